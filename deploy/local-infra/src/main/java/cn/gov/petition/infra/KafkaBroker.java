@@ -1,0 +1,194 @@
+package cn.gov.petition.infra;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode (no ZooKeeper), run in its own JVM from
+ * the jars Maven resolved for the petition-kafka-broker module.
+ *
+ * <p>It can be stopped and started again on the same ports and data, which is how tests show that
+ * an outage loses no event.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+  private static final String CLASSPATH_RESOURCE = "/cn/gov/petition/infra/kafka-broker.classpath";
+
+  private final Path directory;
+  private final int port;
+  private final int controllerPort;
+  private Process process;
+
+  private KafkaBroker(Path directory, int port, int controllerPort) {
+    this.directory = directory;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  /** Formats the storage on first use, then starts the broker and waits until it listens. */
+  public static KafkaBroker start(Path directory, int preferredPort, int preferredControllerPort) {
+    int port = Ports.freePort(preferredPort);
+    int controllerPort = Ports.freePort(preferredControllerPort);
+    if (controllerPort == port) {
+      controllerPort = Ports.freePort();
+    }
+    KafkaBroker broker = new KafkaBroker(directory, port, controllerPort);
+    broker.start();
+    return broker;
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Starts the broker again after {@link #stop()}, on the same ports and data. */
+  public synchronized void start() {
+    if (isRunning()) {
+      return;
+    }
+    try {
+      Files.createDirectories(directory);
+      Path properties = writeServerProperties();
+      if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+        run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties.toString()),
+            directory.resolve("format.log"), Duration.ofMinutes(2));
+      }
+      process =
+          java(List.of("cn.gov.petition.infra.broker.BrokerMain", properties.toString()),
+              directory.resolve("broker.log"));
+      Ports.awaitListening(port, Duration.ofMinutes(2), process, "Kafka broker");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kafka did not start in " + directory, e);
+    }
+  }
+
+  /** Stops the broker (controlled shutdown), keeping its data. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private Path writeServerProperties() throws IOException {
+    String config =
+        String.join(
+            "\n",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "log.dirs=" + directory.resolve("data").toAbsolutePath(),
+            "num.partitions=3",
+            "auto.create.topics.enable=true",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=3",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "log.retention.hours=-1",
+            "");
+    Path file = directory.resolve("server.properties");
+    Files.writeString(file, config, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static String clusterId() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private Process java(List<String> mainAndArgs, Path log) throws IOException {
+    var command = new java.util.ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("-cp");
+    command.add(classpath());
+    command.addAll(mainAndArgs);
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  private void run(List<String> mainAndArgs, Path log, Duration timeout) throws IOException {
+    Process tool = java(mainAndArgs, log);
+    try {
+      if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || tool.exitValue() != 0) {
+        tool.destroyForcibly();
+        throw new IllegalStateException(
+            "Kafka storage format failed, see " + log + ":\n" + Files.readString(log));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** The broker's jars (resolved by Maven at build time) plus the launcher jar with BrokerMain. */
+  private static String classpath() throws IOException {
+    try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            CLASSPATH_RESOURCE + " is missing: build the project with ./mvnw install first");
+      }
+      String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      return launcherLocation() + File.pathSeparator + jars;
+    }
+  }
+
+  private static String launcherLocation() {
+    try {
+      Class<?> main = Class.forName("cn.gov.petition.infra.broker.BrokerMainLocator");
+      return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (ClassNotFoundException | URISyntaxException e) {
+      throw new IllegalStateException("petition-kafka-broker is not on the class path", e);
+    }
+  }
+}

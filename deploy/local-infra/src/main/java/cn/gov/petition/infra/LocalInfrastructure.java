@@ -1,0 +1,134 @@
+package cn.gov.petition.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * PostgreSQL and Kafka for one machine: the local run and every integration test use this same
+ * class, so what the tests prove is what a user runs.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+  private final Path directory;
+  private final PostgresServer postgres;
+  private final KafkaBroker kafka;
+  private final JwtKeys keys;
+
+  private LocalInfrastructure(Path directory, PostgresServer postgres, KafkaBroker kafka, JwtKeys keys) {
+    this.directory = directory;
+    this.postgres = postgres;
+    this.kafka = kafka;
+    this.keys = keys;
+  }
+
+  /**
+   * Starts both servers with their data under {@code directory}. Ports used last time are taken
+   * again when free, so a restarted local run keeps its addresses.
+   */
+  public static LocalInfrastructure start(Path directory) {
+    Properties last = readPorts(directory);
+    PostgresServer postgres =
+        PostgresServer.start(directory.resolve("postgres"), intOf(last, "postgres"));
+    try {
+      KafkaBroker kafka =
+          KafkaBroker.start(
+              directory.resolve("kafka"), intOf(last, "kafka"), intOf(last, "kafka.controller"));
+      LocalInfrastructure infra =
+          new LocalInfrastructure(directory, postgres, kafka, JwtKeys.in(directory.resolve("keys")));
+      infra.writePorts();
+      return infra;
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+  }
+
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
+  public KafkaBroker kafka() {
+    return kafka;
+  }
+
+  public JwtKeys keys() {
+    return keys;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * The configuration a service of one node needs to reach this infrastructure, as Quarkus
+   * properties. The database is created if missing.
+   */
+  public Map<String, String> serviceConfig(String database) {
+    postgres.ensureDatabase(database);
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+    config.put("quarkus.datasource.username", PostgresServer.USER);
+    config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+    config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+    config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
+    config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+    config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
+    config.put("smallrye.jwt.new-token.issuer", JwtKeys.ISSUER);
+    return config;
+  }
+
+  @Override
+  public void close() {
+    try {
+      kafka.close();
+    } finally {
+      postgres.close();
+    }
+  }
+
+  /** Stops both servers and deletes their data: for tests, which start from nothing. */
+  public void closeAndDelete() {
+    close();
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writePorts() {
+    Properties ports = new Properties();
+    ports.setProperty("postgres", String.valueOf(postgres.port()));
+    ports.setProperty("kafka", String.valueOf(kafka.port()));
+    ports.setProperty("kafka.controller", String.valueOf(kafka.controllerPort()));
+    try (var out = Files.newBufferedWriter(directory.resolve("ports.properties"))) {
+      ports.store(out, "ports of the last run, taken again when free");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Properties readPorts(Path directory) {
+    Properties ports = new Properties();
+    Path file = directory.resolve("ports.properties");
+    if (Files.exists(file)) {
+      try (var in = Files.newBufferedReader(file)) {
+        ports.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return ports;
+  }
+
+  private static int intOf(Properties properties, String key) {
+    return Integer.parseInt(properties.getProperty(key, "0"));
+  }
+}

