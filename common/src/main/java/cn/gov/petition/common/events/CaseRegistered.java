@@ -1,0 +1,29 @@
+package cn.gov.petition.common.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * 信访件已登记: a petition was registered. Broadcast, so it names no petitioner: only where the
+ * matter lies, what it is about and how it arrived.
+ *
+ * @param caseId the case's stable id (the Kafka key)
+ * @param caseNumber the human-readable case number (信访件编号)
+ * @param channel how it arrived (信访形式), e.g. LETTER, VISIT, ONLINE
+ * @param matterRegionCode division code of the matter's location (问题属地), 6 or 9 digits
+ * @param category content category code (内容分类)
+ * @param registeringUnit the unit that registered it (登记机构)
+ * @param receivedOn the date the petition was received, Asia/Shanghai
+ * @param registeredAt when it was registered
+ * @param personCount how many people petitioned together (信访人数)
+ */
+public record CaseRegistered(
+    String caseId,
+    String caseNumber,
+    String channel,
+    String matterRegionCode,
+    String category,
+    String registeringUnit,
+    LocalDate receivedOn,
+    Instant registeredAt,
+    int personCount) {}

@@ -1,0 +1,61 @@
+package cn.gov.petition.common.events;
+
+/**
+ * Every event type the platform publishes, with its CloudEvents {@code type}, the topic it
+ * travels on and the record that is its {@code data}.
+ *
+ * <p>This enum is the one place that defines the event contract (docs/events.md lists it for
+ * other government systems). Within v1 only additive changes are allowed; a breaking change is a
+ * new type.
+ */
+public enum EventType {
+  CASE_REGISTERED("cn.gov.petition.case.registered", Topics.CASE_EVENTS, CaseRegistered.class),
+  CASE_ASSIGNED("cn.gov.petition.case.assigned", Topics.CASE_EVENTS, CaseAssigned.class),
+  ROUTING_DECIDED("cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class);
+
+  private final String type;
+  private final String topic;
+  private final Class<? extends Record> dataClass;
+
+  EventType(String type, String topic, Class<? extends Record> dataClass) {
+    this.type = type;
+    this.topic = topic;
+    this.dataClass = dataClass;
+  }
+
+  /** The CloudEvents {@code type} attribute. */
+  public String type() {
+    return type;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public Class<? extends Record> dataClass() {
+    return dataClass;
+  }
+
+  /** The data schema version, carried as the CloudEvents {@code dataschema} attribute. */
+  public String dataSchema() {
+    return "urn:cn.gov.petition:schema:" + type + ":v1";
+  }
+
+  public static EventType of(Class<? extends Record> dataClass) {
+    for (EventType eventType : values()) {
+      if (eventType.dataClass == dataClass) {
+        return eventType;
+      }
+    }
+    throw new IllegalArgumentException(dataClass + " is not an event contract");
+  }
+
+  public static java.util.Optional<EventType> ofType(String type) {
+    for (EventType eventType : values()) {
+      if (eventType.type.equals(type)) {
+        return java.util.Optional.of(eventType);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}

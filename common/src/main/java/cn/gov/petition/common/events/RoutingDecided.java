@@ -1,0 +1,27 @@
+package cn.gov.petition.common.events;
+
+import java.time.Instant;
+
+/**
+ * 路由决定: routing-service chose the unit with authority over a case (转送 or 交办) and says why.
+ *
+ * @param caseId the case
+ * @param caseNumber its number
+ * @param unitCode the chosen unit, {@code <region code>:<department code>}
+ * @param unitName the unit's Chinese name, e.g. 麒麟区信访局
+ * @param regionCode the unit's region
+ * @param mode FORWARD (转送) or ASSIGN (交办)
+ * @param ruleVersion the version of the authority rules used
+ * @param explanation why this unit, in words a clerk can check
+ * @param decidedAt when the decision was made
+ */
+public record RoutingDecided(
+    String caseId,
+    String caseNumber,
+    String unitCode,
+    String unitName,
+    String regionCode,
+    String mode,
+    String ruleVersion,
+    String explanation,
+    Instant decidedAt) {}

@@ -1,0 +1,52 @@
+package cn.gov.petition.common.outbox;
+
+import cn.gov.petition.common.events.EventType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records an event in the caller's transaction. It reaches Kafka only if that transaction
+ * commits, and then surely, even if Kafka is down at the time (the relay retries).
+ */
+@ApplicationScoped
+public class Outbox {
+
+  private final OutboxRepository repository;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public Outbox(OutboxRepository repository, ObjectMapper json, Clock clock) {
+    this.repository = repository;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * @param key the Kafka key: the case id, so that one case's events stay in order
+   * @param subject the CloudEvents subject: the case number
+   * @param data one of the event contracts in {@code cn.gov.petition.common.events}
+   * @return the event id
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID publish(String key, String subject, Record data) {
+    EventType type = EventType.of(data.getClass());
+    OutboxEvent event = new OutboxEvent();
+    event.eventId = UUID.randomUUID();
+    event.eventType = type.type();
+    event.topic = type.topic();
+    event.aggregateId = key;
+    event.subject = subject;
+    event.occurredAt = clock.instant();
+    try {
+      event.payload = json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event data cannot be written as JSON: " + type, e);
+    }
+    repository.persist(event);
+    return event.eventId;
+  }
+}

@@ -1,0 +1,40 @@
+package cn.gov.petition.common.problem;
+
+import java.util.List;
+
+/**
+ * A request the platform refuses for a reason the caller can act on: thrown by business code,
+ * answered as problem+json with its status. Messages must never contain personal data.
+ */
+public class ProblemException extends RuntimeException {
+
+  private final int status;
+  private final String title;
+  private final List<Problem.FieldError> errors;
+
+  public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+    super(detail);
+    this.status = status;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static ProblemException notFound(String what, String id) {
+    return new ProblemException(404, "Not Found", what + " " + id + " does not exist", List.of());
+  }
+
+  /** 409: the request is valid but the case is not in a state that allows it. */
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(409, "Conflict", detail, List.of());
+  }
+
+  /** 422: well-formed, but a field breaks a business rule. */
+  public static ProblemException invalid(String field, String rule, String message) {
+    return new ProblemException(
+        422, "Unprocessable Content", message, List.of(new Problem.FieldError(field, rule, message)));
+  }
+
+  public Problem problem() {
+    return new Problem(Problem.typeFor(status), title, status, getMessage(), errors);
+  }
+}

@@ -1,0 +1,142 @@
+package cn.gov.petition.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one mapping from exceptions to RFC 9457 problem+json responses, shared by every service.
+ * Details name fields and rules, never the values sent (which may be personal data).
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return response(e.problem());
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response violation(ResteasyReactiveViolationException e) {
+    return constraintViolation(e);
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e) {
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldOf(v), ruleOf(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+    return response(new Problem(Problem.typeFor(400), "Bad Request", 400, detail, errors));
+  }
+
+  /** Overrides Quarkus' own mapper for wrong types and unknown enum values, which is not problem+json. */
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatched(MismatchedInputException e) {
+    return unreadable(e);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadable(JsonProcessingException e) {
+    String field = "";
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field = pathOf(mapping.getPath());
+    }
+    String detail =
+        field.isEmpty()
+            ? "The body is not valid JSON"
+            : "The value of " + field + " has the wrong type or format";
+    List<Problem.FieldError> errors =
+        field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "type", detail));
+    return response(new Problem(Problem.typeFor(400), "Bad Request", 400, detail, errors));
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return unreadable(json);
+    }
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    return response(Problem.of(status.getStatusCode(), status.getReasonPhrase(), safeDetail(status.getStatusCode())));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e) {
+    String incident = UUID.randomUUID().toString();
+    LOG.errorf(e, "Unexpected error, incident %s", incident);
+    return response(
+        Problem.of(500, "Internal Server Error", "An unexpected error occurred; incident " + incident));
+  }
+
+  private static String safeDetail(int status) {
+    return switch (status) {
+      case 401 -> "A valid bearer token is required";
+      case 403 -> "The caller's role or region does not allow this";
+      case 404 -> "No such resource";
+      case 405 -> "This method is not allowed here";
+      case 406 -> "The requested media type is not available";
+      case 413 -> "The request body is too large";
+      case 415 -> "The body must be application/json";
+      default -> "The request could not be processed";
+    };
+  }
+
+  static Response response(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String fieldOf(ConstraintViolation<?> violation) {
+    List<String> parts = new ArrayList<>();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        continue; // "register.request" says nothing to the caller
+      }
+      String name = node.getName() == null ? "" : node.getName();
+      if (node.getIndex() != null && !parts.isEmpty()) {
+        int last = parts.size() - 1;
+        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+      }
+      if (!name.isEmpty()) {
+        parts.add(name);
+      }
+    }
+    return parts.isEmpty() ? "body" : String.join(".", parts);
+  }
+
+  private static String ruleOf(ConstraintViolation<?> violation) {
+    return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+  }
+
+  private static String pathOf(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference reference : path) {
+      if (reference.getFieldName() != null) {
+        if (field.length() > 0) {
+          field.append('.');
+        }
+        field.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
+  }
+}

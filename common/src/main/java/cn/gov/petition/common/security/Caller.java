@@ -1,0 +1,41 @@
+package cn.gov.petition.common.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: the user, their unit and the region subtree their authority covers. */
+@RequestScoped
+public class Caller {
+
+  /** Token claim with the caller's unit code, {@code <region>:<department>}. */
+  public static final String UNIT_CLAIM = "unit";
+
+  /** Token claim with the division code of the caller's region. */
+  public static final String REGION_CLAIM = "region";
+
+  private final JsonWebToken token;
+
+  public Caller(JsonWebToken token) {
+    this.token = token;
+  }
+
+  public String user() {
+    return token.getName();
+  }
+
+  public String unit() {
+    String unit = token.getClaim(UNIT_CLAIM);
+    return unit == null ? "" : unit;
+  }
+
+  public String region() {
+    String region = token.getClaim(REGION_CLAIM);
+    return region == null ? "" : region;
+  }
+
+  /** Whether a region lies in the caller's subtree (a child's code extends its parent's). */
+  public boolean covers(String regionCode) {
+    String own = region();
+    return !own.isEmpty() && regionCode != null && regionCode.startsWith(own);
+  }
+}

@@ -1,0 +1,31 @@
+package cn.gov.petition.intake.events;
+
+import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.intake.Assignments;
+import io.cloudevents.CloudEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes routing decisions and records them on the case. */
+@ApplicationScoped
+public class RoutingDecisionConsumer {
+
+  private final Inbox inbox;
+  private final Assignments assignments;
+
+  public RoutingDecisionConsumer(Inbox inbox, Assignments assignments) {
+    this.inbox = inbox;
+    this.assignments = assignments;
+  }
+
+  @Incoming("routing-decisions")
+  @Blocking
+  @Transactional
+  public void onDecision(CloudEvent event) {
+    inbox.apply("intake", event, EventType.ROUTING_DECIDED, RoutingDecided.class, assignments::apply);
+  }
+}

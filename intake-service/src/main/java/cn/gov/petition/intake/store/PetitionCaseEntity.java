@@ -1,0 +1,89 @@
+package cn.gov.petition.intake.store;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** 信访件: a registered petition and where it stands. */
+@Entity
+@Table(name = "petition_case")
+public class PetitionCaseEntity {
+
+  @Id public UUID id;
+
+  @Column(name = "case_number", nullable = false, unique = true)
+  public String caseNumber;
+
+  @Column(name = "query_code", nullable = false)
+  public String queryCode;
+
+  @Column(nullable = false)
+  public String channel;
+
+  @Column(name = "received_on", nullable = false)
+  public LocalDate receivedOn;
+
+  @Column(name = "registered_at", nullable = false)
+  public Instant registeredAt;
+
+  @Column(name = "registering_unit", nullable = false)
+  public String registeringUnit;
+
+  @Column(name = "registered_by", nullable = false)
+  public String registeredBy;
+
+  @Column(name = "matter_region_code", nullable = false)
+  public String matterRegionCode;
+
+  @Column(nullable = false)
+  public String category;
+
+  @Column(nullable = false)
+  public String content;
+
+  @Column(name = "person_count", nullable = false)
+  public int personCount;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(name = "handling_unit")
+  public String handlingUnit;
+
+  @Column(name = "handling_unit_name")
+  public String handlingUnitName;
+
+  @Column(name = "handling_region")
+  public String handlingRegion;
+
+  @Column(name = "routing_mode")
+  public String routingMode;
+
+  @Column(name = "routing_explanation")
+  public String routingExplanation;
+
+  @Column(name = "assigned_on")
+  public LocalDate assignedOn;
+
+  @Column(name = "accept_due_on")
+  public LocalDate acceptDueOn;
+
+  @Column(name = "idempotency_key", unique = true)
+  public String idempotencyKey;
+
+  @Version public int version;
+
+  @OneToMany(mappedBy = "petitionCase", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  public List<PetitionerEntity> petitioners = new ArrayList<>();
+}

@@ -1,0 +1,37 @@
+package cn.gov.petition.intake.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** 信访人: a person who petitioned. Personal data: never in events or logs. */
+@Entity
+@Table(name = "petitioner")
+public class PetitionerEntity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "case_id")
+  public PetitionCaseEntity petitionCase;
+
+  @Column(nullable = false)
+  public int position;
+
+  @Column(nullable = false)
+  public String name;
+
+  @Column(name = "id_number")
+  public String idNumber;
+
+  public String phone;
+
+  public String address;
+}
