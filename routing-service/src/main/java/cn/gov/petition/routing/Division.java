@@ -1,0 +1,40 @@
+package cn.gov.petition.routing;
+
+/**
+ * 行政区划: a province (2-digit code), city (4), county (6) or township (9). A child's code
+ * extends its parent's.
+ */
+public record Division(String code, String name, Level level) {
+
+  /** 层级. */
+  public enum Level {
+    /** 省级 */
+    PROVINCE,
+    /** 市级 */
+    CITY,
+    /** 县级 */
+    COUNTY,
+    /** 乡级 (乡、镇、街道) */
+    TOWNSHIP;
+
+    public static Level ofCode(String code) {
+      return switch (code.length()) {
+        case 2 -> PROVINCE;
+        case 4 -> CITY;
+        case 6 -> COUNTY;
+        case 9 -> TOWNSHIP;
+        default -> throw new IllegalArgumentException("not a division code: " + code);
+      };
+    }
+  }
+
+  /** The code of the enclosing division, or null for a province. */
+  public String parentCode() {
+    return switch (level) {
+      case PROVINCE -> null;
+      case CITY -> code.substring(0, 2);
+      case COUNTY -> code.substring(0, 4);
+      case TOWNSHIP -> code.substring(0, 6);
+    };
+  }
+}

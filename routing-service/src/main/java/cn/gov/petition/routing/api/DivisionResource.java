@@ -1,0 +1,42 @@
+package cn.gov.petition.routing.api;
+
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.routing.Division;
+import cn.gov.petition.routing.DivisionTable;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/divisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "行政区划 / Divisions")
+@PermitAll
+public class DivisionResource {
+
+  private final DivisionTable divisions;
+
+  public DivisionResource(DivisionTable divisions) {
+    this.divisions = divisions;
+  }
+
+  /** A division with the path above it and the divisions directly below it. */
+  public record DivisionView(Division division, List<Division> path, List<Division> children) {}
+
+  @GET
+  @Path("/{code}")
+  @Operation(summary = "查询行政区划 / A division, its ancestors and its children")
+  public DivisionView division(
+      @PathParam("code")
+          @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}", message = "must be a 2, 4, 6 or 9-digit division code")
+          String code) {
+    Division division = divisions.find(code).orElseThrow(() -> ProblemException.notFound("division", code));
+    return new DivisionView(division, divisions.path(code), divisions.children(code));
+  }
+}

@@ -1,0 +1,22 @@
+package cn.gov.petition.routing.config;
+
+import cn.gov.petition.routing.DivisionTable;
+import cn.gov.petition.routing.Router;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+class RoutingConfig {
+
+  @Produces
+  @Singleton
+  DivisionTable divisions() {
+    return DivisionTable.national();
+  }
+
+  @Produces
+  @Singleton
+  Router router(DivisionTable divisions, Clock clock) {
+    return new Router(divisions, clock);
+  }
+}

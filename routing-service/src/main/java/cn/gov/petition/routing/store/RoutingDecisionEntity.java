@@ -1,0 +1,41 @@
+package cn.gov.petition.routing.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** 路由决定: the unit chosen for a case, the rule version used, and why. */
+@Entity
+@Table(name = "routing_decision")
+public class RoutingDecisionEntity {
+  @Id
+  @Column(name = "case_id")
+  public UUID caseId;
+
+  @Column(name = "case_number", nullable = false)
+  public String caseNumber;
+
+  @Column(name = "unit_code", nullable = false)
+  public String unitCode;
+
+  @Column(name = "unit_name", nullable = false)
+  public String unitName;
+
+  @Column(name = "region_code", nullable = false)
+  public String regionCode;
+
+  @Column(nullable = false)
+  public String mode;
+
+  @Column(name = "rule_version", nullable = false)
+  public String ruleVersion;
+
+  @Column(nullable = false)
+  public String explanation;
+
+  @Column(name = "decided_at", nullable = false)
+  public Instant decidedAt;
+}
