@@ -104,15 +104,20 @@ public class ProblemMappers {
   }
 
   private static String fieldOf(ConstraintViolation<?> violation) {
+    List<Path.Node> nodes = new ArrayList<>();
+    violation.getPropertyPath().forEach(nodes::add);
     List<String> parts = new ArrayList<>();
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
-        continue; // "register.request" says nothing to the caller
+    for (int i = 0; i < nodes.size(); i++) {
+      Path.Node node = nodes.get(i);
+      boolean last = i == nodes.size() - 1;
+      if (node.getKind() == ElementKind.METHOD
+          || (node.getKind() == ElementKind.PARAMETER && !last)) {
+        continue; // "register.request" says nothing to the caller; a query parameter's name does
       }
       String name = node.getName() == null ? "" : node.getName();
       if (node.getIndex() != null && !parts.isEmpty()) {
-        int last = parts.size() - 1;
-        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+        int previous = parts.size() - 1;
+        parts.set(previous, parts.get(previous) + "[" + node.getIndex() + "]");
       }
       if (!name.isEmpty()) {
         parts.add(name);

@@ -1,6 +1,8 @@
 package cn.gov.petition.common.security;
 
+import cn.gov.petition.common.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: the user, their unit and the region subtree their authority covers. */
@@ -31,6 +33,18 @@ public class Caller {
   public String region() {
     String region = token.getClaim(REGION_CLAIM);
     return region == null ? "" : region;
+  }
+
+  /**
+   * The division code at the root of the caller's subtree, for queries that list what the caller
+   * may see. A token without a region may see nothing, never everything.
+   */
+  public String subtree() {
+    String own = region();
+    if (!own.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")) {
+      throw new ProblemException(403, "Forbidden", "The token names no valid region", List.of());
+    }
+    return own;
   }
 
   /** Whether a region lies in the caller's subtree (a child's code extends its parent's). */

@@ -1,0 +1,62 @@
+package cn.gov.petition.supervision.api;
+
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.supervision.store.ClockEntity;
+import cn.gov.petition.supervision.store.ClockRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/clocks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "时限监督 / Statutory clocks")
+@RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER, Roles.HANDLER})
+public class ClockResource {
+
+  private final ClockRepository clocks;
+  private final Caller caller;
+
+  public ClockResource(ClockRepository clocks, Caller caller) {
+    this.clocks = clocks;
+    this.caller = caller;
+  }
+
+  /** 时限: one step's clock as a supervisor sees it. */
+  public record ClockView(
+      String caseId, String caseNumber, String step, String unitCode, String unitRegionCode,
+      LocalDate startedOn, LocalDate dueOn, String status) {
+
+    static ClockView of(ClockEntity e) {
+      return new ClockView(e.caseId.toString(), e.caseNumber, e.step, e.unitCode, e.unitRegionCode,
+          e.startedOn, e.dueOn, e.status);
+    }
+  }
+
+  @GET
+  @Operation(summary = "时限列表 / Open clocks in the caller's region subtree, soonest due first",
+      description = "With caseId: the clocks of that case, if its unit lies in the caller's subtree.")
+  public List<ClockView> clocks(
+      @QueryParam("caseId")
+          @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a case id (UUID)")
+          String caseId,
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    List<ClockEntity> found =
+        caseId == null
+            ? clocks.openIn(caller.subtree(), limit)
+            : clocks.ofCase(UUID.fromString(caseId), caller.subtree());
+    return found.stream().map(ClockView::of).toList();
+  }
+}

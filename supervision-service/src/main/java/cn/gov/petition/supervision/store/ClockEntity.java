@@ -1,0 +1,47 @@
+package cn.gov.petition.supervision.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** 时限: the clock of one step of one case. */
+@Entity
+@Table(name = "statutory_clock")
+public class ClockEntity {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "case_id", nullable = false)
+  public UUID caseId;
+
+  @Column(name = "case_number", nullable = false)
+  public String caseNumber;
+
+  @Column(nullable = false)
+  public String step;
+
+  @Column(name = "unit_code", nullable = false)
+  public String unitCode;
+
+  @Column(name = "unit_region_code", nullable = false)
+  public String unitRegionCode;
+
+  @Column(name = "started_on", nullable = false)
+  public LocalDate startedOn;
+
+  @Column(name = "due_on", nullable = false)
+  public LocalDate dueOn;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(name = "opened_at", nullable = false)
+  public Instant openedAt;
+}

@@ -1,0 +1,26 @@
+package cn.gov.petition.supervision.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClockRepository implements PanacheRepository<ClockEntity> {
+
+  public boolean exists(UUID caseId, String step) {
+    return count("caseId = ?1 and step = ?2", caseId, step) > 0;
+  }
+
+  /** Clocks of a case, limited to units inside the region subtree. */
+  public List<ClockEntity> ofCase(UUID caseId, String regionPrefix) {
+    return list("caseId = ?1 and unitRegionCode like ?2 order by id", caseId, regionPrefix + "%");
+  }
+
+  /** Open clocks inside the region subtree, soonest due first. */
+  public List<ClockEntity> openIn(String regionPrefix, int limit) {
+    return find("status = 'OPEN' and unitRegionCode like ?1 order by dueOn, id", regionPrefix + "%")
+        .page(0, limit)
+        .list();
+  }
+}
