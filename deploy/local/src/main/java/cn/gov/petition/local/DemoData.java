@@ -1,0 +1,91 @@
+package cn.gov.petition.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 演示数据: petitions about Qujing (曲靖市, 5303) in Yunnan, registered through the gateway like a
+ * clerk would. Each carries an Idempotency-Key, so a second run adds nothing twice.
+ */
+public final class DemoData {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Matter place, channel, category, persons, content, petitioner name. */
+  private static final List<String[]> PETITIONS =
+      List.of(
+          new String[] {"530302001", "LETTER", "城乡建设", "1", "小区供暖长期不达标，物业多次承诺整改未落实，请求督促解决。", "李春梅"},
+          new String[] {"530302002", "VISIT", "劳动社保", "3", "某建筑工地拖欠农民工工资三个月，共涉及十余人，请求协调支付。", "王建国"},
+          new String[] {"530302003", "ONLINE", "自然资源", "1", "村集体土地被占用修建厂房，未见征地批复，请求核查。", "赵志强"},
+          new String[] {"530302004", "PHONE", "卫生健康", "1", "社区卫生服务站长期缺少常用药品，请求改善。", "陈秀英"},
+          new String[] {"530302101", "VISIT", "农业农村", "6", "高标准农田建设占用耕地补偿款未发放到户，请求核实补偿标准。", "刘德华"},
+          new String[] {"530303001", "LETTER", "生态环境", "1", "河道附近养殖场污水直排，夏季异味严重，请求查处。", "张丽"},
+          new String[] {"530303002", "ONLINE", "交通运输", "1", "乡村公路损毁严重，雨季无法通行，请求维修。", "杨波"},
+          new String[] {"530381001", "VISIT", "城乡建设", "2", "棚户区改造安置房逾期两年未交付，请求明确交付时间。", "周明"},
+          new String[] {"530321001", "ONLINE", "教育", "1", "学校校车线路调整后学生上学路程过远，请求恢复原线路。", "吴敏"},
+          new String[] {"530302001", "MOBILE", "市场监管", "1", "商户预付卡退费难，经营者关门失联，请求协助维权。", "孙丽娟"});
+
+  private DemoData() {}
+
+  /** Registers the demo petitions; returns how many were new. */
+  public static int load(String gatewayUrl) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    String token = token(http, gatewayUrl, "qilin-registrar");
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    int created = 0;
+    for (int i = 0; i < PETITIONS.size(); i++) {
+      String[] p = PETITIONS.get(i);
+      Map<String, Object> petitioner = new LinkedHashMap<>();
+      petitioner.put("name", p[5]);
+      petitioner.put("phone", "1390874" + String.format("%04d", 1000 + i));
+      petitioner.put("address", "云南省曲靖市");
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("channel", p[1]);
+      body.put("receivedOn", today.minusDays(i % 4).toString());
+      body.put("matterRegionCode", p[0]);
+      body.put("category", p[2]);
+      body.put("content", p[4]);
+      body.put("personCount", Integer.parseInt(p[3]));
+      body.put("petitioners", List.of(petitioner));
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/intake/cases"))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .header("Idempotency-Key", "demo-petition-" + i)
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+              .build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 201) {
+        created++;
+      } else if (response.statusCode() != 200) {
+        throw new IllegalStateException("demo petition " + i + " refused: " + response.statusCode() + " " + response.body());
+      }
+    }
+    return created;
+  }
+
+  /** A token from the gateway's demo issuer. */
+  public static String token(HttpClient http, String gatewayUrl, String user) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(gatewayUrl + "/auth/demo-token"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}"))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("demo token refused: " + response.statusCode() + " " + response.body());
+    }
+    JsonNode json = JSON.readTree(response.body());
+    return json.get("accessToken").asText();
+  }
+}

@@ -1,0 +1,116 @@
+package cn.gov.petition.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the suite, run from its packaged Quarkus application in its own JVM. */
+final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  static ServiceProcess start(Path projectRoot, String module, int port, Map<String, String> config, Path logDir) {
+    Path jar = projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests first");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dquarkus.http.host=127.0.0.1");
+    config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(jar.toString());
+    try {
+      Files.createDirectories(logDir);
+      Path log = logDir.resolve(module + ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .directory(projectRoot.resolve(module).toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      return new ServiceProcess(module, port, log, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + module, e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  int port() {
+    return port;
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Waits until the service reports itself ready (database migrated, Kafka reachable). */
+  void awaitReady(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
