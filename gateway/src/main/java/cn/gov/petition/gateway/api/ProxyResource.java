@@ -126,8 +126,10 @@ public class ProxyResource {
       }
     }
     String location = response.getHeader(HttpHeaders.LOCATION);
-    if (location != null && location.startsWith("/")) {
-      builder.header(HttpHeaders.LOCATION, "/api/" + service + location);
+    if (location != null) {
+      // the service's own address is internal: point the caller at the gateway's path instead
+      String path = java.net.URI.create(location).getRawPath();
+      builder.header(HttpHeaders.LOCATION, "/api/" + service + path);
     }
     Buffer body = response.body();
     if (body != null && body.length() > 0) {

@@ -1,0 +1,174 @@
+package cn.gov.petition.local;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole node as a user runs it: real PostgreSQL, real Kafka, the four services and the
+ * gateway, each in its own JVM, started by the same code as the run command.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static Platform platform;
+  private static Path runDirectory;
+  private static String registrar;
+  private static String countySupervisor;
+  private static String cityOffice;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    Path root = Path.of(System.getProperty("petition.project.root", "../..")).toAbsolutePath().normalize();
+    runDirectory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-it-");
+    platform = Platform.start(root, runDirectory, "53", 0);
+    HttpClient http = HttpClient.newHttpClient();
+    registrar = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
+    countySupervisor = DemoData.token(http, platform.gatewayUrl(), "qilin-supervisor");
+    cityOffice = DemoData.token(http, platform.gatewayUrl(), "qujing-office");
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+      // keep the services' logs for a failed run; the databases and Kafka data are large
+      try (var files = Files.walk(runDirectory.resolve("infra"))) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static Map<String, Object> petition(String township, String content) {
+    return Map.of(
+        "channel", "VISIT",
+        "receivedOn", LocalDate.now(CHINA).toString(),
+        "matterRegionCode", township,
+        "category", "劳动社保",
+        "content", content,
+        "personCount", 1,
+        "petitioners", List.of(Map.of("name", "王五", "idNumber", "53030219850505123X", "phone", "13987654321")));
+  }
+
+  private static String register(Map<String, Object> body) {
+    return given().baseUri(platform.gatewayUrl()).auth().oauth2(registrar)
+        .contentType(ContentType.JSON).body(body)
+        .when().post("/api/intake/cases")
+        .then().statusCode(201)
+        .header("Location", org.hamcrest.Matchers.startsWith("/api/intake/cases/"))
+        .extract().path("petitionCase.id");
+  }
+
+  private static long volume(String region) {
+    String today = LocalDate.now(CHINA).toString();
+    return given().baseUri(platform.gatewayUrl()).auth().oauth2(cityOffice)
+        .queryParam("region", region).queryParam("from", today).queryParam("to", today)
+        .when().get("/api/analytics/statistics/volume")
+        .then().statusCode(200).extract().jsonPath().getLong("cases");
+  }
+
+  private static Response awaitAssigned(String caseId, Duration within) {
+    List<Response> last = new ArrayList<>(1);
+    await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() -> {
+      Response response = given().baseUri(platform.gatewayUrl()).auth().oauth2(registrar)
+          .when().get("/api/intake/cases/" + caseId);
+      last.clear();
+      last.add(response);
+      return response.statusCode() == 200 && "ASSIGNED".equals(response.path("status"));
+    });
+    return last.get(0);
+  }
+
+  @Test
+  @Order(1)
+  void aPetitionPostedAtTheGatewayIsRoutedSupervisedAndCounted() {
+    long before = volume("530302");
+    String caseId = register(petition("530302001", "工地拖欠工资，请求协调。"));
+
+    Response assigned = awaitAssigned(caseId, Duration.ofSeconds(60));
+    assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
+    assertEquals("麒麟区信访局", assigned.path("handlingUnit.name"));
+    LocalDate due = LocalDate.parse(assigned.path("acceptDueOn"));
+    LocalDate assignedOn = LocalDate.parse(assigned.path("assignedOn"));
+    assertFalse(due.isBefore(assignedOn.plusDays(15)), "15 days at least, later if it ends on a rest day");
+    assertTrue(due.isBefore(assignedOn.plusDays(15 + 10)), "no holiday run is longer than 9 days");
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        given().baseUri(platform.gatewayUrl()).auth().oauth2(countySupervisor).queryParam("caseId", caseId)
+            .when().get("/api/supervision/clocks")
+            .then().statusCode(200).body("$", hasSize(1))
+            .body("[0].step", equalTo("ACCEPT"))
+            .body("[0].dueOn", equalTo(due.toString())));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> volume("530302") == before + 1);
+  }
+
+  @Test
+  @Order(2)
+  void aCaseReadOutsideTheRegisteringUnitHasItsPersonalDataMasked() {
+    String caseId = register(petition("530302002", "拆迁补偿未到位。"));
+    awaitAssigned(caseId, Duration.ofSeconds(60));
+    given().baseUri(platform.gatewayUrl()).auth().oauth2(cityOffice)
+        .when().get("/api/intake/cases/" + caseId)
+        .then().statusCode(200)
+        .body("petitioners[0].name", equalTo("王*"))
+        .body("petitioners[0].idNumber", equalTo("5303**********123X"))
+        .body("handlingUnit", notNullValue());
+  }
+
+  @Test
+  @Order(3)
+  void aKafkaOutageOf30SecondsDuringIntakeLosesNoCase() {
+    long before = volume("5303");
+    platform.infrastructure().kafka().stop();
+    List<String> registeredDuringOutage = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        registeredDuringOutage.add(register(petition("530302003", "停电期间登记的第 " + i + " 件。")));
+      }
+      try {
+        Thread.sleep(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      platform.infrastructure().kafka().start();
+    }
+    for (String caseId : registeredDuringOutage) {
+      Response assigned = awaitAssigned(caseId, Duration.ofSeconds(120));
+      assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          given().baseUri(platform.gatewayUrl()).auth().oauth2(countySupervisor).queryParam("caseId", caseId)
+              .when().get("/api/supervision/clocks")
+              .then().statusCode(200).body("$", hasSize(1)));
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> volume("5303") >= before + 5);
+    assertEquals(before + 5, volume("5303"), "every case counted once, none twice");
+  }
+}
