@@ -80,7 +80,7 @@ class CaseRegistrationTest {
             Topics.CASE_EVENTS,
             seen -> id.equals(seen.key()) && "cn.gov.petition.case.assigned".equals(seen.header("ce_type")),
             2,
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(8));
     assertEquals(1, assigned.size(), "a redelivered decision publishes no second case.assigned");
 
     given().auth().oauth2(TestTokens.qilinRegistrar()).when().get("/cases/" + id)

@@ -38,7 +38,7 @@ class RoutingFlowTest {
     kafka.send(Topics.CASE_EVENTS, caseId, headers, registered(caseId, "530302001"));
     kafka.send(Topics.CASE_EVENTS, caseId, headers, registered(caseId, "530302001"));
 
-    var decisions = kafka.await(Topics.ROUTING_DECISIONS, seen -> caseId.equals(seen.key()), 2, Duration.ofSeconds(20));
+    var decisions = kafka.await(Topics.ROUTING_DECISIONS, seen -> caseId.equals(seen.key()), 2, Duration.ofSeconds(8));
     assertEquals(1, decisions.size(), "one decision for one event id");
     assertEquals("cn.gov.petition.routing.decided", decisions.get(0).header("ce_type"));
     assertTrue(decisions.get(0).value().contains("\"unitCode\":\"530302:xfj\""), decisions.get(0).value());

@@ -1,0 +1,291 @@
+package cn.gov.petition.bench;
+
+import cn.gov.petition.infra.PostgresServer;
+import cn.gov.petition.local.DemoData;
+import cn.gov.petition.local.Platform;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Intake throughput and end-to-end latency (POST at the gateway → the routing decision recorded
+ * on the case, seen as its {@code case.assigned} event), next to the raw insert rate of the same
+ * PostgreSQL and the raw produce rate of the same Kafka at the same concurrency, so the figures
+ * read as ratios to what the infrastructure itself can do on this machine.
+ */
+public final class IntakeBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private IntakeBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int requests = 2000;
+    int concurrency = 16;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--requests" -> requests = Integer.parseInt(args[++i]);
+        case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path root = Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath();
+    Path run = Files.createTempDirectory("petition-bench-");
+    System.out.println("Starting a fresh node in " + run + " ...");
+    try (Platform platform = Platform.start(root, run, "53", 0)) {
+      String token = DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
+      AssignedWatcher watcher = new AssignedWatcher(platform.infrastructure().kafka().bootstrapServers());
+      watcher.start();
+      System.out.println("Warming up (" + Math.min(500, requests) + " requests) ...");
+      post(platform.gatewayUrl(), token, Math.min(500, requests), concurrency, null);
+      System.out.println("Measuring " + requests + " requests at concurrency " + concurrency + " ...");
+      Map<String, Long> postedAt = new ConcurrentHashMap<>();
+      long[] postLatencies = new long[requests];
+      long start = System.nanoTime();
+      post(platform.gatewayUrl(), token, requests, concurrency, (i, id, began, ended) -> {
+        postedAt.put(id, began);
+        postLatencies[i] = ended - began;
+      });
+      double intakeSeconds = (System.nanoTime() - start) / 1e9;
+      List<Long> endToEnd = watcher.awaitAll(postedAt, Duration.ofMinutes(3));
+      watcher.stop();
+
+      double pgRate = rawPostgres(platform, requests, concurrency);
+      double kafkaRate = rawKafka(platform.infrastructure().kafka().bootstrapServers(), requests, concurrency);
+      double intakeRate = requests / intakeSeconds;
+
+      System.out.printf("%nMachine: %d cores, %d MiB max heap for this JVM, Java %s, %s%n",
+          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+          System.getProperty("java.version"), System.getProperty("os.name"));
+      System.out.printf("Intake through the gateway: %.0f petitions/s (%d requests, concurrency %d)%n",
+          intakeRate, requests, concurrency);
+      System.out.printf("  POST latency ms          p50 %.1f  p95 %.1f  p99 %.1f%n",
+          pct(postLatencies, 50), pct(postLatencies, 95), pct(postLatencies, 99));
+      long[] e2e = endToEnd.stream().mapToLong(Long::longValue).toArray();
+      System.out.printf("  POST → decision recorded p50 %.1f  p95 %.1f  p99 %.1f ms (%d of %d seen)%n",
+          pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, requests);
+      System.out.printf("Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%n",
+          pgRate, intakeRate / pgRate);
+      System.out.printf("Raw Kafka produce (acks=all, one at a time per thread): %.0f/s → intake is %.2f of it%n",
+          kafkaRate, intakeRate / kafkaRate);
+    }
+  }
+
+  interface Sample {
+    void record(int index, String caseId, long began, long ended);
+  }
+
+  private static void post(String gateway, String token, int count, int concurrency, Sample sample) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < concurrency; t++) {
+      workers.add(pool.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < count) {
+          String body = petition(i);
+          HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+          long began = System.nanoTime();
+          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+          long ended = System.nanoTime();
+          if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST refused: " + response.statusCode() + " " + response.body());
+          }
+          if (sample != null) {
+            sample.record(i, JSON.readTree(response.body()).path("petitionCase").path("id").asText(), began, ended);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+  }
+
+  private static final String[] TOWNSHIPS = {"530302001", "530302002", "530302003", "530302004", "530303001", "530381001"};
+  private static final String[] CATEGORIES = {"城乡建设", "劳动社保", "自然资源", "农业农村", "生态环境", "卫生健康"};
+
+  private static String petition(int i) throws Exception {
+    return JSON.writeValueAsString(Map.of(
+        "channel", i % 3 == 0 ? "VISIT" : "ONLINE",
+        "receivedOn", LocalDate.now().toString(),
+        "matterRegionCode", TOWNSHIPS[i % TOWNSHIPS.length],
+        "category", CATEGORIES[i % CATEGORIES.length],
+        "content", "反映事项第" + i + "件：小区物业服务不到位，公共设施长期损坏无人维修，多次向社区和物业反映未解决，请求有关部门督促整改并答复。",
+        "personCount", i % 20 == 0 ? 6 : 1,
+        "petitioners", List.of(Map.of("name", "测试" + i, "phone", String.format("139%08d", i)))));
+  }
+
+  private static double rawPostgres(Platform platform, int count, int concurrency) throws Exception {
+    PostgresServer postgres = platform.infrastructure().postgres();
+    postgres.ensureDatabase("bench_raw");
+    String url = postgres.jdbcUrl("bench_raw");
+    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
+      c.createStatement().execute("DROP TABLE IF EXISTS raw_insert");
+      c.createStatement().execute(
+          "CREATE TABLE raw_insert (id BIGSERIAL PRIMARY KEY, region TEXT, category TEXT, content TEXT, created_at TIMESTAMPTZ DEFAULT now())");
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    List<Future<?>> workers = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < concurrency; t++) {
+      workers.add(pool.submit(() -> {
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+            PreparedStatement insert = c.prepareStatement("INSERT INTO raw_insert (region, category, content) VALUES (?, ?, ?)")) {
+          int i;
+          while ((i = next.getAndIncrement()) < count) {
+            insert.setString(1, TOWNSHIPS[i % TOWNSHIPS.length]);
+            insert.setString(2, CATEGORIES[i % CATEGORIES.length]);
+            insert.setString(3, petition(i));
+            insert.executeUpdate();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static double rawKafka(String bootstrap, int count, int concurrency) throws Exception {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      producer.send(new ProducerRecord<>("bench-raw", "warm", "up")).get();
+      AtomicInteger next = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+      List<Future<?>> workers = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int t = 0; t < concurrency; t++) {
+        workers.add(pool.submit(() -> {
+          int i;
+          while ((i = next.getAndIncrement()) < count) {
+            producer.send(new ProducerRecord<>("bench-raw", "k" + i, petition(i))).get();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+      pool.shutdown();
+      return count / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static double pct(long[] nanos, int percentile) {
+    if (nanos.length == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  /** Watches the lifecycle topic for case.assigned and notes when each case's arrived. */
+  static final class AssignedWatcher {
+    private final String bootstrap;
+    private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private volatile boolean assigned;
+
+    AssignedWatcher(String bootstrap) {
+      this.bootstrap = bootstrap;
+      this.thread = new Thread(this::watch, "assigned-watcher");
+    }
+
+    void start() throws InterruptedException {
+      thread.start();
+      while (!assigned) {
+        Thread.sleep(50);
+      }
+    }
+
+    private void watch() {
+      Map<String, Object> config = Map.of(
+          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+          ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime(),
+          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+          ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+          ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+      try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        consumer.subscribe(List.of("petition.case-events"));
+        while (running.get()) {
+          var records = consumer.poll(Duration.ofMillis(20));
+          if (!consumer.assignment().isEmpty()) {
+            assigned = true;
+          }
+          long now = System.nanoTime();
+          for (var record : records) {
+            var type = record.headers().lastHeader("ce_type");
+            if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("cn.gov.petition.case.assigned")) {
+              seenAt.putIfAbsent(record.key(), now);
+            }
+          }
+        }
+      }
+    }
+
+    List<Long> awaitAll(Map<String, Long> postedAt, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline && !seenAt.keySet().containsAll(postedAt.keySet())) {
+        Thread.sleep(100);
+      }
+      List<Long> latencies = new ArrayList<>();
+      postedAt.forEach((id, began) -> {
+        Long seen = seenAt.get(id);
+        if (seen != null) {
+          latencies.add(seen - began);
+        }
+      });
+      return latencies;
+    }
+
+    void stop() throws InterruptedException {
+      running.set(false);
+      thread.join();
+    }
+  }
+}
