@@ -41,37 +41,83 @@ class VolumeTest {
     register("530303001", 2, UUID.randomUUID().toString());
 
     String city = TestTokens.token("qujing-office", "5303:xfj", "5303", "joint-office");
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        given().auth().oauth2(city)
-            .queryParam("region", "5303").queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
-            .when().get("/statistics/volume")
-            .then().statusCode(200).body("cases", equalTo(3)).body("persons", equalTo(9)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(city)
+                    .queryParam("region", "5303")
+                    .queryParam("from", "2026-03-01")
+                    .queryParam("to", "2026-03-31")
+                    .when()
+                    .get("/statistics/volume")
+                    .then()
+                    .statusCode(200)
+                    .body("cases", equalTo(3))
+                    .body("persons", equalTo(9)));
 
     String county = TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
-    given().auth().oauth2(county)
-        .queryParam("region", "530302").queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
-        .when().get("/statistics/volume")
-        .then().statusCode(200).body("cases", equalTo(2)).body("persons", equalTo(7));
+    given()
+        .auth()
+        .oauth2(county)
+        .queryParam("region", "530302")
+        .queryParam("from", "2026-03-01")
+        .queryParam("to", "2026-03-31")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(200)
+        .body("cases", equalTo(2))
+        .body("persons", equalTo(7));
 
-    given().auth().oauth2(county)
-        .queryParam("region", "5303").queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
-        .when().get("/statistics/volume")
-        .then().statusCode(403).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(county)
+        .queryParam("region", "5303")
+        .queryParam("from", "2026-03-01")
+        .queryParam("to", "2026-03-31")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 
   @Test
   void periodsMustBeRealDatesInOrder() {
     String city = TestTokens.token("qujing-office", "5303:xfj", "5303", "joint-office");
-    given().auth().oauth2(city)
-        .queryParam("region", "5303").queryParam("from", "2026-02-30").queryParam("to", "2026-03-31")
-        .when().get("/statistics/volume")
-        .then().statusCode(422).body("errors[0].field", equalTo("from"));
-    given().auth().oauth2(city)
-        .queryParam("region", "5303").queryParam("from", "2026-03-31").queryParam("to", "2026-03-01")
-        .when().get("/statistics/volume")
-        .then().statusCode(422).body("errors[0].field", equalTo("to"));
-    given().auth().oauth2(city).queryParam("region", "5303")
-        .when().get("/statistics/volume")
-        .then().statusCode(400).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .queryParam("from", "2026-02-30")
+        .queryParam("to", "2026-03-31")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("from"));
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .queryParam("from", "2026-03-31")
+        .queryParam("to", "2026-03-01")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("to"));
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 }

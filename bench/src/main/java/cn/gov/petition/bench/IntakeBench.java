@@ -35,8 +35,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Intake throughput and end-to-end latency (POST at the gateway → the routing decision recorded
- * on the case, seen as its {@code case.assigned} event), next to the raw insert rate of the same
+ * Intake throughput and end-to-end latency (POST at the gateway → the routing decision recorded on
+ * the case, seen as its {@code case.assigned} event), next to the raw insert rate of the same
  * PostgreSQL and the raw produce rate of the same Kafka at the same concurrency, so the figures
  * read as ratios to what the infrastructure itself can do on this machine.
  */
@@ -49,10 +49,12 @@ public final class IntakeBench {
   public static void main(String[] args) throws Exception {
     int requests = 2000;
     int concurrency = 16;
+    double rate = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        case "--rate" -> rate = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -60,40 +62,79 @@ public final class IntakeBench {
     Path run = Files.createTempDirectory("petition-bench-");
     System.out.println("Starting a fresh node in " + run + " ...");
     try (Platform platform = Platform.start(root, run, "53", 0)) {
-      String token = DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
-      AssignedWatcher watcher = new AssignedWatcher(platform.infrastructure().kafka().bootstrapServers());
+      String token =
+          DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
+      AssignedWatcher watcher =
+          new AssignedWatcher(platform.infrastructure().kafka().bootstrapServers());
       watcher.start();
       System.out.println("Warming up (" + Math.min(500, requests) + " requests) ...");
       post(platform.gatewayUrl(), token, Math.min(500, requests), concurrency, null);
-      System.out.println("Measuring " + requests + " requests at concurrency " + concurrency + " ...");
-      Map<String, Long> postedAt = new ConcurrentHashMap<>();
+      System.out.println(
+          "Maximum intake: "
+              + requests
+              + " requests, closed loop at concurrency "
+              + concurrency
+              + " ...");
       long[] postLatencies = new long[requests];
       long start = System.nanoTime();
-      post(platform.gatewayUrl(), token, requests, concurrency, (i, id, began, ended) -> {
-        postedAt.put(id, began);
-        postLatencies[i] = ended - began;
-      });
+      post(
+          platform.gatewayUrl(),
+          token,
+          requests,
+          concurrency,
+          (i, id, began, ended) -> postLatencies[i] = ended - began);
       double intakeSeconds = (System.nanoTime() - start) / 1e9;
+      double intakeRate = requests / intakeSeconds;
+      watcher.awaitQuiet(Duration.ofMinutes(3));
+
+      double steadyRate = rate > 0 ? rate : Math.max(1, Math.floor(intakeRate / 2));
+      int steadyRequests = (int) Math.max(200, Math.min(requests, steadyRate * 60));
+      System.out.printf(
+          "Latency at a steady %.0f petitions/s (%d requests, open loop) ...%n",
+          steadyRate, steadyRequests);
+      Map<String, Long> postedAt = new ConcurrentHashMap<>();
+      long[] steadyPost = new long[steadyRequests];
+      paced(
+          platform.gatewayUrl(),
+          token,
+          steadyRequests,
+          steadyRate,
+          (i, id, began, ended) -> {
+            postedAt.put(id, began);
+            steadyPost[i] = ended - began;
+          });
       List<Long> endToEnd = watcher.awaitAll(postedAt, Duration.ofMinutes(3));
       watcher.stop();
 
       double pgRate = rawPostgres(platform, requests, concurrency);
-      double kafkaRate = rawKafka(platform.infrastructure().kafka().bootstrapServers(), requests, concurrency);
-      double intakeRate = requests / intakeSeconds;
+      double kafkaRate =
+          rawKafka(platform.infrastructure().kafka().bootstrapServers(), requests, concurrency);
 
-      System.out.printf("%nMachine: %d cores, %d MiB max heap for this JVM, Java %s, %s%n",
-          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-          System.getProperty("java.version"), System.getProperty("os.name"));
-      System.out.printf("Intake through the gateway: %.0f petitions/s (%d requests, concurrency %d)%n",
+      System.out.printf(
+          "%nMachine: %d cores, %d MiB max heap for this JVM, Java %s, %s%n",
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20,
+          System.getProperty("java.version"),
+          System.getProperty("os.name"));
+      System.out.printf(
+          "Maximum intake through the gateway: %.0f petitions/s (%d requests, concurrency %d)%n",
           intakeRate, requests, concurrency);
-      System.out.printf("  POST latency ms          p50 %.1f  p95 %.1f  p99 %.1f%n",
+      System.out.printf(
+          "  POST latency at maximum   p50 %.1f  p95 %.1f  p99 %.1f ms%n",
           pct(postLatencies, 50), pct(postLatencies, 95), pct(postLatencies, 99));
       long[] e2e = endToEnd.stream().mapToLong(Long::longValue).toArray();
-      System.out.printf("  POST → decision recorded p50 %.1f  p95 %.1f  p99 %.1f ms (%d of %d seen)%n",
-          pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, requests);
-      System.out.printf("Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%n",
+      System.out.printf("At a steady %.0f petitions/s:%n", steadyRate);
+      System.out.printf(
+          "  POST latency              p50 %.1f  p95 %.1f  p99 %.1f ms%n",
+          pct(steadyPost, 50), pct(steadyPost, 95), pct(steadyPost, 99));
+      System.out.printf(
+          "  POST → decision recorded  p50 %.1f  p95 %.1f  p99 %.1f ms (%d of %d seen)%n",
+          pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, steadyRequests);
+      System.out.printf(
+          "Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%n",
           pgRate, intakeRate / pgRate);
-      System.out.printf("Raw Kafka produce (acks=all, one at a time per thread): %.0f/s → intake is %.2f of it%n",
+      System.out.printf(
+          "Raw Kafka produce (acks=all, one at a time per thread): %.0f/s → intake is %.2f of it%n",
           kafkaRate, intakeRate / kafkaRate);
     }
   }
@@ -102,32 +143,43 @@ public final class IntakeBench {
     void record(int index, String caseId, long began, long ended);
   }
 
-  private static void post(String gateway, String token, int count, int concurrency, Sample sample) throws Exception {
+  private static void post(String gateway, String token, int count, int concurrency, Sample sample)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<?>> workers = new ArrayList<>();
     for (int t = 0; t < concurrency; t++) {
-      workers.add(pool.submit(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < count) {
-          String body = petition(i);
-          HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
-              .header("Authorization", "Bearer " + token)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-          long began = System.nanoTime();
-          HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-          long ended = System.nanoTime();
-          if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST refused: " + response.statusCode() + " " + response.body());
-          }
-          if (sample != null) {
-            sample.record(i, JSON.readTree(response.body()).path("petitionCase").path("id").asText(), began, ended);
-          }
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                  String body = petition(i);
+                  HttpRequest request =
+                      HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build();
+                  long began = System.nanoTime();
+                  HttpResponse<String> response =
+                      http.send(request, HttpResponse.BodyHandlers.ofString());
+                  long ended = System.nanoTime();
+                  if (response.statusCode() != 201) {
+                    throw new IllegalStateException(
+                        "POST refused: " + response.statusCode() + " " + response.body());
+                  }
+                  if (sample != null) {
+                    sample.record(
+                        i,
+                        JSON.readTree(response.body()).path("petitionCase").path("id").asText(),
+                        began,
+                        ended);
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> worker : workers) {
       worker.get();
@@ -135,47 +187,113 @@ public final class IntakeBench {
     pool.shutdown();
   }
 
-  private static final String[] TOWNSHIPS = {"530302001", "530302002", "530302003", "530302004", "530303001", "530381001"};
+  /**
+   * Open loop: request i is due at start + i/rate, whatever the earlier ones did, and its latency
+   * counts from when it was due (no coordinated omission).
+   */
+  private static void paced(String gateway, String token, int count, double rate, Sample sample)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    ExecutorService pool = Executors.newFixedThreadPool(64);
+    List<Future<?>> sent = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int n = 0; n < count; n++) {
+      final int i = n;
+      long due = start + (long) (i * 1e9 / rate);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      sent.add(
+          pool.submit(
+              () -> {
+                HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(petition(i)))
+                        .build();
+                HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
+                long ended = System.nanoTime();
+                if (response.statusCode() != 201) {
+                  throw new IllegalStateException(
+                      "POST refused: " + response.statusCode() + " " + response.body());
+                }
+                sample.record(
+                    i,
+                    JSON.readTree(response.body()).path("petitionCase").path("id").asText(),
+                    due,
+                    ended);
+                return null;
+              }));
+    }
+    for (Future<?> request : sent) {
+      request.get();
+    }
+    pool.shutdown();
+  }
+
+  private static final String[] TOWNSHIPS = {
+    "530302001", "530302002", "530302003", "530302004", "530303001", "530381001"
+  };
   private static final String[] CATEGORIES = {"城乡建设", "劳动社保", "自然资源", "农业农村", "生态环境", "卫生健康"};
 
   private static String petition(int i) throws Exception {
-    return JSON.writeValueAsString(Map.of(
-        "channel", i % 3 == 0 ? "VISIT" : "ONLINE",
-        "receivedOn", LocalDate.now().toString(),
-        "matterRegionCode", TOWNSHIPS[i % TOWNSHIPS.length],
-        "category", CATEGORIES[i % CATEGORIES.length],
-        "content", "反映事项第" + i + "件：小区物业服务不到位，公共设施长期损坏无人维修，多次向社区和物业反映未解决，请求有关部门督促整改并答复。",
-        "personCount", i % 20 == 0 ? 6 : 1,
-        "petitioners", List.of(Map.of("name", "测试" + i, "phone", String.format("139%08d", i)))));
+    return JSON.writeValueAsString(
+        Map.of(
+            "channel",
+            i % 3 == 0 ? "VISIT" : "ONLINE",
+            "receivedOn",
+            LocalDate.now().toString(),
+            "matterRegionCode",
+            TOWNSHIPS[i % TOWNSHIPS.length],
+            "category",
+            CATEGORIES[i % CATEGORIES.length],
+            "content",
+            "反映事项第" + i + "件：小区物业服务不到位，公共设施长期损坏无人维修，多次向社区和物业反映未解决，请求有关部门督促整改并答复。",
+            "personCount",
+            i % 20 == 0 ? 6 : 1,
+            "petitioners",
+            List.of(Map.of("name", "测试" + i, "phone", String.format("139%08d", i)))));
   }
 
-  private static double rawPostgres(Platform platform, int count, int concurrency) throws Exception {
+  private static double rawPostgres(Platform platform, int count, int concurrency)
+      throws Exception {
     PostgresServer postgres = platform.infrastructure().postgres();
     postgres.ensureDatabase("bench_raw");
     String url = postgres.jdbcUrl("bench_raw");
-    try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
+    try (Connection c =
+        DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
       c.createStatement().execute("DROP TABLE IF EXISTS raw_insert");
-      c.createStatement().execute(
-          "CREATE TABLE raw_insert (id BIGSERIAL PRIMARY KEY, region TEXT, category TEXT, content TEXT, created_at TIMESTAMPTZ DEFAULT now())");
+      c.createStatement()
+          .execute(
+              "CREATE TABLE raw_insert (id BIGSERIAL PRIMARY KEY, region TEXT, category TEXT, content TEXT, created_at TIMESTAMPTZ DEFAULT now())");
     }
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<?>> workers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < concurrency; t++) {
-      workers.add(pool.submit(() -> {
-        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-            PreparedStatement insert = c.prepareStatement("INSERT INTO raw_insert (region, category, content) VALUES (?, ?, ?)")) {
-          int i;
-          while ((i = next.getAndIncrement()) < count) {
-            insert.setString(1, TOWNSHIPS[i % TOWNSHIPS.length]);
-            insert.setString(2, CATEGORIES[i % CATEGORIES.length]);
-            insert.setString(3, petition(i));
-            insert.executeUpdate();
-          }
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                try (Connection c =
+                        DriverManager.getConnection(
+                            url, PostgresServer.USER, PostgresServer.PASSWORD);
+                    PreparedStatement insert =
+                        c.prepareStatement(
+                            "INSERT INTO raw_insert (region, category, content) VALUES (?, ?, ?)")) {
+                  int i;
+                  while ((i = next.getAndIncrement()) < count) {
+                    insert.setString(1, TOWNSHIPS[i % TOWNSHIPS.length]);
+                    insert.setString(2, CATEGORIES[i % CATEGORIES.length]);
+                    insert.setString(3, petition(i));
+                    insert.executeUpdate();
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> worker : workers) {
       worker.get();
@@ -185,11 +303,16 @@ public final class IntakeBench {
   }
 
   private static double rawKafka(String bootstrap, int count, int concurrency) throws Exception {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       producer.send(new ProducerRecord<>("bench-raw", "warm", "up")).get();
       AtomicInteger next = new AtomicInteger();
@@ -197,13 +320,15 @@ public final class IntakeBench {
       List<Future<?>> workers = new ArrayList<>();
       long start = System.nanoTime();
       for (int t = 0; t < concurrency; t++) {
-        workers.add(pool.submit(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < count) {
-            producer.send(new ProducerRecord<>("bench-raw", "k" + i, petition(i))).get();
-          }
-          return null;
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < count) {
+                    producer.send(new ProducerRecord<>("bench-raw", "k" + i, petition(i))).get();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> worker : workers) {
         worker.get();
@@ -244,12 +369,18 @@ public final class IntakeBench {
     }
 
     private void watch() {
-      Map<String, Object> config = Map.of(
-          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-          ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime(),
-          ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-          ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-          ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+      Map<String, Object> config =
+          Map.of(
+              ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              bootstrap,
+              ConsumerConfig.GROUP_ID_CONFIG,
+              "bench-" + System.nanoTime(),
+              ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+              "latest",
+              ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+              StringDeserializer.class,
+              ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+              StringDeserializer.class);
       try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
         consumer.subscribe(List.of("petition.case-events"));
         while (running.get()) {
@@ -260,7 +391,9 @@ public final class IntakeBench {
           long now = System.nanoTime();
           for (var record : records) {
             var type = record.headers().lastHeader("ce_type");
-            if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("cn.gov.petition.case.assigned")) {
+            if (type != null
+                && new String(type.value(), StandardCharsets.UTF_8)
+                    .equals("cn.gov.petition.case.assigned")) {
               seenAt.putIfAbsent(record.key(), now);
             }
           }
@@ -274,13 +407,24 @@ public final class IntakeBench {
         Thread.sleep(100);
       }
       List<Long> latencies = new ArrayList<>();
-      postedAt.forEach((id, began) -> {
-        Long seen = seenAt.get(id);
-        if (seen != null) {
-          latencies.add(seen - began);
-        }
-      });
+      postedAt.forEach(
+          (id, began) -> {
+            Long seen = seenAt.get(id);
+            if (seen != null) {
+              latencies.add(seen - began);
+            }
+          });
       return latencies;
+    }
+
+    /** Waits until no case.assigned has arrived for two seconds: the pipeline has drained. */
+    void awaitQuiet(Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      int last = -1;
+      while (System.nanoTime() < deadline && seenAt.size() != last) {
+        last = seenAt.size();
+        Thread.sleep(2000);
+      }
     }
 
     void stop() throws InterruptedException {

@@ -31,26 +31,61 @@ class GatewayTest {
 
   @Test
   void theDemoIssuerSignsTokensThatTheGatewayAccepts() {
-    given().when().get("/auth/demo-users").then().statusCode(200).body("user", hasItem("qilin-registrar"));
+    given()
+        .when()
+        .get("/auth/demo-users")
+        .then()
+        .statusCode(200)
+        .body("user", hasItem("qilin-registrar"));
     String token =
-        given().contentType(ContentType.JSON).body("{\"user\":\"qilin-registrar\"}")
-            .when().post("/auth/demo-token")
-            .then().statusCode(200).body("user.unit", equalTo("530302:xfj"))
-            .extract().path("accessToken");
-    given().auth().oauth2(token).when().get("/api/intake/cases/x")
-        .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5");
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"user\":\"qilin-registrar\"}")
+            .when()
+            .post("/auth/demo-token")
+            .then()
+            .statusCode(200)
+            .body("user.unit", equalTo("530302:xfj"))
+            .extract()
+            .path("accessToken");
+    given()
+        .auth()
+        .oauth2(token)
+        .when()
+        .get("/api/intake/cases/x")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .header("Retry-After", "5");
   }
 
   @Test
   void unknownDemoUsersAndUnknownServicesGetProblems() {
-    given().contentType(ContentType.JSON).body("{\"user\":\"mallory\"}")
-        .when().post("/auth/demo-token")
-        .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("user"));
-    given().contentType(ContentType.JSON).body("{}")
-        .when().post("/auth/demo-token")
-        .then().statusCode(400).body("errors[0].field", equalTo("user"));
-    given().auth().oauth2(TestTokens.qilinRegistrar()).when().get("/api/nosuch/things")
-        .then().statusCode(404).contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"user\":\"mallory\"}")
+        .when()
+        .post("/auth/demo-token")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("user"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .when()
+        .post("/auth/demo-token")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("user"));
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .when()
+        .get("/api/nosuch/things")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * 转送/交办: records the routing decision on the case and starts the acceptance period, whose
- * last day is computed here, once, and carried by the event.
+ * 转送/交办: records the routing decision on the case and starts the acceptance period, whose last day
+ * is computed here, once, and carried by the event.
  */
 @ApplicationScoped
 public class Assignments {
@@ -33,7 +33,8 @@ public class Assignments {
       Outbox outbox,
       Clock clock,
       StatutoryCalendar calendar,
-      @ConfigProperty(name = "petition.deadlines.accept-days", defaultValue = "15") int acceptDays) {
+      @ConfigProperty(name = "petition.deadlines.accept-days", defaultValue = "15")
+          int acceptDays) {
     this.cases = cases;
     this.outbox = outbox;
     this.clock = clock;

@@ -42,14 +42,18 @@ public class Registrar {
   }
 
   @Transactional
-  public PetitionCaseEntity register(RegisterPetitionRequest request, Caller caller, String idempotencyKey) {
+  public PetitionCaseEntity register(
+      RegisterPetitionRequest request, Caller caller, String idempotencyKey) {
     PetitionCaseEntity entity = new PetitionCaseEntity();
     entity.id = UUID.randomUUID();
     entity.registeredAt = clock.instant();
     LocalDate today = LocalDate.now(clock);
     String county = request.matterRegionCode().substring(0, 6);
     entity.caseNumber =
-        county + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+        county
+            + "-"
+            + today.format(DateTimeFormatter.BASIC_ISO_DATE)
+            + "-"
             + String.format("%05d", cases.nextSequence(county, today));
     entity.queryCode = queryCode();
     entity.channel = request.channel().name();

@@ -12,9 +12,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * 法定工作日历: which days are working days under the official holiday calendar, and how a
- * statutory period is counted (domain.md §3): the day of the starting event is not counted; a
- * period in days whose last day is a rest day ends on the next working day (民法典 Arts 201, 203).
+ * 法定工作日历: which days are working days under the official holiday calendar, and how a statutory
+ * period is counted (domain.md §3): the day of the starting event is not counted; a period in days
+ * whose last day is a rest day ends on the next working day (民法典 Arts 201, 203).
  */
 public final class StatutoryCalendar {
 
@@ -24,7 +24,8 @@ public final class StatutoryCalendar {
   /** Reads rows {@code date,kind,...} where kind is {@code holiday} or {@code workday}. */
   public static StatutoryCalendar read(InputStream csv) {
     StatutoryCalendar calendar = new StatutoryCalendar();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
       String line = reader.readLine(); // header
       while ((line = reader.readLine()) != null) {
         if (line.isBlank()) {
@@ -48,7 +49,8 @@ public final class StatutoryCalendar {
   public static StatutoryCalendar official() {
     InputStream csv = StatutoryCalendar.class.getResourceAsStream("/calendar/cn-official-days.csv");
     if (csv == null) {
-      throw new IllegalStateException("calendar/cn-official-days.csv is missing from the class path");
+      throw new IllegalStateException(
+          "calendar/cn-official-days.csv is missing from the class path");
     }
     return read(csv);
   }

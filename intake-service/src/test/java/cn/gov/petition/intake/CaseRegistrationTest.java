@@ -31,14 +31,20 @@ class CaseRegistrationTest {
   @Test
   void registeredCaseIsPublishedAsCloudEventWithoutPersonalData() {
     String id =
-        given().auth().oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON).body(Petitions.letter())
-            .when().post("/cases")
-            .then().statusCode(201)
+        given()
+            .auth()
+            .oauth2(TestTokens.qilinRegistrar())
+            .contentType(ContentType.JSON)
+            .body(Petitions.letter())
+            .when()
+            .post("/cases")
+            .then()
+            .statusCode(201)
             .body("queryCode", matchesPattern("[2-9A-Z]{10}"))
             .body("petitionCase.caseNumber", matchesPattern("530302-\\d{8}-\\d{5}"))
             .body("petitionCase.status", equalTo("REGISTERED"))
-            .extract().path("petitionCase.id");
+            .extract()
+            .path("petitionCase.id");
 
     List<KafkaProbe.Seen> events =
         kafka.await(Topics.CASE_EVENTS, seen -> id.equals(seen.key()), 1, Duration.ofSeconds(30));
@@ -56,13 +62,27 @@ class CaseRegistrationTest {
   @Test
   void routingDecisionAssignsTheCaseWithAnAcceptanceDeadlineAndARedeliveryChangesNothing() {
     String id =
-        given().auth().oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON).body(Petitions.letter())
-            .when().post("/cases").then().statusCode(201)
-            .extract().path("petitionCase.id");
+        given()
+            .auth()
+            .oauth2(TestTokens.qilinRegistrar())
+            .contentType(ContentType.JSON)
+            .body(Petitions.letter())
+            .when()
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("petitionCase.id");
     String caseNumber =
-        given().auth().oauth2(TestTokens.qilinRegistrar()).when().get("/cases/" + id)
-            .then().statusCode(200).extract().path("caseNumber");
+        given()
+            .auth()
+            .oauth2(TestTokens.qilinRegistrar())
+            .when()
+            .get("/cases/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("caseNumber");
 
     String eventId = UUID.randomUUID().toString();
     String decision =
@@ -71,20 +91,28 @@ class CaseRegistrationTest {
          "regionCode":"530302","mode":"FORWARD","ruleVersion":"test","explanation":"test",
          "decidedAt":"2026-11-24T01:00:00Z"}"""
             .formatted(id, caseNumber);
-    var headers = KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.routing.decided", caseNumber);
+    var headers =
+        KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.routing.decided", caseNumber);
     kafka.send(Topics.ROUTING_DECISIONS, id, headers, decision);
     kafka.send(Topics.ROUTING_DECISIONS, id, headers, decision);
 
     List<KafkaProbe.Seen> assigned =
         kafka.await(
             Topics.CASE_EVENTS,
-            seen -> id.equals(seen.key()) && "cn.gov.petition.case.assigned".equals(seen.header("ce_type")),
+            seen ->
+                id.equals(seen.key())
+                    && "cn.gov.petition.case.assigned".equals(seen.header("ce_type")),
             2,
             Duration.ofSeconds(8));
     assertEquals(1, assigned.size(), "a redelivered decision publishes no second case.assigned");
 
-    given().auth().oauth2(TestTokens.qilinRegistrar()).when().get("/cases/" + id)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(200)
         .body("status", equalTo("ASSIGNED"))
         .body("handlingUnit.code", equalTo("530302:xfj"))
         .body("handlingUnit.name", equalTo("麒麟区信访局"))
@@ -95,67 +123,139 @@ class CaseRegistrationTest {
   void retryWithTheSameIdempotencyKeyReturnsTheFirstCase() {
     String key = "retry-" + UUID.randomUUID();
     String first =
-        given().auth().oauth2(TestTokens.qilinRegistrar()).header("Idempotency-Key", key)
-            .contentType(ContentType.JSON).body(Petitions.letter())
-            .when().post("/cases").then().statusCode(201).extract().path("petitionCase.id");
-    given().auth().oauth2(TestTokens.qilinRegistrar()).header("Idempotency-Key", key)
-        .contentType(ContentType.JSON).body(Petitions.letter())
-        .when().post("/cases").then().statusCode(200).body("petitionCase.id", equalTo(first));
+        given()
+            .auth()
+            .oauth2(TestTokens.qilinRegistrar())
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(Petitions.letter())
+            .when()
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("petitionCase.id");
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(Petitions.letter())
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(200)
+        .body("petitionCase.id", equalTo(first));
   }
 
   @Test
   void invalidFieldsAreNamedInAProblemAndNothingIsRegistered() {
-    given().auth().oauth2(TestTokens.qilinRegistrar())
-        .contentType(ContentType.JSON).body(Petitions.letterWith("matterRegionCode", "5303"))
-        .when().post("/cases")
-        .then().statusCode(400)
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body(Petitions.letterWith("matterRegionCode", "5303"))
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItem("matterRegionCode"))
         .body("errors.rule", hasItem("Pattern"));
 
-    given().auth().oauth2(TestTokens.qilinRegistrar())
-        .contentType(ContentType.JSON).body(Petitions.letterWith("receivedOn", "2099-01-01"))
-        .when().post("/cases")
-        .then().statusCode(400).body("errors.field", hasItem("receivedOn"));
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body(Petitions.letterWith("receivedOn", "2099-01-01"))
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("receivedOn"));
 
-    given().auth().oauth2(TestTokens.qilinRegistrar())
-        .contentType(ContentType.JSON).body("{\"channel\": \"PIGEON\"}")
-        .when().post("/cases")
-        .then().statusCode(400).contentType("application/problem+json")
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body("{\"channel\": \"PIGEON\"}")
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
         .body("errors.field", hasItem("channel"));
 
-    given().auth().oauth2(TestTokens.qilinRegistrar())
-        .contentType(ContentType.JSON).body("{not json")
-        .when().post("/cases")
-        .then().statusCode(400).contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body("{not json")
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   @Test
   void personalDataIsMaskedForReadersOutsideTheRegisteringAndHandlingUnits() {
     String id =
-        given().auth().oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON).body(Petitions.letter())
-            .when().post("/cases").then().statusCode(201).extract().path("petitionCase.id");
+        given()
+            .auth()
+            .oauth2(TestTokens.qilinRegistrar())
+            .contentType(ContentType.JSON)
+            .body(Petitions.letter())
+            .when()
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("petitionCase.id");
 
     String citySupervisor = TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
-    given().auth().oauth2(citySupervisor).when().get("/cases/" + id)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(citySupervisor)
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(200)
         .body("petitioners", hasSize(1))
         .body("petitioners[0].name", equalTo("张*"))
         .body("petitioners[0].idNumber", equalTo("5303**********1234"))
         .body("petitioners[0].phone", equalTo("138****5678"));
 
-    String neighbourCounty = TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
-    given().auth().oauth2(neighbourCounty).when().get("/cases/" + id)
-        .then().statusCode(404).contentType("application/problem+json");
+    String neighbourCounty =
+        TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
+    given()
+        .auth()
+        .oauth2(neighbourCounty)
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
   void callsWithoutAValidTokenAreRefused() {
-    given().contentType(ContentType.JSON).body(Petitions.letter())
-        .when().post("/cases").then().statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Petitions.letter())
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(401);
     String supervisor = TestTokens.token("s", "5303:xfj", "5303", "supervisor");
-    given().auth().oauth2(supervisor).contentType(ContentType.JSON).body(Petitions.letter())
-        .when().post("/cases").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(supervisor)
+        .contentType(ContentType.JSON)
+        .body(Petitions.letter())
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(403);
   }
 }

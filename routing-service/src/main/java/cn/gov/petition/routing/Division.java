@@ -1,8 +1,8 @@
 package cn.gov.petition.routing;
 
 /**
- * 行政区划: a province (2-digit code), city (4), county (6) or township (9). A child's code
- * extends its parent's.
+ * 行政区划: a province (2-digit code), city (4), county (6) or township (9). A child's code extends its
+ * parent's.
  */
 public record Division(String code, String name, Level level) {
 

@@ -56,7 +56,8 @@ public final class DivisionTable {
     if (in == null) {
       throw new IllegalStateException(resource + " is missing from the class path");
     }
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       reader.readLine(); // header: code,name,...
       String line;
       while ((line = reader.readLine()) != null) {

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * 属地管理、分级负责: picks the unit with authority over a registered case.
  *
- * <p>The foundation's rule, version {@value #RULE_VERSION}: the 信访局 of the county where the
- * matter lies (转送), or 交办 when five or more people petition together (集体访). Issue 4 replaces
- * it with authority rules kept as data.
+ * <p>The foundation's rule, version {@value #RULE_VERSION}: the 信访局 of the county where the matter
+ * lies (转送), or 交办 when five or more people petition together (集体访). Issue 4 replaces it with
+ * authority rules kept as data.
  */
 public class Router {
 
@@ -35,7 +35,11 @@ public class Router {
     String where =
         path.isEmpty()
             ? "问题属地代码 " + matter + " 不在区划表中，按最近的上级区划处理"
-            : "问题属地：" + path.stream().map(Division::name).collect(Collectors.joining(" › ")) + "（" + matter + "）";
+            : "问题属地："
+                + path.stream().map(Division::name).collect(Collectors.joining(" › "))
+                + "（"
+                + matter
+                + "）";
     String why =
         mode.equals("ASSIGN")
             ? "；" + registered.personCount() + " 人集体信访，交办" + unitName + "并限期报告结果"

@@ -18,8 +18,16 @@ class RouterTest {
       new Router(DIVISIONS, Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC));
 
   private static CaseRegistered registered(String matterRegion, int persons) {
-    return new CaseRegistered("c-1", "530302-20261124-00001", "LETTER", matterRegion, "城乡建设",
-        "530302:xfj", LocalDate.of(2026, 11, 23), Instant.parse("2026-11-24T01:00:00Z"), persons);
+    return new CaseRegistered(
+        "c-1",
+        "530302-20261124-00001",
+        "LETTER",
+        matterRegion,
+        "城乡建设",
+        "530302:xfj",
+        LocalDate.of(2026, 11, 23),
+        Instant.parse("2026-11-24T01:00:00Z"),
+        persons);
   }
 
   @Test

@@ -41,13 +41,22 @@ public class VolumeResource {
   @Transactional
   @Operation(summary = "信访量 / Cases and persons received in a region subtree over a period")
   public Volume volume(
-      @QueryParam("region") @NotNull @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-          message = "must be a 2, 4, 6 or 9-digit division code") String region,
-      @QueryParam("from") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd") String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd") String to) {
+      @QueryParam("region")
+          @NotNull
+          @Pattern(
+              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
+              message = "must be a 2, 4, 6 or 9-digit division code")
+          String region,
+      @QueryParam("from") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd")
+          String from,
+      @QueryParam("to") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd")
+          String to) {
     caller.subtree();
     if (!caller.covers(region)) {
-      throw new ProblemException(403, "Forbidden", "Region " + region + " lies outside the caller's authority",
+      throw new ProblemException(
+          403,
+          "Forbidden",
+          "Region " + region + " lies outside the caller's authority",
           java.util.List.of());
     }
     LocalDate start = date("from", from);

@@ -26,8 +26,16 @@ public class CaseRegisteredConsumer {
   @Blocking
   @Transactional
   public void onCaseEvent(CloudEvent event) {
-    inbox.apply("analytics", event, EventType.CASE_REGISTERED, CaseRegistered.class,
-        registered -> volumes.count(registered.receivedOn(), registered.matterRegionCode(),
-            registered.channel(), registered.personCount()));
+    inbox.apply(
+        "analytics",
+        event,
+        EventType.CASE_REGISTERED,
+        CaseRegistered.class,
+        registered ->
+            volumes.count(
+                registered.receivedOn(),
+                registered.matterRegionCode(),
+                registered.channel(),
+                registered.personCount()));
   }
 }

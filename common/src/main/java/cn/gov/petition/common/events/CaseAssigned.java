@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 /**
  * 已转送/交办: the case now lies with a handling unit, which must decide on acceptance by {@code
- * acceptDueOn} (15 days, 《信访工作条例》 Art 23(3)). The due date is computed once, by the owner of
- * the case; supervisors take it as it is.
+ * acceptDueOn} (15 days, 《信访工作条例》 Art 23(3)). The due date is computed once, by the owner of the
+ * case; supervisors take it as it is.
  *
  * @param caseId the case
  * @param caseNumber its number

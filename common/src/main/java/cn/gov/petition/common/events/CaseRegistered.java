@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * 信访件已登记: a petition was registered. Broadcast, so it names no petitioner: only where the
- * matter lies, what it is about and how it arrived.
+ * 信访件已登记: a petition was registered. Broadcast, so it names no petitioner: only where the matter
+ * lies, what it is about and how it arrived.
  *
  * @param caseId the case's stable id (the Kafka key)
  * @param caseNumber the human-readable case number (信访件编号)

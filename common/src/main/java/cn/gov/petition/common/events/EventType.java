@@ -1,17 +1,18 @@
 package cn.gov.petition.common.events;
 
 /**
- * Every event type the platform publishes, with its CloudEvents {@code type}, the topic it
- * travels on and the record that is its {@code data}.
+ * Every event type the platform publishes, with its CloudEvents {@code type}, the topic it travels
+ * on and the record that is its {@code data}.
  *
- * <p>This enum is the one place that defines the event contract (docs/events.md lists it for
- * other government systems). Within v1 only additive changes are allowed; a breaking change is a
- * new type.
+ * <p>This enum is the one place that defines the event contract (docs/events.md lists it for other
+ * government systems). Within v1 only additive changes are allowed; a breaking change is a new
+ * type.
  */
 public enum EventType {
   CASE_REGISTERED("cn.gov.petition.case.registered", Topics.CASE_EVENTS, CaseRegistered.class),
   CASE_ASSIGNED("cn.gov.petition.case.assigned", Topics.CASE_EVENTS, CaseAssigned.class),
-  ROUTING_DECIDED("cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class);
+  ROUTING_DECIDED(
+      "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class);
 
   private final String type;
   private final String topic;

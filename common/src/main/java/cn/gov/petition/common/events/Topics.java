@@ -4,8 +4,8 @@ package cn.gov.petition.common.events;
 public final class Topics {
 
   /**
-   * The broadcast case lifecycle (信访件生命周期): read by supervision, analytics and outside
-   * subscribers, so it never carries personal data.
+   * The broadcast case lifecycle (信访件生命周期): read by supervision, analytics and outside subscribers,
+   * so it never carries personal data.
    */
   public static final String CASE_EVENTS = "petition.case-events";
 

@@ -39,7 +39,11 @@ public class Inbox {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public <T extends Record> boolean apply(
-      String consumer, CloudEvent event, EventType expected, Class<T> dataClass, Consumer<T> handler) {
+      String consumer,
+      CloudEvent event,
+      EventType expected,
+      Class<T> dataClass,
+      Consumer<T> handler) {
     if (!expected.type().equals(event.getType())) {
       return false;
     }
@@ -51,8 +55,12 @@ public class Inbox {
       handler.accept(read(event, dataClass));
       return true;
     } catch (RuntimeException e) {
-      metrics.counter("petition.events.failed", "consumer", consumer, "type", event.getType()).increment();
-      LOG.errorf("%s could not apply event %s (%s): %s", consumer, event.getId(), event.getType(), e.toString());
+      metrics
+          .counter("petition.events.failed", "consumer", consumer, "type", event.getType())
+          .increment();
+      LOG.errorf(
+          "%s could not apply event %s (%s): %s",
+          consumer, event.getId(), event.getType(), e.toString());
       throw e;
     }
   }

@@ -4,13 +4,16 @@ import cn.gov.petition.common.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Records an event in the caller's transaction. It reaches Kafka only if that transaction
- * commits, and then surely, even if Kafka is down at the time (the relay retries).
+ * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
+ * and then surely, even if Kafka is down at the time (the relay retries).
  */
 @ApplicationScoped
 public class Outbox {
@@ -18,11 +21,20 @@ public class Outbox {
   private final OutboxRepository repository;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TransactionSynchronizationRegistry transactions;
+  private final OutboxRelay relay;
 
-  public Outbox(OutboxRepository repository, ObjectMapper json, Clock clock) {
+  public Outbox(
+      OutboxRepository repository,
+      ObjectMapper json,
+      Clock clock,
+      TransactionSynchronizationRegistry transactions,
+      OutboxRelay relay) {
     this.repository = repository;
     this.json = json;
     this.clock = clock;
+    this.transactions = transactions;
+    this.relay = relay;
   }
 
   /**
@@ -47,6 +59,20 @@ public class Outbox {
       throw new IllegalArgumentException("event data cannot be written as JSON: " + type, e);
     }
     repository.persist(event);
+    transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
     return event.eventId;
+  }
+
+  /** Wakes the relay once the transaction has committed; nothing happens on rollback. */
+  private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+    @Override
+    public void beforeCompletion() {}
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        relay.wakeUp();
+      }
+    }
   }
 }

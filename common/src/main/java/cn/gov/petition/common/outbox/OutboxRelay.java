@@ -3,23 +3,26 @@ package cn.gov.petition.common.outbox;
 import cn.gov.petition.common.events.EventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.cloudevents.core.message.Encoding;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,9 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka as CloudEvents 1.0 records in binary content mode (attributes
- * in {@code ce_*} headers, JSON data as the value), keyed by aggregate id, and deletes each row
- * once the broker has acknowledged it.
+ * Publishes outbox rows to Kafka as CloudEvents 1.0 records in binary content mode (attributes in
+ * {@code ce_*} headers, JSON data as the value), keyed by aggregate id, and deletes each row once
+ * the broker has acknowledged it.
  *
  * <p>If Kafka is unreachable the rows stay and are tried again on the next tick, so nothing is
  * lost; a row whose acknowledgement was lost may be published twice, which consumers absorb by
@@ -49,14 +52,21 @@ public class OutboxRelay {
   private final URI source;
   private final Counter published;
   private final Counter failures;
+  private final Duration pollInterval;
+  private final Semaphore wakeUps = new Semaphore(0);
   private volatile Producer<String, CloudEvent> producer;
+  private volatile boolean running;
+  private Thread worker;
 
   public OutboxRelay(
       OutboxRepository repository,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(name = "quarkus.application.name") String service,
       @ConfigProperty(name = "petition.node.region", defaultValue = "53") String nodeRegion,
+      @ConfigProperty(name = "petition.outbox.poll-interval", defaultValue = "PT0.5S")
+          Duration pollInterval,
       MeterRegistry metrics) {
+    this.pollInterval = pollInterval;
     this.repository = repository;
     this.kafkaConfig = kafkaConfig;
     this.source = URI.create("/petition/node/" + nodeRegion + "/" + service);
@@ -64,13 +74,47 @@ public class OutboxRelay {
     this.failures = metrics.counter("petition.outbox.publish.failures");
   }
 
-  @Scheduled(
-      every = "${petition.outbox.interval:0.25s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  void relay() {
-    while (QuarkusTransaction.requiringNew().call(this::publishBatch) == BATCH) {
-      // a full batch: more may be waiting
+  /** Starts the relay thread with the application. */
+  void onStart(@Observes StartupEvent event) {
+    running = true;
+    worker = new Thread(this::run, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /**
+   * Asks the relay to look now rather than at its next tick: called after a transaction that wrote
+   * to the outbox commits, so an event normally leaves within milliseconds.
+   */
+  public void wakeUp() {
+    wakeUps.release();
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        int published;
+        do {
+          published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (published == BATCH && running);
+        // the poll is the fallback for rows left by a crash or written by another replica
+        wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("Outbox relay pass failed, trying again: %s", e.toString());
+        sleepQuietly(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -88,13 +132,12 @@ public class OutboxRelay {
         sends.add(java.util.concurrent.CompletableFuture.failedFuture(e));
       }
     }
-    int done = 0;
+    List<Long> published = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       OutboxEvent event = batch.get(i);
       try {
         sends.get(i).get(30, TimeUnit.SECONDS);
-        repository.delete(event);
-        done++;
+        published.add(event.id);
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
@@ -102,12 +145,16 @@ public class OutboxRelay {
         event.attempts++;
         event.lastError = String.valueOf(e.getMessage());
         failures.increment();
-        LOG.warnf("Event %s (%s) not published yet, attempt %d: %s",
+        LOG.warnf(
+            "Event %s (%s) not published yet, attempt %d: %s",
             event.eventId, event.eventType, event.attempts, e.getMessage());
       }
     }
-    published.increment(done);
-    return done == batch.size() ? done : 0;
+    if (!published.isEmpty()) {
+      repository.delete("id in ?1", published);
+    }
+    this.published.increment(published.size());
+    return published.size() == batch.size() ? published.size() : 0;
   }
 
   private ProducerRecord<String, CloudEvent> record(OutboxEvent event) {
@@ -119,8 +166,11 @@ public class OutboxRelay {
             .withSubject(event.subject)
             .withTime(event.occurredAt.atOffset(ZoneOffset.UTC))
             .withDataContentType("application/json")
-            .withDataSchema(URI.create(EventType.ofType(event.eventType)
-                .map(EventType::dataSchema).orElse("urn:unknown")))
+            .withDataSchema(
+                URI.create(
+                    EventType.ofType(event.eventType)
+                        .map(EventType::dataSchema)
+                        .orElse("urn:unknown")))
             .withData(event.payload.getBytes(StandardCharsets.UTF_8))
             .build();
     return new ProducerRecord<>(event.topic, event.aggregateId, cloudEvent);
@@ -132,7 +182,8 @@ public class OutboxRelay {
         if (producer == null) {
           Map<String, Object> config = new HashMap<>(kafkaConfig);
           config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-          config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+          config.put(
+              ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
           config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY.name());
           config.put(ProducerConfig.ACKS_CONFIG, "all");
           config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -150,6 +201,15 @@ public class OutboxRelay {
 
   @PreDestroy
   void close() {
+    running = false;
+    if (worker != null) {
+      worker.interrupt();
+      try {
+        worker.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (producer != null) {
       producer.close(java.time.Duration.ofSeconds(5));
     }

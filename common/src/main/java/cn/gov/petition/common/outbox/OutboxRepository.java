@@ -8,8 +8,8 @@ import java.util.List;
 public class OutboxRepository implements PanacheRepository<OutboxEvent> {
 
   /**
-   * The oldest unpublished events, locked so that a second relay (another replica) takes other
-   * rows instead of waiting or publishing the same ones.
+   * The oldest unpublished events, locked so that a second relay (another replica) takes other rows
+   * instead of waiting or publishing the same ones.
    */
   @SuppressWarnings("unchecked")
   public List<OutboxEvent> lockOldest(int limit) {

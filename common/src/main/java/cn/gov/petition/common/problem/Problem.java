@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * An RFC 9457 problem detail, the body of every error response ({@code
- * application/problem+json}). {@code errors} names each failing field and the rule it broke.
+ * An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}).
+ * {@code errors} names each failing field and the rule it broke.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -12,7 +12,8 @@ public class ProblemException extends RuntimeException {
   private final String title;
   private final List<Problem.FieldError> errors;
 
-  public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+  public ProblemException(
+      int status, String title, String detail, List<Problem.FieldError> errors) {
     super(detail);
     this.status = status;
     this.title = title;
@@ -31,7 +32,10 @@ public class ProblemException extends RuntimeException {
   /** 422: well-formed, but a field breaks a business rule. */
   public static ProblemException invalid(String field, String rule, String message) {
     return new ProblemException(
-        422, "Unprocessable Content", message, List.of(new Problem.FieldError(field, rule, message)));
+        422,
+        "Unprocessable Content",
+        message,
+        List.of(new Problem.FieldError(field, rule, message)));
   }
 
   public Problem problem() {

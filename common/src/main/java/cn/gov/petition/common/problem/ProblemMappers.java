@@ -44,11 +44,16 @@ public class ProblemMappers {
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
     String detail =
-        errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+        errors.stream()
+            .map(err -> err.field() + ": " + err.message())
+            .collect(Collectors.joining("; "));
     return response(new Problem(Problem.typeFor(400), "Bad Request", 400, detail, errors));
   }
 
-  /** Overrides Quarkus' own mapper for wrong types and unknown enum values, which is not problem+json. */
+  /**
+   * Overrides Quarkus' own mapper for wrong types and unknown enum values, which is not
+   * problem+json.
+   */
   @ServerExceptionMapper(priority = 1)
   public Response mismatched(MismatchedInputException e) {
     return unreadable(e);
@@ -75,7 +80,9 @@ public class ProblemMappers {
       return unreadable(json);
     }
     Response.StatusType status = e.getResponse().getStatusInfo();
-    return response(Problem.of(status.getStatusCode(), status.getReasonPhrase(), safeDetail(status.getStatusCode())));
+    return response(
+        Problem.of(
+            status.getStatusCode(), status.getReasonPhrase(), safeDetail(status.getStatusCode())));
   }
 
   @ServerExceptionMapper
@@ -83,7 +90,8 @@ public class ProblemMappers {
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error, incident %s", incident);
     return response(
-        Problem.of(500, "Internal Server Error", "An unexpected error occurred; incident " + incident));
+        Problem.of(
+            500, "Internal Server Error", "An unexpected error occurred; incident " + incident));
   }
 
   private static String safeDetail(int status) {

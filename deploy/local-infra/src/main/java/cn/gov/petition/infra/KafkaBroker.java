@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real single-node Apache Kafka broker in KRaft mode (no ZooKeeper), run in its own JVM from
- * the jars Maven resolved for the petition-kafka-broker module.
+ * A real single-node Apache Kafka broker in KRaft mode (no ZooKeeper), run in its own JVM from the
+ * jars Maven resolved for the petition-kafka-broker module.
  *
  * <p>It can be stopped and started again on the same ports and data, which is how tests show that
  * an outage loses no event.
@@ -73,11 +73,20 @@ public final class KafkaBroker implements AutoCloseable {
       Files.createDirectories(directory);
       Path properties = writeServerProperties();
       if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
-        run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", properties.toString()),
-            directory.resolve("format.log"), Duration.ofMinutes(2));
+        run(
+            List.of(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                clusterId(),
+                "-c",
+                properties.toString()),
+            directory.resolve("format.log"),
+            Duration.ofMinutes(2));
       }
       process =
-          java(List.of("cn.gov.petition.infra.broker.BrokerMain", properties.toString()),
+          java(
+              List.of("cn.gov.petition.infra.broker.BrokerMain", properties.toString()),
               directory.resolve("broker.log"));
       Ports.awaitListening(port, Duration.ofMinutes(2), process, "Kafka broker");
     } catch (IOException e) {

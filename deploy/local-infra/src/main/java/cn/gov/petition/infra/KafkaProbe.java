@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Reads and writes raw Kafka records the way an outside subscriber would, for tests that check
- * what really travels on a topic (headers, key, value), independent of the platform's own code.
+ * Reads and writes raw Kafka records the way an outside subscriber would, for tests that check what
+ * really travels on a topic (headers, key, value), independent of the platform's own code.
  */
 public final class KafkaProbe {
 
@@ -41,12 +41,18 @@ public final class KafkaProbe {
   public List<Seen> await(String topic, Predicate<Seen> match, int count, Duration timeout) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "probe-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class);
     List<Seen> seen = new ArrayList<>();
     try (var consumer = new KafkaConsumer<String, String>(config)) {
       consumer.subscribe(List.of(topic));
@@ -55,7 +61,9 @@ public final class KafkaProbe {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
           Map<String, String> headers = new LinkedHashMap<>();
           for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                header.key(),
+                header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
           }
           Seen candidate = new Seen(record.topic(), record.key(), headers, record.value());
           if (match.test(candidate)) {
@@ -76,7 +84,8 @@ public final class KafkaProbe {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     try (var producer = new KafkaProducer<String, String>(config)) {
       var record = new ProducerRecord<String, String>(topic, key, value);
-      headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+      headers.forEach(
+          (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
       producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("could not send to " + topic, e);

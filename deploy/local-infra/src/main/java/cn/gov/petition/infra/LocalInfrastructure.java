@@ -21,7 +21,8 @@ public final class LocalInfrastructure implements AutoCloseable {
   private final KafkaBroker kafka;
   private final JwtKeys keys;
 
-  private LocalInfrastructure(Path directory, PostgresServer postgres, KafkaBroker kafka, JwtKeys keys) {
+  private LocalInfrastructure(
+      Path directory, PostgresServer postgres, KafkaBroker kafka, JwtKeys keys) {
     this.directory = directory;
     this.postgres = postgres;
     this.kafka = kafka;
@@ -41,7 +42,8 @@ public final class LocalInfrastructure implements AutoCloseable {
           KafkaBroker.start(
               directory.resolve("kafka"), intOf(last, "kafka"), intOf(last, "kafka.controller"));
       LocalInfrastructure infra =
-          new LocalInfrastructure(directory, postgres, kafka, JwtKeys.in(directory.resolve("keys")));
+          new LocalInfrastructure(
+              directory, postgres, kafka, JwtKeys.in(directory.resolve("keys")));
       infra.writePorts();
       return infra;
     } catch (RuntimeException e) {

@@ -54,7 +54,8 @@ public final class Ports {
         sleep(Duration.ofMillis(100));
       }
     }
-    throw new IllegalStateException(what + " did not listen on port " + port + " within " + timeout);
+    throw new IllegalStateException(
+        what + " did not listen on port " + port + " within " + timeout);
   }
 
   static void sleep(Duration duration) {

@@ -31,8 +31,11 @@ class LocalInfrastructureTest {
       Map<String, String> config = infra.serviceConfig("petition_test");
       try (var connection =
               DriverManager.getConnection(
-                  config.get("quarkus.datasource.jdbc.url"), PostgresServer.USER, PostgresServer.PASSWORD);
-          var result = connection.createStatement().executeQuery("SELECT current_database(), version()")) {
+                  config.get("quarkus.datasource.jdbc.url"),
+                  PostgresServer.USER,
+                  PostgresServer.PASSWORD);
+          var result =
+              connection.createStatement().executeQuery("SELECT current_database(), version()")) {
         assertTrue(result.next());
         assertEquals("petition_test", result.getString(1));
         assertTrue(result.getString(2).startsWith("PostgreSQL 17"), result.getString(2));
@@ -52,7 +55,8 @@ class LocalInfrastructureTest {
     assertFalse(Files.exists(dir));
   }
 
-  private static void produce(LocalInfrastructure infra, String topic, String value) throws Exception {
+  private static void produce(LocalInfrastructure infra, String topic, String value)
+      throws Exception {
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
@@ -66,11 +70,16 @@ class LocalInfrastructureTest {
   private static List<String> consumeAll(LocalInfrastructure infra, String topic, int expected) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            infra.kafka().bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "infra-test",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class);
     var values = new java.util.ArrayList<String>();
     try (var consumer = new KafkaConsumer<String, String>(config)) {
       consumer.subscribe(List.of(topic));

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 演示数据: petitions about Qujing (曲靖市, 5303) in Yunnan, registered through the gateway like a
- * clerk would. Each carries an Idempotency-Key, so a second run adds nothing twice.
+ * 演示数据: petitions about Qujing (曲靖市, 5303) in Yunnan, registered through the gateway like a clerk
+ * would. Each carries an Idempotency-Key, so a second run adds nothing twice.
  */
 public final class DemoData {
 
@@ -68,14 +68,16 @@ public final class DemoData {
       if (response.statusCode() == 201) {
         created++;
       } else if (response.statusCode() != 200) {
-        throw new IllegalStateException("demo petition " + i + " refused: " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            "demo petition " + i + " refused: " + response.statusCode() + " " + response.body());
       }
     }
     return created;
   }
 
   /** A token from the gateway's demo issuer. */
-  public static String token(HttpClient http, String gatewayUrl, String user) throws IOException, InterruptedException {
+  public static String token(HttpClient http, String gatewayUrl, String user)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(gatewayUrl + "/auth/demo-token"))
             .header("Content-Type", "application/json")
@@ -83,7 +85,8 @@ public final class DemoData {
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("demo token refused: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "demo token refused: " + response.statusCode() + " " + response.body());
     }
     JsonNode json = JSON.readTree(response.body());
     return json.get("accessToken").asText();

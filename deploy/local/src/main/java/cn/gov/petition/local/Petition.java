@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The run command: {@code deploy/petition up} starts one node of the platform for Yunnan (53)
- * with demo data and stops everything on Ctrl-C.
+ * The run command: {@code deploy/petition up} starts one node of the platform for Yunnan (53) with
+ * demo data and stops everything on Ctrl-C.
  */
 public final class Petition {
 
@@ -14,10 +14,12 @@ public final class Petition {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !args[0].equals("up")) {
-      System.out.println("usage: deploy/petition up [--data DIR] [--port 8080] [--region 53] [--no-demo-data]");
+      System.out.println(
+          "usage: deploy/petition up [--data DIR] [--port 8080] [--region 53] [--no-demo-data]");
       System.exit(args.length == 0 ? 0 : 2);
     }
-    Path root = Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
+    Path root =
+        Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
     Path data = root.resolve(".run");
     int port = 8080;
     String region = "53";
@@ -35,14 +37,18 @@ public final class Petition {
       }
     }
     long start = System.nanoTime();
-    System.out.println("Starting PostgreSQL, Kafka and the five services (data in " + data + ") ...");
+    System.out.println(
+        "Starting PostgreSQL, Kafka and the five services (data in " + data + ") ...");
     Platform platform = Platform.start(root, data, region, port);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("\nStopping the platform ...");
-      platform.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping the platform ...");
+                  platform.close();
+                  stopped.countDown();
+                }));
     if (demo) {
       int created = DemoData.load(platform.gatewayUrl());
       System.out.println("Demo data: " + created + " new petitions registered (曲靖市).");
@@ -63,9 +69,15 @@ public final class Petition {
         Services: %s
         Press Ctrl-C to stop.
         """,
-        region, took.toMillis() / 1000.0, gateway, gateway, gateway, gateway,
+        region,
+        took.toMillis() / 1000.0,
+        gateway,
+        gateway,
+        gateway,
+        gateway,
         platform.infrastructure().postgres().jdbcUrl("petition_" + region),
-        platform.infrastructure().kafka().bootstrapServers(), data.resolve("logs"),
+        platform.infrastructure().kafka().bootstrapServers(),
+        data.resolve("logs"),
         platform.serviceUrls());
     stopped.await();
   }

@@ -15,7 +15,10 @@ import java.util.Map;
  */
 public final class Platform implements AutoCloseable {
 
-  /** Module, preferred port, short name used by the gateway. Gateway last: it needs the others' ports. */
+  /**
+   * Module, preferred port, short name used by the gateway. Gateway last: it needs the others'
+   * ports.
+   */
   private static final List<String[]> SERVICES =
       List.of(
           new String[] {"intake-service", "8081", "intake"},
@@ -27,7 +30,8 @@ public final class Platform implements AutoCloseable {
   private final List<ServiceProcess> services;
   private final ServiceProcess gateway;
 
-  private Platform(LocalInfrastructure infrastructure, List<ServiceProcess> services, ServiceProcess gateway) {
+  private Platform(
+      LocalInfrastructure infrastructure, List<ServiceProcess> services, ServiceProcess gateway) {
     this.infrastructure = infrastructure;
     this.services = services;
     this.gateway = gateway;
@@ -39,7 +43,8 @@ public final class Platform implements AutoCloseable {
    * @param regionCode the region this node serves (petition.node.region)
    * @param gatewayPort the preferred gateway port; another free one if taken
    */
-  public static Platform start(Path projectRoot, Path runDirectory, String regionCode, int gatewayPort) {
+  public static Platform start(
+      Path projectRoot, Path runDirectory, String regionCode, int gatewayPort) {
     LocalInfrastructure infrastructure = LocalInfrastructure.start(runDirectory.resolve("infra"));
     List<ServiceProcess> started = new ArrayList<>();
     try {
@@ -55,7 +60,8 @@ public final class Platform implements AutoCloseable {
       }
       gatewayConfig.put("petition.gateway.demo-issuer", "true");
       ServiceProcess gateway =
-          ServiceProcess.start(projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
+          ServiceProcess.start(
+              projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
       started.add(gateway);
       for (ServiceProcess service : started) {
         service.awaitReady(Duration.ofMinutes(3));

@@ -33,14 +33,16 @@ final class ServiceProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static ServiceProcess start(Path projectRoot, String module, int port, Map<String, String> config, Path logDir) {
+  static ServiceProcess start(
+      Path projectRoot, String module, int port, Map<String, String> config, Path logDir) {
     Path jar = projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests first");
+      throw new IllegalStateException(
+          jar + " is missing: build with ./mvnw install -DskipTests first");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dquarkus.http.host=127.0.0.1");
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -76,10 +78,14 @@ final class ServiceProcess implements AutoCloseable {
   /** Waits until the service reports itself ready (database migrated, Kafka reachable). */
   void awaitReady(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            name + " exited with code " + process.exitValue() + "; see " + log);
       }
       try {
         if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The whole node as a user runs it: real PostgreSQL, real Kafka, the four services and the
- * gateway, each in its own JVM, started by the same code as the run command.
+ * The whole node as a user runs it: real PostgreSQL, real Kafka, the four services and the gateway,
+ * each in its own JVM, started by the same code as the run command.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
@@ -43,7 +43,8 @@ class PlatformIT {
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    Path root = Path.of(System.getProperty("petition.project.root", "../..")).toAbsolutePath().normalize();
+    Path root =
+        Path.of(System.getProperty("petition.project.root", "../..")).toAbsolutePath().normalize();
     runDirectory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-it-");
     platform = Platform.start(root, runDirectory, "53", 0);
     HttpClient http = HttpClient.newHttpClient();
@@ -67,41 +68,74 @@ class PlatformIT {
 
   private static Map<String, Object> petition(String township, String content) {
     return Map.of(
-        "channel", "VISIT",
-        "receivedOn", LocalDate.now(CHINA).toString(),
-        "matterRegionCode", township,
-        "category", "劳动社保",
-        "content", content,
-        "personCount", 1,
-        "petitioners", List.of(Map.of("name", "王五", "idNumber", "53030219850505123X", "phone", "13987654321")));
+        "channel",
+        "VISIT",
+        "receivedOn",
+        LocalDate.now(CHINA).toString(),
+        "matterRegionCode",
+        township,
+        "category",
+        "劳动社保",
+        "content",
+        content,
+        "personCount",
+        1,
+        "petitioners",
+        List.of(Map.of("name", "王五", "idNumber", "53030219850505123X", "phone", "13987654321")));
   }
 
   private static String register(Map<String, Object> body) {
-    return given().baseUri(platform.gatewayUrl()).auth().oauth2(registrar)
-        .contentType(ContentType.JSON).body(body)
-        .when().post("/api/intake/cases")
-        .then().statusCode(201)
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(registrar)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/intake/cases")
+        .then()
+        .statusCode(201)
         .header("Location", org.hamcrest.Matchers.startsWith("/api/intake/cases/"))
-        .extract().path("petitionCase.id");
+        .extract()
+        .path("petitionCase.id");
   }
 
   private static long volume(String region) {
     String today = LocalDate.now(CHINA).toString();
-    return given().baseUri(platform.gatewayUrl()).auth().oauth2(cityOffice)
-        .queryParam("region", region).queryParam("from", today).queryParam("to", today)
-        .when().get("/api/analytics/statistics/volume")
-        .then().statusCode(200).extract().jsonPath().getLong("cases");
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .queryParam("region", region)
+        .queryParam("from", today)
+        .queryParam("to", today)
+        .when()
+        .get("/api/analytics/statistics/volume")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("cases");
   }
 
   private static Response awaitAssigned(String caseId, Duration within) {
     List<Response> last = new ArrayList<>(1);
-    await().atMost(within).pollInterval(Duration.ofMillis(500)).until(() -> {
-      Response response = given().baseUri(platform.gatewayUrl()).auth().oauth2(registrar)
-          .when().get("/api/intake/cases/" + caseId);
-      last.clear();
-      last.add(response);
-      return response.statusCode() == 200 && "ASSIGNED".equals(response.path("status"));
-    });
+    await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              Response response =
+                  given()
+                      .baseUri(platform.gatewayUrl())
+                      .auth()
+                      .oauth2(registrar)
+                      .when()
+                      .get("/api/intake/cases/" + caseId);
+              last.clear();
+              last.add(response);
+              return response.statusCode() == 200 && "ASSIGNED".equals(response.path("status"));
+            });
     return last.get(0);
   }
 
@@ -116,15 +150,26 @@ class PlatformIT {
     assertEquals("麒麟区信访局", assigned.path("handlingUnit.name"));
     LocalDate due = LocalDate.parse(assigned.path("acceptDueOn"));
     LocalDate assignedOn = LocalDate.parse(assigned.path("assignedOn"));
-    assertFalse(due.isBefore(assignedOn.plusDays(15)), "15 days at least, later if it ends on a rest day");
+    assertFalse(
+        due.isBefore(assignedOn.plusDays(15)), "15 days at least, later if it ends on a rest day");
     assertTrue(due.isBefore(assignedOn.plusDays(15 + 10)), "no holiday run is longer than 9 days");
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        given().baseUri(platform.gatewayUrl()).auth().oauth2(countySupervisor).queryParam("caseId", caseId)
-            .when().get("/api/supervision/clocks")
-            .then().statusCode(200).body("$", hasSize(1))
-            .body("[0].step", equalTo("ACCEPT"))
-            .body("[0].dueOn", equalTo(due.toString())));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(countySupervisor)
+                    .queryParam("caseId", caseId)
+                    .when()
+                    .get("/api/supervision/clocks")
+                    .then()
+                    .statusCode(200)
+                    .body("$", hasSize(1))
+                    .body("[0].step", equalTo("ACCEPT"))
+                    .body("[0].dueOn", equalTo(due.toString())));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> volume("530302") == before + 1);
   }
@@ -134,9 +179,14 @@ class PlatformIT {
   void aCaseReadOutsideTheRegisteringUnitHasItsPersonalDataMasked() {
     String caseId = register(petition("530302002", "拆迁补偿未到位。"));
     awaitAssigned(caseId, Duration.ofSeconds(60));
-    given().baseUri(platform.gatewayUrl()).auth().oauth2(cityOffice)
-        .when().get("/api/intake/cases/" + caseId)
-        .then().statusCode(200)
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .when()
+        .get("/api/intake/cases/" + caseId)
+        .then()
+        .statusCode(200)
         .body("petitioners[0].name", equalTo("王*"))
         .body("petitioners[0].idNumber", equalTo("5303**********123X"))
         .body("handlingUnit", notNullValue());
@@ -163,10 +213,20 @@ class PlatformIT {
     for (String caseId : registeredDuringOutage) {
       Response assigned = awaitAssigned(caseId, Duration.ofSeconds(120));
       assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-          given().baseUri(platform.gatewayUrl()).auth().oauth2(countySupervisor).queryParam("caseId", caseId)
-              .when().get("/api/supervision/clocks")
-              .then().statusCode(200).body("$", hasSize(1)));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  given()
+                      .baseUri(platform.gatewayUrl())
+                      .auth()
+                      .oauth2(countySupervisor)
+                      .queryParam("caseId", caseId)
+                      .when()
+                      .get("/api/supervision/clocks")
+                      .then()
+                      .statusCode(200)
+                      .body("$", hasSize(1)));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> volume("5303") >= before + 5);
     assertEquals(before + 5, volume("5303"), "every case counted once, none twice");

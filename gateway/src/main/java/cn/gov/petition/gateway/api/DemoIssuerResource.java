@@ -34,14 +34,16 @@ public class DemoIssuerResource {
   private final GatewayConfig config;
   private final String issuer;
 
-  public DemoIssuerResource(GatewayConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+  public DemoIssuerResource(
+      GatewayConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
     this.config = config;
     this.issuer = issuer;
   }
 
   public record TokenRequest(@NotBlank @Size(max = 64) String user) {}
 
-  public record TokenResponse(String accessToken, String tokenType, long expiresIn, DemoUser user) {}
+  public record TokenResponse(
+      String accessToken, String tokenType, long expiresIn, DemoUser user) {}
 
   @GET
   @Path("/demo-users")
@@ -59,7 +61,8 @@ public class DemoIssuerResource {
     requireEnabled();
     DemoUser user =
         DemoUser.find(request.user())
-            .orElseThrow(() -> ProblemException.invalid("user", "demoUser", "no demo user of that name"));
+            .orElseThrow(
+                () -> ProblemException.invalid("user", "demoUser", "no demo user of that name"));
     Duration lifetime = Duration.ofHours(8);
     String token =
         Jwt.issuer(issuer)

@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * 统一端口: forwards {@code /api/<service>/<path>} to the service, with the caller's token. The
- * services check role and region again (defence in depth), so a call that bypasses the gateway
- * gets no more than one through it.
+ * services check role and region again (defence in depth), so a call that bypasses the gateway gets
+ * no more than one through it.
  */
 @Path("/api/{service}")
 @Authenticated
@@ -38,8 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProxyResource {
 
   private static final List<String> FORWARDED_REQUEST_HEADERS =
-      List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-          HttpHeaders.ACCEPT_LANGUAGE, "Idempotency-Key");
+      List.of(
+          HttpHeaders.AUTHORIZATION,
+          HttpHeaders.CONTENT_TYPE,
+          HttpHeaders.ACCEPT,
+          HttpHeaders.ACCEPT_LANGUAGE,
+          "Idempotency-Key");
   private static final List<String> FORWARDED_RESPONSE_HEADERS =
       List.of(HttpHeaders.CONTENT_TYPE, "Retry-After");
 
@@ -59,44 +63,64 @@ public class ProxyResource {
   @GET
   @Path("{path: .*}")
   @Operation(summary = "转发 GET / Forward a read to a service")
-  public Uni<Response> get(@PathParam("service") String service, @PathParam("path") String path,
-      @Context UriInfo uri, @Context HttpHeaders headers) {
+  public Uni<Response> get(
+      @PathParam("service") String service,
+      @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     return forward(HttpMethod.GET, service, path, uri, headers, null);
   }
 
   @POST
   @Path("{path: .*}")
   @Operation(summary = "转发 POST / Forward a change to a service")
-  public Uni<Response> post(@PathParam("service") String service, @PathParam("path") String path,
-      @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+  public Uni<Response> post(
+      @PathParam("service") String service,
+      @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      byte[] body) {
     return forward(HttpMethod.POST, service, path, uri, headers, body);
   }
 
   @PUT
   @Path("{path: .*}")
   @Operation(summary = "转发 PUT / Forward a change to a service")
-  public Uni<Response> put(@PathParam("service") String service, @PathParam("path") String path,
-      @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+  public Uni<Response> put(
+      @PathParam("service") String service,
+      @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      byte[] body) {
     return forward(HttpMethod.PUT, service, path, uri, headers, body);
   }
 
   @DELETE
   @Path("{path: .*}")
   @Operation(summary = "转发 DELETE / Forward a removal to a service")
-  public Uni<Response> delete(@PathParam("service") String service, @PathParam("path") String path,
-      @Context UriInfo uri, @Context HttpHeaders headers) {
+  public Uni<Response> delete(
+      @PathParam("service") String service,
+      @PathParam("path") String path,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     return forward(HttpMethod.DELETE, service, path, uri, headers, null);
   }
 
-  private Uni<Response> forward(HttpMethod method, String service, String path, UriInfo uri,
-      HttpHeaders headers, byte[] body) {
+  private Uni<Response> forward(
+      HttpMethod method,
+      String service,
+      String path,
+      UriInfo uri,
+      HttpHeaders headers,
+      byte[] body) {
     String base = config.services().get(service);
     if (base == null) {
       throw ProblemException.notFound("service", service);
     }
     String query = uri.getRequestUri().getRawQuery();
     String target = base + "/" + path + (query == null ? "" : "?" + query);
-    HttpRequest<Buffer> request = client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
+    HttpRequest<Buffer> request =
+        client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
     for (String name : FORWARDED_REQUEST_HEADERS) {
       String value = headers.getHeaderString(name);
       if (value != null) {
@@ -105,14 +129,17 @@ public class ProxyResource {
     }
     Uni<HttpResponse<Buffer>> sent =
         body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
-    return sent
-        .map(response -> toResponse(service, response))
+    return sent.map(response -> toResponse(service, response))
         .onFailure()
         .recoverWithItem(
             failure ->
                 Response.status(503)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(503, "Service Unavailable", "The " + service + " service did not answer"))
+                    .entity(
+                        Problem.of(
+                            503,
+                            "Service Unavailable",
+                            "The " + service + " service did not answer"))
                     .header("Retry-After", "5")
                     .build());
   }

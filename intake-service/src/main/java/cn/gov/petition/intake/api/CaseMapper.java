@@ -26,7 +26,8 @@ final class CaseMapper {
         entity.personCount,
         entity.handlingUnit == null
             ? null
-            : new CaseView.Unit(entity.handlingUnit, entity.handlingUnitName, entity.handlingRegion),
+            : new CaseView.Unit(
+                entity.handlingUnit, entity.handlingUnitName, entity.handlingRegion),
         entity.routingMode,
         entity.routingExplanation,
         entity.assignedOn,
@@ -39,6 +40,9 @@ final class CaseMapper {
       return new CaseView.PetitionerView(p.name, p.idNumber, p.phone, p.address);
     }
     return new CaseView.PetitionerView(
-        Masking.name(p.name), Masking.keepEnds(p.idNumber, 4, 4), Masking.keepEnds(p.phone, 3, 4), p.address == null ? null : "***");
+        Masking.name(p.name),
+        Masking.keepEnds(p.idNumber, 4, 4),
+        Masking.keepEnds(p.phone, 3, 4),
+        p.address == null ? null : "***");
   }
 }

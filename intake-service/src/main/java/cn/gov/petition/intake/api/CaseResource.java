@@ -51,11 +51,15 @@ public class CaseResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.REGISTRAR)
   @Transactional
-  @Operation(summary = "登记信访件 / Register a petition",
-      description = "Registers the petition once and routes it. A retry with the same Idempotency-Key "
-          + "returns the case registered the first time (200) instead of a second case (201).")
+  @Operation(
+      summary = "登记信访件 / Register a petition",
+      description =
+          "Registers the petition once and routes it. A retry with the same Idempotency-Key "
+              + "returns the case registered the first time (200) instead of a second case (201).")
   @APIResponse(responseCode = "201", description = "登记成功 / registered")
-  @APIResponse(responseCode = "200", description = "重复提交 / the earlier registration with this Idempotency-Key")
+  @APIResponse(
+      responseCode = "200",
+      description = "重复提交 / the earlier registration with this Idempotency-Key")
   @APIResponse(responseCode = "400", description = "输入有误 / invalid input")
   public Response register(
       @Parameter(description = "幂等键 / makes retries safe")
@@ -74,15 +78,28 @@ public class CaseResource {
 
   @GET
   @Path("/{id}")
-  @RolesAllowed({Roles.REGISTRAR, Roles.HANDLER, Roles.SUPERVISOR, Roles.LEADER, Roles.JOINT_OFFICE})
-  @Operation(summary = "查看信访件 / Read a case",
-      description = "Only within the caller's region subtree or unit; personal data is masked for readers "
-          + "outside the registering and handling units.")
-  @APIResponse(responseCode = "404", description = "不存在或无权查看 / no such case in the caller's authority",
-      content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = Problem.MEDIA_TYPE))
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.HANDLER,
+    Roles.SUPERVISOR,
+    Roles.LEADER,
+    Roles.JOINT_OFFICE
+  })
+  @Operation(
+      summary = "查看信访件 / Read a case",
+      description =
+          "Only within the caller's region subtree or unit; personal data is masked for readers "
+              + "outside the registering and handling units.")
+  @APIResponse(
+      responseCode = "404",
+      description = "不存在或无权查看 / no such case in the caller's authority",
+      content =
+          @org.eclipse.microprofile.openapi.annotations.media.Content(
+              mediaType = Problem.MEDIA_TYPE))
   @Transactional
   public CaseView read(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a case id (UUID)") String id) {
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a case id (UUID)")
+          String id) {
     PetitionCaseEntity entity = cases.findById(UUID.fromString(id));
     if (entity == null || !visibleToCaller(entity)) {
       throw ProblemException.notFound("case", id);

@@ -11,7 +11,8 @@ final class Masking {
       return name;
     }
     int first = name.offsetByCodePoints(0, 1);
-    return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    return name.substring(0, first)
+        + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
   }
 
   /** 13812345678 → 138****5678. */
@@ -22,6 +23,8 @@ final class Masking {
     if (value.length() <= head + tail) {
       return "*".repeat(value.length());
     }
-    return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
+    return value.substring(0, head)
+        + "*".repeat(value.length() - head - tail)
+        + value.substring(value.length() - tail);
   }
 }

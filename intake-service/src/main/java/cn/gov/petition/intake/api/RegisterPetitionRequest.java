@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,21 +16,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** 信访登记: what a clerk enters for a new petition. */
 @Schema(description = "信访登记 / Registration of a petition")
 public record RegisterPetitionRequest(
-    @Schema(description = "信访形式 / channel", example = "LETTER")
-        @NotNull
-        Channel channel,
+    @Schema(description = "信访形式 / channel", example = "LETTER") @NotNull Channel channel,
     @Schema(description = "收信/来访日期 / date received (Asia/Shanghai)", example = "2026-11-20")
         @NotNull
         @PastOrPresent
         LocalDate receivedOn,
-    @Schema(description = "问题属地 / division code of the matter's place, county (6) or township (9 digits)",
+    @Schema(
+            description =
+                "问题属地 / division code of the matter's place, county (6) or township (9 digits)",
             example = "530302001")
         @NotNull
-        @Pattern(regexp = "\\d{6}|\\d{9}", message = "must be a 6-digit county or 9-digit township division code")
+        @Pattern(
+            regexp = "\\d{6}|\\d{9}",
+            message = "must be a 6-digit county or 9-digit township division code")
         String matterRegionCode,
-    @Schema(description = "内容分类 / content category", example = "城乡建设")
-        @NotBlank
-        @Size(max = 64)
+    @Schema(description = "内容分类 / content category", example = "城乡建设") @NotBlank @Size(max = 64)
         String category,
     @Schema(description = "信访内容 / what the petition says", example = "小区供暖长期不达标，多次反映未解决。")
         @NotBlank
@@ -65,10 +65,13 @@ public record RegisterPetitionRequest(
   public record PetitionerInput(
       @Schema(description = "姓名 / name", example = "张三") @NotBlank @Size(max = 64) String name,
       @Schema(description = "身份证号 / resident ID number", example = "530302199001011234")
-          @Pattern(regexp = "\\d{17}[\\dXx]", message = "must be an 18-character resident ID number")
+          @Pattern(
+              regexp = "\\d{17}[\\dXx]",
+              message = "must be an 18-character resident ID number")
           String idNumber,
       @Schema(description = "手机号 / mobile number", example = "13812345678")
           @Pattern(regexp = "1\\d{10}", message = "must be an 11-digit mobile number")
           String phone,
-      @Schema(description = "住址 / address", example = "云南省曲靖市麒麟区南宁街道") @Size(max = 200) String address) {}
+      @Schema(description = "住址 / address", example = "云南省曲靖市麒麟区南宁街道") @Size(max = 200)
+          String address) {}
 }

@@ -26,6 +26,7 @@ public class RoutingDecisionConsumer {
   @Blocking
   @Transactional
   public void onDecision(CloudEvent event) {
-    inbox.apply("intake", event, EventType.ROUTING_DECIDED, RoutingDecided.class, assignments::apply);
+    inbox.apply(
+        "intake", event, EventType.ROUTING_DECIDED, RoutingDecided.class, assignments::apply);
   }
 }

@@ -34,9 +34,12 @@ public class DivisionResource {
   @Operation(summary = "查询行政区划 / A division, its ancestors and its children")
   public DivisionView division(
       @PathParam("code")
-          @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}", message = "must be a 2, 4, 6 or 9-digit division code")
+          @Pattern(
+              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
+              message = "must be a 2, 4, 6 or 9-digit division code")
           String code) {
-    Division division = divisions.find(code).orElseThrow(() -> ProblemException.notFound("division", code));
+    Division division =
+        divisions.find(code).orElseThrow(() -> ProblemException.notFound("division", code));
     return new DivisionView(division, divisions.path(code), divisions.children(code));
   }
 }

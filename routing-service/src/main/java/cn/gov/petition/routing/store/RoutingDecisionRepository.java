@@ -5,4 +5,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RoutingDecisionRepository implements PanacheRepositoryBase<RoutingDecisionEntity, UUID> {}
+public class RoutingDecisionRepository
+    implements PanacheRepositoryBase<RoutingDecisionEntity, UUID> {}

@@ -36,18 +36,33 @@ public class ClockResource {
 
   /** 时限: one step's clock as a supervisor sees it. */
   public record ClockView(
-      String caseId, String caseNumber, String step, String unitCode, String unitRegionCode,
-      LocalDate startedOn, LocalDate dueOn, String status) {
+      String caseId,
+      String caseNumber,
+      String step,
+      String unitCode,
+      String unitRegionCode,
+      LocalDate startedOn,
+      LocalDate dueOn,
+      String status) {
 
     static ClockView of(ClockEntity e) {
-      return new ClockView(e.caseId.toString(), e.caseNumber, e.step, e.unitCode, e.unitRegionCode,
-          e.startedOn, e.dueOn, e.status);
+      return new ClockView(
+          e.caseId.toString(),
+          e.caseNumber,
+          e.step,
+          e.unitCode,
+          e.unitRegionCode,
+          e.startedOn,
+          e.dueOn,
+          e.status);
     }
   }
 
   @GET
-  @Operation(summary = "时限列表 / Open clocks in the caller's region subtree, soonest due first",
-      description = "With caseId: the clocks of that case, if its unit lies in the caller's subtree.")
+  @Operation(
+      summary = "时限列表 / Open clocks in the caller's region subtree, soonest due first",
+      description =
+          "With caseId: the clocks of that case, if its unit lies in the caller's subtree.")
   public List<ClockView> clocks(
       @QueryParam("caseId")
           @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a case id (UUID)")

@@ -1,0 +1,88 @@
+package cn.gov.petition.common.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every event type has a golden sample that its record reads and writes back unchanged, and the
+ * AsyncAPI document describes it: what outside systems are promised is what the code does.
+ */
+class EventContractTest {
+
+  /** Configured as Quarkus configures its ObjectMapper: ISO dates, Java time module. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void theGoldenSampleRoundTripsThroughTheRecord(EventType type) throws Exception {
+    JsonNode sample = sample(type);
+    Object data = JSON.treeToValue(sample, type.dataClass());
+    assertEquals(sample, JSON.valueToTree(data), "the record writes the sample back unchanged");
+    Iterator<String> fields = sample.fieldNames();
+    int count = 0;
+    while (fields.hasNext()) {
+      fields.next();
+      count++;
+    }
+    assertEquals(
+        type.dataClass().getRecordComponents().length, count, "the sample shows every field");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void theAsyncApiDocumentDescribesEveryEventType(EventType type) throws Exception {
+    Path document = Path.of("../docs/asyncapi.yaml");
+    String asyncApi = Files.readString(document, StandardCharsets.UTF_8);
+    assertTrue(
+        asyncApi.contains("const: " + type.type()), type.type() + " is in docs/asyncapi.yaml");
+    assertTrue(
+        asyncApi.contains("address: " + type.topic()), type.topic() + " is in docs/asyncapi.yaml");
+    for (var component : type.dataClass().getRecordComponents()) {
+      assertTrue(
+          asyncApi.contains(component.getName() + ":"),
+          type.type() + " field " + component.getName() + " is in docs/asyncapi.yaml");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void broadcastEventsCarryNoPersonalData(EventType type) {
+    if (!type.topic().equals(Topics.CASE_EVENTS)) {
+      return;
+    }
+    for (var component : type.dataClass().getRecordComponents()) {
+      String name = component.getName().toLowerCase();
+      for (String personal :
+          new String[] {"name", "idnumber", "phone", "address", "content", "petitioner"}) {
+        assertTrue(
+            !name.contains(personal) || name.equals("unitname"),
+            type.type() + " is broadcast and must not carry " + component.getName());
+      }
+    }
+  }
+
+  private static JsonNode sample(EventType type) throws Exception {
+    try (InputStream in =
+        EventType.class.getResourceAsStream("/events/samples/" + type.type() + ".json")) {
+      assertNotNull(in, "sample for " + type.type());
+      return JSON.readTree(in);
+    }
+  }
+}
