@@ -81,8 +81,18 @@ public final class LocalInfrastructure implements AutoCloseable {
     config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
     config.put("mp.jwt.verify.publickey.location", keys.publicKey().toUri().toString());
     config.put("mp.jwt.verify.issuer", JwtKeys.ISSUER);
+    return config;
+  }
+
+  /**
+   * What the gateway's demo issuer needs in addition: the private signing key, which no other
+   * service is given.
+   */
+  public Map<String, String> demoIssuerConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
     config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
     config.put("smallrye.jwt.new-token.issuer", JwtKeys.ISSUER);
+    config.put("petition.gateway.demo-issuer", "true");
     return config;
   }
 

@@ -37,7 +37,12 @@ public class PetitionTestInfrastructure implements QuarkusTestResourceLifecycleM
 
   @Override
   public Map<String, String> start() {
-    return infrastructure().serviceConfig("petition");
+    // one resource for every service's tests: the gateway's tests need the demo issuer's key
+    Map<String, String> config =
+        new java.util.HashMap<>(infrastructure().serviceConfig("petition"));
+    config.putAll(infrastructure().demoIssuerConfig());
+    config.remove("petition.gateway.demo-issuer"); // a gateway test turns it on in its profile
+    return config;
   }
 
   @Override

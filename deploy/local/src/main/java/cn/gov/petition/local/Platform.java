@@ -58,7 +58,7 @@ public final class Platform implements AutoCloseable {
         started.add(ServiceProcess.start(projectRoot, service[0], port, common, logs));
         gatewayConfig.put("petition.gateway.services." + service[2], "http://127.0.0.1:" + port);
       }
-      gatewayConfig.put("petition.gateway.demo-issuer", "true");
+      gatewayConfig.putAll(infrastructure.demoIssuerConfig());
       ServiceProcess gateway =
           ServiceProcess.start(
               projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);

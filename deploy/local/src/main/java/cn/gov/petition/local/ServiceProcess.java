@@ -42,7 +42,9 @@ final class ServiceProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    // C1 only: on two cores shared by five services, C2's compiler threads cost more start-up
+    // time and throughput than its code gains (bench/README.md).
+    command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dquarkus.http.host=127.0.0.1");
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
