@@ -143,6 +143,7 @@ public final class IntakeBench {
     void record(int index, String caseId, long began, long ended);
   }
 
+  /** Closed loop: {@code concurrency} threads, each posting its next petition when one returns. */
   private static void post(String gateway, String token, int count, int concurrency, Sample sample)
       throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -155,36 +156,16 @@ public final class IntakeBench {
               () -> {
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
-                  String body = petition(i);
-                  HttpRequest request =
-                      HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
-                          .header("Authorization", "Bearer " + token)
-                          .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(body))
-                          .build();
                   long began = System.nanoTime();
-                  HttpResponse<String> response =
-                      http.send(request, HttpResponse.BodyHandlers.ofString());
-                  long ended = System.nanoTime();
-                  if (response.statusCode() != 201) {
-                    throw new IllegalStateException(
-                        "POST refused: " + response.statusCode() + " " + response.body());
-                  }
+                  String caseId = register(http, gateway, token, i);
                   if (sample != null) {
-                    sample.record(
-                        i,
-                        JSON.readTree(response.body()).path("petitionCase").path("id").asText(),
-                        began,
-                        ended);
+                    sample.record(i, caseId, began, System.nanoTime());
                   }
                 }
                 return null;
               }));
     }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    pool.shutdown();
+    awaitAll(workers, pool);
   }
 
   /**
@@ -207,29 +188,34 @@ public final class IntakeBench {
       sent.add(
           pool.submit(
               () -> {
-                HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(petition(i)))
-                        .build();
-                HttpResponse<String> response =
-                    http.send(request, HttpResponse.BodyHandlers.ofString());
-                long ended = System.nanoTime();
-                if (response.statusCode() != 201) {
-                  throw new IllegalStateException(
-                      "POST refused: " + response.statusCode() + " " + response.body());
-                }
-                sample.record(
-                    i,
-                    JSON.readTree(response.body()).path("petitionCase").path("id").asText(),
-                    due,
-                    ended);
+                String caseId = register(http, gateway, token, i);
+                sample.record(i, caseId, due, System.nanoTime());
                 return null;
               }));
     }
-    for (Future<?> request : sent) {
-      request.get();
+    awaitAll(sent, pool);
+  }
+
+  /** Posts petition {@code i} through the gateway and returns the new case's id. */
+  private static String register(HttpClient http, String gateway, String token, int i)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(petition(i)))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          "POST refused: " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body()).path("petitionCase").path("id").asText();
+  }
+
+  private static void awaitAll(List<Future<?>> tasks, ExecutorService pool) throws Exception {
+    for (Future<?> task : tasks) {
+      task.get();
     }
     pool.shutdown();
   }

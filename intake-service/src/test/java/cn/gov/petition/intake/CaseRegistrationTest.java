@@ -28,6 +28,21 @@ class CaseRegistrationTest {
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
 
+  /** Registers the object mother's letter as 麒麟区信访局 and returns the case id. */
+  private static String registerLetter() {
+    return given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body(Petitions.letter())
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("petitionCase.id");
+  }
+
   @Test
   void registeredCaseIsPublishedAsCloudEventWithoutPersonalData() {
     String id =
@@ -61,18 +76,7 @@ class CaseRegistrationTest {
 
   @Test
   void routingDecisionAssignsTheCaseWithAnAcceptanceDeadlineAndARedeliveryChangesNothing() {
-    String id =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON)
-            .body(Petitions.letter())
-            .when()
-            .post("/cases")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("petitionCase.id");
+    String id = registerLetter();
     String caseNumber =
         given()
             .auth()
@@ -200,18 +204,7 @@ class CaseRegistrationTest {
 
   @Test
   void personalDataIsMaskedForReadersOutsideTheRegisteringAndHandlingUnits() {
-    String id =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON)
-            .body(Petitions.letter())
-            .when()
-            .post("/cases")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("petitionCase.id");
+    String id = registerLetter();
 
     String citySupervisor = TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
     given()

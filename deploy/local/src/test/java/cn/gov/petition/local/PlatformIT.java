@@ -118,6 +118,19 @@ class PlatformIT {
         .getLong("cases");
   }
 
+  private static io.restassured.response.ValidatableResponse clocksSeenByTheCountySupervisor(
+      String caseId) {
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(countySupervisor)
+        .queryParam("caseId", caseId)
+        .when()
+        .get("/api/supervision/clocks")
+        .then()
+        .statusCode(200);
+  }
+
   private static Response awaitAssigned(String caseId, Duration within) {
     List<Response> last = new ArrayList<>(1);
     await()
@@ -158,15 +171,7 @@ class PlatformIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(countySupervisor)
-                    .queryParam("caseId", caseId)
-                    .when()
-                    .get("/api/supervision/clocks")
-                    .then()
-                    .statusCode(200)
+                clocksSeenByTheCountySupervisor(caseId)
                     .body("$", hasSize(1))
                     .body("[0].step", equalTo("ACCEPT"))
                     .body("[0].dueOn", equalTo(due.toString())));
@@ -215,18 +220,7 @@ class PlatformIT {
       assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(
-              () ->
-                  given()
-                      .baseUri(platform.gatewayUrl())
-                      .auth()
-                      .oauth2(countySupervisor)
-                      .queryParam("caseId", caseId)
-                      .when()
-                      .get("/api/supervision/clocks")
-                      .then()
-                      .statusCode(200)
-                      .body("$", hasSize(1)));
+          .untilAsserted(() -> clocksSeenByTheCountySupervisor(caseId).body("$", hasSize(1)));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> volume("5303") >= before + 5);
     assertEquals(before + 5, volume("5303"), "every case counted once, none twice");
