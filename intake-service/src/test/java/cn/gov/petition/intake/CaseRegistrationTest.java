@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class CaseRegistrationTest {
     assertEquals("cn.gov.petition.case.registered", event.header("ce_type"));
     assertEquals("application/json", event.header("content-type"));
     assertFalse(event.value().contains("张三"), "no name in a broadcast event");
-    assertFalse(event.value().contains("530302199001011234"), "no ID number in a broadcast event");
+    assertFalse(event.value().contains("530302199001011232"), "no ID number in a broadcast event");
     assertFalse(event.value().contains("13812345678"), "no phone in a broadcast event");
     assertFalse(event.value().contains("供暖"), "no petition text in a broadcast event");
   }
@@ -203,6 +204,29 @@ class CaseRegistrationTest {
   }
 
   @Test
+  void anIdNumberWithAWrongCheckDigitIsRefusedWithTheFieldAndRule() {
+    Map<String, Object> body = Petitions.letter();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> petitioner =
+        (Map<String, Object>) ((List<Object>) body.get("petitioners")).get(0);
+    petitioner.put("idNumber", "530302199001011234");
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("petitioners[0].idNumber"))
+        .body("errors[0].rule", equalTo("ResidentIdNumber"))
+        .body("errors[0].message", equalTo("has a wrong check digit (GB 11643)"))
+        .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("1234")));
+  }
+
+  @Test
   void personalDataIsMaskedForReadersOutsideTheRegisteringAndHandlingUnits() {
     String id = registerLetter();
 
@@ -216,7 +240,7 @@ class CaseRegistrationTest {
         .statusCode(200)
         .body("petitioners", hasSize(1))
         .body("petitioners[0].name", equalTo("张*"))
-        .body("petitioners[0].idNumber", equalTo("5303**********1234"))
+        .body("petitioners[0].idNumber", equalTo("5303**********1232"))
         .body("petitioners[0].phone", equalTo("138****5678"));
 
     String neighbourCounty =

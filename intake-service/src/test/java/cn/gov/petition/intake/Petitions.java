@@ -13,7 +13,7 @@ final class Petitions {
   static Map<String, Object> letter() {
     Map<String, Object> petitioner = new HashMap<>();
     petitioner.put("name", "张三");
-    petitioner.put("idNumber", "530302199001011234");
+    petitioner.put("idNumber", "530302199001011232");
     petitioner.put("phone", "13812345678");
     petitioner.put("address", "云南省曲靖市麒麟区南宁街道");
     Map<String, Object> body = new HashMap<>();

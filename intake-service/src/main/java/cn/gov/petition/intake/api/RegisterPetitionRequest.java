@@ -64,13 +64,11 @@ public record RegisterPetitionRequest(
   /** 信访人. */
   public record PetitionerInput(
       @Schema(description = "姓名 / name", example = "张三") @NotBlank @Size(max = 64) String name,
-      @Schema(description = "身份证号 / resident ID number", example = "530302199001011234")
-          @Pattern(
-              regexp = "\\d{17}[\\dXx]",
-              message = "must be an 18-character resident ID number")
+      @Schema(description = "身份证号 / resident ID number", example = "530302199001011232")
+          @ResidentIdNumber
           String idNumber,
       @Schema(description = "手机号 / mobile number", example = "13812345678")
-          @Pattern(regexp = "1\\d{10}", message = "must be an 11-digit mobile number")
+          @Pattern(regexp = "1[3-9]\\d{9}", message = "must be an 11-digit mainland mobile number")
           String phone,
       @Schema(description = "住址 / address", example = "云南省曲靖市麒麟区南宁街道") @Size(max = 200)
           String address) {}
