@@ -145,10 +145,19 @@ public final class KafkaBroker implements AutoCloseable {
     return file;
   }
 
-  private static String clusterId() {
+  /**
+   * A random cluster id as Kafka writes them: 16 bytes, URL-safe base64. Like Kafka's own
+   * Uuid.randomUuid, it never starts with '-', which the storage tool would read as an option.
+   */
+  static String clusterId() {
+    SecureRandom random = new SecureRandom();
     byte[] bytes = new byte[16];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String id;
+    do {
+      random.nextBytes(bytes);
+      id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    } while (id.startsWith("-"));
+    return id;
   }
 
   private Process java(List<String> mainAndArgs, Path log) throws IOException {
