@@ -15,6 +15,22 @@ public final class ApiSnapshots {
 
   private ApiSnapshots() {}
 
+  /**
+   * Fetches the running service's OpenAPI document and asserts that it is the committed one (or,
+   * with {@code -Dpetition.api.update=true}, writes it).
+   */
+  public static void assertServedApiIsCommitted(String service) {
+    String served =
+        io.restassured.RestAssured.given()
+            .when()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    org.junit.jupiter.api.Assertions.assertNull(compare(service, served));
+  }
+
   /** Returns null when the served document matches, otherwise what to tell the developer. */
   public static String compare(String service, String served) {
     Path root =

@@ -32,7 +32,10 @@ final class CaseMapper {
         entity.routingExplanation,
         entity.assignedOn,
         entity.acceptDueOn,
-        entity.petitioners.stream().map(p -> petitioner(p, personalDataVisible)).toList());
+        entity.petitioners.stream()
+            .sorted(java.util.Comparator.comparingInt(p -> p.position))
+            .map(p -> petitioner(p, personalDataVisible))
+            .toList());
   }
 
   private static CaseView.PetitionerView petitioner(PetitionerEntity p, boolean visible) {

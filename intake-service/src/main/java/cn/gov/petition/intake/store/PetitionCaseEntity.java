@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -83,7 +82,7 @@ public class PetitionCaseEntity {
 
   @Version public int version;
 
+  /** In no particular order when loaded: sort by {@link PetitionerEntity#position}. */
   @OneToMany(mappedBy = "petitionCase", cascade = CascadeType.ALL, orphanRemoval = true)
-  @OrderBy("position")
   public List<PetitionerEntity> petitioners = new ArrayList<>();
 }
