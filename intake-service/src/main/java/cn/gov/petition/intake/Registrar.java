@@ -33,12 +33,19 @@ public class Registrar {
     this.clock = clock;
   }
 
-  /** A case registered earlier by the same unit with the same Idempotency-Key. */
+  /**
+   * A case registered earlier by the same unit with the same Idempotency-Key. Holds a lock on the
+   * key until the caller's transaction ends, so that a retry arriving while the first request is
+   * still running waits for it and then finds its case, instead of failing on the unique key.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
   public Optional<PetitionCaseEntity> earlier(Caller caller, String idempotencyKey) {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
-    return cases.findByIdempotencyKey(scopedKey(caller, idempotencyKey));
+    String key = scopedKey(caller, idempotencyKey);
+    cases.lockIdempotencyKey(key);
+    return cases.findByIdempotencyKey(key);
   }
 
   @Transactional

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
@@ -151,6 +152,43 @@ class CaseRegistrationTest {
         .then()
         .statusCode(200)
         .body("petitionCase.id", equalTo(first));
+  }
+
+  @Test
+  void concurrentRetriesWithTheSameIdempotencyKeyRegisterOneCase() throws Exception {
+    String key = "race-" + UUID.randomUUID();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<io.restassured.response.Response>> responses =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        responses.add(
+            pool.submit(
+                () ->
+                    given()
+                        .auth()
+                        .oauth2(TestTokens.qilinRegistrar())
+                        .header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON)
+                        .body(Petitions.letter())
+                        .when()
+                        .post("/cases")));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      int created = 0;
+      for (var future : responses) {
+        var response = future.get();
+        assertTrue(
+            response.statusCode() == 201 || response.statusCode() == 200,
+            "status " + response.statusCode());
+        created += response.statusCode() == 201 ? 1 : 0;
+        ids.add(response.path("petitionCase.id"));
+      }
+      assertEquals(1, created, "one registration, the others are answered with it");
+      assertEquals(1, ids.size(), "every retry sees the same case");
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test

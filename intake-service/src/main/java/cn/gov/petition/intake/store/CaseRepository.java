@@ -9,6 +9,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity, UUID> {
 
+  /** A transaction-scoped PostgreSQL advisory lock on the key (released at commit or rollback). */
+  public void lockIdempotencyKey(String key) {
+    getEntityManager()
+        .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        .setParameter("key", key)
+        .getSingleResult();
+  }
+
   public Optional<PetitionCaseEntity> findByIdempotencyKey(String key) {
     return find("idempotencyKey", key).firstResultOptional();
   }
