@@ -147,25 +147,53 @@ public final class IntakeBench {
   private static void post(String gateway, String token, int count, int concurrency, Sample sample)
       throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    closedLoop(
+        count,
+        concurrency,
+        claims -> {
+          for (int i = claims.next(); i >= 0; i = claims.next()) {
+            long began = System.nanoTime();
+            String caseId = register(http, gateway, token, i);
+            if (sample != null) {
+              sample.record(i, caseId, began, System.nanoTime());
+            }
+          }
+        });
+  }
+
+  /** Hands out request numbers 0..count-1 to the worker threads; -1 when all are taken. */
+  interface Claims {
+    int next();
+  }
+
+  interface Worker {
+    void run(Claims claims) throws Exception;
+  }
+
+  /**
+   * Runs {@code concurrency} threads that share {@code count} numbered requests (each thread does
+   * its own set-up, such as a connection) and returns the rate in requests per second.
+   */
+  private static double closedLoop(int count, int concurrency, Worker worker) throws Exception {
     AtomicInteger next = new AtomicInteger();
+    Claims claims =
+        () -> {
+          int i = next.getAndIncrement();
+          return i < count ? i : -1;
+        };
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<?>> workers = new ArrayList<>();
+    long start = System.nanoTime();
     for (int t = 0; t < concurrency; t++) {
       workers.add(
           pool.submit(
               () -> {
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                  long began = System.nanoTime();
-                  String caseId = register(http, gateway, token, i);
-                  if (sample != null) {
-                    sample.record(i, caseId, began, System.nanoTime());
-                  }
-                }
+                worker.run(claims);
                 return null;
               }));
     }
     awaitAll(workers, pool);
+    return count / ((System.nanoTime() - start) / 1e9);
   }
 
   /**
@@ -256,36 +284,23 @@ public final class IntakeBench {
           .execute(
               "CREATE TABLE raw_insert (id BIGSERIAL PRIMARY KEY, region TEXT, category TEXT, content TEXT, created_at TIMESTAMPTZ DEFAULT now())");
     }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    List<Future<?>> workers = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int t = 0; t < concurrency; t++) {
-      workers.add(
-          pool.submit(
-              () -> {
-                try (Connection c =
-                        DriverManager.getConnection(
-                            url, PostgresServer.USER, PostgresServer.PASSWORD);
-                    PreparedStatement insert =
-                        c.prepareStatement(
-                            "INSERT INTO raw_insert (region, category, content) VALUES (?, ?, ?)")) {
-                  int i;
-                  while ((i = next.getAndIncrement()) < count) {
-                    insert.setString(1, TOWNSHIPS[i % TOWNSHIPS.length]);
-                    insert.setString(2, CATEGORIES[i % CATEGORIES.length]);
-                    insert.setString(3, petition(i));
-                    insert.executeUpdate();
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    pool.shutdown();
-    return count / ((System.nanoTime() - start) / 1e9);
+    return closedLoop(
+        count,
+        concurrency,
+        claims -> {
+          try (Connection c =
+                  DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+              PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO raw_insert (region, category, content) VALUES (?, ?, ?)")) {
+            for (int i = claims.next(); i >= 0; i = claims.next()) {
+              insert.setString(1, TOWNSHIPS[i % TOWNSHIPS.length]);
+              insert.setString(2, CATEGORIES[i % CATEGORIES.length]);
+              insert.setString(3, petition(i));
+              insert.executeUpdate();
+            }
+          }
+        });
   }
 
   private static double rawKafka(String bootstrap, int count, int concurrency) throws Exception {
@@ -301,26 +316,14 @@ public final class IntakeBench {
             StringSerializer.class);
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       producer.send(new ProducerRecord<>("bench-raw", "warm", "up")).get();
-      AtomicInteger next = new AtomicInteger();
-      ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-      List<Future<?>> workers = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int t = 0; t < concurrency; t++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  int i;
-                  while ((i = next.getAndIncrement()) < count) {
-                    producer.send(new ProducerRecord<>("bench-raw", "k" + i, petition(i))).get();
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-      pool.shutdown();
-      return count / ((System.nanoTime() - start) / 1e9);
+      return closedLoop(
+          count,
+          concurrency,
+          claims -> {
+            for (int i = claims.next(); i >= 0; i = claims.next()) {
+              producer.send(new ProducerRecord<>("bench-raw", "k" + i, petition(i))).get();
+            }
+          });
     }
   }
 

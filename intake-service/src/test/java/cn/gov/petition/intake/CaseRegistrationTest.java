@@ -30,11 +30,14 @@ class CaseRegistrationTest {
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
 
+  /** A request from the 麒麟区信访局 registrar. */
+  private static io.restassured.specification.RequestSpecification asRegistrar() {
+    return given().auth().oauth2(TestTokens.qilinRegistrar());
+  }
+
   /** Registers the object mother's letter as 麒麟区信访局 and returns the case id. */
   private static String registerLetter() {
-    return given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    return asRegistrar()
         .contentType(ContentType.JSON)
         .body(Petitions.letter())
         .when()
@@ -48,9 +51,7 @@ class CaseRegistrationTest {
   @Test
   void registeredCaseIsPublishedAsCloudEventWithoutPersonalData() {
     String id =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
+        asRegistrar()
             .contentType(ContentType.JSON)
             .body(Petitions.letter())
             .when()
@@ -80,9 +81,7 @@ class CaseRegistrationTest {
   void routingDecisionAssignsTheCaseWithAnAcceptanceDeadlineAndARedeliveryChangesNothing() {
     String id = registerLetter();
     String caseNumber =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
+        asRegistrar()
             .when()
             .get("/cases/" + id)
             .then()
@@ -112,9 +111,7 @@ class CaseRegistrationTest {
             Duration.ofSeconds(8));
     assertEquals(1, assigned.size(), "a redelivered decision publishes no second case.assigned");
 
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .when()
         .get("/cases/" + id)
         .then()
@@ -129,9 +126,7 @@ class CaseRegistrationTest {
   void retryWithTheSameIdempotencyKeyReturnsTheFirstCase() {
     String key = "retry-" + UUID.randomUUID();
     String first =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
+        asRegistrar()
             .header("Idempotency-Key", key)
             .contentType(ContentType.JSON)
             .body(Petitions.letter())
@@ -141,9 +136,7 @@ class CaseRegistrationTest {
             .statusCode(201)
             .extract()
             .path("petitionCase.id");
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .header("Idempotency-Key", key)
         .contentType(ContentType.JSON)
         .body(Petitions.letter())
@@ -165,9 +158,7 @@ class CaseRegistrationTest {
         responses.add(
             pool.submit(
                 () ->
-                    given()
-                        .auth()
-                        .oauth2(TestTokens.qilinRegistrar())
+                    asRegistrar()
                         .header("Idempotency-Key", key)
                         .contentType(ContentType.JSON)
                         .body(Petitions.letter())
@@ -193,9 +184,7 @@ class CaseRegistrationTest {
 
   @Test
   void invalidFieldsAreNamedInAProblemAndNothingIsRegistered() {
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .contentType(ContentType.JSON)
         .body(Petitions.letterWith("matterRegionCode", "5303"))
         .when()
@@ -206,9 +195,7 @@ class CaseRegistrationTest {
         .body("errors.field", hasItem("matterRegionCode"))
         .body("errors.rule", hasItem("Pattern"));
 
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .contentType(ContentType.JSON)
         .body(Petitions.letterWith("receivedOn", "2099-01-01"))
         .when()
@@ -217,9 +204,7 @@ class CaseRegistrationTest {
         .statusCode(400)
         .body("errors.field", hasItem("receivedOn"));
 
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .contentType(ContentType.JSON)
         .body("{\"channel\": \"PIGEON\"}")
         .when()
@@ -229,9 +214,7 @@ class CaseRegistrationTest {
         .contentType("application/problem+json")
         .body("errors.field", hasItem("channel"));
 
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .contentType(ContentType.JSON)
         .body("{not json")
         .when()
@@ -248,9 +231,7 @@ class CaseRegistrationTest {
     Map<String, Object> petitioner =
         (Map<String, Object>) ((List<Object>) body.get("petitioners")).get(0);
     petitioner.put("idNumber", "530302199001011234");
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+    asRegistrar()
         .contentType(ContentType.JSON)
         .body(body)
         .when()

@@ -51,7 +51,6 @@ public class VolumeResource {
           String from,
       @QueryParam("to") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd")
           String to) {
-    caller.subtree();
     if (!caller.covers(region)) {
       throw new ProblemException(
           403,

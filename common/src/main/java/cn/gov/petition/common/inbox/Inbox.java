@@ -34,26 +34,23 @@ public class Inbox {
   /**
    * Applies {@code handler} to the event's data if this consumer has not applied this event id
    * before. Events of other types are recorded and skipped.
-   *
-   * @return true if the handler ran
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public <T extends Record> boolean apply(
+  public <T extends Record> void apply(
       String consumer,
       CloudEvent event,
       EventType expected,
       Class<T> dataClass,
       Consumer<T> handler) {
     if (!expected.type().equals(event.getType())) {
-      return false;
+      return;
     }
     if (!firstDelivery(consumer, event.getId())) {
       LOG.debugf("%s skips event %s, already applied", consumer, event.getId());
-      return false;
+      return;
     }
     try {
       handler.accept(read(event, dataClass));
-      return true;
     } catch (RuntimeException e) {
       metrics
           .counter("petition.events.failed", "consumer", consumer, "type", event.getType())

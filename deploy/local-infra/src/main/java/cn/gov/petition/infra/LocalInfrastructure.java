@@ -64,10 +64,6 @@ public final class LocalInfrastructure implements AutoCloseable {
     return keys;
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   /**
    * The configuration a service of one node needs to reach this infrastructure, as Quarkus
    * properties. The database is created if missing.
@@ -92,7 +88,6 @@ public final class LocalInfrastructure implements AutoCloseable {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("smallrye.jwt.sign.key.location", keys.privateKey().toUri().toString());
     config.put("smallrye.jwt.new-token.issuer", JwtKeys.ISSUER);
-    config.put("petition.gateway.demo-issuer", "true");
     return config;
   }
 

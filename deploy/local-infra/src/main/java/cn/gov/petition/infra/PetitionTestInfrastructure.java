@@ -41,7 +41,6 @@ public class PetitionTestInfrastructure implements QuarkusTestResourceLifecycleM
     Map<String, String> config =
         new java.util.HashMap<>(infrastructure().serviceConfig("petition"));
     config.putAll(infrastructure().demoIssuerConfig());
-    config.remove("petition.gateway.demo-issuer"); // a gateway test turns it on in its profile
     return config;
   }
 

@@ -59,6 +59,7 @@ public final class Platform implements AutoCloseable {
         gatewayConfig.put("petition.gateway.services." + service[2], "http://127.0.0.1:" + port);
       }
       gatewayConfig.putAll(infrastructure.demoIssuerConfig());
+      gatewayConfig.put("petition.gateway.demo-issuer", "true");
       ServiceProcess gateway =
           ServiceProcess.start(
               projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
