@@ -25,7 +25,7 @@ class VolumeTest {
     String caseId = UUID.randomUUID().toString();
     String data =
         """
-        {"caseId":"%s","caseNumber":"n","channel":"VISIT","matterRegionCode":"%s","category":"劳动社保",
+        {"caseId":"%s","caseNumber":"n","channel":"VISIT","matterRegionCode":"%s","petitionClass":"APPEAL","category":"0201",
          "registeringUnit":"530302:xfj","receivedOn":"2026-03-02","registeredAt":"2026-03-02T01:00:00Z",
          "personCount":%d}"""
             .formatted(caseId, region, persons);

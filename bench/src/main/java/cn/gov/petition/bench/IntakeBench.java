@@ -36,9 +36,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Intake throughput and end-to-end latency (POST at the gateway → the routing decision recorded on
- * the case, seen as its {@code case.assigned} event), next to the raw insert rate of the same
- * PostgreSQL and the raw produce rate of the same Kafka at the same concurrency, so the figures
- * read as ratios to what the infrastructure itself can do on this machine.
+ * the case, seen as its {@code case.progressed} FORWARDED event), next to the raw insert rate of
+ * the same PostgreSQL and the raw produce rate of the same Kafka at the same concurrency, so the
+ * figures read as ratios to what the infrastructure itself can do on this machine.
  */
 public final class IntakeBench {
 
@@ -251,7 +251,12 @@ public final class IntakeBench {
   private static final String[] TOWNSHIPS = {
     "530302001", "530302002", "530302003", "530302004", "530303001", "530381001"
   };
-  private static final String[] CATEGORIES = {"城乡建设", "劳动社保", "自然资源", "农业农村", "生态环境", "卫生健康"};
+
+  /** The transition that records routing's decision on the case. */
+  private static final java.util.regex.Pattern ROUTED =
+      java.util.regex.Pattern.compile("\"transition\":\"(FORWARDED|ASSIGNED)\"");
+
+  private static final String[] CATEGORIES = {"0105", "0201", "0401", "0303", "0502", "0702"};
 
   private static String petition(int i) throws Exception {
     return JSON.writeValueAsString(
@@ -262,6 +267,8 @@ public final class IntakeBench {
             LocalDate.now().toString(),
             "matterRegionCode",
             TOWNSHIPS[i % TOWNSHIPS.length],
+            "petitionClass",
+            "APPEAL",
             "category",
             CATEGORIES[i % CATEGORIES.length],
             "content",
@@ -337,7 +344,10 @@ public final class IntakeBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
   }
 
-  /** Watches the lifecycle topic for case.assigned and notes when each case's arrived. */
+  /**
+   * Watches the lifecycle topic for the FORWARDED case.progressed and notes when each case's
+   * arrived.
+   */
   static final class AssignedWatcher {
     private final String bootstrap;
     private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
@@ -382,7 +392,8 @@ public final class IntakeBench {
             var type = record.headers().lastHeader("ce_type");
             if (type != null
                 && new String(type.value(), StandardCharsets.UTF_8)
-                    .equals("cn.gov.petition.case.assigned")) {
+                    .equals("cn.gov.petition.case.progressed")
+                && ROUTED.matcher(record.value()).find()) {
               seenAt.putIfAbsent(record.key(), now);
             }
           }
@@ -406,7 +417,10 @@ public final class IntakeBench {
       return latencies;
     }
 
-    /** Waits until no case.assigned has arrived for two seconds: the pipeline has drained. */
+    /**
+     * Waits until no FORWARDED case.progressed has arrived for two seconds: the pipeline has
+     * drained.
+     */
     void awaitQuiet(Duration timeout) throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       int last = -1;

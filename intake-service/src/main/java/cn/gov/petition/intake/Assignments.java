@@ -1,21 +1,18 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CaseAssigned;
 import cn.gov.petition.common.events.RoutingDecided;
-import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.events.Step;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * 转送/交办: records the routing decision on the case and starts the acceptance period, whose last day
- * is computed here, once, and carried by the event.
+ * 转送/交办: records the routing decision on the case and starts the acceptance period and the
+ * objection window (and, for an assignment, the closing report's deadline), each computed here,
+ * once, and carried by the event.
  */
 @ApplicationScoped
 public class Assignments {
@@ -23,23 +20,11 @@ public class Assignments {
   private static final Logger LOG = Logger.getLogger(Assignments.class);
 
   private final CaseRepository cases;
-  private final Outbox outbox;
-  private final Clock clock;
-  private final StatutoryCalendar calendar;
-  private final int acceptDays;
+  private final Lifecycle lifecycle;
 
-  public Assignments(
-      CaseRepository cases,
-      Outbox outbox,
-      Clock clock,
-      StatutoryCalendar calendar,
-      @ConfigProperty(name = "petition.deadlines.accept-days", defaultValue = "15")
-          int acceptDays) {
+  public Assignments(CaseRepository cases, Lifecycle lifecycle) {
     this.cases = cases;
-    this.outbox = outbox;
-    this.clock = clock;
-    this.calendar = calendar;
-    this.acceptDays = acceptDays;
+    this.lifecycle = lifecycle;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -53,26 +38,22 @@ public class Assignments {
     if (!CaseStatus.REGISTERED.name().equals(entity.status)) {
       return; // decided already: a later decision is a re-route (issue 4)
     }
-    LocalDate today = LocalDate.now(clock);
-    entity.status = CaseStatus.ASSIGNED.name();
+    Transition transition =
+        "ASSIGN".equals(decision.mode()) ? Transition.ASSIGNED : Transition.FORWARDED;
+    var progress = lifecycle.begin(entity, transition, decision.unitCode(), "routing-service");
     entity.handlingUnit = decision.unitCode();
     entity.handlingUnitName = decision.unitName();
     entity.handlingRegion = decision.regionCode();
     entity.routingMode = decision.mode();
     entity.routingExplanation = decision.explanation();
-    entity.assignedOn = today;
-    entity.acceptDueOn = calendar.endOfCalendarDays(today, acceptDays);
-    outbox.publish(
-        entity.id.toString(),
-        entity.caseNumber,
-        new CaseAssigned(
-            entity.id.toString(),
-            entity.caseNumber,
-            entity.handlingUnit,
-            entity.handlingRegion,
-            entity.routingMode,
-            entity.assignedOn,
-            entity.acceptDueOn,
-            clock.instant()));
+    entity.assignedOn = progress.today();
+    progress.close(Step.FORWARD);
+    Handling.openAcceptance(progress, entity, decision.mode());
+    progress
+        .detail("unit", decision.unitCode())
+        .detail("unitName", decision.unitName())
+        .detail("ruleVersion", decision.ruleVersion())
+        .detail("explanation", decision.explanation())
+        .record();
   }
 }

@@ -1,9 +1,53 @@
 package cn.gov.petition.intake;
 
-/** Where a case stands (信访件状态); issue 3 completes the lifecycle. */
+import java.util.Set;
+
+/** 信访件状态: where a case stands in the lifecycle of docs/lifecycle.md. */
 public enum CaseStatus {
-  /** 已登记: registered, waiting for the routing decision. */
-  REGISTERED,
-  /** 已转送/交办: lies with the handling unit, acceptance decision due. */
-  ASSIGNED
+  /** 已登记: registered, waiting to be forwarded or assigned. */
+  REGISTERED("已登记"),
+  /** 已转送: lies with the unit with authority, acceptance decision due. */
+  FORWARDED("已转送"),
+  /** 已交办: assigned with a deadline and a closing report, acceptance decision due. */
+  ASSIGNED("已交办"),
+  /** 已告知其他途径: an Art 31 matter for a statutory channel; the petitioner was told which. */
+  REFERRED("已告知其他途径"),
+  /** 异议中: the unit objected that the matter is outside its remit; the forwarder decides. */
+  OBJECTED("异议待定"),
+  /** 已受理: accepted, the 60-day handling period runs. */
+  ACCEPTED("已受理"),
+  /** 不予受理: declined with a written notice. */
+  DECLINED("不予受理"),
+  /** 已出具处理意见: the written opinion (处理意见书) was served. */
+  OPINION_ISSUED("已出具处理意见"),
+  /** 复查中. */
+  REVIEW_REQUESTED("复查中"),
+  /** 已复查. */
+  REVIEWED("已出具复查意见"),
+  /** 复核中. */
+  REREVIEW_REQUESTED("复核中"),
+  /** 已复核. */
+  REREVIEWED("已出具复核意见"),
+  /** 办结. */
+  CLOSED("已办结"),
+  /** 终结: no further review; the same matter is not accepted again. */
+  TERMINATED("已终结");
+
+  /** Statuses in which the matter lies with the handling unit before acceptance. */
+  public static final Set<CaseStatus> ROUTED = Set.of(FORWARDED, ASSIGNED);
+
+  private final String label;
+
+  CaseStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Whether the matter is still being handled, so a new petition on it is not a new case. */
+  public boolean isInProgress() {
+    return this != REFERRED && this != DECLINED && this != CLOSED && this != TERMINATED;
+  }
 }

@@ -1,10 +1,12 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.events.CaseRegistered;
+import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.api.RegisterPetitionRequest;
 import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +27,13 @@ public class Registrar {
 
   private final CaseRepository cases;
   private final Outbox outbox;
+  private final Lifecycle lifecycle;
   private final Clock clock;
 
-  public Registrar(CaseRepository cases, Outbox outbox, Clock clock) {
+  public Registrar(CaseRepository cases, Outbox outbox, Lifecycle lifecycle, Clock clock) {
     this.cases = cases;
     this.outbox = outbox;
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -68,6 +72,7 @@ public class Registrar {
     entity.registeringUnit = caller.unit();
     entity.registeredBy = caller.user();
     entity.matterRegionCode = request.matterRegionCode();
+    entity.petitionClass = request.petitionClass().name();
     entity.category = request.category();
     entity.content = request.content();
     entity.personCount = request.personCount();
@@ -80,6 +85,8 @@ public class Registrar {
       petitioner.position = position++;
       petitioner.name = input.name();
       petitioner.idNumber = input.idNumber() == null ? null : input.idNumber().toUpperCase();
+      petitioner.idNumberDigest =
+          petitioner.idNumber == null ? null : FieldCipher.instance().digest(petitioner.idNumber);
       petitioner.phone = input.phone();
       petitioner.address = input.address();
       entity.petitioners.add(petitioner);
@@ -92,12 +99,19 @@ public class Registrar {
             entity.id.toString(),
             entity.caseNumber,
             entity.channel,
+            entity.petitionClass,
             entity.matterRegionCode,
             entity.category,
             entity.registeringUnit,
             entity.receivedOn,
             entity.registeredAt,
             entity.personCount));
+    // 15 days from receipt to forward or assign it (Art 22), owed by the registering office.
+    String registeringRegion = caller.unit().split(":")[0];
+    lifecycle
+        .begin(entity, Transition.REGISTERED, caller.unit(), caller.user())
+        .open(Step.FORWARD, caller.unit(), registeringRegion, entity.receivedOn)
+        .record();
     return entity;
   }
 

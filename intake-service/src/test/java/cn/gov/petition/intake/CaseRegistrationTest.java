@@ -65,7 +65,13 @@ class CaseRegistrationTest {
             .path("petitionCase.id");
 
     List<KafkaProbe.Seen> events =
-        kafka.await(Topics.CASE_EVENTS, seen -> id.equals(seen.key()), 1, Duration.ofSeconds(30));
+        kafka.await(
+            Topics.CASE_EVENTS,
+            seen ->
+                id.equals(seen.key())
+                    && "cn.gov.petition.case.registered".equals(seen.header("ce_type")),
+            1,
+            Duration.ofSeconds(30));
     assertEquals(1, events.size(), "case.registered on the lifecycle topic");
     KafkaProbe.Seen event = events.get(0);
     assertEquals("1.0", event.header("ce_specversion"));
@@ -106,20 +112,24 @@ class CaseRegistrationTest {
             Topics.CASE_EVENTS,
             seen ->
                 id.equals(seen.key())
-                    && "cn.gov.petition.case.assigned".equals(seen.header("ce_type")),
+                    && "cn.gov.petition.case.progressed".equals(seen.header("ce_type"))
+                    && seen.value().contains("\"transition\":\"FORWARDED\""),
             2,
             Duration.ofSeconds(8));
-    assertEquals(1, assigned.size(), "a redelivered decision publishes no second case.assigned");
+    assertEquals(1, assigned.size(), "a redelivered decision publishes no second transition");
+    assertTrue(assigned.get(0).value().contains("\"closedSteps\":[{\"step\":\"FORWARD\""));
 
     asRegistrar()
         .when()
         .get("/cases/" + id)
         .then()
         .statusCode(200)
-        .body("status", equalTo("ASSIGNED"))
+        .body("status", equalTo("FORWARDED"))
         .body("handlingUnit.code", equalTo("530302:xfj"))
         .body("handlingUnit.name", equalTo("麒麟区信访局"))
-        .body("acceptDueOn", notNullValue());
+        .body("steps.find { it.step == 'ACCEPT' }.state", equalTo("OPEN"))
+        .body("steps.find { it.step == 'ACCEPT' }.dueOn", notNullValue())
+        .body("steps.find { it.step == 'FORWARD' }.state", equalTo("ON_TIME"));
   }
 
   @Test
@@ -180,6 +190,89 @@ class CaseRegistrationTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void thePetitionerFollowsTheCaseWithTheQueryCodeAndSeesNothingElse() {
+    var registered =
+        asRegistrar()
+            .contentType(ContentType.JSON)
+            .body(Petitions.letter())
+            .when()
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract();
+    String code = registered.path("queryCode");
+    String body =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("queryCode", code))
+            .when()
+            .post("/public/case-status")
+            .then()
+            .statusCode(200)
+            .body("caseNumber", equalTo(registered.path("petitionCase.caseNumber")))
+            .body("status", equalTo("已登记"))
+            .body("steps[0].step", equalTo("转送交办"))
+            .extract()
+            .asString();
+    assertFalse(body.contains("张三"), "no name");
+    assertFalse(body.contains("供暖"), "no content");
+    assertFalse(body.contains("530302199001011232"), "no ID number");
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("queryCode", "2222222222"))
+        .when()
+        .post("/public/case-status")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("queryCode", "short"))
+        .when()
+        .post("/public/case-status")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("queryCode"));
+  }
+
+  @Test
+  void theHistoryShowsEachTransitionWithWhoTookIt() {
+    String id = registerLetter();
+    asRegistrar()
+        .when()
+        .get("/cases/" + id + "/history")
+        .then()
+        .statusCode(200)
+        .body("[0].transition", equalTo("REGISTERED"))
+        .body("[0].label", equalTo("登记"))
+        .body("[0].unitCode", equalTo("530302:xfj"));
+    String neighbour = TestTokens.token("zhanyi-registrar", "530303:xfj", "530303", "registrar");
+    given().auth().oauth2(neighbour).when().get("/cases/" + id + "/history").then().statusCode(404);
+  }
+
+  @Test
+  void aCategoryOutsideTheTableOrATopLevelOneIsRefused() {
+    for (String category : new String[] {"01", "0199", "城乡建设"}) {
+      asRegistrar()
+          .contentType(ContentType.JSON)
+          .body(Petitions.letterWith("category", category))
+          .when()
+          .post("/cases")
+          .then()
+          .statusCode(400)
+          .body("errors[0].field", equalTo("category"))
+          .body("errors[0].rule", equalTo("Category"));
+    }
+    asRegistrar()
+        .when()
+        .get("/categories")
+        .then()
+        .statusCode(200)
+        .body("find { it.code == '0105' }.name", equalTo("市政设施与供水供暖"));
   }
 
   @Test

@@ -20,7 +20,8 @@ final class Petitions {
     body.put("channel", "LETTER");
     body.put("receivedOn", LocalDate.now().minusDays(1).toString());
     body.put("matterRegionCode", "530302001");
-    body.put("category", "城乡建设");
+    body.put("petitionClass", "APPEAL");
+    body.put("category", "0105");
     body.put("content", "小区供暖长期不达标，多次反映未解决。");
     body.put("personCount", 1);
     body.put("petitioners", List.of(petitioner));

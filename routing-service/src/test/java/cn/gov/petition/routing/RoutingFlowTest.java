@@ -25,7 +25,7 @@ class RoutingFlowTest {
   private static String registered(String caseId, String region) {
     return """
         {"caseId":"%s","caseNumber":"530302-20261124-00009","channel":"VISIT",
-         "matterRegionCode":"%s","category":"劳动社保","registeringUnit":"530302:xfj",
+         "matterRegionCode":"%s","petitionClass":"APPEAL","category":"0201","registeringUnit":"530302:xfj",
          "receivedOn":"2026-11-23","registeredAt":"2026-11-24T01:00:00Z","personCount":1}"""
         .formatted(caseId, region);
   }

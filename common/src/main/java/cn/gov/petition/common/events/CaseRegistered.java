@@ -10,6 +10,7 @@ import java.time.LocalDate;
  * @param caseId the case's stable id (the Kafka key)
  * @param caseNumber the human-readable case number (信访件编号)
  * @param channel how it arrived (信访形式), e.g. LETTER, VISIT, ONLINE
+ * @param petitionClass 建议意见 / 检举控告 / 申诉求决: SUGGESTION, ACCUSATION, APPEAL
  * @param matterRegionCode division code of the matter's location (问题属地), 6 or 9 digits
  * @param category content category code (内容分类)
  * @param registeringUnit the unit that registered it (登记机构)
@@ -21,6 +22,7 @@ public record CaseRegistered(
     String caseId,
     String caseNumber,
     String channel,
+    String petitionClass,
     String matterRegionCode,
     String category,
     String registeringUnit,

@@ -10,7 +10,7 @@ package cn.gov.petition.common.events;
  */
 public enum EventType {
   CASE_REGISTERED("cn.gov.petition.case.registered", Topics.CASE_EVENTS, CaseRegistered.class),
-  CASE_ASSIGNED("cn.gov.petition.case.assigned", Topics.CASE_EVENTS, CaseAssigned.class),
+  CASE_PROGRESSED("cn.gov.petition.case.progressed", Topics.CASE_EVENTS, CaseProgressed.class),
   ROUTING_DECIDED(
       "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class);
 

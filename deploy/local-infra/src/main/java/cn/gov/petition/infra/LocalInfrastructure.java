@@ -81,6 +81,25 @@ public final class LocalInfrastructure implements AutoCloseable {
   }
 
   /**
+   * The key intake-service encrypts personal data with at rest, generated on first use and kept
+   * with the data (a second start must read what the first wrote). Given to intake alone.
+   */
+  public Map<String, String> fieldKeyConfig() {
+    Path file = directory.resolve("keys").resolve("field-key.b64");
+    try {
+      if (!java.nio.file.Files.exists(file)) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+      }
+      return Map.of("petition.crypto.field-key", java.nio.file.Files.readString(file).trim());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * What the gateway's demo issuer needs in addition: the private signing key, which no other
    * service is given.
    */

@@ -21,19 +21,19 @@ public final class DemoData {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Matter place, channel, category, persons, content, petitioner name. */
+  /** Matter place, channel, category code, persons, content, petitioner name. */
   private static final List<String[]> PETITIONS =
       List.of(
-          new String[] {"530302001", "LETTER", "城乡建设", "1", "小区供暖长期不达标，物业多次承诺整改未落实，请求督促解决。", "李春梅"},
-          new String[] {"530302002", "VISIT", "劳动社保", "3", "某建筑工地拖欠农民工工资三个月，共涉及十余人，请求协调支付。", "王建国"},
-          new String[] {"530302003", "ONLINE", "自然资源", "1", "村集体土地被占用修建厂房，未见征地批复，请求核查。", "赵志强"},
-          new String[] {"530302004", "PHONE", "卫生健康", "1", "社区卫生服务站长期缺少常用药品，请求改善。", "陈秀英"},
-          new String[] {"530302101", "VISIT", "农业农村", "6", "高标准农田建设占用耕地补偿款未发放到户，请求核实补偿标准。", "刘德华"},
-          new String[] {"530303001", "LETTER", "生态环境", "1", "河道附近养殖场污水直排，夏季异味严重，请求查处。", "张丽"},
-          new String[] {"530303002", "ONLINE", "交通运输", "1", "乡村公路损毁严重，雨季无法通行，请求维修。", "杨波"},
-          new String[] {"530381001", "VISIT", "城乡建设", "2", "棚户区改造安置房逾期两年未交付，请求明确交付时间。", "周明"},
-          new String[] {"530321001", "ONLINE", "教育", "1", "学校校车线路调整后学生上学路程过远，请求恢复原线路。", "吴敏"},
-          new String[] {"530302001", "MOBILE", "市场监管", "1", "商户预付卡退费难，经营者关门失联，请求协助维权。", "孙丽娟"});
+          new String[] {"530302001", "LETTER", "0105", "1", "小区供暖长期不达标，物业多次承诺整改未落实，请求督促解决。", "李春梅"},
+          new String[] {"530302002", "VISIT", "0201", "3", "某建筑工地拖欠农民工工资三个月，共涉及十余人，请求协调支付。", "王建国"},
+          new String[] {"530302003", "ONLINE", "0401", "1", "村集体土地被占用修建厂房，未见征地批复，请求核查。", "赵志强"},
+          new String[] {"530302004", "PHONE", "0702", "1", "社区卫生服务站长期缺少常用药品，请求改善。", "陈秀英"},
+          new String[] {"530302101", "VISIT", "0303", "6", "高标准农田建设占用耕地补偿款未发放到户，请求核实补偿标准。", "刘德华"},
+          new String[] {"530303001", "LETTER", "0502", "1", "河道附近养殖场污水直排，夏季异味严重，请求查处。", "张丽"},
+          new String[] {"530303002", "ONLINE", "0901", "1", "乡村公路损毁严重，雨季无法通行，请求维修。", "杨波"},
+          new String[] {"530381001", "VISIT", "0101", "2", "棚户区改造安置房逾期两年未交付，请求明确交付时间。", "周明"},
+          new String[] {"530321001", "ONLINE", "0801", "1", "学校校车线路调整后学生上学路程过远，请求恢复原线路。", "吴敏"},
+          new String[] {"530302001", "MOBILE", "1102", "1", "商户预付卡退费难，经营者关门失联，请求协助维权。", "孙丽娟"});
 
   private DemoData() {}
 
@@ -53,6 +53,7 @@ public final class DemoData {
       body.put("channel", p[1]);
       body.put("receivedOn", today.minusDays(i % 4).toString());
       body.put("matterRegionCode", p[0]);
+      body.put("petitionClass", "APPEAL");
       body.put("category", p[2]);
       body.put("content", p[4]);
       body.put("personCount", Integer.parseInt(p[3]));

@@ -55,7 +55,11 @@ public final class Platform implements AutoCloseable {
       Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
       for (String[] service : SERVICES) {
         int port = Ports.freePort(Integer.parseInt(service[1]));
-        started.add(ServiceProcess.start(projectRoot, service[0], port, common, logs));
+        Map<String, String> config = new LinkedHashMap<>(common);
+        if (service[0].equals("intake-service")) {
+          config.putAll(infrastructure.fieldKeyConfig());
+        }
+        started.add(ServiceProcess.start(projectRoot, service[0], port, config, logs));
         gatewayConfig.put("petition.gateway.services." + service[2], "http://127.0.0.1:" + port);
       }
       gatewayConfig.putAll(infrastructure.demoIssuerConfig());

@@ -3,7 +3,6 @@ package cn.gov.petition.local;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,8 +73,10 @@ class PlatformIT {
         LocalDate.now(CHINA).toString(),
         "matterRegionCode",
         township,
+        "petitionClass",
+        "APPEAL",
         "category",
-        "劳动社保",
+        "0201",
         "content",
         content,
         "personCount",
@@ -147,7 +148,7 @@ class PlatformIT {
                       .get("/api/intake/cases/" + caseId);
               last.clear();
               last.add(response);
-              return response.statusCode() == 200 && "ASSIGNED".equals(response.path("status"));
+              return response.statusCode() == 200 && "FORWARDED".equals(response.path("status"));
             });
     return last.get(0);
   }
@@ -161,7 +162,7 @@ class PlatformIT {
     Response assigned = awaitAssigned(caseId, Duration.ofSeconds(60));
     assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
     assertEquals("麒麟区信访局", assigned.path("handlingUnit.name"));
-    LocalDate due = LocalDate.parse(assigned.path("acceptDueOn"));
+    LocalDate due = LocalDate.parse(assigned.path("steps.find { it.step == 'ACCEPT' }.dueOn"));
     LocalDate assignedOn = LocalDate.parse(assigned.path("assignedOn"));
     assertFalse(
         due.isBefore(assignedOn.plusDays(15)), "15 days at least, later if it ends on a rest day");
@@ -172,9 +173,9 @@ class PlatformIT {
         .untilAsserted(
             () ->
                 clocksSeenByTheCountySupervisor(caseId)
-                    .body("$", hasSize(1))
-                    .body("[0].step", equalTo("ACCEPT"))
-                    .body("[0].dueOn", equalTo(due.toString())));
+                    .body("find { it.step == 'FORWARD' }.status", equalTo("ON_TIME"))
+                    .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN"))
+                    .body("find { it.step == 'ACCEPT' }.dueOn", equalTo(due.toString())));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> volume("530302") == before + 1);
   }
@@ -195,6 +196,39 @@ class PlatformIT {
         .body("petitioners[0].name", equalTo("王*"))
         .body("petitioners[0].idNumber", equalTo("5303**********1233"))
         .body("handlingUnit", notNullValue());
+  }
+
+  @Test
+  @Order(2)
+  void thePetitionerFollowsTheCaseAtTheGatewayWithTheQueryCodeAloneAndSeesNoPersonalData() {
+    String queryCode =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(registrar)
+            .contentType(ContentType.JSON)
+            .body(petition("530302002", "道路积水严重。"))
+            .when()
+            .post("/api/intake/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("queryCode");
+    String answer =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .contentType(ContentType.JSON)
+            .body(Map.of("queryCode", queryCode))
+            .when()
+            .post("/public/case-status")
+            .then()
+            .statusCode(200)
+            .body("caseNumber", notNullValue())
+            .extract()
+            .asString();
+    assertFalse(answer.contains("王五"), "no petitioner name for an anonymous reader");
+    assertFalse(answer.contains("道路积水"), "no content for an anonymous reader");
+    given().baseUri(platform.gatewayUrl()).when().get("/api/intake/cases").then().statusCode(401);
   }
 
   @Test
@@ -220,7 +254,10 @@ class PlatformIT {
       assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() -> clocksSeenByTheCountySupervisor(caseId).body("$", hasSize(1)));
+          .untilAsserted(
+              () ->
+                  clocksSeenByTheCountySupervisor(caseId)
+                      .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN")));
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> volume("5303") >= before + 5);
     assertEquals(before + 5, volume("5303"), "every case counted once, none twice");

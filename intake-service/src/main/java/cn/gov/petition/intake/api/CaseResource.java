@@ -1,12 +1,12 @@
 package cn.gov.petition.intake.api;
 
 import cn.gov.petition.common.problem.Problem;
-import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.Registrar;
-import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
+import cn.gov.petition.intake.store.TransitionRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -23,8 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.UUID;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,16 +38,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "信访件 / Cases")
 public class CaseResource {
 
-  private static final String UUID_PATTERN =
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-
   private final Registrar registrar;
-  private final CaseRepository cases;
+  private final CaseFinder finder;
+  private final CaseMapper mapper;
+  private final TransitionRepository transitions;
   private final Caller caller;
 
-  public CaseResource(Registrar registrar, CaseRepository cases, Caller caller) {
+  public CaseResource(
+      Registrar registrar,
+      CaseFinder finder,
+      CaseMapper mapper,
+      TransitionRepository transitions,
+      Caller caller) {
     this.registrar = registrar;
-    this.cases = cases;
+    this.transitions = transitions;
+    this.finder = finder;
+    this.mapper = mapper;
     this.caller = caller;
   }
 
@@ -98,23 +108,62 @@ public class CaseResource {
               mediaType = Problem.MEDIA_TYPE))
   @Transactional
   public CaseView read(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a case id (UUID)")
+      @PathParam("id")
+          @Pattern(regexp = CaseFinder.UUID_PATTERN, message = "must be a case id (UUID)")
           String id) {
-    PetitionCaseEntity entity = cases.findById(UUID.fromString(id));
-    if (entity == null || !visibleToCaller(entity)) {
-      throw ProblemException.notFound("case", id);
-    }
-    return CaseMapper.toView(entity, caller);
+    return mapper.toView(finder.visible(id, caller), caller);
   }
 
-  private boolean visibleToCaller(PetitionCaseEntity entity) {
-    return caller.covers(entity.matterRegionCode)
-        || caller.unit().equals(entity.registeringUnit)
-        || caller.unit().equals(entity.handlingUnit)
-        || (entity.handlingRegion != null && caller.covers(entity.handlingRegion));
+  /** 办理记录: one transition as its reader sees it, with what it decided. */
+  public record TransitionView(
+      long id,
+      @Schema(example = "ACCEPTED") String transition,
+      @Schema(example = "受理") String label,
+      String fromStatus,
+      String toStatus,
+      LocalDate occurredOn,
+      Instant occurredAt,
+      String unitCode,
+      String user,
+      @Schema(description = "决定内容 / what it decided (notice, reasons, opinion ...)")
+          Map<String, Object> details) {}
+
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.HANDLER,
+    Roles.SUPERVISOR,
+    Roles.LEADER,
+    Roles.JOINT_OFFICE
+  })
+  @Operation(
+      summary = "办理记录 / The case's history",
+      description = "每一步办理动作、办理人和决定内容。 Every transition, who took it and what it decided.")
+  @Transactional
+  public List<TransitionView> history(
+      @PathParam("id")
+          @Pattern(regexp = CaseFinder.UUID_PATTERN, message = "must be a case id (UUID)")
+          String id) {
+    PetitionCaseEntity entity = finder.visible(id, caller);
+    return transitions.ofCase(entity.id).stream()
+        .map(
+            t ->
+                new TransitionView(
+                    t.id,
+                    t.transition,
+                    Transition.valueOf(t.transition).label(),
+                    t.fromStatus,
+                    t.toStatus,
+                    t.occurredOn,
+                    t.occurredAt,
+                    t.unitCode,
+                    t.userName,
+                    t.details))
+        .toList();
   }
 
   private RegistrationResult result(PetitionCaseEntity entity) {
-    return new RegistrationResult(entity.queryCode, CaseMapper.toView(entity, caller));
+    return new RegistrationResult(entity.queryCode, mapper.toView(entity, caller));
   }
 }

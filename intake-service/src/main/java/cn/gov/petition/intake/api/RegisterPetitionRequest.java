@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.intake.PetitionClass;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,7 +31,14 @@ public record RegisterPetitionRequest(
             regexp = "\\d{6}|\\d{9}",
             message = "must be a 6-digit county or 9-digit township division code")
         String matterRegionCode,
-    @Schema(description = "内容分类 / content category", example = "城乡建设") @NotBlank @Size(max = 64)
+    @Schema(
+            description = "信访事项类别 / class: 建议意见 SUGGESTION, 检举控告 ACCUSATION, 申诉求决 APPEAL",
+            example = "APPEAL")
+        @NotNull
+        PetitionClass petitionClass,
+    @Schema(description = "内容分类 / second-level category code (GET /categories)", example = "0105")
+        @NotNull
+        @Category
         String category,
     @Schema(description = "信访内容 / what the petition says", example = "小区供暖长期不达标，多次反映未解决。")
         @NotBlank

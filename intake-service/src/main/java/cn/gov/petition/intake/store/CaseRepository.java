@@ -21,6 +21,10 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
     return find("idempotencyKey", key).firstResultOptional();
   }
 
+  public Optional<PetitionCaseEntity> findByQueryCode(String queryCode) {
+    return find("queryCode", queryCode).firstResultOptional();
+  }
+
   public Optional<PetitionCaseEntity> findByCaseNumber(String caseNumber) {
     return find("caseNumber", caseNumber).firstResultOptional();
   }

@@ -74,13 +74,63 @@ public class PetitionCaseEntity {
   @Column(name = "assigned_on")
   public LocalDate assignedOn;
 
-  @Column(name = "accept_due_on")
-  public LocalDate acceptDueOn;
+  /** 建议意见 / 检举控告 / 申诉求决, see {@code PetitionClass}. */
+  @Column(name = "petition_class", nullable = false)
+  public String petitionClass;
+
+  @Column(name = "accepted_on")
+  public LocalDate acceptedOn;
+
+  /** Whether the one extension of the handling period (Art 34) has been used. */
+  @Column(nullable = false)
+  public boolean extended;
+
+  @Column(name = "opinion_outcome")
+  public String opinionOutcome;
+
+  public String satisfaction;
+
+  @Column(name = "review_unit")
+  public String reviewUnit;
+
+  @Column(name = "review_region")
+  public String reviewRegion;
+
+  @Column(name = "rereview_unit")
+  public String rereviewUnit;
+
+  @Column(name = "rereview_region")
+  public String rereviewRegion;
+
+  /** The day the case was closed (办结), terminated (终结), declined or referred elsewhere. */
+  @Column(name = "ended_on")
+  public LocalDate endedOn;
 
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
 
   @Version public int version;
+
+  /** The unit that must act now: the re-review body, else the review body, else the handler. */
+  public String responsibleUnit() {
+    if (rereviewUnit != null) {
+      return rereviewUnit;
+    }
+    if (reviewUnit != null) {
+      return reviewUnit;
+    }
+    return handlingUnit != null ? handlingUnit : registeringUnit;
+  }
+
+  public String responsibleRegion() {
+    if (rereviewRegion != null) {
+      return rereviewRegion;
+    }
+    if (reviewRegion != null) {
+      return reviewRegion;
+    }
+    return handlingRegion != null ? handlingRegion : registeringUnit.split(":")[0];
+  }
 
   /** In no particular order when loaded: sort by {@link PetitionerEntity#position}. */
   @OneToMany(mappedBy = "petitionCase", cascade = CascadeType.ALL, orphanRemoval = true)

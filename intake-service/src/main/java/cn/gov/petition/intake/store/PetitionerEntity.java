@@ -1,6 +1,7 @@
 package cn.gov.petition.intake.store;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,9 +29,17 @@ public class PetitionerEntity {
   @Column(nullable = false)
   public String name;
 
+  /** Encrypted at rest. */
+  @Convert(converter = EncryptedString.class)
   @Column(name = "id_number")
   public String idNumber;
 
+  /** Keyed digest of the ID number, to find the same petitioner again without decrypting. */
+  @Column(name = "id_number_digest")
+  public String idNumberDigest;
+
+  /** Encrypted at rest. */
+  @Convert(converter = EncryptedString.class)
   public String phone;
 
   public String address;

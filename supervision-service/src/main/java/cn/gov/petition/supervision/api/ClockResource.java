@@ -43,6 +43,8 @@ public class ClockResource {
       String unitRegionCode,
       LocalDate startedOn,
       LocalDate dueOn,
+      LocalDate doneOn,
+      boolean petitionerWindow,
       String status) {
 
     static ClockView of(ClockEntity e) {
@@ -54,6 +56,8 @@ public class ClockResource {
           e.unitRegionCode,
           e.startedOn,
           e.dueOn,
+          e.doneOn,
+          e.petitionerWindow,
           e.status);
     }
   }

@@ -39,8 +39,16 @@ public class ClockEntity {
   @Column(name = "due_on", nullable = false)
   public LocalDate dueOn;
 
+  /** OPEN, then ON_TIME or LATE when the step is done. */
   @Column(nullable = false)
   public String status;
+
+  @Column(name = "done_on")
+  public LocalDate doneOn;
+
+  /** A window of the petitioner's (to evaluate, to ask for a review), not a duty of the unit. */
+  @Column(name = "petitioner_window", nullable = false)
+  public boolean petitionerWindow;
 
   @Column(name = "opened_at", nullable = false)
   public Instant openedAt;

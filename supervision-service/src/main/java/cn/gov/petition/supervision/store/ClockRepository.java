@@ -3,13 +3,15 @@ package cn.gov.petition.supervision.store;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ClockRepository implements PanacheRepository<ClockEntity> {
 
-  public boolean exists(UUID caseId, String step) {
-    return count("caseId = ?1 and step = ?2", caseId, step) > 0;
+  public Optional<ClockEntity> open(UUID caseId, String step) {
+    return find("caseId = ?1 and step = ?2 and status = 'OPEN'", caseId, step)
+        .firstResultOptional();
   }
 
   /** Clocks of a case, limited to units inside the region subtree. */

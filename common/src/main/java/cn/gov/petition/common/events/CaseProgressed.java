@@ -1,0 +1,64 @@
+package cn.gov.petition.common.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * 信访件办理进展: one step of the case lifecycle was taken. Every transition after registration is one of
+ * these, with the deadline steps it closed (and whether on time) and those it opened (with their
+ * due dates), so that supervision and statistics never recompute a deadline. Broadcast, so it names
+ * no petitioner, no accused person and carries no text of the petition.
+ *
+ * @param caseId the case
+ * @param caseNumber its number
+ * @param transition what happened, e.g. FORWARDED, ACCEPTED, OPINION_ISSUED (docs/lifecycle.md)
+ * @param status the case's status afterwards
+ * @param petitionClass 建议意见 / 检举控告 / 申诉求决: SUGGESTION, ACCUSATION, APPEAL
+ * @param channel how the petition arrived (信访形式)
+ * @param category content category (内容分类)
+ * @param matterRegionCode division code of the matter's place (问题属地)
+ * @param unitCode the unit responsible after the transition
+ * @param unitRegionCode that unit's region (for subtree scoping)
+ * @param mode FORWARD (转送) or ASSIGN (交办), once routed
+ * @param outcome the decision the transition recorded, if any: the opinion (SUPPORTED, EXPLAINED,
+ *     NOT_SUPPORTED), the evaluation (SATISFIED, BASICALLY_SATISFIED, UNSATISFIED), the Art 31
+ *     route of a referral, or UPHELD / REJECTED for an objection
+ * @param occurredOn the Asia/Shanghai date of the transition, which closes and opens the steps
+ * @param occurredAt when it was recorded
+ * @param closedSteps steps this transition completed
+ * @param openedSteps steps this transition started, with their due dates
+ */
+public record CaseProgressed(
+    String caseId,
+    String caseNumber,
+    String transition,
+    String status,
+    String petitionClass,
+    String channel,
+    String category,
+    String matterRegionCode,
+    String unitCode,
+    String unitRegionCode,
+    String mode,
+    String outcome,
+    LocalDate occurredOn,
+    Instant occurredAt,
+    List<ClosedStep> closedSteps,
+    List<OpenedStep> openedSteps) {
+
+  public CaseProgressed {
+    closedSteps = List.copyOf(closedSteps);
+    openedSteps = List.copyOf(openedSteps);
+  }
+
+  /** A step this transition completed: on time if done on or before its due date. */
+  public record ClosedStep(Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime) {}
+
+  /**
+   * A step this transition started: owed by {@code unitCode}, or, for a petitioner's window, about
+   * that unit's reply.
+   */
+  public record OpenedStep(
+      Step step, String unitCode, String unitRegionCode, LocalDate startedOn, LocalDate dueOn) {}
+}

@@ -1,0 +1,43 @@
+package cn.gov.petition.gateway.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What a petitioner may do without logging in: follow a case with its query code. Only this path is
+ * anonymous; everything else under /api needs a token.
+ */
+@Path("/public")
+@PermitAll
+@Tag(name = "信访人查询 / Petitioner's query")
+public class PublicResource {
+
+  private final Forwarder forwarder;
+
+  public PublicResource(Forwarder forwarder) {
+    this.forwarder = forwarder;
+  }
+
+  @POST
+  @Path("case-status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "凭查询码查询办理进度 / Follow a case with its query code",
+      description = "无需登录。 Forwarded to intake-service /public/case-status; no token is passed on.")
+  public Uni<Response> caseStatus(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    return forwarder.forward(HttpMethod.POST, "intake", "public/case-status", uri, headers, body);
+  }
+}

@@ -1,0 +1,443 @@
+package cn.gov.petition.intake;
+
+import cn.gov.petition.common.events.Step;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.intake.api.HandlingRequests.AcceptanceRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ClosingReportRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ClosureRequest;
+import cn.gov.petition.intake.api.HandlingRequests.DeclineRequest;
+import cn.gov.petition.intake.api.HandlingRequests.EvaluationRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ExtensionRequest;
+import cn.gov.petition.intake.api.HandlingRequests.HearingRequest;
+import cn.gov.petition.intake.api.HandlingRequests.MediationRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ObjectionDecisionRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ObjectionRequest;
+import cn.gov.petition.intake.api.HandlingRequests.OpinionRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ReferralRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ReviewRequest;
+import cn.gov.petition.intake.store.CaseStepEntity;
+import cn.gov.petition.intake.store.PetitionCaseEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * 办理: what each step of the 《信访工作条例》 procedure decides, who may take it and when. Each method
+ * checks its own rules (422 for a field that breaks one, 409 for a step that is not due, 403 for a
+ * caller who is not the unit that must act), then records the transition through {@link Lifecycle}.
+ * docs/lifecycle.md is the map.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Handling {
+
+  private final Lifecycle lifecycle;
+  private final Deadlines deadlines;
+
+  public Handling(Lifecycle lifecycle, Deadlines deadlines) {
+    this.lifecycle = lifecycle;
+    this.deadlines = deadlines;
+  }
+
+  /** 告知其他途径 (Art 31(1)–(5), 诉访分离): the matter belongs to a statutory channel. */
+  public void refer(PetitionCaseEntity c, Caller caller, ReferralRequest request) {
+    var progress = begin(c, Transition.REFERRED, caller);
+    if (!PetitionClass.APPEAL.name().equals(c.petitionClass)) {
+      throw ProblemException.invalid(
+          "route",
+          "AppealOnly",
+          "only 申诉求决类 (APPEAL) matters are referred to a statutory channel (Art 31)");
+    }
+    c.endedOn = progress.today();
+    progress
+        .closeAllBut()
+        .outcome(request.route().name())
+        .detail("channel", request.channel())
+        .detail("explanation", request.explanation())
+        .record();
+  }
+
+  /** 受理: the 60-day handling period starts (Art 34). */
+  public void accept(PetitionCaseEntity c, Caller caller, AcceptanceRequest request) {
+    var progress = begin(c, Transition.ACCEPTED, caller);
+    c.acceptedOn = progress.today();
+    progress
+        .close(Step.ACCEPT)
+        .close(Step.OBJECT)
+        .open(Step.HANDLE, c.handlingUnit, c.handlingRegion, progress.today())
+        .detail("notice", request.notice())
+        .record();
+  }
+
+  /** 不予受理, with a written notice. */
+  public void decline(PetitionCaseEntity c, Caller caller, DeclineRequest request) {
+    var progress = begin(c, Transition.DECLINED, caller);
+    c.endedOn = progress.today();
+    progress
+        .closeAllBut()
+        .detail("reason", request.reason())
+        .detail("legalBasis", request.legalBasis())
+        .record();
+  }
+
+  /** 异议: outside the unit's remit, within 5 working days of receipt (Art 23(3)). */
+  public void object(PetitionCaseEntity c, Caller caller, ObjectionRequest request) {
+    var progress = begin(c, Transition.OBJECTED, caller);
+    CaseStepEntity window =
+        lifecycle
+            .openStep(c, Step.OBJECT)
+            .filter(w -> !progress.today().isAfter(w.dueOn))
+            .orElseThrow(
+                () ->
+                    ProblemException.conflict(
+                        "the period to object ended on "
+                            + lifecycle.latestStep(c, Step.OBJECT).map(s -> s.dueOn).orElse(null)
+                            + " (5 working days from receipt, Art 23(3)); the matter must be accepted or declined. "
+                            + lifecycle.dueNow(c)));
+    progress.close(Step.valueOf(window.step)).detail("reason", request.reason()).record();
+  }
+
+  /**
+   * 异议处理: the forwarding office, or a supervisor above the unit, upholds the objection and sends
+   * the matter to another unit (a new acceptance period starts there), or rejects it and the unit
+   * must decide on acceptance within its original period.
+   */
+  public void decideObjection(
+      PetitionCaseEntity c, Caller caller, ObjectionDecisionRequest request) {
+    if (!caller.covers(c.handlingRegion) || caller.unit().equals(c.handlingUnit)) {
+      throw forbidden(
+          "the objection is decided by the forwarding office or a supervisor above "
+              + c.handlingUnit
+              + ", not by the unit that objected");
+    }
+    if (!request.upheld()) {
+      var progress =
+          lifecycle.begin(c, Transition.OBJECTION_REJECTED, caller.unit(), caller.user());
+      progress
+          .to(routedStatus(c.routingMode))
+          .outcome("REJECTED")
+          .detail("reason", request.reason())
+          .record();
+      return;
+    }
+    if (request.unit() == null) {
+      throw ProblemException.invalid(
+          "unit",
+          "NotNull",
+          "the unit to send the matter to is required when the objection is upheld");
+    }
+    String region = request.unit().code().split(":")[0];
+    if (request.unit().code().equals(c.handlingUnit)) {
+      throw ProblemException.invalid(
+          "unit.code",
+          "DifferentUnit",
+          "the matter must go to another unit than the one that objected");
+    }
+    var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
+    progress.closeAllBut();
+    String mode = request.mode() == null ? c.routingMode : request.mode();
+    String previous = c.handlingUnit;
+    c.handlingUnit = request.unit().code();
+    c.handlingUnitName = request.unit().name();
+    c.handlingRegion = region;
+    c.routingMode = mode;
+    c.assignedOn = progress.today();
+    openAcceptance(progress, c, mode);
+    progress
+        .to(routedStatus(mode))
+        .outcome("UPHELD")
+        .detail("previousUnit", previous)
+        .detail("unit", c.handlingUnit)
+        .detail("unitName", c.handlingUnitName)
+        .detail("reason", request.reason())
+        .record();
+  }
+
+  /** 转送/交办 recorded by routing: the acceptance period and the objection window start. */
+  static void openAcceptance(Lifecycle.Progress progress, PetitionCaseEntity c, String mode) {
+    progress
+        .open(Step.ACCEPT, c.handlingUnit, c.handlingRegion, progress.today())
+        .open(Step.OBJECT, c.handlingUnit, c.handlingRegion, progress.today());
+    if ("ASSIGN".equals(mode)) {
+      progress.open(Step.REPORT, c.handlingUnit, c.handlingRegion, progress.today());
+    }
+  }
+
+  static CaseStatus routedStatus(String mode) {
+    return "ASSIGN".equals(mode) ? CaseStatus.ASSIGNED : CaseStatus.FORWARDED;
+  }
+
+  /** 延期: once, approved by the unit's head, before the period ends, at most 30 days (Art 34). */
+  public void extend(PetitionCaseEntity c, Caller caller, ExtensionRequest request) {
+    var progress = begin(c, Transition.EXTENDED, caller);
+    if (c.extended) {
+      throw ProblemException.conflict(
+          "the handling period was extended once already; Art 34 allows one extension. "
+              + lifecycle.dueNow(c));
+    }
+    CaseStepEntity handle = lifecycle.openStep(c, Step.HANDLE).orElseThrow();
+    if (progress.today().isAfter(handle.dueOn)) {
+      throw ProblemException.conflict(
+          "the handling period ended on "
+              + handle.dueOn
+              + "; an extension must be approved before it ends");
+    }
+    int max = deadlines.maxExtensionDays(c.handlingRegion, handle.dueOn);
+    if (request.days() > max) {
+      throw ProblemException.invalid(
+          "days", "MaxExtension", "an extension may be at most " + max + " days (Art 34)");
+    }
+    c.extended = true;
+    progress
+        .redate(handle, deadlines.extend(handle.dueOn, request.days()))
+        .detail("days", request.days())
+        .detail("previousDueOn", handle.dueOn.toString())
+        .detail("approvedBy", request.approvedBy())
+        .detail("reason", request.reason())
+        .record();
+  }
+
+  /** 听证. In a re-review the hearing days are not counted (Art 36): its due date moves. */
+  public void hearing(PetitionCaseEntity c, Caller caller, HearingRequest request) {
+    if (request.heldTo().isBefore(request.heldFrom())) {
+      throw ProblemException.invalid("heldTo", "NotBeforeStart", "must not be before heldFrom");
+    }
+    var progress = begin(c, Transition.HEARING_HELD, caller);
+    long days = ChronoUnit.DAYS.between(request.heldFrom(), request.heldTo()) + 1;
+    if (CaseStatus.REREVIEW_REQUESTED.name().equals(c.status)) {
+      CaseStepEntity rereview = lifecycle.openStep(c, Step.REREVIEW).orElseThrow();
+      progress.redate(rereview, deadlines.extend(rereview.dueOn, (int) days));
+    }
+    progress
+        .detail("heldFrom", request.heldFrom().toString())
+        .detail("heldTo", request.heldTo().toString())
+        .detail("days", days)
+        .detail("summary", request.summary())
+        .record();
+  }
+
+  /** 调解、和解 with a written agreement (Art 33). */
+  public void mediation(PetitionCaseEntity c, Caller caller, MediationRequest request) {
+    begin(c, Transition.MEDIATED, caller)
+        .detail("agreedOn", request.agreedOn().toString())
+        .detail("agreement", request.agreement())
+        .record();
+  }
+
+  /**
+   * 处理意见书 (Art 32): closes the handling period; the petitioner's windows to evaluate and to ask for
+   * a review start the day it is served.
+   */
+  public void opinion(PetitionCaseEntity c, Caller caller, OpinionRequest request) {
+    var progress = begin(c, Transition.OPINION_ISSUED, caller);
+    LocalDate served = servedOn(request, c.acceptedOn, progress.today());
+    c.opinionOutcome = request.outcome().name();
+    progress
+        .close(Step.HANDLE)
+        .open(Step.EVALUATE, c.handlingUnit, c.handlingRegion, served)
+        .open(Step.REQUEST_REVIEW, c.handlingUnit, c.handlingRegion, served)
+        .outcome(request.outcome().name());
+    opinionDetails(progress, request, served).record();
+  }
+
+  /** 办结报告: what an assigned (交办) matter owes its assigner (Art 22(1)(3)). */
+  public void closingReport(PetitionCaseEntity c, Caller caller, ClosingReportRequest request) {
+    var progress = begin(c, Transition.REPORT_SUBMITTED, caller);
+    if (lifecycle.openStep(c, Step.REPORT).isEmpty()) {
+      throw ProblemException.conflict(
+          "no closing report is due: only assigned (交办) matters owe one, and only once");
+    }
+    progress.close(Step.REPORT).detail("summary", request.summary()).record();
+  }
+
+  /** 满意度评价, recorded for the petitioner within the window. */
+  public void evaluate(PetitionCaseEntity c, String unit, String user, EvaluationRequest request) {
+    var progress = lifecycle.begin(c, Transition.EVALUATED, unit, user);
+    CaseStepEntity window =
+        lifecycle
+            .openStep(c, Step.EVALUATE)
+            .orElseThrow(() -> ProblemException.conflict("the case has been evaluated already"));
+    if (progress.today().isAfter(window.dueOn)) {
+      throw ProblemException.conflict(
+          "the evaluation period ended on " + window.dueOn + " (超期未评价)");
+    }
+    c.satisfaction = request.satisfaction().name();
+    progress
+        .close(Step.EVALUATE)
+        .outcome(request.satisfaction().name())
+        .detail("remarks", request.remarks())
+        .record();
+  }
+
+  /**
+   * 复查 (Art 35) or 复核 (Art 36) requested: received by the body one level above the one whose
+   * opinion is contested, within 30 days of service. That body answers within 30 days.
+   */
+  public void requestReview(PetitionCaseEntity c, Caller caller, ReviewRequest request) {
+    boolean second =
+        CaseStatus.REVIEWED.name().equals(c.status)
+            || (CaseStatus.CLOSED.name().equals(c.status) && c.reviewUnit != null);
+    Transition transition = second ? Transition.REREVIEW_REQUESTED : Transition.REVIEW_REQUESTED;
+    Step window = second ? Step.REQUEST_REREVIEW : Step.REQUEST_REVIEW;
+    Step answer = second ? Step.REREVIEW : Step.REVIEW;
+    String contestedRegion = c.responsibleRegion();
+    if (!caller.region().equals(Regions.parent(contestedRegion))) {
+      throw forbidden(
+          "a "
+              + transition.label()
+              + " request is received by the body one level above "
+              + c.responsibleUnit()
+              + " (region "
+              + Regions.parent(contestedRegion)
+              + ")");
+    }
+    var progress = lifecycle.begin(c, transition, caller.unit(), caller.user());
+    CaseStepEntity open =
+        lifecycle
+            .openStep(c, window)
+            .orElseThrow(
+                () ->
+                    ProblemException.conflict(
+                        transition.label() + " is not open. " + lifecycle.dueNow(c)));
+    if (request.receivedOn().isBefore(open.startedOn)) {
+      throw ProblemException.invalid(
+          "receivedOn",
+          "NotBeforeService",
+          "must not be before the opinion was served on " + open.startedOn);
+    }
+    if (request.receivedOn().isAfter(open.dueOn)) {
+      throw ProblemException.conflict(
+          "the period to request a "
+              + transition.label()
+              + " ended on "
+              + open.dueOn
+              + " (30 days from service); the case can be terminated (终结)");
+    }
+    if (second) {
+      c.rereviewUnit = caller.unit();
+      c.rereviewRegion = caller.region();
+    } else {
+      c.reviewUnit = caller.unit();
+      c.reviewRegion = caller.region();
+    }
+    progress
+        .to(second ? CaseStatus.REREVIEW_REQUESTED : CaseStatus.REVIEW_REQUESTED)
+        .close(window)
+        .open(answer, caller.unit(), caller.region(), request.receivedOn())
+        .detail("receivedOn", request.receivedOn().toString())
+        .detail("reasons", request.reasons())
+        .record();
+  }
+
+  /** 复查意见 or 复核意见. After a re-review the matter is not accepted again (Art 36(3)). */
+  public void reviewOpinion(PetitionCaseEntity c, Caller caller, OpinionRequest request) {
+    boolean second = CaseStatus.REREVIEW_REQUESTED.name().equals(c.status);
+    Transition transition = second ? Transition.REREVIEW_ISSUED : Transition.REVIEW_ISSUED;
+    var progress = begin(c, transition, caller);
+    Step answer = second ? Step.REREVIEW : Step.REVIEW;
+    CaseStepEntity step = lifecycle.openStep(c, answer).orElseThrow();
+    LocalDate served = servedOn(request, step.startedOn, progress.today());
+    progress.close(answer).outcome(request.outcome().name());
+    if (!second) {
+      progress.open(Step.REQUEST_REREVIEW, c.reviewUnit, c.reviewRegion, served);
+    }
+    opinionDetails(progress, request, served).record();
+  }
+
+  /** 办结, with the 三到位一处理 checklist; an assigned matter needs its closing report first. */
+  public void close(PetitionCaseEntity c, Caller caller, ClosureRequest request) {
+    var progress = begin(c, Transition.CLOSED, caller);
+    requireChecklist(request);
+    if (lifecycle.openStep(c, Step.REPORT).isPresent()) {
+      throw ProblemException.conflict(
+          "an assigned (交办) matter is closed only after its closing report (办结报告). "
+              + lifecycle.dueNow(c));
+    }
+    c.endedOn = progress.today();
+    closureDetails(progress, request).record();
+  }
+
+  /**
+   * 终结: after a re-review, or once the petitioner let the period to ask for a review pass. Nothing
+   * but the evaluation window keeps running.
+   */
+  public void terminate(PetitionCaseEntity c, Caller caller, ClosureRequest request) {
+    var progress = begin(c, Transition.TERMINATED, caller);
+    requireChecklist(request);
+    for (Step window : List.of(Step.REQUEST_REVIEW, Step.REQUEST_REREVIEW)) {
+      var open = lifecycle.openStep(c, window);
+      if (open.isPresent() && !progress.today().isAfter(open.get().dueOn)) {
+        throw ProblemException.conflict(
+            "the petitioner may still ask for a "
+                + window.label()
+                + " until "
+                + open.get().dueOn
+                + "; the case can be terminated after that, or after a re-review (Art 36)");
+      }
+    }
+    c.endedOn = progress.today();
+    progress.closeAllBut(Step.EVALUATE);
+    closureDetails(progress, request).record();
+  }
+
+  private Lifecycle.Progress begin(PetitionCaseEntity c, Transition transition, Caller caller) {
+    if (!caller.unit().equals(c.responsibleUnit())) {
+      throw forbidden(
+          transition.label()
+              + " ("
+              + transition.name()
+              + ") is for "
+              + c.responsibleUnit()
+              + ", the unit now responsible for the case");
+    }
+    return lifecycle.begin(c, transition, caller.unit(), caller.user());
+  }
+
+  private static LocalDate servedOn(OpinionRequest request, LocalDate notBefore, LocalDate today) {
+    LocalDate served = request.servedOn() == null ? today : request.servedOn();
+    if (notBefore != null && served.isBefore(notBefore)) {
+      throw ProblemException.invalid(
+          "servedOn",
+          "NotBeforeStart",
+          "must not be before " + notBefore + ", when the step began");
+    }
+    return served;
+  }
+
+  private static Lifecycle.Progress opinionDetails(
+      Lifecycle.Progress progress, OpinionRequest request, LocalDate served) {
+    return progress
+        .detail("request", request.request())
+        .detail("facts", request.facts())
+        .detail("reasons", request.reasons())
+        .detail("legalBasis", request.legalBasis())
+        .detail("servedOn", served.toString());
+  }
+
+  private static void requireChecklist(ClosureRequest request) {
+    if (request.checklist().isEmpty()) {
+      throw ProblemException.invalid(
+          "checklist",
+          "ThreeInPlaceOneDealt",
+          "say what was done for at least one item of 三到位一处理 (Art 27)");
+    }
+  }
+
+  private static Lifecycle.Progress closureDetails(
+      Lifecycle.Progress progress, ClosureRequest request) {
+    var list = request.checklist();
+    return progress
+        .detail("problemSolved", list.problemSolved())
+        .detail("counselled", list.counselled())
+        .detail("assisted", list.assisted())
+        .detail("dealtWithByLaw", list.dealtWithByLaw())
+        .detail("summary", request.summary());
+  }
+
+  private static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "Forbidden", detail, List.of());
+  }
+}

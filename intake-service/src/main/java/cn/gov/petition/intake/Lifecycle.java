@@ -1,0 +1,258 @@
+package cn.gov.petition.intake;
+
+import cn.gov.petition.common.events.CaseProgressed;
+import cn.gov.petition.common.events.Step;
+import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.intake.store.CaseStepEntity;
+import cn.gov.petition.intake.store.CaseTransitionEntity;
+import cn.gov.petition.intake.store.PetitionCaseEntity;
+import cn.gov.petition.intake.store.StepRepository;
+import cn.gov.petition.intake.store.TransitionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The lifecycle engine: checks that a transition is allowed in the case's status, closes and opens
+ * the deadline steps it concerns, records it in the case history and announces it as one {@code
+ * case.progressed} event in the same transaction. What each transition decides is {@link
+ * Handling}'s business; how a transition is recorded is this class's.
+ */
+@ApplicationScoped
+public class Lifecycle {
+
+  private final StepRepository steps;
+  private final TransitionRepository history;
+  private final Deadlines deadlines;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public Lifecycle(
+      StepRepository steps,
+      TransitionRepository history,
+      Deadlines deadlines,
+      Outbox outbox,
+      Clock clock) {
+    this.steps = steps;
+    this.history = history;
+    this.deadlines = deadlines;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a transition, refusing it with 409 if the case's status does not allow it; the refusal
+   * names the status and the steps that are due instead.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Progress begin(
+      PetitionCaseEntity petitionCase, Transition transition, String unit, String user) {
+    CaseStatus status = CaseStatus.valueOf(petitionCase.status);
+    if (!transition.allowedFrom(status)) {
+      throw ProblemException.conflict(
+          "%s (%s) is not possible while the case is %s (%s); it is possible from %s. %s"
+              .formatted(
+                  transition.label(),
+                  transition.name(),
+                  status.label(),
+                  status.name(),
+                  transition.from().stream()
+                      .map(Enum::name)
+                      .sorted()
+                      .collect(Collectors.joining(", ")),
+                  dueNow(petitionCase)));
+    }
+    return new Progress(petitionCase, transition, status, unit, user, LocalDate.now(clock));
+  }
+
+  /** "Due now: 办理答复 (HANDLE) by 2027-01-30." or "No step is due." */
+  public String dueNow(PetitionCaseEntity petitionCase) {
+    List<CaseStepEntity> open = steps.openOf(petitionCase.id);
+    if (open.isEmpty()) {
+      return "No step is due.";
+    }
+    return "Due now: "
+        + open.stream()
+            .map(s -> Step.valueOf(s.step).label() + " (" + s.step + ") by " + s.dueOn)
+            .collect(Collectors.joining(", "))
+        + ".";
+  }
+
+  public List<CaseStepEntity> stepsOf(PetitionCaseEntity petitionCase) {
+    return steps.ofCase(petitionCase.id);
+  }
+
+  public java.util.Optional<CaseStepEntity> openStep(PetitionCaseEntity petitionCase, Step step) {
+    return steps.open(petitionCase.id, step.name());
+  }
+
+  public java.util.Optional<CaseStepEntity> latestStep(PetitionCaseEntity petitionCase, Step step) {
+    return steps.latest(petitionCase.id, step.name());
+  }
+
+  /**
+   * One transition being taken: collect what it closes, opens and decides, then {@link #record}.
+   */
+  public final class Progress {
+    private final PetitionCaseEntity petitionCase;
+    private final Transition transition;
+    private final CaseStatus before;
+    private CaseStatus after;
+    private final String unit;
+    private final String user;
+    private final LocalDate today;
+    private final List<CaseProgressed.ClosedStep> closed = new ArrayList<>();
+    private final List<CaseProgressed.OpenedStep> opened = new ArrayList<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
+    private String outcome;
+
+    private Progress(
+        PetitionCaseEntity petitionCase,
+        Transition transition,
+        CaseStatus before,
+        String unit,
+        String user,
+        LocalDate today) {
+      this.petitionCase = petitionCase;
+      this.transition = transition;
+      this.before = before;
+      this.after = transition.target(before);
+      this.unit = unit;
+      this.user = user;
+      this.today = today;
+    }
+
+    public LocalDate today() {
+      return today;
+    }
+
+    /** Overrides the status the transition leads to (an objection decision returns to routing). */
+    public Progress to(CaseStatus status) {
+      this.after = status;
+      return this;
+    }
+
+    /** Completes the step if it is open. */
+    public Progress close(Step step) {
+      steps
+          .open(petitionCase.id, step.name())
+          .ifPresent(
+              open -> {
+                open.doneOn = today;
+                closed.add(
+                    new CaseProgressed.ClosedStep(
+                        step, open.dueOn, today, !today.isAfter(open.dueOn)));
+              });
+      return this;
+    }
+
+    /** Completes every open step but those named (a case that ends leaves nothing running). */
+    public Progress closeAllBut(Step... keep) {
+      List<Step> kept = List.of(keep);
+      for (CaseStepEntity open : steps.openOf(petitionCase.id)) {
+        Step step = Step.valueOf(open.step);
+        if (!kept.contains(step)) {
+          close(step);
+        }
+      }
+      return this;
+    }
+
+    /** Starts a step whose period begins after {@code start}, due as the deadline table says. */
+    public Progress open(Step step, String unitCode, String unitRegion, LocalDate start) {
+      Deadlines.Due due = deadlines.due(step, unitRegion, start);
+      return openUntil(step, unitCode, unitRegion, start, due.dueOn(), due.rule().id);
+    }
+
+    /** Starts a step with a due date set by someone with the power to set it (交办 deadline). */
+    public Progress openUntil(
+        Step step,
+        String unitCode,
+        String unitRegion,
+        LocalDate start,
+        LocalDate dueOn,
+        Long ruleId) {
+      CaseStepEntity entity = new CaseStepEntity();
+      entity.caseId = petitionCase.id;
+      entity.step = step.name();
+      entity.unitCode = unitCode;
+      entity.unitRegionCode = unitRegion;
+      entity.startedOn = start;
+      entity.dueOn = dueOn;
+      entity.ruleId = ruleId;
+      steps.persist(entity);
+      opened.add(new CaseProgressed.OpenedStep(step, unitCode, unitRegion, start, dueOn));
+      return this;
+    }
+
+    /**
+     * Moves the due date of an open step (an extension, hearing days not counted). Announced as the
+     * step opened again with its new date: consumers keep one clock per open step.
+     */
+    public Progress redate(CaseStepEntity open, LocalDate dueOn) {
+      open.dueOn = dueOn;
+      opened.add(
+          new CaseProgressed.OpenedStep(
+              Step.valueOf(open.step), open.unitCode, open.unitRegionCode, open.startedOn, dueOn));
+      return this;
+    }
+
+    public Progress outcome(String outcome) {
+      this.outcome = outcome;
+      details.put("outcome", outcome);
+      return this;
+    }
+
+    /** What the transition decided, kept in the history and printed in its document. */
+    public Progress detail(String key, Object value) {
+      if (value != null) {
+        details.put(key, value instanceof Enum<?> e ? e.name() : value);
+      }
+      return this;
+    }
+
+    /** Records the transition and publishes it; the caller's transaction commits both. */
+    public CaseTransitionEntity record() {
+      petitionCase.status = after.name();
+      CaseTransitionEntity entry = new CaseTransitionEntity();
+      entry.caseId = petitionCase.id;
+      entry.transition = transition.name();
+      entry.fromStatus = transition == Transition.REGISTERED ? null : before.name();
+      entry.toStatus = after.name();
+      entry.occurredOn = today;
+      entry.occurredAt = clock.instant();
+      entry.unitCode = unit;
+      entry.userName = user;
+      entry.details = details;
+      history.persist(entry);
+      outbox.publish(
+          petitionCase.id.toString(),
+          petitionCase.caseNumber,
+          new CaseProgressed(
+              petitionCase.id.toString(),
+              petitionCase.caseNumber,
+              transition.name(),
+              after.name(),
+              petitionCase.petitionClass,
+              petitionCase.channel,
+              petitionCase.category,
+              petitionCase.matterRegionCode,
+              petitionCase.responsibleUnit(),
+              petitionCase.responsibleRegion(),
+              petitionCase.routingMode,
+              outcome,
+              today,
+              entry.occurredAt,
+              closed,
+              opened));
+      return entry;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package cn.gov.petition.intake;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * 办理动作: the transitions of the lifecycle, the statuses each may start from and the status it leads
+ * to (none: the status stays). docs/lifecycle.md draws the same machine.
+ */
+public enum Transition {
+  /** A new case starts as REGISTERED; this records that start. */
+  REGISTERED("登记", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.REGISTERED),
+  FORWARDED("转送", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.FORWARDED),
+  ASSIGNED("交办", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.ASSIGNED),
+  REFERRED(
+      "告知其他途径",
+      EnumSet.of(CaseStatus.REGISTERED, CaseStatus.FORWARDED, CaseStatus.ASSIGNED),
+      CaseStatus.REFERRED),
+  ACCEPTED("受理", EnumSet.of(CaseStatus.FORWARDED, CaseStatus.ASSIGNED), CaseStatus.ACCEPTED),
+  DECLINED("不予受理", EnumSet.of(CaseStatus.FORWARDED, CaseStatus.ASSIGNED), CaseStatus.DECLINED),
+  OBJECTED("提出异议", EnumSet.of(CaseStatus.FORWARDED, CaseStatus.ASSIGNED), CaseStatus.OBJECTED),
+  OBJECTION_UPHELD("异议成立，改送", EnumSet.of(CaseStatus.OBJECTED), null),
+  OBJECTION_REJECTED("异议不成立", EnumSet.of(CaseStatus.OBJECTED), null),
+  EXTENDED("延长办理期限", EnumSet.of(CaseStatus.ACCEPTED), null),
+  HEARING_HELD(
+      "听证",
+      EnumSet.of(CaseStatus.ACCEPTED, CaseStatus.REVIEW_REQUESTED, CaseStatus.REREVIEW_REQUESTED),
+      null),
+  MEDIATED("调解和解", EnumSet.of(CaseStatus.ACCEPTED), null),
+  OPINION_ISSUED("出具处理意见", EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.OPINION_ISSUED),
+  REPORT_SUBMITTED(
+      "报送办结报告",
+      EnumSet.of(
+          CaseStatus.OPINION_ISSUED, CaseStatus.REVIEWED, CaseStatus.REREVIEWED, CaseStatus.CLOSED),
+      null),
+  EVALUATED(
+      "满意度评价",
+      EnumSet.of(
+          CaseStatus.OPINION_ISSUED,
+          CaseStatus.REVIEW_REQUESTED,
+          CaseStatus.REVIEWED,
+          CaseStatus.REREVIEW_REQUESTED,
+          CaseStatus.REREVIEWED,
+          CaseStatus.CLOSED,
+          CaseStatus.TERMINATED),
+      null),
+  REVIEW_REQUESTED(
+      "申请复查",
+      EnumSet.of(CaseStatus.OPINION_ISSUED, CaseStatus.CLOSED),
+      CaseStatus.REVIEW_REQUESTED),
+  REVIEW_ISSUED("出具复查意见", EnumSet.of(CaseStatus.REVIEW_REQUESTED), CaseStatus.REVIEWED),
+  REREVIEW_REQUESTED(
+      "申请复核", EnumSet.of(CaseStatus.REVIEWED, CaseStatus.CLOSED), CaseStatus.REREVIEW_REQUESTED),
+  REREVIEW_ISSUED("出具复核意见", EnumSet.of(CaseStatus.REREVIEW_REQUESTED), CaseStatus.REREVIEWED),
+  CLOSED(
+      "办结",
+      EnumSet.of(CaseStatus.OPINION_ISSUED, CaseStatus.REVIEWED, CaseStatus.REREVIEWED),
+      CaseStatus.CLOSED),
+  TERMINATED(
+      "终结",
+      EnumSet.of(
+          CaseStatus.OPINION_ISSUED, CaseStatus.REVIEWED, CaseStatus.REREVIEWED, CaseStatus.CLOSED),
+      CaseStatus.TERMINATED);
+
+  private final String label;
+  private final Set<CaseStatus> from;
+  private final CaseStatus to;
+
+  Transition(String label, Set<CaseStatus> from, CaseStatus to) {
+    this.label = label;
+    this.from = from;
+    this.to = to;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean allowedFrom(CaseStatus status) {
+    return from.contains(status);
+  }
+
+  public Set<CaseStatus> from() {
+    return from;
+  }
+
+  /** The status after the transition, given the one before. */
+  public CaseStatus target(CaseStatus before) {
+    return to == null ? before : to;
+  }
+}

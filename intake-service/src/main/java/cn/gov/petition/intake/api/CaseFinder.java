@@ -1,0 +1,51 @@
+package cn.gov.petition.intake.api;
+
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.PetitionCaseEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.UUID;
+
+/** Finds a case the caller may see; to anyone else it does not exist (404, nothing leaked). */
+@ApplicationScoped
+public class CaseFinder {
+
+  static final String UUID_PATTERN =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+  private final CaseRepository cases;
+
+  public CaseFinder(CaseRepository cases) {
+    this.cases = cases;
+  }
+
+  public PetitionCaseEntity visible(String id, Caller caller) {
+    return check(cases.findById(UUID.fromString(id)), id, caller);
+  }
+
+  /**
+   * The case, locked until the transaction ends: two clerks acting on one case at once take turns,
+   * and the second sees the first's result (usually a 409 naming the new status).
+   */
+  public PetitionCaseEntity forTransition(String id, Caller caller) {
+    return check(cases.findById(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE), id, caller);
+  }
+
+  private static PetitionCaseEntity check(PetitionCaseEntity entity, String id, Caller caller) {
+    if (entity == null || !visibleTo(entity, caller)) {
+      throw ProblemException.notFound("case", id);
+    }
+    return entity;
+  }
+
+  static boolean visibleTo(PetitionCaseEntity entity, Caller caller) {
+    return caller.covers(entity.matterRegionCode)
+        || caller.unit().equals(entity.registeringUnit)
+        || caller.unit().equals(entity.handlingUnit)
+        || caller.unit().equals(entity.reviewUnit)
+        || caller.unit().equals(entity.rereviewUnit)
+        || (entity.handlingRegion != null && caller.covers(entity.handlingRegion));
+  }
+}

@@ -1,0 +1,210 @@
+package cn.gov.petition.intake.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The bodies of the handling endpoints, one record per transition. */
+public final class HandlingRequests {
+
+  private HandlingRequests() {}
+
+  /** 《信访工作条例》 Art 31(1)–(5): the statutory channels a 申诉求决 matter is referred to. */
+  public enum StatutoryRoute {
+    /** 诉讼、复议、检察、公安等法定程序 (涉法涉诉, 诉访分离). */
+    LITIGATION,
+    /** 仲裁. */
+    ARBITRATION,
+    /** 党员申诉、复审. */
+    PARTY_APPEAL,
+    /** 行政复议、裁决、确认、许可、处罚等行政程序. */
+    ADMINISTRATIVE,
+    /** 查处违法行为、保护人身权或财产权: 依法履行职责. */
+    LAW_ENFORCEMENT
+  }
+
+  /** 处理意见: the three outcomes of Art 32. */
+  public enum OpinionOutcome {
+    /** 支持. */
+    SUPPORTED,
+    /** 解释说明: reasonable, but without a legal basis. */
+    EXPLAINED,
+    /** 不予支持. */
+    NOT_SUPPORTED
+  }
+
+  /** 满意度评价. */
+  public enum Satisfaction {
+    /** 满意. */
+    SATISFIED,
+    /** 基本满意. */
+    BASICALLY_SATISFIED,
+    /** 不满意. */
+    UNSATISFIED
+  }
+
+  @Schema(description = "告知其他途径 / Refer a 申诉求决 matter to its statutory channel (Art 31)")
+  public record ReferralRequest(
+      @Schema(description = "法定途径 / statutory route", example = "LITIGATION") @NotNull
+          StatutoryRoute route,
+      @Schema(description = "受理机关 / the body to turn to", example = "曲靖市麒麟区人民法院")
+          @NotBlank
+          @Size(max = 100)
+          String channel,
+      @Schema(
+              description = "告知内容 / what the petitioner is told",
+              example = "您反映的劳动争议属于诉讼事项，请依法向人民法院起诉。")
+          @NotBlank
+          @Size(max = 2000)
+          String explanation) {}
+
+  @Schema(description = "受理 / Accept the matter; the 60-day handling period starts")
+  public record AcceptanceRequest(
+      @Schema(
+              description = "受理告知 / procedure told to the petitioner",
+              example = "您反映的问题已受理，将于60日内书面答复。")
+          @NotBlank
+          @Size(max = 2000)
+          String notice) {}
+
+  @Schema(description = "不予受理 / Decline the matter, with a written notice")
+  public record DeclineRequest(
+      @Schema(description = "理由 / reason", example = "该事项已经复核终结，不再受理。") @NotBlank @Size(max = 2000)
+          String reason,
+      @Schema(description = "依据 / legal basis", example = "《信访工作条例》第三十六条第三款")
+          @NotBlank
+          @Size(max = 500)
+          String legalBasis) {}
+
+  @Schema(description = "异议 / Object that the matter is outside the unit's remit (Art 23(3))")
+  public record ObjectionRequest(
+      @Schema(description = "详细理由 / detailed reasons", example = "该事项属于住建部门职责，不属于本单位职权范围。")
+          @NotBlank
+          @Size(max = 2000)
+          String reason) {}
+
+  @Schema(
+      description = "处理异议 / Decide on an objection: uphold it and send the matter on, or reject it")
+  public record ObjectionDecisionRequest(
+      @Schema(description = "异议是否成立 / whether the objection is upheld") @NotNull Boolean upheld,
+      @Schema(description = "改送单位 / the unit the matter goes to when upheld") @Valid UnitRef unit,
+      @Schema(description = "FORWARD (转送) or ASSIGN (交办)", example = "FORWARD")
+          @Pattern(regexp = "FORWARD|ASSIGN", message = "must be FORWARD or ASSIGN")
+          String mode,
+      @Schema(description = "理由 / reason") @NotBlank @Size(max = 2000) String reason) {}
+
+  @Schema(description = "单位 / A unit")
+  public record UnitRef(
+      @Schema(description = "单位代码 / <region>:<department>", example = "530302:zjj")
+          @NotNull
+          @Pattern(
+              regexp = "\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?:[a-z]{2,16}",
+              message = "must be <region>:<department>")
+          String code,
+      @Schema(description = "单位名称 / name", example = "麒麟区住房和城乡建设局") @NotBlank @Size(max = 100)
+          String name) {}
+
+  @Schema(description = "延期 / Extend the handling period once, at most 30 days (Art 34)")
+  public record ExtensionRequest(
+      @Schema(description = "延长天数 / days", example = "30") @NotNull @Min(1) @Max(366) Integer days,
+      @Schema(description = "批准人 / who approved (the unit's head)", example = "王局长")
+          @NotBlank
+          @Size(max = 64)
+          String approvedBy,
+      @Schema(description = "延期理由 / reason told to the petitioner", example = "案情复杂，需进一步调查核实。")
+          @NotBlank
+          @Size(max = 2000)
+          String reason) {}
+
+  @Schema(description = "听证 / A hearing was held")
+  public record HearingRequest(
+      @Schema(description = "开始日期 / first day", example = "2026-12-10") @NotNull @PastOrPresent
+          LocalDate heldFrom,
+      @Schema(description = "结束日期 / last day", example = "2026-12-11") @NotNull @PastOrPresent
+          LocalDate heldTo,
+      @Schema(description = "听证情况 / summary") @NotBlank @Size(max = 4000) String summary) {}
+
+  @Schema(description = "调解和解 / A mediation or settlement agreement was reached (Art 33)")
+  public record MediationRequest(
+      @Schema(description = "协议日期 / date of the agreement") @NotNull @PastOrPresent
+          LocalDate agreedOn,
+      @Schema(description = "协议内容 / what was agreed") @NotBlank @Size(max = 4000)
+          String agreement) {}
+
+  @Schema(description = "处理意见书、复查意见书、复核意见书 / A written opinion (Art 32)")
+  public record OpinionRequest(
+      @Schema(description = "处理结果 / outcome", example = "SUPPORTED") @NotNull
+          OpinionOutcome outcome,
+      @Schema(description = "信访请求 / the request", example = "要求解决小区供暖不达标问题。")
+          @NotBlank
+          @Size(max = 4000)
+          String request,
+      @Schema(description = "事实 / facts found", example = "经核查，该小区供暖管网老化，室温低于标准。")
+          @NotBlank
+          @Size(max = 8000)
+          String facts,
+      @Schema(description = "理由 / reasons", example = "供热单位应保障室温达标。") @NotBlank @Size(max = 8000)
+          String reasons,
+      @Schema(description = "法律政策依据 / legal basis", example = "《城市供热管理办法》")
+          @NotBlank
+          @Size(max = 2000)
+          String legalBasis,
+      @Schema(
+              description = "送达日期 / the day the petitioner received it (default today)",
+              example = "2026-12-20")
+          @PastOrPresent
+          LocalDate servedOn) {}
+
+  @Schema(description = "办结报告 / The closing report of an assigned (交办) matter")
+  public record ClosingReportRequest(
+      @Schema(description = "办理结果 / what was done", example = "已督促供热单位更换管网，室温达标。")
+          @NotBlank
+          @Size(max = 8000)
+          String summary) {}
+
+  @Schema(description = "满意度评价 / The petitioner's evaluation")
+  public record EvaluationRequest(
+      @Schema(description = "评价 / evaluation", example = "SATISFIED") @NotNull
+          Satisfaction satisfaction,
+      @Schema(description = "意见 / remarks") @Size(max = 2000) String remarks) {}
+
+  @Schema(
+      description =
+          "复查、复核申请 / A request for review or re-review, received by the body one level up")
+  public record ReviewRequest(
+      @Schema(description = "收到申请日期 / the day the request was received", example = "2026-12-25")
+          @NotNull
+          @PastOrPresent
+          LocalDate receivedOn,
+      @Schema(description = "申请理由 / the petitioner's reasons") @NotBlank @Size(max = 4000)
+          String reasons) {}
+
+  @Schema(description = "办结、终结 / Close or terminate the case, with the 三到位一处理 checklist (Art 27)")
+  public record ClosureRequest(
+      @Schema(description = "三到位一处理 / the checklist") @NotNull @Valid Checklist checklist,
+      @Schema(description = "说明 / summary") @NotBlank @Size(max = 4000) String summary) {}
+
+  /** 三到位一处理 (Art 27): which of the four applied, each with what was done. */
+  @Schema(description = "三到位一处理: what was done for each item that applies")
+  public record Checklist(
+      @Schema(description = "诉求合理的解决问题到位") @Size(max = 2000) String problemSolved,
+      @Schema(description = "诉求无理的思想教育到位") @Size(max = 2000) String counselled,
+      @Schema(description = "生活困难的帮扶救助到位") @Size(max = 2000) String assisted,
+      @Schema(description = "行为违法的依法处理") @Size(max = 2000) String dealtWithByLaw) {
+
+    public boolean isEmpty() {
+      return blank(problemSolved) && blank(counselled) && blank(assisted) && blank(dealtWithByLaw);
+    }
+
+    private static boolean blank(String s) {
+      return s == null || s.isBlank();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package cn.gov.petition.intake.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * 办理记录: one transition of a case, who took it and what it decided. The details hold the content of
+ * the notice or opinion it issued, so the document prints the same every time.
+ */
+@Entity
+@Table(name = "case_transition")
+public class CaseTransitionEntity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "case_id", nullable = false)
+  public UUID caseId;
+
+  @Column(nullable = false)
+  public String transition;
+
+  @Column(name = "from_status")
+  public String fromStatus;
+
+  @Column(name = "to_status", nullable = false)
+  public String toStatus;
+
+  @Column(name = "occurred_on", nullable = false)
+  public LocalDate occurredOn;
+
+  @Column(name = "occurred_at", nullable = false)
+  public Instant occurredAt;
+
+  @Column(name = "unit_code", nullable = false)
+  public String unitCode;
+
+  @Column(name = "user_name", nullable = false)
+  public String userName;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(nullable = false)
+  public Map<String, Object> details;
+}

@@ -1,0 +1,386 @@
+package cn.gov.petition.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks the 《信访工作条例》 procedure through the API, against real PostgreSQL and Kafka, with the clock
+ * set to days around the 2026 National Day holiday (10-01 to 10-07, make-up workday 10-10) so that
+ * every deadline is checked against the official calendar.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class HandlingTest {
+
+  private static final String HANDLER =
+      TestTokens.token("qilin-handler", "530302:xfj", "530302", "handler");
+  private static final String CITY =
+      TestTokens.token("qujing-handler", "5303:xfj", "5303", "handler");
+  private static final String PROVINCE =
+      TestTokens.token("yunnan-handler", "53:xfj", "53", "handler");
+  private static final String CITY_SUPERVISOR =
+      TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+
+  @Inject TestClock clock;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
+
+  @Test
+  void aPetitionGoesFromRegistrationThroughReviewAndReReviewToTermination() {
+    clock.setToday(LocalDate.parse("2026-09-29"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-09-29"), "FORWARD");
+    String path = "/cases/" + id;
+    read(id)
+        .body("status", equalTo("FORWARDED"))
+        .body(step("FORWARD", "state"), equalTo("ON_TIME"))
+        .body(step("ACCEPT", "dueOn"), equalTo("2026-10-14"))
+        // 5 working days: 09-30, 10-08, 10-09, 10-10 (make-up workday), 10-12
+        .body(step("OBJECT", "dueOn"), equalTo("2026-10-12"));
+
+    post(CITY, path + "/acceptance", Map.of("notice", "已受理")).statusCode(403);
+    post(HANDLER, path + "/opinion", opinion(null))
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("FORWARDED"))
+        .body("detail", containsString("ACCEPT"))
+        .body("detail", containsString("2026-10-14"));
+
+    clock.setToday(LocalDate.parse("2026-09-30"));
+    post(HANDLER, path + "/acceptance", Map.of("notice", "您反映的问题已受理，将于60日内答复。"))
+        .statusCode(200)
+        .body("status", equalTo("ACCEPTED"))
+        .body(step("ACCEPT", "state"), equalTo("ON_TIME"))
+        // 09-30 + 60 days = 11-29, a Sunday: the period ends on Monday 11-30
+        .body(step("HANDLE", "dueOn"), equalTo("2026-11-30"));
+
+    clock.setToday(LocalDate.parse("2026-10-10"));
+    post(HANDLER, path + "/extension", extension(31))
+        .statusCode(422)
+        .body("errors[0].field", equalTo("days"));
+    post(HANDLER, path + "/extension", extension(30))
+        .statusCode(200)
+        .body(step("HANDLE", "dueOn"), equalTo("2026-12-30"));
+    post(HANDLER, path + "/extension", extension(10))
+        .statusCode(409)
+        .body("detail", containsString("extended once already"));
+
+    clock.setToday(LocalDate.parse("2026-10-20"));
+    post(HANDLER, path + "/opinion", opinion("2026-10-20"))
+        .statusCode(200)
+        .body("status", equalTo("OPINION_ISSUED"))
+        .body("opinionOutcome", equalTo("EXPLAINED"))
+        .body(step("HANDLE", "state"), equalTo("ON_TIME"))
+        .body(step("EVALUATE", "dueOn"), equalTo("2026-10-27"))
+        .body(step("REQUEST_REVIEW", "dueOn"), equalTo("2026-11-19"));
+    List<KafkaProbe.Seen> opinionEvents =
+        kafka.await(
+            Topics.CASE_EVENTS,
+            seen -> id.equals(seen.key()) && seen.value().contains("\"OPINION_ISSUED\""),
+            1,
+            Duration.ofSeconds(20));
+    assertEquals(1, opinionEvents.size());
+    String event = opinionEvents.get(0).value();
+    assertTrue(event.contains("\"step\":\"REQUEST_REVIEW\""), event);
+    assertTrue(event.contains("\"dueOn\":\"2026-11-19\""), event);
+    assertFalse(event.contains("供暖"), "no text of the opinion or the petition is broadcast");
+    assertFalse(event.contains("张三"), "no petitioner is named in a broadcast event");
+
+    post(HANDLER, path + "/termination", closure())
+        .statusCode(409)
+        .body("detail", containsString("2026-11-19"));
+
+    clock.setToday(LocalDate.parse("2026-10-21"));
+    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "UNSATISFIED"))
+        .statusCode(200)
+        .body("satisfaction", equalTo("UNSATISFIED"))
+        .body(step("EVALUATE", "state"), equalTo("ON_TIME"));
+    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "SATISFIED")).statusCode(409);
+
+    clock.setToday(LocalDate.parse("2026-10-26"));
+    Map<String, Object> review = Map.of("receivedOn", "2026-10-25", "reasons", "对处理意见不服。");
+    post(PROVINCE, path + "/review-request", review)
+        .statusCode(403)
+        .body("detail", containsString("one level above"));
+    post(CITY, path + "/review-request", review)
+        .statusCode(200)
+        .body("status", equalTo("REVIEW_REQUESTED"))
+        .body("reviewUnit", equalTo("5303:xfj"))
+        .body(step("REVIEW", "dueOn"), equalTo("2026-11-24"));
+    post(HANDLER, path + "/review-opinion", opinion(null)).statusCode(403);
+
+    clock.setToday(LocalDate.parse("2026-11-05"));
+    post(CITY, path + "/review-opinion", opinion("2026-11-05"))
+        .statusCode(200)
+        .body("status", equalTo("REVIEWED"))
+        // 11-05 + 30 = 12-05, a Saturday: Monday 12-07
+        .body(step("REQUEST_REREVIEW", "dueOn"), equalTo("2026-12-07"));
+
+    clock.setToday(LocalDate.parse("2026-11-10"));
+    post(PROVINCE, path + "/review-request", Map.of("receivedOn", "2026-11-10", "reasons", "仍不服。"))
+        .statusCode(200)
+        .body("status", equalTo("REREVIEW_REQUESTED"))
+        .body("rereviewUnit", equalTo("53:xfj"))
+        .body(step("REREVIEW", "dueOn"), equalTo("2026-12-10"));
+
+    clock.setToday(LocalDate.parse("2026-11-14"));
+    Map<String, Object> hearing =
+        Map.of("heldFrom", "2026-11-12", "heldTo", "2026-11-13", "summary", "公开听证。");
+    // the two hearing days are not counted: 12-10 + 2 = 12-12, a Saturday: Monday 12-14
+    post(PROVINCE, path + "/hearings", hearing)
+        .statusCode(200)
+        .body(step("REREVIEW", "dueOn"), equalTo("2026-12-14"));
+
+    clock.setToday(LocalDate.parse("2026-11-20"));
+    post(PROVINCE, path + "/review-opinion", opinion("2026-11-20"))
+        .statusCode(200)
+        .body("status", equalTo("REREVIEWED"));
+    post(PROVINCE, path + "/termination", Map.of("checklist", Map.of(), "summary", "终结。"))
+        .statusCode(422)
+        .body("errors[0].field", equalTo("checklist"));
+    post(PROVINCE, path + "/termination", closure())
+        .statusCode(200)
+        .body("status", equalTo("TERMINATED"))
+        .body("statusLabel", equalTo("已终结"));
+    post(PROVINCE, path + "/review-request", Map.of("receivedOn", "2026-11-20", "reasons", "再次申请。"))
+        .statusCode(403);
+  }
+
+  @Test
+  void aPeriodEndingOnAPublicHolidayEndsOnTheNextWorkingDay() {
+    clock.setToday(LocalDate.parse("2026-09-16"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-09-16"), "ASSIGN");
+    read(id)
+        .body("status", equalTo("ASSIGNED"))
+        // 09-16 + 15 = 10-01, National Day: the first working day after the holiday is 10-08
+        .body(step("ACCEPT", "dueOn"), equalTo("2026-10-08"))
+        .body(step("REPORT", "state"), equalTo("OPEN"));
+  }
+
+  @Test
+  void anObjectionAfterFiveWorkingDaysIsRefusedAndAnUpheldOneSendsTheMatterOn() {
+    clock.setToday(LocalDate.parse("2026-09-29"));
+    String late = registerAndRoute(Petitions.letterWith("receivedOn", "2026-09-29"), "FORWARD");
+    clock.setToday(LocalDate.parse("2026-10-13"));
+    post(HANDLER, "/cases/" + late + "/objection", Map.of("reason", "不属于本单位职权范围。"))
+        .statusCode(409)
+        .body("detail", containsString("2026-10-12"));
+
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/objection", Map.of("reason", "属于住建部门职责。"))
+        .statusCode(200)
+        .body("status", equalTo("OBJECTED"));
+    post(HANDLER, path + "/acceptance", Map.of("notice", "受理")).statusCode(409);
+
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("upheld", true);
+    decision.put("unit", Map.of("code", "530302:zjj", "name", "麒麟区住房和城乡建设局"));
+    decision.put("reason", "经核实属于住建部门职责。");
+    post(HANDLER, path + "/objection-decision", decision)
+        .statusCode(403)
+        .body("detail", containsString("not by the unit that objected"));
+    clock.setToday(LocalDate.parse("2026-11-03"));
+    post(CITY_SUPERVISOR, path + "/objection-decision", decision)
+        .statusCode(200)
+        .body("status", equalTo("FORWARDED"))
+        .body("handlingUnit.code", equalTo("530302:zjj"))
+        .body("steps.findAll { it.step == 'ACCEPT' }.size()", equalTo(2))
+        .body(
+            "steps.find { it.step == 'ACCEPT' && it.unitCode == '530302:zjj' }.dueOn",
+            equalTo("2026-11-18"));
+    post(HANDLER, path + "/acceptance", Map.of("notice", "受理")).statusCode(403);
+  }
+
+  @Test
+  void anAssignedMatterIsClosedOnlyAfterItsClosingReport() {
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "ASSIGN");
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/acceptance", Map.of("notice", "受理")).statusCode(200);
+    post(HANDLER, path + "/opinion", opinion(null)).statusCode(200);
+    post(HANDLER, path + "/closure", closure())
+        .statusCode(409)
+        .body("detail", containsString("办结报告"));
+    post(HANDLER, path + "/closing-report", Map.of("summary", "已整改到位。"))
+        .statusCode(200)
+        .body(step("REPORT", "state"), equalTo("ON_TIME"));
+    post(HANDLER, path + "/closure", closure()).statusCode(200).body("status", equalTo("CLOSED"));
+    post(HANDLER, path + "/closing-report", Map.of("summary", "再报。")).statusCode(409);
+  }
+
+  @Test
+  void lateRequestsAreRefusedWithTheDayTheirPeriodEnded() {
+    clock.setToday(LocalDate.parse("2026-10-08"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-10-08"), "FORWARD");
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/acceptance", Map.of("notice", "受理")).statusCode(200);
+    post(HANDLER, path + "/opinion", opinion("2026-10-08"))
+        .statusCode(200)
+        .body(step("REQUEST_REVIEW", "dueOn"), equalTo("2026-11-09"));
+
+    clock.setToday(LocalDate.parse("2026-11-16"));
+    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "SATISFIED"))
+        .statusCode(409)
+        .body("detail", containsString("超期未评价"));
+    post(CITY, path + "/review-request", Map.of("receivedOn", "2026-11-10", "reasons", "不服。"))
+        .statusCode(409)
+        .body("detail", containsString("2026-11-09"));
+    post(HANDLER, path + "/termination", closure())
+        .statusCode(200)
+        .body("status", equalTo("TERMINATED"))
+        .body(step("REQUEST_REVIEW", "state"), equalTo("LATE"));
+  }
+
+  @Test
+  void onlyAppealsAreReferredToStatutoryChannels() {
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    Map<String, Object> referral =
+        Map.of("route", "LITIGATION", "channel", "麒麟区人民法院", "explanation", "请依法起诉。");
+    String suggestion =
+        registerAndRoute(
+            with(Petitions.letterWith("receivedOn", "2026-11-02"), "petitionClass", "SUGGESTION"),
+            "FORWARD");
+    post(HANDLER, "/cases/" + suggestion + "/referral", referral)
+        .statusCode(422)
+        .body("errors[0].rule", equalTo("AppealOnly"));
+
+    String appeal = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    post(HANDLER, "/cases/" + appeal + "/referral", referral)
+        .statusCode(200)
+        .body("status", equalTo("REFERRED"))
+        .body("steps.findAll { it.state == 'OPEN' }.size()", equalTo(0));
+    post(HANDLER, "/cases/" + appeal + "/acceptance", Map.of("notice", "受理"))
+        .statusCode(409)
+        .body("detail", containsString("No step is due"));
+  }
+
+  @Test
+  void malformedHandlingRequestsNameTheFieldAndChangeNothing() {
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    post(HANDLER, "/cases/" + id + "/acceptance", Map.of())
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("notice"));
+    post(HANDLER, "/cases/" + id + "/opinion", Map.of("outcome", "MAYBE"))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("outcome"));
+    post(HANDLER, "/cases/not-a-case/acceptance", Map.of("notice", "受理"))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("id"));
+    post(HANDLER, "/cases/" + UUID.randomUUID() + "/acceptance", Map.of("notice", "受理"))
+        .statusCode(404);
+    read(id).body("status", equalTo("FORWARDED"));
+  }
+
+  // --- helpers ---
+
+  /** Registers as 麒麟区信访局 and delivers routing's decision; returns the case id once routed. */
+  private String registerAndRoute(Map<String, Object> petition, String mode) {
+    String id =
+        given()
+            .auth()
+            .oauth2(TestTokens.qilinRegistrar())
+            .contentType(ContentType.JSON)
+            .body(petition)
+            .when()
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("petitionCase.id");
+    String decision =
+        """
+        {"caseId":"%s","caseNumber":"n","unitCode":"530302:xfj","unitName":"麒麟区信访局",
+         "regionCode":"530302","mode":"%s","ruleVersion":"test","explanation":"test",
+         "decidedAt":"2026-11-24T01:00:00Z"}"""
+            .formatted(id, mode);
+    kafka.send(
+        Topics.ROUTING_DECISIONS,
+        id,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
+        decision);
+    String routed = "ASSIGN".equals(mode) ? "ASSIGNED" : "FORWARDED";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("status", equalTo(routed)));
+    return id;
+  }
+
+  private static ValidatableResponse read(String id) {
+    return given().auth().oauth2(HANDLER).when().get("/cases/" + id).then().statusCode(200);
+  }
+
+  private static ValidatableResponse post(String token, String path, Object body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post(path)
+        .then();
+  }
+
+  /** GPath to a field of the latest run of a step. */
+  private static String step(String step, String field) {
+    return "steps.findAll { it.step == '" + step + "' }.last()." + field;
+  }
+
+  private static Map<String, Object> opinion(String servedOn) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("outcome", "EXPLAINED");
+    body.put("request", "要求解决小区供暖不达标问题。");
+    body.put("facts", "经核查，供热管网老化。");
+    body.put("reasons", "已纳入明年改造计划。");
+    body.put("legalBasis", "《城市供热管理办法》");
+    if (servedOn != null) {
+      body.put("servedOn", servedOn);
+    }
+    return body;
+  }
+
+  private static Map<String, Object> extension(int days) {
+    return Map.of("days", days, "approvedBy", "王局长", "reason", "案情复杂，需进一步调查。");
+  }
+
+  private static Map<String, Object> closure() {
+    return Map.of("checklist", Map.of("counselled", "已向信访人解释政策并做好思想疏导。"), "summary", "依法终结。");
+  }
+
+  private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    body.put(field, value);
+    return body;
+  }
+}

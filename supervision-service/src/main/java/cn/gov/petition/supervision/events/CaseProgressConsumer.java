@@ -1,0 +1,76 @@
+package cn.gov.petition.supervision.events;
+
+import cn.gov.petition.common.events.CaseProgressed;
+import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.supervision.store.ClockEntity;
+import cn.gov.petition.supervision.store.ClockRepository;
+import io.cloudevents.CloudEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps one clock per open step of every case, with the due dates the lifecycle events carry: a
+ * closed step stops its clock (on time or late, as the event says), an opened one starts a clock,
+ * and a step opened again while open (an extension) moves its due date.
+ */
+@ApplicationScoped
+public class CaseProgressConsumer {
+
+  private final Inbox inbox;
+  private final ClockRepository clocks;
+  private final Clock clock;
+
+  public CaseProgressConsumer(Inbox inbox, ClockRepository clocks, Clock clock) {
+    this.inbox = inbox;
+    this.clocks = clocks;
+    this.clock = clock;
+  }
+
+  @Incoming("case-events")
+  @Blocking
+  @Transactional
+  public void onCaseEvent(CloudEvent event) {
+    inbox.apply("supervision", event, EventType.CASE_PROGRESSED, CaseProgressed.class, this::apply);
+  }
+
+  private void apply(CaseProgressed progress) {
+    UUID caseId = UUID.fromString(progress.caseId());
+    for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
+      clocks
+          .open(caseId, closed.step().name())
+          .ifPresent(
+              open -> {
+                open.status = closed.onTime() ? "ON_TIME" : "LATE";
+                open.doneOn = closed.doneOn();
+              });
+    }
+    for (CaseProgressed.OpenedStep opened : progress.openedSteps()) {
+      ClockEntity entity =
+          clocks
+              .open(caseId, opened.step().name())
+              .orElseGet(
+                  () -> {
+                    ClockEntity created = new ClockEntity();
+                    created.caseId = caseId;
+                    created.step = opened.step().name();
+                    created.status = "OPEN";
+                    created.openedAt = clock.instant();
+                    return created;
+                  });
+      entity.caseNumber = progress.caseNumber();
+      entity.unitCode = opened.unitCode();
+      entity.unitRegionCode = opened.unitRegionCode();
+      entity.startedOn = opened.startedOn();
+      entity.dueOn = opened.dueOn();
+      entity.petitionerWindow = opened.step().isPetitionerWindow();
+      if (entity.id == null) {
+        clocks.persist(entity);
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package cn.gov.petition.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class StepClockTest {
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+
+  private static String progressed(String caseId, String transition, String closed, String opened) {
+    return """
+        {"caseId":"%s","caseNumber":"530302-20261124-00003","transition":"%s","status":"X",
+         "petitionClass":"APPEAL","channel":"LETTER","category":"0105","matterRegionCode":"530302001",
+         "unitCode":"530302:xfj","unitRegionCode":"530302","mode":"FORWARD","outcome":null,
+         "occurredOn":"2026-09-30","occurredAt":"2026-09-30T02:00:00Z",
+         "closedSteps":[%s],"openedSteps":[%s]}"""
+        .formatted(caseId, transition, closed, opened);
+  }
+
+  private static String opened(String step, String dueOn) {
+    return """
+        {"step":"%s","unitCode":"530302:xfj","unitRegionCode":"530302","startedOn":"2026-09-30",
+         "dueOn":"%s"}"""
+        .formatted(step, dueOn);
+  }
+
+  private void send(String caseId, String data) {
+    kafka.send(
+        Topics.CASE_EVENTS,
+        caseId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(),
+            "cn.gov.petition.case.progressed",
+            "530302-20261124-00003"),
+        data);
+  }
+
+  @Test
+  void stepsOpenCloseAndMoveTheirClocksWithTheDatesTheEventsCarry() {
+    String caseId = UUID.randomUUID().toString();
+    String forwarded =
+        progressed(
+            caseId,
+            "FORWARDED",
+            "",
+            opened("ACCEPT", "2026-10-15") + "," + opened("OBJECT", "2026-10-14"));
+    var headers =
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(),
+            "cn.gov.petition.case.progressed",
+            "530302-20261124-00003");
+    kafka.send(Topics.CASE_EVENTS, caseId, headers, forwarded);
+    kafka.send(Topics.CASE_EVENTS, caseId, headers, forwarded); // a redelivery changes nothing
+
+    String county = TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(county)
+                    .queryParam("caseId", caseId)
+                    .when()
+                    .get("/clocks")
+                    .then()
+                    .statusCode(200)
+                    .body("$", hasSize(2))
+                    .body("find { it.step == 'ACCEPT' }.dueOn", equalTo("2026-10-15"))
+                    .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN")));
+
+    send(
+        caseId,
+        progressed(
+            caseId,
+            "ACCEPTED",
+            """
+            {"step":"ACCEPT","dueOn":"2026-10-15","doneOn":"2026-10-16","onTime":false},
+            {"step":"OBJECT","dueOn":"2026-10-14","doneOn":"2026-10-16","onTime":false}""",
+            opened("HANDLE", "2026-12-15")));
+    send(caseId, progressed(caseId, "EXTENDED", "", opened("HANDLE", "2027-01-14")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(county)
+                    .queryParam("caseId", caseId)
+                    .when()
+                    .get("/clocks")
+                    .then()
+                    .statusCode(200)
+                    .body("$", hasSize(3))
+                    .body("find { it.step == 'ACCEPT' }.status", equalTo("LATE"))
+                    .body("find { it.step == 'ACCEPT' }.doneOn", equalTo("2026-10-16"))
+                    .body("find { it.step == 'HANDLE' }.dueOn", equalTo("2027-01-14"))
+                    .body("find { it.step == 'HANDLE' }.status", equalTo("OPEN")));
+
+    String province = TestTokens.token("yunnan-office", "53:xfj", "53", "joint-office");
+    given()
+        .auth()
+        .oauth2(province)
+        .queryParam("caseId", caseId)
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(3));
+
+    String neighbour = TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
+    given()
+        .auth()
+        .oauth2(neighbour)
+        .queryParam("caseId", caseId)
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+  }
+
+  @Test
+  void badQueriesAndTokensWithoutARegionAreRefused() {
+    String county = TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+    given()
+        .auth()
+        .oauth2(county)
+        .queryParam("limit", 0)
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("limit"));
+    given()
+        .auth()
+        .oauth2(county)
+        .queryParam("caseId", "x")
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("caseId"));
+    String noRegion = TestTokens.token("nobody", "", "", "supervisor");
+    given().auth().oauth2(noRegion).when().get("/clocks").then().statusCode(403);
+  }
+}
