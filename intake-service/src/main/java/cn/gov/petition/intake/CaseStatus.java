@@ -1,7 +1,5 @@
 package cn.gov.petition.intake;
 
-import java.util.Set;
-
 /** 信访件状态: where a case stands in the lifecycle of docs/lifecycle.md. */
 public enum CaseStatus {
   /** 已登记: registered, waiting to be forwarded or assigned. */
@@ -33,9 +31,6 @@ public enum CaseStatus {
   /** 终结: no further review; the same matter is not accepted again. */
   TERMINATED("已终结");
 
-  /** Statuses in which the matter lies with the handling unit before acceptance. */
-  public static final Set<CaseStatus> ROUTED = Set.of(FORWARDED, ASSIGNED);
-
   private final String label;
 
   CaseStatus(String label) {
@@ -44,10 +39,5 @@ public enum CaseStatus {
 
   public String label() {
     return label;
-  }
-
-  /** Whether the matter is still being handled, so a new petition on it is not a new case. */
-  public boolean isInProgress() {
-    return this != REFERRED && this != DECLINED && this != CLOSED && this != TERMINATED;
   }
 }

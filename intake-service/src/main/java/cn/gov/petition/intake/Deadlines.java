@@ -43,7 +43,7 @@ public class Deadlines {
   }
 
   /** The period's last day: {@code days} counted after {@code start}, as the rule counts them. */
-  public LocalDate end(DeadlineRuleEntity rule, LocalDate start) {
+  private LocalDate end(DeadlineRuleEntity rule, LocalDate start) {
     return "WORKING".equals(rule.dayKind)
         ? calendar.endOfWorkingDays(start, rule.days)
         : calendar.endOfCalendarDays(start, rule.days);

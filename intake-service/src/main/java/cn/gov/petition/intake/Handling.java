@@ -108,7 +108,7 @@ public class Handling {
   public void decideObjection(
       PetitionCaseEntity c, Caller caller, ObjectionDecisionRequest request) {
     if (!caller.covers(c.handlingRegion) || caller.unit().equals(c.handlingUnit)) {
-      throw forbidden(
+      throw ProblemException.forbidden(
           "the objection is decided by the forwarding office or a supervisor above "
               + c.handlingUnit
               + ", not by the unit that objected");
@@ -253,9 +253,16 @@ public class Handling {
     progress.close(Step.REPORT).detail("summary", request.summary()).record();
   }
 
-  /** 满意度评价, recorded for the petitioner within the window. */
-  public void evaluate(PetitionCaseEntity c, String unit, String user, EvaluationRequest request) {
-    var progress = lifecycle.begin(c, Transition.EVALUATED, unit, user);
+  /**
+   * 满意度评价, recorded for the petitioner within the window by an office covering the handling unit (a
+   * return visit, 回访), or by the registering office.
+   */
+  public void evaluate(PetitionCaseEntity c, Caller caller, EvaluationRequest request) {
+    if (!caller.covers(c.handlingRegion) && !caller.unit().equals(c.registeringUnit)) {
+      throw ProblemException.forbidden(
+          "the evaluation is recorded by an office covering " + c.handlingUnit);
+    }
+    var progress = lifecycle.begin(c, Transition.EVALUATED, caller.unit(), caller.user());
     CaseStepEntity window =
         lifecycle
             .openStep(c, Step.EVALUATE)
@@ -285,7 +292,7 @@ public class Handling {
     Step answer = second ? Step.REREVIEW : Step.REVIEW;
     String contestedRegion = c.responsibleRegion();
     if (!caller.region().equals(Regions.parent(contestedRegion))) {
-      throw forbidden(
+      throw ProblemException.forbidden(
           "a "
               + transition.label()
               + " request is received by the body one level above "
@@ -385,7 +392,7 @@ public class Handling {
 
   private Lifecycle.Progress begin(PetitionCaseEntity c, Transition transition, Caller caller) {
     if (!caller.unit().equals(c.responsibleUnit())) {
-      throw forbidden(
+      throw ProblemException.forbidden(
           transition.label()
               + " ("
               + transition.name()
@@ -435,9 +442,5 @@ public class Handling {
         .detail("assisted", list.assisted())
         .detail("dealtWithByLaw", list.dealtWithByLaw())
         .detail("summary", request.summary());
-  }
-
-  private static ProblemException forbidden(String detail) {
-    return new ProblemException(403, "Forbidden", detail, List.of());
   }
 }

@@ -168,17 +168,7 @@ public class Lifecycle {
     /** Starts a step whose period begins after {@code start}, due as the deadline table says. */
     public Progress open(Step step, String unitCode, String unitRegion, LocalDate start) {
       Deadlines.Due due = deadlines.due(step, unitRegion, start);
-      return openUntil(step, unitCode, unitRegion, start, due.dueOn(), due.rule().id);
-    }
-
-    /** Starts a step with a due date set by someone with the power to set it (交办 deadline). */
-    public Progress openUntil(
-        Step step,
-        String unitCode,
-        String unitRegion,
-        LocalDate start,
-        LocalDate dueOn,
-        Long ruleId) {
+      LocalDate dueOn = due.dueOn();
       CaseStepEntity entity = new CaseStepEntity();
       entity.caseId = petitionCase.id;
       entity.step = step.name();
@@ -186,7 +176,7 @@ public class Lifecycle {
       entity.unitRegionCode = unitRegion;
       entity.startedOn = start;
       entity.dueOn = dueOn;
-      entity.ruleId = ruleId;
+      entity.ruleId = due.rule().id;
       steps.persist(entity);
       opened.add(new CaseProgressed.OpenedStep(step, unitCode, unitRegion, start, dueOn));
       return this;

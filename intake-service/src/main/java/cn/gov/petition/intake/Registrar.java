@@ -107,10 +107,9 @@ public class Registrar {
             entity.registeredAt,
             entity.personCount));
     // 15 days from receipt to forward or assign it (Art 22), owed by the registering office.
-    String registeringRegion = caller.unit().split(":")[0];
     lifecycle
         .begin(entity, Transition.REGISTERED, caller.unit(), caller.user())
-        .open(Step.FORWARD, caller.unit(), registeringRegion, entity.receivedOn)
+        .open(Step.FORWARD, caller.unit(), entity.responsibleRegion(), entity.receivedOn)
         .record();
     return entity;
   }

@@ -37,15 +37,7 @@ class CaseRegistrationTest {
 
   /** Registers the object mother's letter as 麒麟区信访局 and returns the case id. */
   private static String registerLetter() {
-    return asRegistrar()
-        .contentType(ContentType.JSON)
-        .body(Petitions.letter())
-        .when()
-        .post("/cases")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("petitionCase.id");
+    return Petitions.registered(Petitions.letter()).path("petitionCase.id");
   }
 
   @Test
@@ -194,15 +186,7 @@ class CaseRegistrationTest {
 
   @Test
   void thePetitionerFollowsTheCaseWithTheQueryCodeAndSeesNothingElse() {
-    var registered =
-        asRegistrar()
-            .contentType(ContentType.JSON)
-            .body(Petitions.letter())
-            .when()
-            .post("/cases")
-            .then()
-            .statusCode(201)
-            .extract();
+    var registered = Petitions.registered(Petitions.letter());
     String code = registered.path("queryCode");
     String body =
         given()

@@ -307,18 +307,7 @@ class HandlingTest {
 
   /** Registers as 麒麟区信访局 and delivers routing's decision; returns the case id once routed. */
   private String registerAndRoute(Map<String, Object> petition, String mode) {
-    String id =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON)
-            .body(petition)
-            .when()
-            .post("/cases")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("petitionCase.id");
+    String id = Petitions.registered(petition).path("petitionCase.id");
     String decision =
         """
         {"caseId":"%s","caseNumber":"n","unitCode":"530302:xfj","unitName":"麒麟区信访局",

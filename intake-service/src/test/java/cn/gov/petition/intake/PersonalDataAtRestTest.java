@@ -11,7 +11,6 @@ import cn.gov.petition.infra.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -27,18 +26,7 @@ class PersonalDataAtRestTest {
 
   @Test
   void idNumbersAndPhonesAreEncryptedInTheDatabaseAndPlainForTheHandlingUnit() {
-    String id =
-        given()
-            .auth()
-            .oauth2(TestTokens.qilinRegistrar())
-            .contentType(ContentType.JSON)
-            .body(Petitions.letter())
-            .when()
-            .post("/cases")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("petitionCase.id");
+    String id = Petitions.registered(Petitions.letter()).path("petitionCase.id");
 
     Object[] row =
         QuarkusTransaction.requiringNew()

@@ -24,6 +24,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(404, "Not Found", what + " " + id + " does not exist", List.of());
   }
 
+  /** 403: the caller is known but their unit or region may not do this. */
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "Forbidden", detail, List.of());
+  }
+
   /** 409: the request is valid but the case is not in a state that allows it. */
   public static ProblemException conflict(String detail) {
     return new ProblemException(409, "Conflict", detail, List.of());

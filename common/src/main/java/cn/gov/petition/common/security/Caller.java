@@ -2,7 +2,6 @@ package cn.gov.petition.common.security;
 
 import cn.gov.petition.common.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: the user, their unit and the region subtree their authority covers. */
@@ -42,7 +41,7 @@ public class Caller {
   public String subtree() {
     String own = region();
     if (!own.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")) {
-      throw new ProblemException(403, "Forbidden", "The token names no valid region", List.of());
+      throw ProblemException.forbidden("The token names no valid region");
     }
     return own;
   }

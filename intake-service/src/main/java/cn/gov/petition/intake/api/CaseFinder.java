@@ -12,9 +12,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseFinder {
 
-  static final String UUID_PATTERN =
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-
   private final CaseRepository cases;
 
   public CaseFinder(CaseRepository cases) {
@@ -42,10 +39,7 @@ public class CaseFinder {
 
   static boolean visibleTo(PetitionCaseEntity entity, Caller caller) {
     return caller.covers(entity.matterRegionCode)
-        || caller.unit().equals(entity.registeringUnit)
-        || caller.unit().equals(entity.handlingUnit)
-        || caller.unit().equals(entity.reviewUnit)
-        || caller.unit().equals(entity.rereviewUnit)
+        || entity.involves(caller.unit())
         || (entity.handlingRegion != null && caller.covers(entity.handlingRegion));
   }
 }

@@ -22,11 +22,7 @@ public class CaseMapper {
   }
 
   CaseView toView(PetitionCaseEntity entity, Caller caller) {
-    boolean personalDataVisible =
-        caller.unit().equals(entity.handlingUnit)
-            || caller.unit().equals(entity.registeringUnit)
-            || caller.unit().equals(entity.reviewUnit)
-            || caller.unit().equals(entity.rereviewUnit);
+    boolean personalDataVisible = entity.involves(caller.unit());
     return new CaseView(
         entity.id.toString(),
         entity.caseNumber,

@@ -107,10 +107,7 @@ public class CaseResource {
           @org.eclipse.microprofile.openapi.annotations.media.Content(
               mediaType = Problem.MEDIA_TYPE))
   @Transactional
-  public CaseView read(
-      @PathParam("id")
-          @Pattern(regexp = CaseFinder.UUID_PATTERN, message = "must be a case id (UUID)")
-          String id) {
+  public CaseView read(@PathParam("id") @CaseId String id) {
     return mapper.toView(finder.visible(id, caller), caller);
   }
 
@@ -141,10 +138,7 @@ public class CaseResource {
       summary = "办理记录 / The case's history",
       description = "每一步办理动作、办理人和决定内容。 Every transition, who took it and what it decided.")
   @Transactional
-  public List<TransitionView> history(
-      @PathParam("id")
-          @Pattern(regexp = CaseFinder.UUID_PATTERN, message = "must be a case id (UUID)")
-          String id) {
+  public List<TransitionView> history(@PathParam("id") @CaseId String id) {
     PetitionCaseEntity entity = finder.visible(id, caller);
     return transitions.ofCase(entity.id).stream()
         .map(

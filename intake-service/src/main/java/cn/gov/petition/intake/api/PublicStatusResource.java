@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.intake.CaseStatus;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -84,8 +86,10 @@ public class PublicStatusResource {
         CaseStatus.valueOf(entity.status).label(),
         entity.handlingUnitName,
         lifecycle.stepsOf(entity).stream()
-            .filter(s -> !s.step.equals("OBJECT") && !s.step.equals("REPORT"))
-            .map(s -> new PublicStep(CaseMapper.step(s).label(), s.dueOn, s.doneOn))
+            .map(s -> Map.entry(Step.valueOf(s.step), s))
+            // the unit's internal steps (objection window, report to the assigner) are not theirs
+            .filter(e -> e.getKey() != Step.OBJECT && e.getKey() != Step.REPORT)
+            .map(e -> new PublicStep(e.getKey().label(), e.getValue().dueOn, e.getValue().doneOn))
             .toList());
   }
 }

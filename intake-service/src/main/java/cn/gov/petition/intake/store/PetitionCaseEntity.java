@@ -111,6 +111,14 @@ public class PetitionCaseEntity {
 
   @Version public int version;
 
+  /** Whether the unit registered, handles or reviews the case: it sees personal data. */
+  public boolean involves(String unit) {
+    return unit.equals(registeringUnit)
+        || unit.equals(handlingUnit)
+        || unit.equals(reviewUnit)
+        || unit.equals(rereviewUnit);
+  }
+
   /** The unit that must act now: the re-review body, else the review body, else the handler. */
   public String responsibleUnit() {
     if (rereviewUnit != null) {
