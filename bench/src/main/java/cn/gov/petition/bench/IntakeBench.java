@@ -1,5 +1,6 @@
 package cn.gov.petition.bench;
 
+import cn.gov.petition.infra.Identities;
 import cn.gov.petition.infra.PostgresServer;
 import cn.gov.petition.local.DemoData;
 import cn.gov.petition.local.Platform;
@@ -269,6 +270,8 @@ public final class IntakeBench {
             TOWNSHIPS[i % TOWNSHIPS.length],
             "petitionClass",
             "APPEAL",
+            "purpose",
+            "SEEK_SOLUTION",
             "category",
             CATEGORIES[i % CATEGORIES.length],
             "content",
@@ -276,7 +279,14 @@ public final class IntakeBench {
             "personCount",
             i % 20 == 0 ? 6 : 1,
             "petitioners",
-            List.of(Map.of("name", "测试" + i, "phone", String.format("139%08d", i)))));
+            List.of(
+                Map.of(
+                    "name",
+                    "测试" + i,
+                    "idNumber",
+                    Identities.residentId("530302", i),
+                    "phone",
+                    Identities.mobile(i)))));
   }
 
   private static double rawPostgres(Platform platform, int count, int concurrency)

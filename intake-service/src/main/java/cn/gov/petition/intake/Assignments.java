@@ -38,6 +38,14 @@ public class Assignments {
     if (!CaseStatus.REGISTERED.name().equals(entity.status)) {
       return; // decided already: a later decision is a re-route (issue 4)
     }
+    if (entity.accuses(decision.unitCode())) {
+      // Art 30(3): never to the accused. The case stays with the registering office, whose
+      // forwarding deadline keeps running and is supervised; routing's rules must be mended.
+      LOG.warnf(
+          "routing decision for case %s names a unit the accusation accuses; not applied",
+          decision.caseNumber());
+      return;
+    }
     Transition transition =
         "ASSIGN".equals(decision.mode()) ? Transition.ASSIGNED : Transition.FORWARDED;
     var progress = lifecycle.begin(entity, transition, decision.unitCode(), "routing-service");

@@ -29,7 +29,12 @@ public enum CaseStatus {
   /** 办结. */
   CLOSED("已办结"),
   /** 终结: no further review; the same matter is not accepted again. */
-  TERMINATED("已终结");
+  TERMINATED("已终结"),
+  /**
+   * 不再受理: the same matter again after it was terminated; registered, linked to the terminated case
+   * and answered with a notice (domain.md 6.2).
+   */
+  NOT_ACCEPTED_AGAIN("不再受理");
 
   private final String label;
 
@@ -39,5 +44,17 @@ public enum CaseStatus {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether the case has left the procedure: sent to another channel, declined, closed, terminated.
+   * A repeat of an ended case is registered again; of a case still in the procedure it is not (Art
+   * 19(3)).
+   */
+  public boolean isEnded() {
+    return switch (this) {
+      case REFERRED, DECLINED, CLOSED, TERMINATED, NOT_ACCEPTED_AGAIN -> true;
+      default -> false;
+    };
   }
 }

@@ -2,6 +2,7 @@ package cn.gov.petition.intake;
 
 import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.api.HandlingRequests.AcceptanceRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ClosingReportRequest;
@@ -135,6 +136,12 @@ public class Handling {
           "unit.code",
           "DifferentUnit",
           "the matter must go to another unit than the one that objected");
+    }
+    if (c.accuses(request.unit().code())) {
+      throw ProblemException.invalid(
+          "unit.code",
+          "NotTheAccused",
+          "an accusation never goes to the unit it accuses (Art 30(3))");
     }
     var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
     progress.closeAllBut();
@@ -290,15 +297,15 @@ public class Handling {
     Transition transition = second ? Transition.REREVIEW_REQUESTED : Transition.REVIEW_REQUESTED;
     Step window = second ? Step.REQUEST_REREVIEW : Step.REQUEST_REVIEW;
     Step answer = second ? Step.REREVIEW : Step.REVIEW;
-    String contestedRegion = c.responsibleRegion();
-    if (!caller.region().equals(Regions.parent(contestedRegion))) {
+    String reviewRegion = Division.parentOf(c.responsibleRegion());
+    if (!caller.region().equals(reviewRegion)) {
       throw ProblemException.forbidden(
           "a "
               + transition.label()
               + " request is received by the body one level above "
               + c.responsibleUnit()
               + " (region "
-              + Regions.parent(contestedRegion)
+              + reviewRegion
               + ")");
     }
     var progress = lifecycle.begin(c, transition, caller.unit(), caller.user());

@@ -4,12 +4,19 @@ import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.intake.RepeatDetector.Decision;
 import cn.gov.petition.intake.api.RegisterPetitionRequest;
+import cn.gov.petition.intake.api.RegisterPetitionRequest.AccusedInput;
+import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
+import cn.gov.petition.intake.config.RegistrationConfig;
+import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
+import cn.gov.petition.intake.store.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,7 +25,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
-/** 登记: registers a petition once and announces it. */
+/**
+ * 登记: registers a petition once and announces it; recognises a repeat of an earlier matter ({@link
+ * RepeatDetector}) and links it instead of opening the same matter twice.
+ */
 @ApplicationScoped
 public class Registrar {
 
@@ -26,71 +36,87 @@ public class Registrar {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CaseRepository cases;
+  private final TransitionRepository transitions;
+  private final RepeatDetector repeats;
   private final Outbox outbox;
   private final Lifecycle lifecycle;
+  private final RegistrationConfig config;
   private final Clock clock;
 
-  public Registrar(CaseRepository cases, Outbox outbox, Lifecycle lifecycle, Clock clock) {
+  public Registrar(
+      CaseRepository cases,
+      TransitionRepository transitions,
+      RepeatDetector repeats,
+      Outbox outbox,
+      Lifecycle lifecycle,
+      RegistrationConfig config,
+      Clock clock) {
     this.cases = cases;
+    this.transitions = transitions;
+    this.repeats = repeats;
     this.outbox = outbox;
     this.lifecycle = lifecycle;
+    this.config = config;
     this.clock = clock;
   }
 
   /**
-   * A case registered earlier by the same unit with the same Idempotency-Key. Holds a lock on the
-   * key until the caller's transaction ends, so that a retry arriving while the first request is
-   * still running waits for it and then finds its case, instead of failing on the unique key.
+   * What an earlier registration by the same unit with the same Idempotency-Key did. Holds a lock
+   * on the key until the caller's transaction ends, so that a retry arriving while the first
+   * request is still running waits for it and then finds its result, instead of failing on the
+   * unique key.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<PetitionCaseEntity> earlier(Caller caller, String idempotencyKey) {
+  public Optional<Registration> earlier(Caller caller, String idempotencyKey) {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
     String key = scopedKey(caller, idempotencyKey);
     cases.lockIdempotencyKey(key);
-    return cases.findByIdempotencyKey(key);
+    Optional<Registration> opened =
+        cases
+            .findByIdempotencyKey(key)
+            .map(
+                c ->
+                    new Registration(
+                        CaseStatus.NOT_ACCEPTED_AGAIN.name().equals(c.status)
+                            ? Registration.Outcome.NOT_ACCEPTED_AGAIN
+                            : Registration.Outcome.REGISTERED,
+                        c,
+                        c.repeatOf == null ? null : cases.findById(c.repeatOf),
+                        c.repeatSimilarity,
+                        c.repeatMatchedOn));
+    if (opened.isPresent()) {
+      return opened;
+    }
+    return transitions
+        .findByIdempotencyKey(key)
+        .map(
+            t ->
+                new Registration(
+                    Registration.Outcome.LINKED_TO_OPEN_CASE,
+                    cases.findById(t.caseId),
+                    cases.findById(t.caseId),
+                    ((Number) t.details.get("similarity")).doubleValue(),
+                    (String) t.details.get("matchedOn")));
   }
 
   @Transactional
-  public PetitionCaseEntity register(
+  public Registration register(
       RegisterPetitionRequest request, Caller caller, String idempotencyKey) {
-    PetitionCaseEntity entity = new PetitionCaseEntity();
-    entity.id = UUID.randomUUID();
-    entity.registeredAt = clock.instant();
-    LocalDate today = LocalDate.now(clock);
-    String county = request.matterRegionCode().substring(0, 6);
-    entity.caseNumber =
-        county
-            + "-"
-            + today.format(DateTimeFormatter.BASIC_ISO_DATE)
-            + "-"
-            + String.format("%05d", cases.nextSequence(county, today));
-    entity.queryCode = queryCode();
-    entity.channel = request.channel().name();
-    entity.receivedOn = request.receivedOn();
-    entity.registeringUnit = caller.unit();
-    entity.registeredBy = caller.user();
-    entity.matterRegionCode = request.matterRegionCode();
-    entity.petitionClass = request.petitionClass().name();
-    entity.category = request.category();
-    entity.content = request.content();
-    entity.personCount = request.personCount();
-    entity.status = CaseStatus.REGISTERED.name();
-    entity.idempotencyKey = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
-    int position = 0;
-    for (RegisterPetitionRequest.PetitionerInput input : request.petitioners()) {
-      PetitionerEntity petitioner = new PetitionerEntity();
-      petitioner.petitionCase = entity;
-      petitioner.position = position++;
-      petitioner.name = input.name();
-      petitioner.idNumber = input.idNumber() == null ? null : input.idNumber().toUpperCase();
-      petitioner.idNumberDigest =
-          petitioner.idNumber == null ? null : FieldCipher.instance().digest(petitioner.idNumber);
-      petitioner.phone = input.phone();
-      petitioner.address = input.address();
-      entity.petitioners.add(petitioner);
+    RegistrationRules.check(request);
+    String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
+    Optional<Decision> repeat = repeats.decide(request);
+    if (repeat.isPresent() && repeat.get().kind() == Decision.Kind.LINK_TO_OPEN_CASE) {
+      return linkToOpenCase(request, repeat.get().match(), caller, key);
     }
+    PetitionCaseEntity entity = newCase(request, caller, key);
+    repeat.ifPresent(
+        r -> {
+          entity.repeatOf = r.match().earlier().id;
+          entity.repeatSimilarity = r.match().similarity();
+          entity.repeatMatchedOn = r.match().matchedOn().name();
+        });
     cases.persist(entity);
     outbox.publish(
         entity.id.toString(),
@@ -105,13 +131,136 @@ public class Registrar {
             entity.registeringUnit,
             entity.receivedOn,
             entity.registeredAt,
-            entity.personCount));
-    // 15 days from receipt to forward or assign it (Art 22), owed by the registering office.
+            entity.personCount,
+            entity.purpose,
+            entity.origin,
+            entity.collective,
+            entity.repeatOf == null ? null : entity.repeatOf.toString()));
+    var registered = lifecycle.begin(entity, Transition.REGISTERED, caller.unit(), caller.user());
+    Registration.Outcome outcome = Registration.Outcome.REGISTERED;
+    if (repeat.isPresent() && repeat.get().kind() == Decision.Kind.NOT_ACCEPTED_AGAIN) {
+      registered.detail("repeatOf", repeat.get().match().earlier().caseNumber).record();
+      PetitionCaseEntity terminated = repeat.get().match().earlier();
+      lifecycle
+          .begin(entity, Transition.NOT_ACCEPTED_AGAIN, caller.unit(), caller.user())
+          .detail("terminatedCase", terminated.caseNumber)
+          .detail("terminatedOn", terminated.endedOn)
+          .detail("similarity", entity.repeatSimilarity)
+          .record();
+      entity.endedOn = LocalDate.now(clock);
+      outcome = Registration.Outcome.NOT_ACCEPTED_AGAIN;
+    } else {
+      // 15 days from receipt to forward or assign it (Art 22), owed by the registering office.
+      registered
+          .open(Step.FORWARD, caller.unit(), entity.responsibleRegion(), entity.receivedOn)
+          .record();
+    }
+    return new Registration(
+        outcome,
+        entity,
+        repeat.map(r -> r.match().earlier()).orElse(null),
+        entity.repeatSimilarity,
+        entity.repeatMatchedOn);
+  }
+
+  /** Art 19(3): the matter is in the procedure; the repeat is recorded on its case. */
+  private Registration linkToOpenCase(
+      RegisterPetitionRequest request,
+      RepeatDetector.Match match,
+      Caller caller,
+      String idempotencyKey) {
+    PetitionCaseEntity open = cases.findById(match.earlier().id, LockModeType.PESSIMISTIC_WRITE);
     lifecycle
-        .begin(entity, Transition.REGISTERED, caller.unit(), caller.user())
-        .open(Step.FORWARD, caller.unit(), entity.responsibleRegion(), entity.receivedOn)
-        .record();
+            .begin(open, Transition.REPEAT_RECEIVED, caller.unit(), caller.user())
+            .detail("channel", request.channel())
+            .detail("receivedOn", request.receivedOn().toString())
+            .detail("personCount", request.personCount())
+            .detail("similarity", match.similarity())
+            .detail("matchedOn", match.matchedOn())
+            .record()
+            .idempotencyKey =
+        idempotencyKey;
+    return new Registration(
+        Registration.Outcome.LINKED_TO_OPEN_CASE,
+        open,
+        open,
+        match.similarity(),
+        match.matchedOn().name());
+  }
+
+  private PetitionCaseEntity newCase(RegisterPetitionRequest request, Caller caller, String key) {
+    PetitionCaseEntity entity = new PetitionCaseEntity();
+    entity.id = UUID.randomUUID();
+    entity.registeredAt = clock.instant();
+    LocalDate today = LocalDate.now(clock);
+    String county = request.matterRegionCode().substring(0, 6);
+    entity.caseNumber =
+        county
+            + "-"
+            + today.format(DateTimeFormatter.BASIC_ISO_DATE)
+            + "-"
+            + String.format("%05d", cases.nextSequence(county, today));
+    entity.queryCode = queryCode();
+    entity.queryCodeDigest = FieldCipher.instance().digest(entity.queryCode);
+    entity.channel = request.channel().name();
+    entity.origin = request.originOrDefault().name();
+    if (request.intermediary() != null) {
+      entity.intermediaryName = request.intermediary().name();
+      entity.intermediaryPost = request.intermediary().post();
+    }
+    entity.receivedOn = request.receivedOn();
+    entity.registeringUnit = caller.unit();
+    entity.registeredBy = caller.user();
+    entity.matterRegionCode = request.matterRegionCode();
+    entity.petitionClass = request.petitionClass().name();
+    entity.purpose = request.purpose().name();
+    entity.category = request.category();
+    entity.content = request.content();
+    entity.personCount = request.personCount();
+    entity.involvedCount = request.involvedCount();
+    entity.collective = request.personCount() >= config.collectiveThreshold();
+    entity.anonymous = request.anonymous();
+    entity.confidential = request.confidential();
+    entity.newFacts = request.newFactsOrReasons();
+    entity.status = CaseStatus.REGISTERED.name();
+    entity.idempotencyKey = key;
+    int position = 0;
+    for (PetitionerInput input : request.petitionersOrNone()) {
+      entity.petitioners.add(petitioner(entity, position++, input));
+    }
+    position = 0;
+    for (AccusedInput input : request.accusedOrNone()) {
+      AccusedEntity accused = new AccusedEntity();
+      accused.petitionCase = entity;
+      accused.position = position++;
+      accused.kind = input.kind().name();
+      accused.name = input.name();
+      accused.unitCode = input.unitCode();
+      accused.unitName = input.unitName();
+      accused.post = input.post();
+      accused.rank = input.rank();
+      entity.accused.add(accused);
+    }
     return entity;
+  }
+
+  private static PetitionerEntity petitioner(
+      PetitionCaseEntity entity, int position, PetitionerInput input) {
+    FieldCipher cipher = FieldCipher.instance();
+    PetitionerEntity petitioner = new PetitionerEntity();
+    petitioner.petitionCase = entity;
+    petitioner.position = position;
+    petitioner.kind = input.kindOrDefault().name();
+    petitioner.name = input.name();
+    petitioner.idType = input.idTypeOrDefault() == null ? null : input.idTypeOrDefault().name();
+    petitioner.idNumber = input.idNumber() == null ? null : input.idNumber().toUpperCase();
+    petitioner.idNumberDigest =
+        petitioner.idNumber == null ? null : cipher.digest(petitioner.idNumber);
+    petitioner.phone = input.phone();
+    petitioner.phoneDigest = input.phone() == null ? null : cipher.digest(input.phone());
+    petitioner.address = input.address();
+    petitioner.addressRegionCode = input.addressRegionCode();
+    return petitioner;
   }
 
   private static String scopedKey(Caller caller, String key) {

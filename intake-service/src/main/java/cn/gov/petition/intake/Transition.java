@@ -2,6 +2,7 @@ package cn.gov.petition.intake;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * 办理动作: the transitions of the lifecycle, the statuses each may start from and the status it leads
@@ -60,7 +61,17 @@ public enum Transition {
       "终结",
       EnumSet.of(
           CaseStatus.OPINION_ISSUED, CaseStatus.REVIEWED, CaseStatus.REREVIEWED, CaseStatus.CLOSED),
-      CaseStatus.TERMINATED);
+      CaseStatus.TERMINATED),
+  /**
+   * 重复信访: the same petitioner about the same matter while the case is in the procedure; recorded on
+   * that case, no new case opened (Art 19(3)).
+   */
+  REPEAT_RECEIVED(
+      "重复信访",
+      EnumSet.copyOf(Stream.of(CaseStatus.values()).filter(s -> !s.isEnded()).toList()),
+      null),
+  /** 不再受理: a new registration of a terminated matter, answered at once (domain.md 6.2). */
+  NOT_ACCEPTED_AGAIN("不再受理", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.NOT_ACCEPTED_AGAIN);
 
   private final String label;
   private final Set<CaseStatus> from;

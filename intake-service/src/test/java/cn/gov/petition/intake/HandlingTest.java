@@ -114,6 +114,49 @@ class HandlingTest {
     assertFalse(event.contains("供暖"), "no text of the opinion or the petition is broadcast");
     assertFalse(event.contains("张三"), "no petitioner is named in a broadcast event");
 
+    // the 处理意见书 prints from what the opinion recorded, with the review window's last day
+    List<Map<String, Object>> documents =
+        given()
+            .auth()
+            .oauth2(HANDLER)
+            .when()
+            .get(path + "/documents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("findAll { it.kind == 'OPINION' || it.kind == 'ACCEPTANCE_NOTICE' }");
+    assertEquals(2, documents.size(), "the acceptance notice and the opinion");
+    Object opinionId =
+        documents.stream()
+            .filter(d -> "OPINION".equals(d.get("kind")))
+            .findFirst()
+            .orElseThrow()
+            .get("transitionId");
+    String html =
+        given()
+            .auth()
+            .oauth2(HANDLER)
+            .when()
+            .get(path + "/documents/" + opinionId)
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .extract()
+            .asString();
+    assertTrue(html.contains("信访事项处理意见书"), html);
+    assertTrue(html.contains("张三"), "addressed to the petitioner");
+    assertTrue(html.contains("要求解决小区供暖不达标问题。"), "the request as recorded");
+    assertTrue(html.contains("《城市供热管理办法》"), "the legal basis");
+    assertTrue(html.contains("2026年11月19日前"), "the last day to ask for a review");
+    given()
+        .auth()
+        .oauth2(CITY_SUPERVISOR)
+        .when()
+        .get(path + "/documents/" + opinionId)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+
     post(HANDLER, path + "/termination", closure())
         .statusCode(409)
         .body("detail", containsString("2026-11-19"));
@@ -306,25 +349,77 @@ class HandlingTest {
   // --- helpers ---
 
   /** Registers as 麒麟区信访局 and delivers routing's decision; returns the case id once routed. */
+  @Test
+  void datesAreShanghaiDatesWhateverTheServersZone() {
+    // 01:30 on 11-24 in Kunming is still 11-23 in UTC
+    clock.setInstant(java.time.Instant.parse("2026-11-23T17:30:00Z"));
+    Petitions.registered(Petitions.letterWith("receivedOn", "2026-11-24"))
+        .response()
+        .then()
+        .body("petitionCase.caseNumber", containsString("-20261124-"));
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .contentType(ContentType.JSON)
+        .body(Petitions.letterWith("receivedOn", "2026-11-25"))
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("receivedOn"))
+        .body("errors[0].rule", equalTo("PastOrPresent"));
+  }
+
+  @Test
+  void anAccusationIsNeverSentToTheUnitItAccuses() {
+    String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
+    // routing names the accused township office first: not applied; then the county office
+    decide(id, "530302001:zf", "南宁街道办事处", "530302001", "FORWARD");
+    decide(id, "530302:xfj", "麒麟区信访局", "530302", "FORWARD");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                read(id)
+                    .body("status", equalTo("FORWARDED"))
+                    .body("handlingUnit.code", equalTo("530302:xfj")));
+
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/objection", Map.of("reason", "应由街道核实。")).statusCode(200);
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("upheld", true);
+    decision.put("unit", Map.of("code", "530302001:zf", "name", "南宁街道办事处"));
+    decision.put("reason", "改由街道办理。");
+    post(CITY_SUPERVISOR, path + "/objection-decision", decision)
+        .statusCode(422)
+        .body("errors[0].rule", equalTo("NotTheAccused"));
+    read(id).body("status", equalTo("OBJECTED"));
+  }
+
   private String registerAndRoute(Map<String, Object> petition, String mode) {
     String id = Petitions.registered(petition).path("petitionCase.id");
+    decide(id, "530302:xfj", "麒麟区信访局", "530302", mode);
+    String routed = "ASSIGN".equals(mode) ? "ASSIGNED" : "FORWARDED";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("status", equalTo(routed)));
+    return id;
+  }
+
+  /** Publishes routing's decision for the case, as routing-service would. */
+  private void decide(String id, String unit, String unitName, String region, String mode) {
     String decision =
         """
-        {"caseId":"%s","caseNumber":"n","unitCode":"530302:xfj","unitName":"麒麟区信访局",
-         "regionCode":"530302","mode":"%s","ruleVersion":"test","explanation":"test",
+        {"caseId":"%s","caseNumber":"n","unitCode":"%s","unitName":"%s",
+         "regionCode":"%s","mode":"%s","ruleVersion":"test","explanation":"test",
          "decidedAt":"2026-11-24T01:00:00Z"}"""
-            .formatted(id, mode);
+            .formatted(id, unit, unitName, region, mode);
     kafka.send(
         Topics.ROUTING_DECISIONS,
         id,
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
         decision);
-    String routed = "ASSIGN".equals(mode) ? "ASSIGNED" : "FORWARDED";
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> read(id).body("status", equalTo(routed)));
-    return id;
   }
 
   private static ValidatableResponse read(String id) {

@@ -26,6 +26,11 @@ public class TestClock extends Clock {
     fixed = day.atTime(LocalTime.of(10, 0)).atZone(Clocks.CHINA).toInstant();
   }
 
+  /** From now on it is this instant. */
+  public void setInstant(Instant instant) {
+    fixed = instant;
+  }
+
   public void reset() {
     fixed = null;
   }

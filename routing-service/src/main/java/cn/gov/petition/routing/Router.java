@@ -2,6 +2,8 @@ package cn.gov.petition.routing;
 
 import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;

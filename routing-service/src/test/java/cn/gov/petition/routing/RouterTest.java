@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.reference.DivisionTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,11 @@ class RouterTest {
         "530302:xfj",
         LocalDate.of(2026, 11, 23),
         Instant.parse("2026-11-24T01:00:00Z"),
-        persons);
+        persons,
+        "SEEK_SOLUTION",
+        "DIRECT",
+        persons >= 5,
+        null);
   }
 
   @Test

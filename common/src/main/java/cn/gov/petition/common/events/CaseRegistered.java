@@ -17,6 +17,11 @@ import java.time.LocalDate;
  * @param receivedOn the date the petition was received, Asia/Shanghai
  * @param registeredAt when it was registered
  * @param personCount how many people petitioned together (信访人数)
+ * @param purpose what the petitioner wants (信访目的), e.g. SEEK_SOLUTION
+ * @param origin how it was taken in: DIRECT, AGENT (信访代办) or LEADER_RECEPTION (领导接访)
+ * @param collective 集体访/联名信: five or more people petitioned together
+ * @param repeatOf the earlier case of the same petitioner about the same matter (重复信访), or null for
+ *     a first petition
  */
 public record CaseRegistered(
     String caseId,
@@ -28,4 +33,8 @@ public record CaseRegistered(
     String registeringUnit,
     LocalDate receivedOn,
     Instant registeredAt,
-    int personCount) {}
+    int personCount,
+    String purpose,
+    String origin,
+    boolean collective,
+    String repeatOf) {}

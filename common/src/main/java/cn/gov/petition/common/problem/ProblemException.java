@@ -43,6 +43,13 @@ public class ProblemException extends RuntimeException {
         List.of(new Problem.FieldError(field, rule, message)));
   }
 
+  /** 422 with every rule the request breaks, so the clerk can mend them all at once. */
+  public static ProblemException invalid(List<Problem.FieldError> errors) {
+    String detail =
+        String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+    return new ProblemException(422, "Unprocessable Content", detail, errors);
+  }
+
   public Problem problem() {
     return new Problem(Problem.typeFor(status), title, status, getMessage(), errors);
   }

@@ -46,6 +46,19 @@ public class Caller {
     return own;
   }
 
+  public boolean hasAnyRole(String... roles) {
+    var groups = token.getGroups();
+    if (groups == null) {
+      return false;
+    }
+    for (String role : roles) {
+      if (groups.contains(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a region lies in the caller's subtree (a child's code extends its parent's). */
   public boolean covers(String regionCode) {
     String own = region();

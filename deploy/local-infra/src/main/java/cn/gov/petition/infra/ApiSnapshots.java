@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The committed API documents (docs/openapi/&lt;service&gt;.yaml): a test compares the document a
@@ -58,5 +61,99 @@ public final class ApiSnapshots {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What the served OpenAPI document leaves undescribed: every operation needs a summary in Chinese
+   * and English, and every plain field of every request body an example. Empty when all is
+   * described.
+   */
+  public static List<String> undescribed() {
+    Map<String, Object> document =
+        io.restassured.RestAssured.given()
+            .queryParam("format", "json")
+            .when()
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    Map<String, Object> schemas = map(map(document.get("components")).get("schemas"));
+    List<String> problems = new ArrayList<>();
+    map(document.get("paths"))
+        .forEach(
+            (path, item) ->
+                map(item)
+                    .forEach(
+                        (method, value) -> {
+                          if (!(value instanceof Map<?, ?>)) {
+                            return;
+                          }
+                          Map<String, Object> operation = map(value);
+                          String summary = String.valueOf(operation.get("summary"));
+                          if (!summary.matches("(?s).*[\\u4e00-\\u9fff].*")
+                              || !summary.matches("(?s).*[A-Za-z].*")) {
+                            problems.add(method + " " + path + ": summary not in both languages");
+                          }
+                          Object body = operation.get("requestBody");
+                          if (body != null) {
+                            for (Object content : map(map(body).get("content")).values()) {
+                              fieldsWithoutExample(
+                                  map(map(content).get("schema")),
+                                  method + " " + path,
+                                  schemas,
+                                  problems,
+                                  0);
+                            }
+                          }
+                        }));
+    return problems;
+  }
+
+  private static void fieldsWithoutExample(
+      Map<String, Object> schema,
+      String where,
+      Map<String, Object> schemas,
+      List<String> problems,
+      int depth) {
+    Map<String, Object> resolved = resolve(schema, schemas);
+    if (depth > 5) {
+      return;
+    }
+    if (resolved.get("items") != null) {
+      fieldsWithoutExample(map(resolved.get("items")), where + "[]", schemas, problems, depth + 1);
+      return;
+    }
+    Map<String, Object> properties = map(resolved.get("properties"));
+    properties.forEach(
+        (name, value) -> {
+          Map<String, Object> property = map(value);
+          Map<String, Object> target = resolve(property, schemas);
+          if (target.get("properties") != null || target.get("items") != null) {
+            fieldsWithoutExample(target, where + "." + name, schemas, problems, depth + 1);
+          } else if (!hasExample(property) && !hasExample(target)) {
+            problems.add(where + " field " + name + ": no example");
+          }
+        });
+  }
+
+  private static boolean hasExample(Map<String, Object> schema) {
+    return schema.containsKey("example") || schema.containsKey("examples");
+  }
+
+  private static Map<String, Object> resolve(
+      Map<String, Object> schema, Map<String, Object> schemas) {
+    Map<String, Object> current = schema;
+    while (current.get("$ref") != null && current.get("properties") == null) {
+      String ref = current.get("$ref").toString();
+      current = map(schemas.get(ref.substring(ref.lastIndexOf('/') + 1)));
+    }
+    return current;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 }

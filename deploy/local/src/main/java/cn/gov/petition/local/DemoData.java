@@ -1,5 +1,6 @@
 package cn.gov.petition.local;
 
+import cn.gov.petition.infra.Identities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,13 +48,15 @@ public final class DemoData {
       String[] p = PETITIONS.get(i);
       Map<String, Object> petitioner = new LinkedHashMap<>();
       petitioner.put("name", p[5]);
-      petitioner.put("phone", "1390874" + String.format("%04d", 1000 + i));
+      petitioner.put("idNumber", Identities.residentId("530302", 1000 + i));
+      petitioner.put("phone", Identities.mobile(8741000 + i));
       petitioner.put("address", "云南省曲靖市");
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("channel", p[1]);
       body.put("receivedOn", today.minusDays(i % 4).toString());
       body.put("matterRegionCode", p[0]);
       body.put("petitionClass", "APPEAL");
+      body.put("purpose", "SEEK_SOLUTION");
       body.put("category", p[2]);
       body.put("content", p[4]);
       body.put("personCount", Integer.parseInt(p[3]));

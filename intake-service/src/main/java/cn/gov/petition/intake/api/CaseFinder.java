@@ -2,6 +2,7 @@ package cn.gov.petition.intake.api;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,23 @@ public class CaseFinder {
     return entity;
   }
 
+  /**
+   * Within the caller's subtree or unit. An accusation (检举控告) only to the units that registered,
+   * handle or review it and to the supervisors above them, and never to a unit it accuses (Art
+   * 30(3)), whatever else that unit's role or region would allow.
+   */
   static boolean visibleTo(PetitionCaseEntity entity, Caller caller) {
+    if (entity.accuses(caller.unit())) {
+      return false;
+    }
+    if (entity.involves(caller.unit())) {
+      return true;
+    }
+    if (entity.isAccusation()) {
+      return caller.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.JOINT_OFFICE)
+          && caller.covers(entity.responsibleRegion());
+    }
     return caller.covers(entity.matterRegionCode)
-        || entity.involves(caller.unit())
         || (entity.handlingRegion != null && caller.covers(entity.handlingRegion));
   }
 }

@@ -5,39 +5,66 @@ import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
+import cn.gov.petition.intake.Purpose;
+import cn.gov.petition.intake.store.AccusedEntity;
+import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 
-/** Entity to API, masking personal data for readers outside the units that handle the case. */
+/**
+ * Entity to API, masking personal data for readers who may not see it: petitioners' data outside
+ * the units that registered, handle or review the case (a confidential petitioner's outside the
+ * registering office), and an accusation's text and accused outside those units.
+ */
 @ApplicationScoped
 public class CaseMapper {
 
-  private final Lifecycle lifecycle;
+  static final String WITHHELD = "***";
 
-  public CaseMapper(Lifecycle lifecycle) {
+  private final Lifecycle lifecycle;
+  private final CaseRepository cases;
+
+  public CaseMapper(Lifecycle lifecycle, CaseRepository cases) {
     this.lifecycle = lifecycle;
+    this.cases = cases;
   }
 
   CaseView toView(PetitionCaseEntity entity, Caller caller) {
-    boolean personalDataVisible = entity.involves(caller.unit());
+    boolean involved = entity.involves(caller.unit());
+    boolean petitionersVisible = entity.showsPetitionersTo(caller.unit());
+    boolean contentVisible = involved || !entity.isAccusation();
     return new CaseView(
         entity.id.toString(),
         entity.caseNumber,
         entity.status,
         CaseStatus.valueOf(entity.status).label(),
         entity.petitionClass,
+        entity.purpose,
+        entity.purpose == null ? null : Purpose.valueOf(entity.purpose).label(),
         entity.channel,
+        entity.origin,
+        entity.intermediaryName == null
+            ? null
+            : new CaseView.Intermediary(entity.intermediaryName, entity.intermediaryPost),
         entity.receivedOn,
         entity.registeredAt,
         entity.registeringUnit,
         entity.matterRegionCode,
         entity.category,
         Categories.table().path(entity.category),
-        entity.content,
+        contentVisible ? entity.content : WITHHELD,
         entity.personCount,
+        entity.involvedCount,
+        entity.collective,
+        entity.anonymous,
+        entity.confidential,
+        entity.repeatOf == null
+            ? null
+            : repeat(
+                cases.findById(entity.repeatOf), entity.repeatSimilarity, entity.repeatMatchedOn),
         entity.handlingUnit == null
             ? null
             : new CaseView.Unit(
@@ -52,8 +79,27 @@ public class CaseMapper {
         lifecycle.stepsOf(entity).stream().map(CaseMapper::step).toList(),
         entity.petitioners.stream()
             .sorted(Comparator.comparingInt(p -> p.position))
-            .map(p -> petitioner(p, personalDataVisible))
+            .map(p -> petitioner(p, petitionersVisible))
+            .toList(),
+        entity.accused.stream()
+            .sorted(Comparator.comparingInt(a -> a.position))
+            .map(a -> accused(a, contentVisible))
             .toList());
+  }
+
+  /**
+   * The earlier case as a repeat's registrar may see it: number, status, unit; nothing personal.
+   */
+  static CaseView.RepeatView repeat(
+      PetitionCaseEntity earlier, Double similarity, String matchedOn) {
+    return new CaseView.RepeatView(
+        earlier.id.toString(),
+        earlier.caseNumber,
+        earlier.status,
+        CaseStatus.valueOf(earlier.status).label(),
+        earlier.handlingUnitName,
+        similarity,
+        matchedOn);
   }
 
   static CaseView.StepView step(CaseStepEntity s) {
@@ -64,12 +110,23 @@ public class CaseMapper {
 
   private static CaseView.PetitionerView petitioner(PetitionerEntity p, boolean visible) {
     if (visible) {
-      return new CaseView.PetitionerView(p.name, p.idNumber, p.phone, p.address);
+      return new CaseView.PetitionerView(
+          p.kind, p.name, p.idType, p.idNumber, p.phone, p.address, p.addressRegionCode);
     }
     return new CaseView.PetitionerView(
+        p.kind,
         Masking.name(p.name),
+        p.idType,
         Masking.keepEnds(p.idNumber, 4, 4),
         Masking.keepEnds(p.phone, 3, 4),
-        p.address == null ? null : "***");
+        p.address == null ? null : WITHHELD,
+        p.addressRegionCode);
+  }
+
+  private static CaseView.AccusedView accused(AccusedEntity a, boolean visible) {
+    if (visible) {
+      return new CaseView.AccusedView(a.kind, a.name, a.unitCode, a.unitName, a.post, a.rank);
+    }
+    return new CaseView.AccusedView(a.kind, Masking.name(a.name), null, null, null, null);
   }
 }

@@ -3,7 +3,11 @@ package cn.gov.petition.intake.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Registrar;
+import cn.gov.petition.intake.Registration;
+import cn.gov.petition.intake.RegistrationRules;
+import cn.gov.petition.intake.RepeatDetector;
 import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
@@ -28,6 +32,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
 
   private final Registrar registrar;
+  private final RepeatDetector repeats;
   private final CaseFinder finder;
   private final CaseMapper mapper;
   private final TransitionRepository transitions;
@@ -46,11 +52,13 @@ public class CaseResource {
 
   public CaseResource(
       Registrar registrar,
+      RepeatDetector repeats,
       CaseFinder finder,
       CaseMapper mapper,
       TransitionRepository transitions,
       Caller caller) {
     this.registrar = registrar;
+    this.repeats = repeats;
     this.transitions = transitions;
     this.finder = finder;
     this.mapper = mapper;
@@ -64,13 +72,25 @@ public class CaseResource {
   @Operation(
       summary = "登记信访件 / Register a petition",
       description =
-          "Registers the petition once and routes it. A retry with the same Idempotency-Key "
-              + "returns the case registered the first time (200) instead of a second case (201).")
-  @APIResponse(responseCode = "201", description = "登记成功 / registered")
+          "登记一次并转交路由；同一信访人就同一事项再次信访的，按重复信访处理。 Registers the petition once"
+              + " and routes it. A repeat of a matter still in the procedure opens no case and is"
+              + " recorded on the earlier one (200, LINKED_TO_OPEN_CASE); a repeat of a terminated"
+              + " matter is registered and answered 不再受理 (201, NOT_ACCEPTED_AGAIN). A retry with"
+              + " the same Idempotency-Key returns what the first request did (200).")
+  @APIResponse(responseCode = "201", description = "登记成功 / a case was opened")
   @APIResponse(
       responseCode = "200",
-      description = "重复提交 / the earlier registration with this Idempotency-Key")
-  @APIResponse(responseCode = "400", description = "输入有误 / invalid input")
+      description =
+          "并入原件或重复提交 / linked to the open earlier case, or the earlier answer to this"
+              + " Idempotency-Key")
+  @APIResponse(
+      responseCode = "400",
+      description = "字段有误 / a field is malformed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "不符合登记规则 / the fields break a registration rule (channel, anonymity ...)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response register(
       @Parameter(description = "幂等键 / makes retries safe")
           @HeaderParam("Idempotency-Key")
@@ -82,8 +102,61 @@ public class CaseResource {
     if (earlier.isPresent()) {
       return Response.ok(result(earlier.get())).build();
     }
-    PetitionCaseEntity entity = registrar.register(request, caller, idempotencyKey);
-    return Response.created(URI.create("/cases/" + entity.id)).entity(result(entity)).build();
+    Registration registration = registrar.register(request, caller, idempotencyKey);
+    if (!registration.opensCase()) {
+      return Response.ok(result(registration)).build();
+    }
+    return Response.created(URI.create("/cases/" + registration.petitionCase().id))
+        .entity(result(registration))
+        .build();
+  }
+
+  /** 重复信访核查: what registering this petition would do, before it is saved. */
+  public record RepeatCheck(
+      @Schema(
+              description = "REGISTERED, NOT_ACCEPTED_AGAIN or LINKED_TO_OPEN_CASE",
+              example = "LINKED_TO_OPEN_CASE")
+          String wouldBe,
+      @Schema(description = "同一信访人同一事项的原件 / earlier cases of the same petitioner and matter")
+          List<CaseView.RepeatView> matches) {}
+
+  @POST
+  @Path("/repeat-check")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.REGISTRAR)
+  @Transactional
+  @Operation(
+      summary = "重复信访核查 / Check for a repeat before registering",
+      description =
+          "登记前提示：同一信访人（身份证号、电话或姓名加住址）就同一属地、内容相近的事项是否已有信访件。不保存任何内容。 What"
+              + " registering this petition would do: earlier cases of the same petitioner (ID"
+              + " number, phone, or name at the same address) about a matter in the same county"
+              + " with similar content (character-bigram Dice coefficient at least the configured"
+              + " threshold). Saves nothing.")
+  @APIResponse(responseCode = "200", description = "核查结果 / the matches")
+  @APIResponse(
+      responseCode = "400",
+      description = "字段有误 / a field is malformed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public RepeatCheck repeatCheck(@NotNull @Valid RegisterPetitionRequest request) {
+    RegistrationRules.check(request);
+    var decision = repeats.decide(request);
+    String wouldBe =
+        decision
+            .map(
+                d ->
+                    switch (d.kind()) {
+                      case LINK_TO_OPEN_CASE -> Registration.Outcome.LINKED_TO_OPEN_CASE;
+                      case NOT_ACCEPTED_AGAIN -> Registration.Outcome.NOT_ACCEPTED_AGAIN;
+                      case NEW_CASE -> Registration.Outcome.REGISTERED;
+                    })
+            .orElse(Registration.Outcome.REGISTERED)
+            .name();
+    return new RepeatCheck(
+        wouldBe,
+        repeats.matches(request).stream()
+            .map(m -> CaseMapper.repeat(m.earlier(), m.similarity(), m.matchedOn().name()))
+            .toList());
   }
 
   @GET
@@ -103,9 +176,7 @@ public class CaseResource {
   @APIResponse(
       responseCode = "404",
       description = "不存在或无权查看 / no such case in the caller's authority",
-      content =
-          @org.eclipse.microprofile.openapi.annotations.media.Content(
-              mediaType = Problem.MEDIA_TYPE))
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   @Transactional
   public CaseView read(@PathParam("id") @CaseId String id) {
     return mapper.toView(finder.visible(id, caller), caller);
@@ -157,7 +228,22 @@ public class CaseResource {
         .toList();
   }
 
-  private RegistrationResult result(PetitionCaseEntity entity) {
-    return new RegistrationResult(entity.queryCode, mapper.toView(entity, caller));
+  private RegistrationResult result(Registration registration) {
+    PetitionCaseEntity repeatOf = registration.repeatOf();
+    CaseView.RepeatView repeat =
+        repeatOf == null
+            ? null
+            : CaseMapper.repeat(repeatOf, registration.similarity(), registration.matchedOn());
+    if (!registration.opensCase()) {
+      return new RegistrationResult(
+          registration.outcome().name(), "重复信访，已并入原件", null, null, repeat);
+    }
+    PetitionCaseEntity entity = registration.petitionCase();
+    return new RegistrationResult(
+        registration.outcome().name(),
+        CaseStatus.valueOf(entity.status).label(),
+        entity.queryCode,
+        mapper.toView(entity, caller),
+        repeat);
   }
 }

@@ -13,15 +13,29 @@ public record CaseView(
     @Schema(description = "状态 / status", example = "ACCEPTED") String status,
     @Schema(description = "状态名称 / status in Chinese", example = "已受理") String statusLabel,
     @Schema(description = "信访事项类别 / SUGGESTION, ACCUSATION or APPEAL") String petitionClass,
-    String channel,
+    @Schema(description = "信访目的 / purpose", example = "SEEK_SOLUTION") String purpose,
+    @Schema(description = "信访目的名称 / purpose in Chinese", example = "求决") String purposeLabel,
+    @Schema(description = "信访形式 / channel", example = "LETTER") String channel,
+    @Schema(description = "登记方式 / DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访)") String origin,
+    @Schema(description = "代办员或接访领导 / the agent or receiving leader") Intermediary intermediary,
     LocalDate receivedOn,
     Instant registeredAt,
     String registeringUnit,
     String matterRegionCode,
     @Schema(description = "内容分类代码 / category code", example = "0105") String category,
     @Schema(description = "内容分类 / category", example = "城乡建设/市政设施与供水供暖") String categoryName,
-    String content,
-    int personCount,
+    @Schema(
+            description =
+                "信访内容；检举控告内容仅承办、复查复核和登记单位可见 / content; an accusation's only to"
+                    + " the units that registered, handle or review it")
+        String content,
+    @Schema(description = "信访人数 / persons petitioning") int personCount,
+    @Schema(description = "涉及人数 / persons concerned") Integer involvedCount,
+    @Schema(description = "集体访/联名信 / collective") boolean collective,
+    @Schema(description = "匿名 / anonymous") boolean anonymous,
+    @Schema(description = "保密 / the petitioner's identity is shown to the registering office only")
+        boolean confidential,
+    @Schema(description = "重复信访 / the earlier case this repeats, if any") RepeatView repeatOf,
     @Schema(description = "责任单位 / handling unit") Unit handlingUnit,
     @Schema(description = "转送/交办 / FORWARD or ASSIGN") String routingMode,
     @Schema(description = "路由说明 / why this unit") String routingExplanation,
@@ -31,11 +45,37 @@ public record CaseView(
     @Schema(description = "处理意见 / SUPPORTED, EXPLAINED, NOT_SUPPORTED") String opinionOutcome,
     @Schema(description = "满意度 / SATISFIED, BASICALLY_SATISFIED, UNSATISFIED") String satisfaction,
     @Schema(description = "时限图 / every deadline step, open and done") List<StepView> steps,
-    List<PetitionerView> petitioners) {
+    List<PetitionerView> petitioners,
+    @Schema(description = "被反映人（单位） / the accused of an accusation") List<AccusedView> accused) {
 
   public record Unit(String code, String name, String regionCode) {}
 
-  public record PetitionerView(String name, String idNumber, String phone, String address) {}
+  public record Intermediary(String name, String post) {}
+
+  public record PetitionerView(
+      @Schema(example = "PERSON") String kind,
+      String name,
+      @Schema(example = "RESIDENT_ID") String idType,
+      String idNumber,
+      String phone,
+      String address,
+      String addressRegionCode) {}
+
+  public record AccusedView(
+      String kind, String name, String unitCode, String unitName, String post, String rank) {}
+
+  /** 重复信访: the earlier case of the same petitioner about the same matter. */
+  @Schema(description = "重复信访的原件 / the earlier case a petition repeats")
+  public record RepeatView(
+      String caseId,
+      @Schema(description = "原件编号 / the earlier case number") String caseNumber,
+      @Schema(example = "ACCEPTED") String status,
+      @Schema(example = "已受理") String statusLabel,
+      @Schema(description = "承办单位 / its handling unit") String handlingUnitName,
+      @Schema(description = "内容相似度 0..1 (字符二元组 Dice 系数) / content similarity", example = "0.82")
+          Double similarity,
+      @Schema(description = "识别依据 / ID_NUMBER, PHONE or NAME_AND_ADDRESS", example = "ID_NUMBER")
+          String matchedOn) {}
 
   /** 办理环节 and its deadline. */
   public record StepView(

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -93,12 +94,16 @@ public final class HandlingRequests {
   @Schema(
       description = "处理异议 / Decide on an objection: uphold it and send the matter on, or reject it")
   public record ObjectionDecisionRequest(
-      @Schema(description = "异议是否成立 / whether the objection is upheld") @NotNull Boolean upheld,
+      @Schema(description = "异议是否成立 / whether the objection is upheld", example = "true") @NotNull
+          Boolean upheld,
       @Schema(description = "改送单位 / the unit the matter goes to when upheld") @Valid UnitRef unit,
       @Schema(description = "FORWARD (转送) or ASSIGN (交办)", example = "FORWARD")
           @Pattern(regexp = "FORWARD|ASSIGN", message = "must be FORWARD or ASSIGN")
           String mode,
-      @Schema(description = "理由 / reason") @NotBlank @Size(max = 2000) String reason) {}
+      @Schema(description = "理由 / reason", example = "经核实，供暖设施维护属于住建部门职责。")
+          @NotBlank
+          @Size(max = 2000)
+          String reason) {}
 
   @Schema(description = "单位 / A unit")
   public record UnitRef(
@@ -129,13 +134,20 @@ public final class HandlingRequests {
           LocalDate heldFrom,
       @Schema(description = "结束日期 / last day", example = "2026-12-11") @NotNull @PastOrPresent
           LocalDate heldTo,
-      @Schema(description = "听证情况 / summary") @NotBlank @Size(max = 4000) String summary) {}
+      @Schema(description = "听证情况 / summary", example = "听证员三人，信访人及供热公司到场陈述，认定室温不达标属实。")
+          @NotBlank
+          @Size(max = 4000)
+          String summary) {}
 
   @Schema(description = "调解和解 / A mediation or settlement agreement was reached (Art 33)")
   public record MediationRequest(
-      @Schema(description = "协议日期 / date of the agreement") @NotNull @PastOrPresent
+      @Schema(description = "协议日期 / date of the agreement", example = "2026-12-15")
+          @NotNull
+          @PastOrPresent
           LocalDate agreedOn,
-      @Schema(description = "协议内容 / what was agreed") @NotBlank @Size(max = 4000)
+      @Schema(description = "协议内容 / what was agreed", example = "供热公司于12月31日前更换楼内管网，信访人撤回信访请求。")
+          @NotBlank
+          @Size(max = 4000)
           String agreement) {}
 
   @Schema(description = "处理意见书、复查意见书、复核意见书 / A written opinion (Art 32)")
@@ -173,7 +185,8 @@ public final class HandlingRequests {
   public record EvaluationRequest(
       @Schema(description = "评价 / evaluation", example = "SATISFIED") @NotNull
           Satisfaction satisfaction,
-      @Schema(description = "意见 / remarks") @Size(max = 2000) String remarks) {}
+      @Schema(description = "意见 / remarks", example = "问题已解决，感谢。") @Size(max = 2000)
+          String remarks) {}
 
   @Schema(
       description =
@@ -183,22 +196,38 @@ public final class HandlingRequests {
           @NotNull
           @PastOrPresent
           LocalDate receivedOn,
-      @Schema(description = "申请理由 / the petitioner's reasons") @NotBlank @Size(max = 4000)
+      @Schema(description = "申请理由 / the petitioner's reasons", example = "处理意见未回应室温检测结果。")
+          @NotBlank
+          @Size(max = 4000)
           String reasons) {}
 
   @Schema(description = "办结、终结 / Close or terminate the case, with the 三到位一处理 checklist (Art 27)")
   public record ClosureRequest(
       @Schema(description = "三到位一处理 / the checklist") @NotNull @Valid Checklist checklist,
-      @Schema(description = "说明 / summary") @NotBlank @Size(max = 4000) String summary) {}
+      @Schema(description = "说明 / summary", example = "管网已更换，室温经复测达标，信访人表示满意。")
+          @NotBlank
+          @Size(max = 4000)
+          String summary) {}
 
   /** 三到位一处理 (Art 27): which of the four applied, each with what was done. */
   @Schema(description = "三到位一处理: what was done for each item that applies")
   public record Checklist(
-      @Schema(description = "诉求合理的解决问题到位") @Size(max = 2000) String problemSolved,
-      @Schema(description = "诉求无理的思想教育到位") @Size(max = 2000) String counselled,
-      @Schema(description = "生活困难的帮扶救助到位") @Size(max = 2000) String assisted,
-      @Schema(description = "行为违法的依法处理") @Size(max = 2000) String dealtWithByLaw) {
+      @Schema(description = "诉求合理的解决问题到位 / a reasonable request: solved", example = "已更换管网，室温达标。")
+          @Size(max = 2000)
+          String problemSolved,
+      @Schema(description = "诉求无理的思想教育到位 / an unreasonable one: counselled", example = "已当面解释政策。")
+          @Size(max = 2000)
+          String counselled,
+      @Schema(description = "生活困难的帮扶救助到位 / hardship: helped", example = "已纳入临时救助。")
+          @Size(max = 2000)
+          String assisted,
+      @Schema(description = "行为违法的依法处理 / unlawful conduct: dealt with by law", example = "无。")
+          @Size(max = 2000)
+          String dealtWithByLaw) {
 
+    /** Whether no item was filled in (not part of the API). */
+    @JsonIgnore
+    @Schema(hidden = true)
     public boolean isEmpty() {
       return blank(problemSolved) && blank(counselled) && blank(assisted) && blank(dealtWithByLaw);
     }

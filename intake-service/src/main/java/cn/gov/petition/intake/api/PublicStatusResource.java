@@ -6,6 +6,7 @@ import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
 import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
@@ -78,7 +79,7 @@ public class PublicStatusResource {
   public PublicStatus query(@NotNull @Valid StatusQuery query) {
     PetitionCaseEntity entity =
         cases
-            .findByQueryCode(query.queryCode().toUpperCase())
+            .findByQueryCodeDigest(FieldCipher.instance().digest(query.queryCode().toUpperCase()))
             .orElseThrow(() -> ProblemException.notFound("case with this query code", "(查询码)"));
     return new PublicStatus(
         entity.caseNumber,

@@ -3,6 +3,8 @@ package cn.gov.petition.intake.store;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,8 +23,39 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
     return find("idempotencyKey", key).firstResultOptional();
   }
 
-  public Optional<PetitionCaseEntity> findByQueryCode(String queryCode) {
-    return find("queryCode", queryCode).firstResultOptional();
+  public Optional<PetitionCaseEntity> findByQueryCodeDigest(String digest) {
+    return find("queryCodeDigest", digest).firstResultOptional();
+  }
+
+  /**
+   * Earlier cases about a matter in the county in which one of the petitioners is the same person:
+   * the same ID number or phone (by their keyed digests), or the same name at the same address.
+   * Newest first, at most {@code limit}.
+   */
+  public List<PetitionCaseEntity> samePetitioner(
+      String county,
+      Collection<String> idDigests,
+      Collection<String> phoneDigests,
+      Collection<String> nameAndAddress,
+      int limit) {
+    return getEntityManager()
+        .createQuery(
+            "select distinct c from PetitionCaseEntity c join c.petitioners p"
+                + " where c.matterRegionCode like :county and (p.idNumberDigest in :ids"
+                + " or p.phoneDigest in :phones or concat(p.name, '|', p.address) in :names)"
+                + " order by c.registeredAt desc",
+            PetitionCaseEntity.class)
+        .setParameter("county", county + "%")
+        .setParameter("ids", orNone(idDigests))
+        .setParameter("phones", orNone(phoneDigests))
+        .setParameter("names", orNone(nameAndAddress))
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** An IN list may not be empty; a value no column holds stands for "none". */
+  private static Collection<String> orNone(Collection<String> values) {
+    return values.isEmpty() ? List.of("-") : values;
   }
 
   public Optional<PetitionCaseEntity> findByCaseNumber(String caseNumber) {

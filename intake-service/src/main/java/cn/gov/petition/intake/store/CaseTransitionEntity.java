@@ -43,6 +43,10 @@ public class CaseTransitionEntity {
   @Column(name = "occurred_at", nullable = false)
   public Instant occurredAt;
 
+  /** Set on a repeat petition linked to this case: a retry of its registration finds it here. */
+  @Column(name = "idempotency_key", unique = true)
+  public String idempotencyKey;
+
   @Column(name = "unit_code", nullable = false)
   public String unitCode;
 

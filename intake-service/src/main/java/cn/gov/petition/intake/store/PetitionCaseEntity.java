@@ -2,6 +2,7 @@ package cn.gov.petition.intake.store;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -23,8 +24,14 @@ public class PetitionCaseEntity {
   @Column(name = "case_number", nullable = false, unique = true)
   public String caseNumber;
 
+  /** 查询码, encrypted at rest: the retry of a registration must be able to return it. */
+  @Convert(converter = EncryptedString.class)
   @Column(name = "query_code", nullable = false)
   public String queryCode;
+
+  /** Keyed digest of the query code, by which the public status query finds the case. */
+  @Column(name = "query_code_digest", nullable = false)
+  public String queryCodeDigest;
 
   @Column(nullable = false)
   public String channel;
@@ -106,6 +113,52 @@ public class PetitionCaseEntity {
   @Column(name = "ended_on")
   public LocalDate endedOn;
 
+  /** 信访目的, see {@code Purpose}. */
+  public String purpose;
+
+  /** DIRECT, AGENT (信访代办) or LEADER_RECEPTION (领导接访), see {@code Origin}. */
+  @Column(nullable = false)
+  public String origin;
+
+  /** The agent or leader who took the petition in. */
+  @Column(name = "intermediary_name")
+  public String intermediaryName;
+
+  @Column(name = "intermediary_post")
+  public String intermediaryPost;
+
+  /** 涉及人数. */
+  @Column(name = "involved_count")
+  public Integer involvedCount;
+
+  /** 匿名: nobody is named; nobody can be answered. */
+  @Column(nullable = false)
+  public boolean anonymous;
+
+  /** 保密: the petitioner's identity is shown only to the registering office. */
+  @Column(nullable = false)
+  public boolean confidential;
+
+  /** 集体访/联名信: as many people together as the configured threshold, or more. */
+  @Column(nullable = false)
+  public boolean collective;
+
+  /** New facts or reasons the clerk recorded, which make a repeat a new case. */
+  @Column(name = "new_facts")
+  public String newFacts;
+
+  /** 重复信访: the earlier case of the same petitioner about the same matter. */
+  @Column(name = "repeat_of")
+  public UUID repeatOf;
+
+  /** How alike the content was to the earlier case's (0..1), see {@code ContentSimilarity}. */
+  @Column(name = "repeat_similarity")
+  public Double repeatSimilarity;
+
+  /** ID_NUMBER, PHONE or NAME_AND_ADDRESS: how the petitioner was recognised. */
+  @Column(name = "repeat_matched_on")
+  public String repeatMatchedOn;
+
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
 
@@ -117,6 +170,14 @@ public class PetitionCaseEntity {
         || unit.equals(handlingUnit)
         || unit.equals(reviewUnit)
         || unit.equals(rereviewUnit);
+  }
+
+  /**
+   * Whether the unit sees who petitioned: the units involved, except that a confidential
+   * petitioner's identity is shown to the registering office only.
+   */
+  public boolean showsPetitionersTo(String unit) {
+    return confidential ? unit.equals(registeringUnit) : involves(unit);
   }
 
   /** The unit that must act now: the re-review body, else the review body, else the handler. */
@@ -143,4 +204,17 @@ public class PetitionCaseEntity {
   /** In no particular order when loaded: sort by {@link PetitionerEntity#position}. */
   @OneToMany(mappedBy = "petitionCase", cascade = CascadeType.ALL, orphanRemoval = true)
   public List<PetitionerEntity> petitioners = new ArrayList<>();
+
+  /** 被反映人（单位）of an accusation; sort by {@link AccusedEntity#position}. */
+  @OneToMany(mappedBy = "petitionCase", cascade = CascadeType.ALL, orphanRemoval = true)
+  public List<AccusedEntity> accused = new ArrayList<>();
+
+  /** Whether the unit is named as accused: it never sees the case (Art 30(3)). */
+  public boolean accuses(String unit) {
+    return accused.stream().anyMatch(a -> unit.equals(a.unitCode));
+  }
+
+  public boolean isAccusation() {
+    return "ACCUSATION".equals(petitionClass);
+  }
 }

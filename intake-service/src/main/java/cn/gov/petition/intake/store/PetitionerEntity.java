@@ -26,8 +26,16 @@ public class PetitionerEntity {
   @Column(nullable = false)
   public int position;
 
+  /** PERSON or ORGANISATION. */
+  @Column(nullable = false)
+  public String kind;
+
   @Column(nullable = false)
   public String name;
+
+  /** 证件类型, see {@code IdType}. */
+  @Column(name = "id_type")
+  public String idType;
 
   /** Encrypted at rest. */
   @Convert(converter = EncryptedString.class)
@@ -42,5 +50,12 @@ public class PetitionerEntity {
   @Convert(converter = EncryptedString.class)
   public String phone;
 
+  /** Keyed digest of the phone number, to find the same petitioner again. */
+  @Column(name = "phone_digest")
+  public String phoneDigest;
+
   public String address;
+
+  @Column(name = "address_region_code")
+  public String addressRegionCode;
 }

@@ -1,8 +1,8 @@
 package cn.gov.petition.routing.api;
 
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.routing.Division;
-import cn.gov.petition.routing.DivisionTable;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

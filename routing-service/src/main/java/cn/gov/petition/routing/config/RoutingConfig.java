@@ -1,6 +1,6 @@
 package cn.gov.petition.routing.config;
 
-import cn.gov.petition.routing.DivisionTable;
+import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.routing.Router;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package cn.gov.petition.routing;
+package cn.gov.petition.common.reference;
 
 /**
  * 行政区划: a province (2-digit code), city (4), county (6) or township (9). A child's code extends its
@@ -30,7 +30,12 @@ public record Division(String code, String name, Level level) {
 
   /** The code of the enclosing division, or null for a province. */
   public String parentCode() {
-    return switch (level) {
+    return parentOf(code);
+  }
+
+  /** The code one level up from a 4-, 6- or 9-digit code; null for a province's 2 digits. */
+  public static String parentOf(String code) {
+    return switch (Level.ofCode(code)) {
       case PROVINCE -> null;
       case CITY -> code.substring(0, 2);
       case COUNTY -> code.substring(0, 4);

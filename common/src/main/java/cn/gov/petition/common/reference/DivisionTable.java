@@ -1,4 +1,4 @@
-package cn.gov.petition.routing;
+package cn.gov.petition.common.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,22 +14,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The national four-level division table (全国行政区划), read once from the vendored CSV files. */
+/**
+ * The national four-level division table (全国行政区划), read once per JVM from the CSV files vendored in
+ * {@code reference/divisions} (source and licence in its README).
+ */
 public final class DivisionTable {
+
+  private static volatile DivisionTable national;
 
   private final Map<String, Division> byCode = new LinkedHashMap<>();
   private final Map<String, List<Division>> children = new HashMap<>();
 
   public static DivisionTable national() {
-    DivisionTable table = new DivisionTable();
-    for (String file : List.of("provinces", "cities", "areas", "streets")) {
-      table.read("/divisions/" + file + ".csv");
+    DivisionTable table = national;
+    if (table == null) {
+      synchronized (DivisionTable.class) {
+        table = national;
+        if (table == null) {
+          table = new DivisionTable();
+          for (String file : List.of("provinces", "cities", "areas", "streets")) {
+            table.read("/reference/divisions/" + file + ".csv");
+          }
+          national = table;
+        }
+      }
     }
     return table;
   }
 
   public Optional<Division> find(String code) {
     return Optional.ofNullable(byCode.get(code));
+  }
+
+  public boolean exists(String code) {
+    return code != null && byCode.containsKey(code);
   }
 
   public List<Division> children(String code) {

@@ -1,0 +1,156 @@
+package cn.gov.petition.intake;
+
+import cn.gov.petition.common.problem.Problem.FieldError;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.intake.api.RegisterPetitionRequest;
+import cn.gov.petition.intake.api.RegisterPetitionRequest.Channel;
+import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules between the fields of a registration: what each channel must record so that the
+ * petitioner can be answered, anonymous petitions, accusations and who took the petition in. Each
+ * broken rule is one error naming the field and the rule; the request is refused with 422 before
+ * anything is stored.
+ *
+ * <ul>
+ *   <li>Art 19: a petition states who petitions and where to answer them; only accusations and
+ *       suggestions may be anonymous (there is nobody to answer a demand), and nobody visits
+ *       anonymously.
+ *   <li>Visits: every representative shows an ID document (Art 20, local rules).
+ *   <li>Online and mobile: real name, ID and phone (网上信访实名制).
+ *   <li>Phone: a phone number; letter and fax: an address to reply to.
+ * </ul>
+ */
+public final class RegistrationRules {
+
+  private RegistrationRules() {}
+
+  public static void check(RegisterPetitionRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    List<PetitionerInput> petitioners = request.petitionersOrNone();
+    if (request.anonymous()) {
+      if (!petitioners.isEmpty()) {
+        errors.add(
+            error("petitioners", "emptyWhenAnonymous", "an anonymous petition names nobody"));
+      }
+      if (request.petitionClass() == PetitionClass.APPEAL) {
+        errors.add(
+            error(
+                "anonymous",
+                "anonymousOnlyForAccusationsAndSuggestions",
+                "a 申诉求决 petition needs a petitioner to answer; only accusations and suggestions"
+                    + " may be anonymous"));
+      }
+      if (request.channel() == Channel.VISIT) {
+        errors.add(error("anonymous", "noAnonymousVisit", "a visitor is registered by name"));
+      }
+    } else if (petitioners.isEmpty()) {
+      errors.add(
+          error(
+              "petitioners",
+              "requiredUnlessAnonymous",
+              "at least one petitioner is required unless the petition is anonymous"));
+    } else {
+      channelRequirements(request.channel(), petitioners, errors);
+    }
+    if (request.personCount() < petitioners.size()) {
+      errors.add(
+          error(
+              "personCount",
+              "atLeastThePetitionersNamed",
+              "cannot be less than the number of petitioners named"));
+    }
+    if (request.involvedCount() != null && request.involvedCount() < request.personCount()) {
+      errors.add(error("involvedCount", "atLeastPersonCount", "cannot be less than personCount"));
+    }
+    boolean accusation = request.petitionClass() == PetitionClass.ACCUSATION;
+    if (accusation && request.accusedOrNone().isEmpty()) {
+      errors.add(
+          error(
+              "accused",
+              "requiredForAccusation",
+              "an accusation (检举控告) names the accused person or unit"));
+    }
+    if (!accusation && !request.accusedOrNone().isEmpty()) {
+      errors.add(
+          error("accused", "onlyForAccusations", "only an accusation (检举控告) names the accused"));
+    }
+    Origin origin = request.originOrDefault();
+    if (origin != Origin.DIRECT && request.intermediary() == null) {
+      errors.add(
+          error(
+              "intermediary",
+              "requiredForOrigin",
+              "a petition taken in by " + origin.label() + " names who took it in"));
+    }
+    if (origin == Origin.DIRECT && request.intermediary() != null) {
+      errors.add(
+          error(
+              "intermediary",
+              "onlyForAgentOrLeader",
+              "only AGENT or LEADER_RECEPTION registrations name an intermediary"));
+    }
+    if (origin == Origin.LEADER_RECEPTION && request.channel() != Channel.VISIT) {
+      errors.add(
+          error("origin", "leaderReceptionIsAVisit", "a leader's reception day takes visits"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+
+  private static void channelRequirements(
+      Channel channel, List<PetitionerInput> petitioners, List<FieldError> errors) {
+    PetitionerInput first = petitioners.get(0);
+    switch (channel) {
+      case VISIT -> {
+        for (int i = 0; i < petitioners.size(); i++) {
+          if (petitioners.get(i).idNumber() == null) {
+            errors.add(
+                error(
+                    "petitioners[" + i + "].idNumber",
+                    "requiredForVisit",
+                    "every visitor registered shows an ID document"));
+          }
+        }
+      }
+      case ONLINE, MOBILE -> {
+        if (first.idNumber() == null) {
+          errors.add(
+              error(
+                  "petitioners[0].idNumber",
+                  "requiredForOnline",
+                  "online petitions are filed under real name with an ID document (网上信访实名制)"));
+        }
+        if (first.phone() == null) {
+          errors.add(
+              error(
+                  "petitioners[0].phone",
+                  "requiredForOnline",
+                  "online petitions give a phone number"));
+        }
+      }
+      case PHONE -> {
+        if (first.phone() == null) {
+          errors.add(
+              error("petitioners[0].phone", "requiredForPhone", "a call is answered by phone"));
+        }
+      }
+      case LETTER, FAX -> {
+        if (first.address() == null || first.address().isBlank()) {
+          errors.add(
+              error(
+                  "petitioners[0].address",
+                  "requiredForLetter",
+                  "a letter is answered at the petitioner's address (Art 19)"));
+        }
+      }
+    }
+  }
+
+  private static FieldError error(String field, String rule, String message) {
+    return new FieldError(field, rule, message);
+  }
+}

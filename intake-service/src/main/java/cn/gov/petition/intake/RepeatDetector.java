@@ -1,0 +1,150 @@
+package cn.gov.petition.intake;
+
+import cn.gov.petition.intake.api.RegisterPetitionRequest;
+import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
+import cn.gov.petition.intake.config.RegistrationConfig;
+import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.intake.store.PetitionCaseEntity;
+import cn.gov.petition.intake.store.PetitionerEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * 重复信访: finds the earlier cases of the same petitioner about the same matter. Same petitioner: one
+ * of them has the same ID number or phone (compared by keyed digest, never in plain) or the same
+ * name at the same address. Same matter: the matter lies in the same county and the content is at
+ * least {@link RegistrationConfig#repeatSimilarity()} alike ({@link ContentSimilarity}).
+ */
+@ApplicationScoped
+public class RepeatDetector {
+
+  /** How a petitioner was recognised. */
+  public enum MatchedOn {
+    ID_NUMBER,
+    PHONE,
+    NAME_AND_ADDRESS
+  }
+
+  /** An earlier case of the same petitioner about the same matter. */
+  public record Match(PetitionCaseEntity earlier, double similarity, MatchedOn matchedOn) {}
+
+  private final CaseRepository cases;
+  private final RegistrationConfig config;
+
+  public RepeatDetector(CaseRepository cases, RegistrationConfig config) {
+    this.cases = cases;
+    this.config = config;
+  }
+
+  /** Every match, newest first. */
+  public List<Match> matches(RegisterPetitionRequest request) {
+    List<PetitionerInput> petitioners = request.petitionersOrNone();
+    if (petitioners.isEmpty()) {
+      return List.of(); // an anonymous petition has no petitioner to recognise
+    }
+    FieldCipher cipher = FieldCipher.instance();
+    Set<String> idDigests =
+        petitioners.stream()
+            .map(PetitionerInput::idNumber)
+            .filter(Objects::nonNull)
+            .map(n -> cipher.digest(n.toUpperCase()))
+            .collect(Collectors.toSet());
+    Set<String> phoneDigests =
+        petitioners.stream()
+            .map(PetitionerInput::phone)
+            .filter(Objects::nonNull)
+            .map(cipher::digest)
+            .collect(Collectors.toSet());
+    Set<String> namesAtAddresses =
+        petitioners.stream()
+            .filter(p -> p.address() != null)
+            .map(p -> p.name() + "|" + p.address())
+            .collect(Collectors.toSet());
+    List<Match> matches = new ArrayList<>();
+    for (PetitionCaseEntity earlier :
+        cases.samePetitioner(
+            request.matterRegionCode().substring(0, 6),
+            idDigests,
+            phoneDigests,
+            namesAtAddresses,
+            config.repeatCandidates())) {
+      double similarity = ContentSimilarity.of(request.content(), earlier.content);
+      if (similarity >= config.repeatSimilarity()) {
+        matches.add(
+            new Match(
+                earlier,
+                Math.round(similarity * 1000) / 1000.0,
+                matchedOn(earlier, idDigests, phoneDigests, namesAtAddresses)));
+      }
+    }
+    matches.sort(Comparator.comparing((Match m) -> m.earlier().registeredAt).reversed());
+    return matches;
+  }
+
+  /**
+   * What the registration must do about its matches: link to the newest case still in the
+   * procedure; else answer 不再受理 for a terminated matter; else register a new case marked as a
+   * repeat of the newest match. New facts or reasons always make a new case (domain.md 6.2).
+   */
+  public Optional<Decision> decide(RegisterPetitionRequest request) {
+    List<Match> matches = matches(request).stream().map(this::root).toList();
+    if (matches.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean newFacts =
+        request.newFactsOrReasons() != null && !request.newFactsOrReasons().isBlank();
+    if (!newFacts) {
+      for (Match m : matches) {
+        if (!CaseStatus.valueOf(m.earlier().status).isEnded()) {
+          return Optional.of(new Decision(Decision.Kind.LINK_TO_OPEN_CASE, m));
+        }
+      }
+      for (Match m : matches) {
+        if (CaseStatus.TERMINATED.name().equals(m.earlier().status)) {
+          return Optional.of(new Decision(Decision.Kind.NOT_ACCEPTED_AGAIN, m));
+        }
+      }
+    }
+    return Optional.of(new Decision(Decision.Kind.NEW_CASE, matches.get(0)));
+  }
+
+  /** A 不再受理 answer stands for the terminated case it answered: link to that one. */
+  private Match root(Match m) {
+    if (CaseStatus.NOT_ACCEPTED_AGAIN.name().equals(m.earlier().status)
+        && m.earlier().repeatOf != null) {
+      return new Match(cases.findById(m.earlier().repeatOf), m.similarity(), m.matchedOn());
+    }
+    return m;
+  }
+
+  /** What to do with a repeat, and the earlier case it repeats. */
+  public record Decision(Kind kind, Match match) {
+    public enum Kind {
+      /** The earlier case is in the procedure: no new case, the repeat is recorded on it. */
+      LINK_TO_OPEN_CASE,
+      /** The matter was terminated: registered, linked and answered 不再受理. */
+      NOT_ACCEPTED_AGAIN,
+      /** The earlier case ended otherwise, or there are new facts: a new case, marked repeat. */
+      NEW_CASE
+    }
+  }
+
+  private static MatchedOn matchedOn(
+      PetitionCaseEntity earlier, Set<String> ids, Set<String> phones, Set<String> names) {
+    List<PetitionerEntity> people = earlier.petitioners;
+    if (people.stream().anyMatch(p -> ids.contains(p.idNumberDigest))) {
+      return MatchedOn.ID_NUMBER;
+    }
+    if (people.stream().anyMatch(p -> phones.contains(p.phoneDigest))) {
+      return MatchedOn.PHONE;
+    }
+    return MatchedOn.NAME_AND_ADDRESS;
+  }
+}

@@ -1,0 +1,85 @@
+package cn.gov.petition.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 检举控告 (Art 30(3)): an accusation is seen by the units that registered, handle or review it and by
+ * the supervisors above them; never by the unit it accuses, whatever its role or region.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class AccusationTest {
+
+  /** The accused's own unit: the 南宁街道 office, with every role a township has. */
+  private static final String ACCUSED_UNIT =
+      TestTokens.token(
+          "nanning-officer", "530302001:zf", "530302001", "registrar", "handler", "supervisor");
+
+  private static final String TOWNSHIP_REGISTRAR =
+      TestTokens.token("nanning-registrar", "530302001:xfb", "530302001", "registrar");
+
+  private static final String COUNTY_HOUSING =
+      TestTokens.token("qilin-housing", "530302:zjj", "530302", "handler");
+
+  private static final String CITY_SUPERVISOR =
+      TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
+
+  @Test
+  void accusationNeverReachesTheAccusedUnit() {
+    String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
+    given().auth().oauth2(ACCUSED_UNIT).when().get("/cases/" + id).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(ACCUSED_UNIT)
+        .when()
+        .get("/cases/" + id + "/history")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void anAccusationIsHiddenFromUnitsThatNeitherHandleNorSuperviseIt() {
+    String accusation = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
+    String ordinary = Petitions.registered(Petitions.letter()).path("petitionCase.id");
+
+    read(TOWNSHIP_REGISTRAR, ordinary).statusCode(200);
+    read(TOWNSHIP_REGISTRAR, accusation).statusCode(404);
+    read(COUNTY_HOUSING, accusation).statusCode(404);
+  }
+
+  @Test
+  void theRegisteringUnitSeesTheAccusationAndASupervisorSeesItWithoutItsText() {
+    String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
+    read(TestTokens.qilinRegistrar(), id)
+        .statusCode(200)
+        .body("content", equalTo("举报南宁街道某干部在供暖改造中收受施工方财物。"))
+        .body("accused[0].name", equalTo("李四"))
+        .body("accused[0].unitCode", equalTo("530302001:zf"));
+    read(CITY_SUPERVISOR, id)
+        .statusCode(200)
+        .body("petitionClass", equalTo("ACCUSATION"))
+        .body("content", equalTo("***"))
+        .body("accused[0].name", equalTo("李*"))
+        .body("accused[0].unitCode", equalTo(null))
+        .body("petitioners[0].name", equalTo("张*"));
+  }
+
+  @Test
+  void aConfidentialPetitionersIdentityIsShownToTheRegisteringOfficeOnly() {
+    var body = Petitions.letterWith("confidential", true);
+    String id = Petitions.registered(body).path("petitionCase.id");
+    read(TestTokens.qilinRegistrar(), id).body("petitioners[0].name", equalTo("张三"));
+    read(CITY_SUPERVISOR, id).body("petitioners[0].name", equalTo("张*"));
+  }
+
+  private static io.restassured.response.ValidatableResponse read(String token, String id) {
+    return given().auth().oauth2(token).when().get("/cases/" + id).then();
+  }
+}
