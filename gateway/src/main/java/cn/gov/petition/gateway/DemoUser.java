@@ -27,7 +27,7 @@ public record DemoUser(
               "530302001",
               Set.of(Roles.REGISTRAR)),
           new DemoUser(
-              "qilin-handler", "麒麟区信访局 承办人", "530302:xfj", "530302", Set.of(Roles.HANDLER)),
+              "qilin-handler", "麒麟区住房和城乡建设局 承办人", "530302:zjj", "530302", Set.of(Roles.HANDLER)),
           new DemoUser(
               "qujing-handler", "曲靖市信访局 承办人（复查）", "5303:xfj", "5303", Set.of(Roles.HANDLER)),
           new DemoUser(

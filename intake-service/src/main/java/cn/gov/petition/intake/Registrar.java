@@ -1,6 +1,7 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.events.CaseRegistered;
+import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.security.Caller;
@@ -154,6 +155,7 @@ public class Registrar {
       registered
           .open(Step.FORWARD, caller.unit(), entity.responsibleRegion(), entity.receivedOn)
           .record();
+      outbox.publish(entity.id.toString(), entity.caseNumber, routingRequest(entity));
     }
     return new Registration(
         outcome,
@@ -161,6 +163,26 @@ public class Registrar {
         repeat.map(r -> r.match().earlier()).orElse(null),
         entity.repeatSimilarity,
         entity.repeatMatchedOn);
+  }
+
+  /** What the node's routing-service needs to choose the unit; names no person. */
+  private static RoutingRequested routingRequest(PetitionCaseEntity entity) {
+    return new RoutingRequested(
+        entity.id.toString(),
+        entity.caseNumber,
+        entity.channel,
+        entity.petitionClass,
+        entity.purpose,
+        entity.matterRegionCode,
+        entity.category,
+        entity.registeringUnit,
+        entity.personCount,
+        entity.collective,
+        entity.repeatOf == null ? null : entity.repeatOf.toString(),
+        entity.accused.stream()
+            .filter(a -> a.unitCode != null)
+            .map(a -> new RoutingRequested.AccusedUnit(a.unitCode, a.leader))
+            .toList());
   }
 
   /** Art 19(3): the matter is in the procedure; the repeat is recorded on its case. */
@@ -239,6 +261,7 @@ public class Registrar {
       accused.unitName = input.unitName();
       accused.post = input.post();
       accused.rank = input.rank();
+      accused.leader = input.leader();
       entity.accused.add(accused);
     }
     return entity;

@@ -2,11 +2,17 @@ package cn.gov.petition.intake;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +36,28 @@ class AccusationTest {
 
   private static final String CITY_SUPERVISOR =
       TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+
+  @Test
+  void routingLearnsTheAccusedUnitOnTheNodeInternalTopicAndTheBroadcastNeverDoes() {
+    String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
+    var requests =
+        kafka.await(
+            Topics.ROUTING_REQUESTS, seen -> id.equals(seen.key()), 1, Duration.ofSeconds(30));
+    assertEquals(1, requests.size());
+    String request = requests.get(0).value();
+    assertTrue(request.contains("\"unitCode\":\"530302001:zf\""), request);
+    assertFalse(request.contains("李四"), "no accused person is named");
+    assertFalse(request.contains("收受"), "no accusation text");
+    var broadcast =
+        kafka.await(Topics.CASE_EVENTS, seen -> id.equals(seen.key()), 2, Duration.ofSeconds(10));
+    assertFalse(broadcast.isEmpty(), "the lifecycle is broadcast");
+    broadcast.forEach(
+        e ->
+            assertFalse(e.value().contains("530302001:zf"), "the broadcast names no accused unit"));
+  }
 
   @Test
   void accusationNeverReachesTheAccusedUnit() {

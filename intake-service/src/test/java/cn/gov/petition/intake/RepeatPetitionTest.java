@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +38,9 @@ class RepeatPetitionTest {
   private static final String SAME_MATTER_AGAIN = "小区供暖一直不达标，已经多次反映，至今未解决。";
 
   @Inject EntityManager entityManager;
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
 
   @Test
   void theSamePetitionerAboutTheSameMatterWhileItIsHandledOpensNoNewCase() {
@@ -130,6 +135,16 @@ class RepeatPetitionTest {
             .extract()
             .path("petitionCase.id");
     history(againId).body("transition", equalTo(List.of("REGISTERED", "NOT_ACCEPTED_AGAIN")));
+    assertEquals(
+        0,
+        kafka
+            .await(
+                Topics.ROUTING_REQUESTS,
+                seen -> againId.equals(seen.key()),
+                1,
+                java.time.Duration.ofSeconds(5))
+            .size(),
+        "a matter answered 不再受理 is not routed");
 
     // a third time: linked to the terminated case itself, not to the second registration
     register(sameMatterAgain(first), null)

@@ -1,65 +1,233 @@
 package cn.gov.petition.routing;
 
-import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.events.RoutingRequested;
+import cn.gov.petition.common.events.RoutingRequested.AccusedUnit;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * 属地管理、分级负责: picks the unit with authority over a registered case.
+ * 属地管理、分级负责: picks the unit with authority over a registered case, and explains why.
  *
- * <p>The foundation's rule, version {@value #RULE_VERSION}: the 信访局 of the county where the matter
- * lies (转送), or 交办 when five or more people petition together (集体访). Issue 4 replaces it with
- * authority rules kept as data.
+ * <ul>
+ *   <li>The authority rules in effect ({@link RuleSet}, data): the most specific rule for the
+ *       case's category and class names a department; the unit is that department's at the lowest
+ *       level of the matter's place that has one (小事不出村、大事不出镇), not below the rule's minimum level.
+ *       交办 (with a deadline and a closing report) for collective petitions and repeats, 转送
+ *       otherwise.
+ *   <li>Rule {@value #ACCUSATION_RULE_VERSION}, 检举控告 (Art 30): to the discipline body (纪委监委) at the
+ *       accused unit's level, one level up when the accused leads that level, and never to an
+ *       accused unit nor to the discipline body the accused itself is (then one level up).
+ * </ul>
  */
 public class Router {
 
-  public static final String RULE_VERSION = "foundation-1";
-  static final int COLLECTIVE_VISIT_PERSONS = 5;
+  public static final String ACCUSATION_RULE_VERSION = "accusation-1";
+
+  /** Department code of the discipline inspection and supervision body (纪委监委). */
+  static final String DISCIPLINE = "jw";
 
   private final DivisionTable divisions;
+  private final Units units;
   private final Clock clock;
 
-  public Router(DivisionTable divisions, Clock clock) {
+  public Router(DivisionTable divisions, Units units, Clock clock) {
     this.divisions = divisions;
+    this.units = units;
     this.clock = clock;
   }
 
-  public RoutingDecided decide(CaseRegistered registered) {
-    String matter = registered.matterRegionCode();
-    Division handling = handlingDivision(matter);
-    String mode = registered.personCount() >= COLLECTIVE_VISIT_PERSONS ? "ASSIGN" : "FORWARD";
-    String unitName = handling.name() + "信访局";
-    List<Division> path = divisions.path(matter);
-    String where =
-        path.isEmpty()
-            ? "问题属地代码 " + matter + " 不在区划表中，按最近的上级区划处理"
-            : "问题属地："
-                + path.stream().map(Division::name).collect(Collectors.joining(" › "))
-                + "（"
-                + matter
-                + "）";
-    String why =
-        mode.equals("ASSIGN")
-            ? "；" + registered.personCount() + " 人集体信访，交办" + unitName + "并限期报告结果"
-            : "；按属地管理、分级负责原则转送" + unitName;
-    return new RoutingDecided(
-        registered.caseId(),
-        registered.caseNumber(),
-        handling.code() + ":xfj",
+  /** The decision, with the rule that made it (null for an accusation's fixed rule). */
+  public record Routed(RoutingDecided decision, AuthorityRule rule) {}
+
+  public Routed decide(RoutingRequested request, RuleSet rules) {
+    if ("ACCUSATION".equals(request.petitionClass()) && !request.accused().isEmpty()) {
+      return new Routed(accusation(request), null);
+    }
+    String matter = request.matterRegionCode();
+    AuthorityRule rule =
+        rules
+            .ruleFor(request.category(), request.petitionClass())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "authority rules " + rules.label() + " cover no case of " + matter));
+    List<String> skipped = new ArrayList<>();
+    Units.Unit unit = null;
+    List<Division> path = new ArrayList<>(divisions.path(matter));
+    if (path.isEmpty()) {
+      path.add(nearestKnown(matter));
+      path = divisions.path(path.get(0).code());
+    }
+    for (int i = path.size() - 1; i >= 0 && unit == null; i--) {
+      Division division = path.get(i);
+      if (rule.minLevel() != null && division.level().compareTo(rule.minLevel()) > 0) {
+        skipped.add(division.name() + "：规则要求" + levelName(rule.minLevel()) + "以上办理");
+        continue;
+      }
+      var candidate = units.find(division.code() + ":" + rule.department());
+      if (candidate.isPresent()) {
+        unit = candidate.get();
+      } else {
+        skipped.add(division.name() + "未设" + units.label(rule.department()));
+      }
+    }
+    if (unit == null) {
+      throw new IllegalStateException(
+          "no "
+              + rule.department()
+              + " unit on the path of "
+              + matter
+              + " (rule "
+              + rule.id()
+              + ")");
+    }
+    String mode = mode(request);
+    String how =
+        switch (mode) {
+          case "ASSIGN" ->
+              "，"
+                  + (request.collective()
+                      ? request.personCount() + " 人集体信访"
+                      : "重复信访（原件 " + request.repeatOf() + "）")
+                  + "，交办"
+                  + unit.name()
+                  + "并限期报告结果";
+          default -> "，转送" + unit.name();
+        };
+    String explanation =
+        where(matter)
+            + "；职权规则 "
+            + rules.label()
+            + " 第 "
+            + rule.id()
+            + " 条（"
+            + (rule.category().equals(AuthorityRule.ANY) ? "其他事项" : "分类 " + rule.category())
+            + " → "
+            + units.label(rule.department())
+            + "）："
+            + rule.note()
+            + "；按属地管理、分级负责，由有该部门的最低层级办理"
+            + (skipped.isEmpty() ? "" : "（" + String.join("；", skipped) + "）")
+            + how;
+    return new Routed(
+        decision(
+            request, unit.code(), unit.name(), unit.regionCode(), mode, rules.label(), explanation),
+        rule);
+  }
+
+  private static String levelName(Division.Level level) {
+    return switch (level) {
+      case PROVINCE -> "省级";
+      case CITY -> "市级";
+      case COUNTY -> "县级";
+      case TOWNSHIP -> "乡级";
+    };
+  }
+
+  private RoutingDecided accusation(RoutingRequested request) {
+    List<String> reasons = new ArrayList<>();
+    String region = null;
+    for (AccusedUnit accused : request.accused()) {
+      String accusedRegion = accused.unitCode().split(":")[0];
+      String target = accusedRegion;
+      if (accused.leader()) {
+        target = upOrSame(accusedRegion);
+        reasons.add("被反映人为" + name(accusedRegion) + "主要领导，提级由上一级纪检监察机关办理");
+      }
+      if (region == null || target.length() < region.length()) {
+        region = target;
+      }
+    }
+    // never the accused unit, nor the discipline body an accused unit is
+    while (accuses(request.accused(), region + ":" + DISCIPLINE)
+        && Division.parentOf(region) != null) {
+      reasons.add(name(region) + "纪检监察机关被反映，提级办理");
+      region = Division.parentOf(region);
+    }
+    String unitName = disciplineBodyName(region);
+    String accusedUnits =
+        request.accused().stream().map(AccusedUnit::unitCode).collect(Collectors.joining("、"));
+    String explanation =
+        where(request.matterRegionCode())
+            + "；检举控告，被反映单位 "
+            + accusedUnits
+            + "；依照《信访工作条例》第三十条，转送"
+            + unitName
+            + "，不转送被反映单位及其所在部门"
+            + (reasons.isEmpty() ? "" : "；" + String.join("；", reasons))
+            + "（规则 "
+            + ACCUSATION_RULE_VERSION
+            + "）";
+    return decision(
+        request,
+        region + ":" + DISCIPLINE,
         unitName,
-        handling.code(),
+        region,
+        mode(request),
+        ACCUSATION_RULE_VERSION,
+        explanation);
+  }
+
+  private static boolean accuses(List<AccusedUnit> accused, String unitCode) {
+    return accused.stream().anyMatch(a -> a.unitCode().equals(unitCode));
+  }
+
+  private static String mode(RoutingRequested request) {
+    return request.collective() || request.repeatOf() != null ? "ASSIGN" : "FORWARD";
+  }
+
+  private RoutingDecided decision(
+      RoutingRequested request,
+      String unitCode,
+      String unitName,
+      String region,
+      String mode,
+      String ruleVersion,
+      String explanation) {
+    return new RoutingDecided(
+        request.caseId(),
+        request.caseNumber(),
+        unitCode,
+        unitName,
+        region,
         mode,
-        RULE_VERSION,
-        where + why + "（规则 " + RULE_VERSION + "）",
+        ruleVersion,
+        explanation,
         clock.instant());
   }
 
+  /** 纪委监委 at county level and above; a township's 纪委, a street office's 纪工委. */
+  private String disciplineBodyName(String region) {
+    return units.find(region + ":" + DISCIPLINE).map(Units.Unit::name).orElse(region + "纪委监委");
+  }
+
+  private String name(String region) {
+    return divisions.find(region).map(Division::name).orElse(region);
+  }
+
+  private static String upOrSame(String region) {
+    String parent = Division.parentOf(region);
+    return parent == null ? region : parent;
+  }
+
+  private String where(String matter) {
+    List<Division> path = divisions.path(matter);
+    return path.isEmpty()
+        ? "问题属地代码 " + matter + " 不在区划表中，按最近的上级区划处理"
+        : "问题属地："
+            + path.stream().map(Division::name).collect(Collectors.joining(" › "))
+            + "（"
+            + matter
+            + "）";
+  }
+
   /** The county of the matter, or the nearest enclosing division the table knows. */
-  private Division handlingDivision(String matter) {
+  private Division nearestKnown(String matter) {
     for (int length : new int[] {6, 4, 2}) {
       if (matter.length() >= length) {
         var division = divisions.find(matter.substring(0, length));

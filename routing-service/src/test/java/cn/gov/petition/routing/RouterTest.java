@@ -3,37 +3,86 @@ package cn.gov.petition.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.events.RoutingRequested;
+import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
 
   private static final DivisionTable DIVISIONS = DivisionTable.national();
   private final Router router =
-      new Router(DIVISIONS, Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC));
+      new Router(
+          DIVISIONS,
+          Units.standard(DIVISIONS),
+          Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC));
 
-  private static CaseRegistered registered(String matterRegion, int persons) {
-    return new CaseRegistered(
+  /** A rule set written for the test, in the shape of the seeded one. */
+  private static final RuleSet RULES =
+      new RuleSet(
+          7,
+          LocalDate.of(2026, 1, 1),
+          List.of(
+              new AuthorityRule(1, "*", "*", "zf", null, "其他事项：属地人民政府"),
+              new AuthorityRule(2, "01", "*", "zjj", null, "城乡建设"),
+              new AuthorityRule(3, "0103", "*", "zf", null, "物业管理：街道先行处理"),
+              new AuthorityRule(4, "12", "*", "jrj", Division.Level.CITY, "金融：市级以上"),
+              new AuthorityRule(5, "0103", "SUGGESTION", "zjj", null, "物业管理建议：住建部门")));
+
+  private RoutingDecided decide(RoutingRequested request) {
+    return router.decide(request, RULES).decision();
+  }
+
+  private static RoutingRequested registered(String matterRegion, int persons) {
+    return request(matterRegion, persons, "APPEAL", null, List.of());
+  }
+
+  private static RoutingRequested about(String category, String petitionClass) {
+    RoutingRequested r = registered("530302001", 1);
+    return new RoutingRequested(
+        r.caseId(),
+        r.caseNumber(),
+        r.channel(),
+        petitionClass,
+        r.purpose(),
+        r.matterRegionCode(),
+        category,
+        r.registeringUnit(),
+        r.personCount(),
+        r.collective(),
+        r.repeatOf(),
+        r.accused());
+  }
+
+  private static RoutingRequested request(
+      String matterRegion,
+      int persons,
+      String petitionClass,
+      String repeatOf,
+      List<RoutingRequested.AccusedUnit> accused) {
+    return new RoutingRequested(
         "c-1",
         "530302-20261124-00001",
         "LETTER",
-        "APPEAL",
+        petitionClass,
+        "SEEK_SOLUTION",
         matterRegion,
         "0105",
         "530302:xfj",
-        LocalDate.of(2026, 11, 23),
-        Instant.parse("2026-11-24T01:00:00Z"),
         persons,
-        "SEEK_SOLUTION",
-        "DIRECT",
         persons >= 5,
-        null);
+        repeatOf,
+        accused);
+  }
+
+  private static RoutingRequested accusation(RoutingRequested.AccusedUnit... accused) {
+    return request("530302001", 1, "ACCUSATION", null, List.of(accused));
   }
 
   @Test
@@ -45,26 +94,93 @@ class RouterTest {
   }
 
   @Test
-  void aTownshipMatterGoesToItsCountyPetitionBureau() {
-    RoutingDecided decision = router.decide(registered("530302001", 1));
-    assertEquals("530302:xfj", decision.unitCode());
-    assertEquals("麒麟区信访局", decision.unitName());
+  void aMatterGoesToTheLowestLevelThatHasTheDepartmentTheRuleNames() {
+    RoutingDecided decision = decide(registered("530302001", 1)); // 0105 供暖
+    assertEquals("530302:zjj", decision.unitCode());
+    assertEquals("麒麟区住房和城乡建设局", decision.unitName());
     assertEquals("530302", decision.regionCode());
     assertEquals("FORWARD", decision.mode());
+    assertEquals("authority-7", decision.ruleVersion());
     assertTrue(decision.explanation().contains("云南省 › 曲靖市 › 麒麟区"), decision.explanation());
+    assertTrue(decision.explanation().contains("第 2 条"), decision.explanation());
+    assertTrue(
+        decision.explanation().contains("南宁街道未设住房和城乡建设部门"),
+        "why not the township: " + decision.explanation());
+  }
+
+  @Test
+  void theMostSpecificRuleWinsAndSmallMattersStayInTheTownship() {
+    RoutingDecided property = decide(about("0103", "APPEAL"));
+    assertEquals("530302001:zf", property.unitCode());
+    assertEquals("南宁街道办事处", property.unitName());
+    assertEquals("530302:zjj", decide(about("0103", "SUGGESTION")).unitCode(), "class beats *");
+    assertEquals("530302001:zf", decide(about("9901", "APPEAL")).unitCode(), "* for the rest");
+  }
+
+  @Test
+  void aRuleCanKeepAMatterAtOrAboveALevel() {
+    RoutingDecided decision = decide(about("1201", "APPEAL"));
+    assertEquals("5303:jrj", decision.unitCode());
+    assertTrue(decision.explanation().contains("市级以上办理"), decision.explanation());
   }
 
   @Test
   void fiveOrMorePeopleTogetherAreAssignedWithAReport() {
-    RoutingDecided decision = router.decide(registered("530302001", 5));
+    RoutingDecided decision = decide(registered("530302001", 5));
     assertEquals("ASSIGN", decision.mode());
     assertTrue(decision.explanation().contains("5 人集体信访"), decision.explanation());
   }
 
   @Test
   void anUnknownCountyFallsBackToTheNearestKnownDivision() {
-    RoutingDecided decision = router.decide(registered("530399", 1));
-    assertEquals("5303:xfj", decision.unitCode());
-    assertEquals("曲靖市信访局", decision.unitName());
+    RoutingDecided decision = decide(registered("530399", 1));
+    assertEquals("5303:zjj", decision.unitCode());
+    assertEquals("曲靖市住房和城乡建设局", decision.unitName());
+  }
+
+  @Test
+  void aRepeatPetitionIsAssigned() {
+    RoutingDecided decision =
+        decide(
+            request("530302001", 1, "APPEAL", "0b0f3c1e-2d4a-4f6b-9c8d-1e2f3a4b5c6d", List.of()));
+    assertEquals("ASSIGN", decision.mode());
+    assertTrue(decision.explanation().contains("重复信访"), decision.explanation());
+  }
+
+  @Test
+  void anAccusationAgainstAUnitGoesToTheDisciplineBodyOfItsLevelNeverToTheUnit() {
+    RoutingDecided decision =
+        decide(accusation(new RoutingRequested.AccusedUnit("530302001:zf", false)));
+    assertEquals("530302001:jw", decision.unitCode());
+    assertEquals("南宁街道纪工委", decision.unitName());
+    assertEquals(Router.ACCUSATION_RULE_VERSION, decision.ruleVersion());
+    assertTrue(decision.explanation().contains("不转送被反映单位"), decision.explanation());
+  }
+
+  @Test
+  void anAccusationAgainstALeaderGoesOneLevelUp() {
+    RoutingDecided decision =
+        decide(accusation(new RoutingRequested.AccusedUnit("530302:zjj", true)));
+    assertEquals("5303:jw", decision.unitCode());
+    assertEquals("曲靖市纪委监委", decision.unitName());
+    assertTrue(decision.explanation().contains("主要领导"), decision.explanation());
+  }
+
+  @Test
+  void anAccusationAgainstTheDisciplineBodyItselfGoesOneLevelUp() {
+    RoutingDecided decision =
+        decide(accusation(new RoutingRequested.AccusedUnit("530302:jw", false)));
+    assertEquals("5303:jw", decision.unitCode());
+  }
+
+  @Test
+  void anAccusationAgainstSeveralUnitsGoesToTheHighestBodyAnyOfThemNeeds() {
+    RoutingDecided decision =
+        decide(
+            accusation(
+                new RoutingRequested.AccusedUnit("530302001:zf", false),
+                new RoutingRequested.AccusedUnit("530302:gaj", false)));
+    assertEquals("530302:jw", decision.unitCode());
+    assertEquals("麒麟区纪委监委", decision.unitName());
   }
 }

@@ -3,15 +3,23 @@ package cn.gov.petition.routing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,21 +33,22 @@ class RoutingFlowTest {
   private static String registered(String caseId, String region) {
     return """
         {"caseId":"%s","caseNumber":"530302-20261124-00009","channel":"VISIT",
-         "matterRegionCode":"%s","petitionClass":"APPEAL","category":"0201","registeringUnit":"530302:xfj",
-         "receivedOn":"2026-11-23","registeredAt":"2026-11-24T01:00:00Z","personCount":1}"""
+         "petitionClass":"APPEAL","purpose":"SEEK_SOLUTION","matterRegionCode":"%s",
+         "category":"0201","registeringUnit":"530302:xfj","personCount":1,"collective":false,
+         "repeatOf":null,"accused":[]}"""
         .formatted(caseId, region);
   }
 
   @Test
-  void aRegisteredCaseIsRoutedOnceEvenWhenTheEventIsRedelivered() {
+  void aRoutingRequestIsDecidedOnceEvenWhenItIsRedelivered() {
     String caseId = UUID.randomUUID().toString();
     var headers =
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(),
-            "cn.gov.petition.case.registered",
+            "cn.gov.petition.routing.requested",
             "530302-20261124-00009");
-    kafka.send(Topics.CASE_EVENTS, caseId, headers, registered(caseId, "530302001"));
-    kafka.send(Topics.CASE_EVENTS, caseId, headers, registered(caseId, "530302001"));
+    kafka.send(Topics.ROUTING_REQUESTS, caseId, headers, registered(caseId, "530302001"));
+    kafka.send(Topics.ROUTING_REQUESTS, caseId, headers, registered(caseId, "530302001"));
 
     var decisions =
         kafka.await(
@@ -47,16 +56,16 @@ class RoutingFlowTest {
     assertEquals(1, decisions.size(), "one decision for one event id");
     assertEquals("cn.gov.petition.routing.decided", decisions.get(0).header("ce_type"));
     assertTrue(
-        decisions.get(0).value().contains("\"unitCode\":\"530302:xfj\""), decisions.get(0).value());
+        decisions.get(0).value().contains("\"unitCode\":\"530302:rsj\""), decisions.get(0).value());
   }
 
   @Test
   void anEventThatCannotBeAppliedGoesToTheDeadLetterTopicWithTheReason() {
     String caseId = UUID.randomUUID().toString();
     String eventId = UUID.randomUUID().toString();
-    var headers = KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.case.registered", "x");
+    var headers = KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.routing.requested", "x");
     kafka.send(
-        Topics.CASE_EVENTS, caseId, headers, "{\"caseId\": 42, \"matterRegionCode\": \"99\"}");
+        Topics.ROUTING_REQUESTS, caseId, headers, "{\"caseId\": 42, \"matterRegionCode\": \"99\"}");
 
     var dead =
         kafka.await(
@@ -67,10 +76,10 @@ class RoutingFlowTest {
     // the consumer goes on with the next event
     String next = UUID.randomUUID().toString();
     kafka.send(
-        Topics.CASE_EVENTS,
+        Topics.ROUTING_REQUESTS,
         next,
         KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.case.registered", "y"),
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "y"),
         registered(next, "530302001"));
     assertEquals(
         1,
@@ -105,5 +114,116 @@ class RoutingFlowTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void unitsAreGeneratedForEveryRegionFromTheTemplate() {
+    given()
+        .queryParam("region", "530302001")
+        .when()
+        .get("/units")
+        .then()
+        .statusCode(200)
+        .body("code", hasItems("530302001:zf", "530302001:jw"))
+        .body("find { it.code == '530302001:zf' }.name", equalTo("南宁街道办事处"));
+    given()
+        .when()
+        .get("/units/530302:zjj")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("麒麟区住房和城乡建设局"));
+    given().when().get("/units/530302001:zjj").then().statusCode(404);
+    given().queryParam("region", "5x").when().get("/units").then().statusCode(400);
+  }
+
+  @Test
+  void anAdministratorsNewRuleVersionTakesEffectWithoutARestartAndIsAudited() {
+    String before = route("0201");
+    assertTrue(before.contains("\"unitCode\":\"530302:rsj\""), before);
+
+    Map<String, Object> body =
+        Map.of(
+            "effectiveFrom",
+            LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
+            "reason",
+            "试点：劳动报酬纠纷先由乡镇（街道）调处",
+            "rules",
+            List.of(
+                Map.of("category", "*", "petitionClass", "*", "department", "zf", "note", "其他"),
+                Map.of(
+                    "category", "0201", "petitionClass", "*", "department", "zf", "note", "试点")));
+    given()
+        .auth()
+        .oauth2(TestTokens.token("yunnan-handler", "53:xfj", "53", "handler"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/authority-rules")
+        .then()
+        .statusCode(403);
+    Map<String, Object> unknownDepartment = new HashMap<>(body);
+    unknownDepartment.put(
+        "rules", List.of(Map.of("category", "*", "petitionClass", "*", "department", "xyz")));
+    asAdmin(unknownDepartment).statusCode(422).body("errors.rule", hasItems("KnownDepartment"));
+    int version =
+        asAdmin(body)
+            .statusCode(201)
+            .body("publishedBy", equalTo("yunnan-admin"))
+            .body("reason", equalTo("试点：劳动报酬纠纷先由乡镇（街道）调处"))
+            .extract()
+            .path("version");
+
+    try {
+      String after = route("0201");
+      assertTrue(after.contains("\"unitCode\":\"530302001:zf\""), after);
+      assertTrue(after.contains("authority-" + version), after);
+      given()
+          .when()
+          .get("/authority-rules/versions")
+          .then()
+          .statusCode(200)
+          .body("[0].version", equalTo(version));
+    } finally {
+      // later tests (and reruns) expect the seeded rules: publish them again as the newest version
+      Map<String, Object> restore = new HashMap<>(body);
+      restore.put("reason", "试点结束，恢复初始规则");
+      restore.put(
+          "rules",
+          given()
+              .when()
+              .get("/authority-rules/versions")
+              .then()
+              .extract()
+              .path(
+                  "find { it.version == 1 }.rules.collect { [category: it.category, petitionClass: it.petitionClass, department: it.department, minLevel: it.minLevel, note: it.note] }"));
+      asAdmin(restore).statusCode(201);
+    }
+  }
+
+  private static io.restassured.response.ValidatableResponse asAdmin(Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.token("yunnan-admin", "53:xfj", "53", "administrator"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/authority-rules")
+        .then();
+  }
+
+  /** Sends a routing request about the category and returns routing's decision. */
+  private String route(String category) {
+    String caseId = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.ROUTING_REQUESTS,
+        caseId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
+        registered(caseId, "530302001").replace("\"0201\"", "\"" + category + "\""));
+    var decisions =
+        kafka.await(
+            Topics.ROUTING_DECISIONS, seen -> caseId.equals(seen.key()), 1, Duration.ofSeconds(20));
+    assertEquals(1, decisions.size());
+    return decisions.get(0).value();
   }
 }

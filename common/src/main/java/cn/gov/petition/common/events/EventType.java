@@ -11,6 +11,8 @@ package cn.gov.petition.common.events;
 public enum EventType {
   CASE_REGISTERED("cn.gov.petition.case.registered", Topics.CASE_EVENTS, CaseRegistered.class),
   CASE_PROGRESSED("cn.gov.petition.case.progressed", Topics.CASE_EVENTS, CaseProgressed.class),
+  ROUTING_REQUESTED(
+      "cn.gov.petition.routing.requested", Topics.ROUTING_REQUESTS, RoutingRequested.class),
   ROUTING_DECIDED(
       "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class);
 

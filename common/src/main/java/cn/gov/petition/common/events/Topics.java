@@ -9,6 +9,12 @@ public final class Topics {
    */
   public static final String CASE_EVENTS = "petition.case-events";
 
+  /**
+   * Cases waiting for routing (待转送交办), from intake to the node's own routing-service. Not
+   * broadcast: it names the units an accusation accuses.
+   */
+  public static final String ROUTING_REQUESTS = "petition.routing-requests";
+
   /** Routing decisions (转送/交办 决定) of routing-service. */
   public static final String ROUTING_DECISIONS = "petition.routing-decisions";
 

@@ -172,8 +172,9 @@ class PlatformIT {
     String caseId = register(petition("530302001", "工地拖欠工资，请求协调。"));
 
     Response assigned = awaitAssigned(caseId, Duration.ofSeconds(60));
-    assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
-    assertEquals("麒麟区信访局", assigned.path("handlingUnit.name"));
+    // 拖欠劳动报酬 (0201): the county's labour bureau, the lowest level that has one
+    assertEquals("530302:rsj", assigned.path("handlingUnit.code"));
+    assertEquals("麒麟区人力资源和社会保障局", assigned.path("handlingUnit.name"));
     LocalDate due = LocalDate.parse(assigned.path("steps.find { it.step == 'ACCEPT' }.dueOn"));
     LocalDate assignedOn = LocalDate.parse(assigned.path("assignedOn"));
     assertFalse(
@@ -267,7 +268,7 @@ class PlatformIT {
     }
     for (String caseId : registeredDuringOutage) {
       Response assigned = awaitAssigned(caseId, Duration.ofSeconds(120));
-      assertEquals("530302:xfj", assigned.path("handlingUnit.code"));
+      assertEquals("530302:rsj", assigned.path("handlingUnit.code"));
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(

@@ -125,8 +125,9 @@ public class CaseMapper {
 
   private static CaseView.AccusedView accused(AccusedEntity a, boolean visible) {
     if (visible) {
-      return new CaseView.AccusedView(a.kind, a.name, a.unitCode, a.unitName, a.post, a.rank);
+      return new CaseView.AccusedView(
+          a.kind, a.name, a.unitCode, a.unitName, a.post, a.rank, a.leader);
     }
-    return new CaseView.AccusedView(a.kind, Masking.name(a.name), null, null, null, null);
+    return new CaseView.AccusedView(a.kind, Masking.name(a.name), null, null, null, null, null);
   }
 }

@@ -62,7 +62,13 @@ public record CaseView(
       String addressRegionCode) {}
 
   public record AccusedView(
-      String kind, String name, String unitCode, String unitName, String post, String rank) {}
+      String kind,
+      String name,
+      String unitCode,
+      String unitName,
+      String post,
+      String rank,
+      @Schema(description = "本级主要领导 / a principal leader of that level") Boolean leader) {}
 
   /** 重复信访: the earlier case of the same petitioner about the same matter. */
   @Schema(description = "重复信访的原件 / the earlier case a petition repeats")

@@ -168,7 +168,12 @@ public record RegisterPetitionRequest(
       @Schema(description = "单位名称 / unit name", example = "南宁街道办事处") @Size(max = 100)
           String unitName,
       @Schema(description = "职务 / post", example = "主任") @Size(max = 50) String post,
-      @Schema(description = "级别 / level, e.g. 科级", example = "科级") @Size(max = 20) String rank) {}
+      @Schema(description = "级别 / level, e.g. 科级", example = "科级") @Size(max = 20) String rank,
+      @Schema(
+              description =
+                  "本级党政主要领导 / a principal leader of that level: the accusation goes one level up",
+              example = "false")
+          boolean leader) {}
 
   /** The agent (信访代办员) or leader (接访领导) who took the petition in. */
   public record Intermediary(

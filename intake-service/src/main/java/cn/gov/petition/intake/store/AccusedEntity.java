@@ -43,4 +43,8 @@ public class AccusedEntity {
 
   @Column(name = "rank")
   public String rank;
+
+  /** A principal leader of that level (党政主要领导): the accusation is handled one level up. */
+  @Column(nullable = false)
+  public boolean leader;
 }

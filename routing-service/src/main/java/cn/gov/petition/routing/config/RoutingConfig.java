@@ -2,6 +2,7 @@ package cn.gov.petition.routing.config;
 
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.routing.Router;
+import cn.gov.petition.routing.Units;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,7 +17,13 @@ class RoutingConfig {
 
   @Produces
   @Singleton
-  Router router(DivisionTable divisions, Clock clock) {
-    return new Router(divisions, clock);
+  Units units(DivisionTable divisions) {
+    return Units.standard(divisions);
+  }
+
+  @Produces
+  @Singleton
+  Router router(DivisionTable divisions, Units units, Clock clock) {
+    return new Router(divisions, units, clock);
   }
 }

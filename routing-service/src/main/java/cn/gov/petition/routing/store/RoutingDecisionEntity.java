@@ -33,6 +33,10 @@ public class RoutingDecisionEntity {
   @Column(name = "rule_version", nullable = false)
   public String ruleVersion;
 
+  /** The authority rule applied (null for the accusation rule, which is not a row). */
+  @Column(name = "rule_id")
+  public Long ruleId;
+
   @Column(nullable = false)
   public String explanation;
 

@@ -1,11 +1,12 @@
 package cn.gov.petition.routing.events;
 
-import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.routing.Router;
+import cn.gov.petition.routing.RuleBook;
 import cn.gov.petition.routing.store.RoutingDecisionEntity;
 import cn.gov.petition.routing.store.RoutingDecisionRepository;
 import io.cloudevents.CloudEvent;
@@ -15,32 +16,42 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Routes every registered case: stores the decision and publishes it, in one transaction. */
+/**
+ * Routes every case intake asks to route (the node-internal routing requests): stores the decision
+ * and publishes it, in one transaction.
+ */
 @ApplicationScoped
-public class CaseRegisteredConsumer {
+public class RoutingRequestConsumer {
 
   private final Inbox inbox;
   private final Router router;
+  private final RuleBook rules;
   private final RoutingDecisionRepository decisions;
   private final Outbox outbox;
 
-  public CaseRegisteredConsumer(
-      Inbox inbox, Router router, RoutingDecisionRepository decisions, Outbox outbox) {
+  public RoutingRequestConsumer(
+      Inbox inbox,
+      Router router,
+      RuleBook rules,
+      RoutingDecisionRepository decisions,
+      Outbox outbox) {
     this.inbox = inbox;
     this.router = router;
+    this.rules = rules;
     this.decisions = decisions;
     this.outbox = outbox;
   }
 
-  @Incoming("case-events")
+  @Incoming("routing-requests")
   @Blocking
   @Transactional
-  public void onCaseEvent(CloudEvent event) {
-    inbox.apply("routing", event, EventType.CASE_REGISTERED, CaseRegistered.class, this::route);
+  public void onRoutingRequest(CloudEvent event) {
+    inbox.apply("routing", event, EventType.ROUTING_REQUESTED, RoutingRequested.class, this::route);
   }
 
-  private void route(CaseRegistered registered) {
-    RoutingDecided decision = router.decide(registered);
+  private void route(RoutingRequested request) {
+    Router.Routed routed = router.decide(request, rules.inEffect());
+    RoutingDecided decision = routed.decision();
     RoutingDecisionEntity entity = new RoutingDecisionEntity();
     entity.caseId = UUID.fromString(decision.caseId());
     entity.caseNumber = decision.caseNumber();
@@ -49,6 +60,7 @@ public class CaseRegisteredConsumer {
     entity.regionCode = decision.regionCode();
     entity.mode = decision.mode();
     entity.ruleVersion = decision.ruleVersion();
+    entity.ruleId = routed.rule() == null ? null : routed.rule().id();
     entity.explanation = decision.explanation();
     entity.decidedAt = decision.decidedAt();
     decisions.persist(entity);

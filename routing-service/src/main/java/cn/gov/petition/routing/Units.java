@@ -1,0 +1,127 @@
+package cn.gov.petition.routing;
+
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 单位: the bodies of every region, generated from a per-level template of departments ({@code
+ * units/departments.csv}) with per-unit exceptions ({@code units/overrides.csv}). A unit's code is
+ * {@code <division code>:<department>}, e.g. {@code 530302:zjj} for 麒麟区住房和城乡建设局.
+ */
+public final class Units {
+
+  /** 单位. */
+  public record Unit(String code, String name, String regionCode, String department) {}
+
+  /** One department of the template: what kind of body it is and its name at each level. */
+  record Department(String code, String label, Map<Division.Level, String[]> suffixes) {}
+
+  private final DivisionTable divisions;
+  private final Map<String, Department> departments;
+  private final Map<String, String> renamed = new HashMap<>();
+  private final Map<String, Boolean> present = new HashMap<>();
+
+  Units(DivisionTable divisions, Map<String, Department> departments, List<String[]> overrides) {
+    this.divisions = divisions;
+    this.departments = departments;
+    for (String[] row : overrides) {
+      if (!row[1].isBlank()) {
+        renamed.put(row[0], row[1]);
+      }
+      present.put(row[0], !"false".equalsIgnoreCase(row[2].trim()));
+    }
+  }
+
+  /** The national template with the vendored overrides. */
+  public static Units standard(DivisionTable divisions) {
+    Map<String, Department> departments = new LinkedHashMap<>();
+    for (String[] row : rows("/units/departments.csv", 5)) {
+      Department department =
+          departments.computeIfAbsent(
+              row[0], code -> new Department(code, row[1], new HashMap<>()));
+      department.suffixes().put(Division.Level.valueOf(row[2]), new String[] {row[3], row[4]});
+    }
+    return new Units(divisions, departments, rows("/units/overrides.csv", 3));
+  }
+
+  public Optional<Unit> find(String code) {
+    String[] parts = code.split(":", 2);
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    return divisions.find(parts[0]).flatMap(d -> unit(d, parts[1]));
+  }
+
+  /** The units of one region, in the template's order. */
+  public List<Unit> of(String regionCode) {
+    List<Unit> units = new ArrayList<>();
+    divisions
+        .find(regionCode)
+        .ifPresent(d -> departments.keySet().forEach(dep -> unit(d, dep).ifPresent(units::add)));
+    return units;
+  }
+
+  /** 信访部门, 住房和城乡建设部门 ...: what kind of body a department is. */
+  public String label(String department) {
+    Department d = departments.get(department);
+    return d == null ? department : d.label();
+  }
+
+  public boolean isDepartment(String department) {
+    return departments.containsKey(department);
+  }
+
+  private Optional<Unit> unit(Division division, String department) {
+    Department template = departments.get(department);
+    String code = division.code() + ":" + department;
+    if (template == null || !present.getOrDefault(code, true)) {
+      return Optional.empty();
+    }
+    String[] suffix = template.suffixes().get(division.level());
+    if (suffix == null) {
+      return Optional.empty();
+    }
+    boolean street = division.level() == Division.Level.TOWNSHIP && division.name().endsWith("街道");
+    String name =
+        renamed.getOrDefault(
+            code, division.name() + (street && !suffix[1].isEmpty() ? suffix[1] : suffix[0]));
+    return Optional.of(new Unit(code, name, division.code(), department));
+  }
+
+  private static List<String[]> rows(String resource, int columns) {
+    InputStream in = Units.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException(resource + " is missing from the class path");
+    }
+    List<String[]> rows = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      reader.readLine(); // header
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          String[] fields = line.split(",", -1);
+          if (fields.length != columns) {
+            throw new IllegalStateException(resource + ": " + columns + " columns expected");
+          }
+          rows.add(fields);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+}

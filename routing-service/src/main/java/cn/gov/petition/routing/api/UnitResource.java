@@ -1,0 +1,64 @@
+package cn.gov.petition.routing.api;
+
+import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.routing.Units;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 单位: the bodies of each region, generated from the department template (public reference). */
+@Path("/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "单位 / Units")
+@PermitAll
+public class UnitResource {
+
+  private final Units units;
+
+  public UnitResource(Units units) {
+    this.units = units;
+  }
+
+  @GET
+  @Operation(summary = "某地区的单位 / The units of a region")
+  public List<Units.Unit> ofRegion(
+      @Parameter(description = "行政区划代码 / division code", example = "530302")
+          @QueryParam("region")
+          @NotNull
+          @Pattern(
+              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
+              message = "must be a 2, 4, 6 or 9-digit division code")
+          String region) {
+    return units.of(region);
+  }
+
+  @GET
+  @Path("/{code}")
+  @Operation(summary = "查询单位 / One unit")
+  @APIResponse(
+      responseCode = "404",
+      description = "无此单位 / no such unit",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Units.Unit unit(
+      @Parameter(description = "单位代码 / unit code", example = "530302:zjj")
+          @PathParam("code")
+          @Pattern(
+              regexp = "\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?:[a-z]{2,16}",
+              message = "must be <division code>:<department>")
+          String code) {
+    return units.find(code).orElseThrow(() -> ProblemException.notFound("unit", code));
+  }
+}
