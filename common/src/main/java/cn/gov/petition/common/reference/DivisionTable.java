@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,6 +64,11 @@ public final class DivisionTable {
       division = division.parentCode() == null ? null : byCode.get(division.parentCode());
     }
     return path;
+  }
+
+  /** Every division, provinces first, in the table's order. */
+  public Collection<Division> all() {
+    return Collections.unmodifiableCollection(byCode.values());
   }
 
   public int size() {

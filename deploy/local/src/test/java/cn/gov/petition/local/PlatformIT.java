@@ -249,6 +249,13 @@ class PlatformIT {
   }
 
   @Test
+  @Order(2)
+  void theDemoDataLoadsThroughTheGatewayOnceAndAgainChangesNothing() throws Exception {
+    assertEquals(10, DemoData.load(platform.gatewayUrl()), "every demo petition is valid");
+    assertEquals(0, DemoData.load(platform.gatewayUrl()), "a second start registers nothing");
+  }
+
+  @Test
   @Order(3)
   void aKafkaOutageOf30SecondsDuringIntakeLosesNoCase() {
     long before = volume("5303");
