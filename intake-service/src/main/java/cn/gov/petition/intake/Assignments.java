@@ -54,6 +54,7 @@ public class Assignments {
     entity.handlingRegion = decision.regionCode();
     entity.routingMode = decision.mode();
     entity.routingExplanation = decision.explanation();
+    entity.escalated = decision.escalated();
     entity.assignedOn = progress.today();
     progress.close(Step.FORWARD);
     Handling.openAcceptance(progress, entity, decision.mode());
@@ -62,6 +63,7 @@ public class Assignments {
         .detail("unitName", decision.unitName())
         .detail("ruleVersion", decision.ruleVersion())
         .detail("explanation", decision.explanation())
+        .detail("escalated", decision.escalated() ? Boolean.TRUE : null)
         .record();
   }
 }

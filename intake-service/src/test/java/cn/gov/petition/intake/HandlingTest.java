@@ -348,7 +348,17 @@ class HandlingTest {
 
   // --- helpers ---
 
-  /** Registers as 麒麟区信访局 and delivers routing's decision; returns the case id once routed. */
+  @Test
+  void aVisitRoutedAsEscalatedIsMarkedSoOnTheCase() {
+    String id =
+        Petitions.registered(Petitions.letterWith("channel", "VISIT")).path("petitionCase.id");
+    decide(id, "530302:zjj", "麒麟区住房和城乡建设局", "530302", "ASSIGN", true);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> read(id).body("escalated", equalTo(true)).body("routingMode", equalTo("ASSIGN")));
+  }
+
   @Test
   void datesAreShanghaiDatesWhateverTheServersZone() {
     // 01:30 on 11-24 in Kunming is still 11-23 in UTC
@@ -396,6 +406,7 @@ class HandlingTest {
     read(id).body("status", equalTo("OBJECTED"));
   }
 
+  /** Registers as 麒麟区信访局 and delivers routing's decision; returns the case id once routed. */
   private String registerAndRoute(Map<String, Object> petition, String mode) {
     String id = Petitions.registered(petition).path("petitionCase.id");
     decide(id, "530302:xfj", "麒麟区信访局", "530302", mode);
@@ -408,12 +419,17 @@ class HandlingTest {
 
   /** Publishes routing's decision for the case, as routing-service would. */
   private void decide(String id, String unit, String unitName, String region, String mode) {
+    decide(id, unit, unitName, region, mode, false);
+  }
+
+  private void decide(
+      String id, String unit, String unitName, String region, String mode, boolean escalated) {
     String decision =
         """
         {"caseId":"%s","caseNumber":"n","unitCode":"%s","unitName":"%s",
          "regionCode":"%s","mode":"%s","ruleVersion":"test","explanation":"test",
-         "decidedAt":"2026-11-24T01:00:00Z"}"""
-            .formatted(id, unit, unitName, region, mode);
+         "decidedAt":"2026-11-24T01:00:00Z","escalated":%s}"""
+            .formatted(id, unit, unitName, region, mode, escalated);
     kafka.send(
         Topics.ROUTING_DECISIONS,
         id,

@@ -86,19 +86,31 @@ public class Router {
               + rule.id()
               + ")");
     }
-    String mode = mode(request);
+    String registeredAt = request.registeringUnit().split(":")[0];
+    boolean escalated =
+        "VISIT".equals(request.channel())
+            && registeredAt.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")
+            && depth(unit.regionCode()) - depth(registeredAt) >= 2;
+    String mode = escalated ? "ASSIGN" : mode(request);
+    List<String> important = new ArrayList<>();
+    if (request.collective()) {
+      important.add(request.personCount() + " 人集体信访");
+    }
+    if (request.repeatOf() != null) {
+      important.add("重复信访（原件 " + request.repeatOf() + "）");
+    }
+    if (escalated) {
+      important.add(
+          "越级走访（在"
+              + name(registeredAt)
+              + "登记，有权处理的是"
+              + unit.name()
+              + "；依照《信访工作条例》第二十条，引导信访人向有权处理的本级或上一级机关提出）");
+    }
     String how =
-        switch (mode) {
-          case "ASSIGN" ->
-              "，"
-                  + (request.collective()
-                      ? request.personCount() + " 人集体信访"
-                      : "重复信访（原件 " + request.repeatOf() + "）")
-                  + "，交办"
-                  + unit.name()
-                  + "并限期报告结果";
-          default -> "，转送" + unit.name();
-        };
+        important.isEmpty()
+            ? "，转送" + unit.name()
+            : "，" + String.join("、", important) + "，交办" + unit.name() + "并限期报告结果";
     String explanation =
         where(matter)
             + "；职权规则 "
@@ -116,8 +128,20 @@ public class Router {
             + how;
     return new Routed(
         decision(
-            request, unit.code(), unit.name(), unit.regionCode(), mode, rules.label(), explanation),
+            request,
+            unit.code(),
+            unit.name(),
+            unit.regionCode(),
+            mode,
+            rules.label(),
+            explanation,
+            escalated),
         rule);
+  }
+
+  /** 0 for a province, 1 a city, 2 a county, 3 a township. */
+  private static int depth(String regionCode) {
+    return Division.Level.ofCode(regionCode).ordinal();
   }
 
   private static String levelName(Division.Level level) {
@@ -170,7 +194,8 @@ public class Router {
         region,
         mode(request),
         ACCUSATION_RULE_VERSION,
-        explanation);
+        explanation,
+        false);
   }
 
   private static boolean accuses(List<AccusedUnit> accused, String unitCode) {
@@ -188,7 +213,8 @@ public class Router {
       String region,
       String mode,
       String ruleVersion,
-      String explanation) {
+      String explanation,
+      boolean escalated) {
     return new RoutingDecided(
         request.caseId(),
         request.caseNumber(),
@@ -198,7 +224,8 @@ public class Router {
         mode,
         ruleVersion,
         explanation,
-        clock.instant());
+        clock.instant(),
+        escalated);
   }
 
   /** 纪委监委 at county level and above; a township's 纪委, a street office's 纪工委. */

@@ -1,6 +1,7 @@
 package cn.gov.petition.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.common.events.RoutingDecided;
@@ -182,5 +183,36 @@ class RouterTest {
                 new RoutingRequested.AccusedUnit("530302:gaj", false)));
     assertEquals("530302:jw", decision.unitCode());
     assertEquals("麒麟区纪委监委", decision.unitName());
+  }
+
+  @Test
+  void aVisitRegisteredTwoLevelsAboveTheUnitWithAuthorityIsFlaggedAndAssigned() {
+    RoutingDecided atTheProvince = decide(visit("53:xfj"));
+    assertEquals("530302:zjj", atTheProvince.unitCode());
+    assertTrue(atTheProvince.escalated(), "province over county: 越级");
+    assertEquals("ASSIGN", atTheProvince.mode());
+    assertTrue(atTheProvince.explanation().contains("越级走访"), atTheProvince.explanation());
+    assertTrue(atTheProvince.explanation().contains("第二十条"), atTheProvince.explanation());
+
+    assertFalse(decide(visit("5303:xfj")).escalated(), "one level above is allowed (Art 20)");
+    RoutingDecided letter = decide(about("0105", "APPEAL"));
+    assertFalse(letter.escalated(), "only visits are 越级");
+  }
+
+  private static RoutingRequested visit(String registeringUnit) {
+    RoutingRequested r = registered("530302001", 1);
+    return new RoutingRequested(
+        r.caseId(),
+        r.caseNumber(),
+        "VISIT",
+        r.petitionClass(),
+        r.purpose(),
+        r.matterRegionCode(),
+        r.category(),
+        registeringUnit,
+        r.personCount(),
+        r.collective(),
+        r.repeatOf(),
+        r.accused());
   }
 }

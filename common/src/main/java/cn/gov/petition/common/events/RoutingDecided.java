@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param ruleVersion the version of the authority rules used
  * @param explanation why this unit, in words a clerk can check
  * @param decidedAt when the decision was made
+ * @param escalated 越级走访: a visit registered two or more levels above the level with authority (Art
+ *     20); the petitioner is to be guided to the right level
  */
 public record RoutingDecided(
     String caseId,
@@ -24,4 +26,5 @@ public record RoutingDecided(
     String mode,
     String ruleVersion,
     String explanation,
-    Instant decidedAt) {}
+    Instant decidedAt,
+    boolean escalated) {}

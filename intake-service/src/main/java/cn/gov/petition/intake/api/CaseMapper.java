@@ -65,6 +65,7 @@ public class CaseMapper {
             ? null
             : repeat(
                 cases.findById(entity.repeatOf), entity.repeatSimilarity, entity.repeatMatchedOn),
+        entity.escalated,
         entity.handlingUnit == null
             ? null
             : new CaseView.Unit(

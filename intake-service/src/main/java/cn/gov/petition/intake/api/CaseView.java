@@ -36,6 +36,8 @@ public record CaseView(
     @Schema(description = "保密 / the petitioner's identity is shown to the registering office only")
         boolean confidential,
     @Schema(description = "重复信访 / the earlier case this repeats, if any") RepeatView repeatOf,
+    @Schema(description = "越级走访 / a visit registered two or more levels too high (Art 20)")
+        boolean escalated,
     @Schema(description = "责任单位 / handling unit") Unit handlingUnit,
     @Schema(description = "转送/交办 / FORWARD or ASSIGN") String routingMode,
     @Schema(description = "路由说明 / why this unit") String routingExplanation,

@@ -143,6 +143,10 @@ public class PetitionCaseEntity {
   @Column(nullable = false)
   public boolean collective;
 
+  /** 越级走访 (Art 20): registered two or more levels above the level with authority. */
+  @Column(nullable = false)
+  public boolean escalated;
+
   /** New facts or reasons the clerk recorded, which make a repeat a new case. */
   @Column(name = "new_facts")
   public String newFacts;
