@@ -159,10 +159,7 @@ public final class Documents {
   }
 
   private static String recipient(PetitionCaseEntity c, boolean shown) {
-    if (c.anonymous || c.petitioners.isEmpty()) {
-      return "信访人";
-    }
-    if (!shown) {
+    if (!shown || c.anonymous || c.petitioners.isEmpty()) {
       return "信访人";
     }
     return c.petitioners.stream()

@@ -93,13 +93,15 @@ public class Registrar {
     return transitions
         .findByIdempotencyKey(key)
         .map(
-            t ->
-                new Registration(
-                    Registration.Outcome.LINKED_TO_OPEN_CASE,
-                    cases.findById(t.caseId),
-                    cases.findById(t.caseId),
-                    ((Number) t.details.get("similarity")).doubleValue(),
-                    (String) t.details.get("matchedOn")));
+            t -> {
+              PetitionCaseEntity linked = cases.findById(t.caseId);
+              return new Registration(
+                  Registration.Outcome.LINKED_TO_OPEN_CASE,
+                  linked,
+                  linked,
+                  ((Number) t.details.get("similarity")).doubleValue(),
+                  (String) t.details.get("matchedOn"));
+            });
   }
 
   @Transactional
@@ -108,7 +110,7 @@ public class Registrar {
     RegistrationRules.check(request);
     String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
     Optional<Decision> repeat = repeats.decide(request);
-    if (repeat.isPresent() && repeat.get().kind() == Decision.Kind.LINK_TO_OPEN_CASE) {
+    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE) {
       return linkToOpenCase(request, repeat.get().match(), caller, key);
     }
     PetitionCaseEntity entity = newCase(request, caller, key);
@@ -139,7 +141,7 @@ public class Registrar {
             entity.repeatOf == null ? null : entity.repeatOf.toString()));
     var registered = lifecycle.begin(entity, Transition.REGISTERED, caller.unit(), caller.user());
     Registration.Outcome outcome = Registration.Outcome.REGISTERED;
-    if (repeat.isPresent() && repeat.get().kind() == Decision.Kind.NOT_ACCEPTED_AGAIN) {
+    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.NOT_ACCEPTED_AGAIN) {
       registered.detail("repeatOf", repeat.get().match().earlier().caseNumber).record();
       PetitionCaseEntity terminated = repeat.get().match().earlier();
       lifecycle

@@ -9,7 +9,6 @@ import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,8 +83,7 @@ public class RepeatDetector {
                 matchedOn(earlier, idDigests, phoneDigests, namesAtAddresses)));
       }
     }
-    matches.sort(Comparator.comparing((Match m) -> m.earlier().registeredAt).reversed());
-    return matches;
+    return matches; // newest first, as the repository returns them
   }
 
   /**
@@ -94,7 +92,12 @@ public class RepeatDetector {
    * repeat of the newest match. New facts or reasons always make a new case (domain.md 6.2).
    */
   public Optional<Decision> decide(RegisterPetitionRequest request) {
-    List<Match> matches = matches(request).stream().map(this::root).toList();
+    return decide(request, matches(request));
+  }
+
+  /** The same, for matches already found. */
+  public Optional<Decision> decide(RegisterPetitionRequest request, List<Match> found) {
+    List<Match> matches = found.stream().map(this::root).toList();
     if (matches.isEmpty()) {
       return Optional.empty();
     }
@@ -103,16 +106,16 @@ public class RepeatDetector {
     if (!newFacts) {
       for (Match m : matches) {
         if (!CaseStatus.valueOf(m.earlier().status).isEnded()) {
-          return Optional.of(new Decision(Decision.Kind.LINK_TO_OPEN_CASE, m));
+          return Optional.of(new Decision(Registration.Outcome.LINKED_TO_OPEN_CASE, m));
         }
       }
       for (Match m : matches) {
         if (CaseStatus.TERMINATED.name().equals(m.earlier().status)) {
-          return Optional.of(new Decision(Decision.Kind.NOT_ACCEPTED_AGAIN, m));
+          return Optional.of(new Decision(Registration.Outcome.NOT_ACCEPTED_AGAIN, m));
         }
       }
     }
-    return Optional.of(new Decision(Decision.Kind.NEW_CASE, matches.get(0)));
+    return Optional.of(new Decision(Registration.Outcome.REGISTERED, matches.get(0)));
   }
 
   /** A 不再受理 answer stands for the terminated case it answered: link to that one. */
@@ -124,17 +127,8 @@ public class RepeatDetector {
     return m;
   }
 
-  /** What to do with a repeat, and the earlier case it repeats. */
-  public record Decision(Kind kind, Match match) {
-    public enum Kind {
-      /** The earlier case is in the procedure: no new case, the repeat is recorded on it. */
-      LINK_TO_OPEN_CASE,
-      /** The matter was terminated: registered, linked and answered 不再受理. */
-      NOT_ACCEPTED_AGAIN,
-      /** The earlier case ended otherwise, or there are new facts: a new case, marked repeat. */
-      NEW_CASE
-    }
-  }
+  /** What registering the repeat does, and the earlier case it repeats. */
+  public record Decision(Registration.Outcome outcome, Match match) {}
 
   private static MatchedOn matchedOn(
       PetitionCaseEntity earlier, Set<String> ids, Set<String> phones, Set<String> names) {

@@ -91,7 +91,6 @@ public class Router {
         "VISIT".equals(request.channel())
             && registeredAt.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")
             && depth(unit.regionCode()) - depth(registeredAt) >= 2;
-    String mode = escalated ? "ASSIGN" : mode(request);
     List<String> important = new ArrayList<>();
     if (request.collective()) {
       important.add(request.personCount() + " 人集体信访");
@@ -107,6 +106,7 @@ public class Router {
               + unit.name()
               + "；依照《信访工作条例》第二十条，引导信访人向有权处理的本级或上一级机关提出）");
     }
+    String mode = important.isEmpty() ? "FORWARD" : "ASSIGN";
     String how =
         important.isEmpty()
             ? "，转送" + unit.name()

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +42,7 @@ public class RuleBook {
         set.version,
         set.effectiveFrom,
         set.rules.stream()
+            .sorted(Comparator.comparing(r -> r.id))
             .map(
                 r ->
                     new AuthorityRule(

@@ -140,21 +140,14 @@ public class CaseResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public RepeatCheck repeatCheck(@NotNull @Valid RegisterPetitionRequest request) {
     RegistrationRules.check(request);
-    var decision = repeats.decide(request);
-    String wouldBe =
-        decision
-            .map(
-                d ->
-                    switch (d.kind()) {
-                      case LINK_TO_OPEN_CASE -> Registration.Outcome.LINKED_TO_OPEN_CASE;
-                      case NOT_ACCEPTED_AGAIN -> Registration.Outcome.NOT_ACCEPTED_AGAIN;
-                      case NEW_CASE -> Registration.Outcome.REGISTERED;
-                    })
-            .orElse(Registration.Outcome.REGISTERED)
-            .name();
+    var matches = repeats.matches(request);
     return new RepeatCheck(
-        wouldBe,
-        repeats.matches(request).stream()
+        repeats
+            .decide(request, matches)
+            .map(RepeatDetector.Decision::outcome)
+            .orElse(Registration.Outcome.REGISTERED)
+            .name(),
+        matches.stream()
             .map(m -> CaseMapper.repeat(m.earlier(), m.similarity(), m.matchedOn().name()))
             .toList());
   }

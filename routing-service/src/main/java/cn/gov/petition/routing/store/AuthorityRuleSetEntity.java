@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,7 @@ public class AuthorityRuleSetEntity {
   @Column(nullable = false)
   public String reason;
 
+  /** In no particular order when loaded; {@code RuleBook} sorts them by id. */
   @OneToMany(mappedBy = "ruleSet", cascade = CascadeType.ALL)
-  @OrderBy("id")
   public List<AuthorityRuleEntity> rules = new ArrayList<>();
 }
