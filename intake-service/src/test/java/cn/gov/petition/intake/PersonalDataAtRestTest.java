@@ -99,7 +99,7 @@ class PersonalDataAtRestTest {
                   .executeUpdate();
               entityManager
                   .createNativeQuery(
-                      "UPDATE petition_case SET query_code = 'ABCDEFGH23', query_code_digest = NULL"
+                      "UPDATE petition_case SET query_code = 'KQ7M9XW4P3', query_code_digest = NULL"
                           + " WHERE id = :id")
                   .setParameter("id", UUID.fromString(id))
                   .executeUpdate();
@@ -127,12 +127,12 @@ class PersonalDataAtRestTest {
                             .setParameter("id", UUID.fromString(id))
                             .getSingleResult());
     assertTrue(((String) row[0]).startsWith("v1:"), "the query code is encrypted");
-    assertEquals(FieldCipher.instance().digest("ABCDEFGH23"), row[1]);
+    assertEquals(FieldCipher.instance().digest("KQ7M9XW4P3"), row[1]);
     assertTrue(((String) row[2]).startsWith("v1:"), "the phone is encrypted");
     assertEquals(FieldCipher.instance().digest("13900000001"), row[3]);
     given()
         .contentType(ContentType.JSON)
-        .body(Map.of("queryCode", "ABCDEFGH23"))
+        .body(Map.of("queryCode", "KQ7M9XW4P3"))
         .when()
         .post("/public/case-status")
         .then()
