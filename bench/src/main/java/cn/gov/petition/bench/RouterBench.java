@@ -35,7 +35,7 @@ public final class RouterBench {
     DivisionTable divisions = DivisionTable.national();
     Router router = new Router(divisions, Units.standard(divisions), Clock.systemUTC());
     RuleSet rules = rules();
-    List<RoutingRequested> requests = requests(divisions, 100_000);
+    List<RoutingRequested> requests = requests(divisions, 100_000, "");
 
     System.out.printf(
         "machine: %d cores, %d MiB heap, JDK %s%n",
@@ -59,11 +59,14 @@ public final class RouterBench {
         decisions, seconds, decisions / seconds, sink % 10);
   }
 
-  /** Routing requests spread over every township and every category, 1 in 50 an accusation. */
-  private static List<RoutingRequested> requests(DivisionTable divisions, int count) {
+  /**
+   * Routing requests spread over every township (whose code starts with {@code prefix}) and every
+   * category, 1 in 50 an accusation.
+   */
+  static List<RoutingRequested> requests(DivisionTable divisions, int count, String prefix) {
     List<String> all =
         divisions.all().stream()
-            .filter(d -> d.level() == Division.Level.TOWNSHIP)
+            .filter(d -> d.level() == Division.Level.TOWNSHIP && d.code().startsWith(prefix))
             .map(Division::code)
             .toList();
     List<String> categories =
@@ -88,7 +91,8 @@ public final class RouterBench {
               null,
               accusation
                   ? List.of(new RoutingRequested.AccusedUnit(township + ":zf", i % 100 == 0))
-                  : List.of()));
+                  : List.of(),
+              List.of(township)));
     }
     return requests;
   }

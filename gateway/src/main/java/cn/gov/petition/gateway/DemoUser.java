@@ -23,9 +23,15 @@ public record DemoUser(
           new DemoUser(
               "nanning-registrar",
               "南宁街道 登记员",
-              "530302001:jdb",
+              "530302001:zf",
               "530302001",
               Set.of(Roles.REGISTRAR)),
+          new DemoUser(
+              "nanning-supervisor",
+              "南宁街道 督办人",
+              "530302001:zf",
+              "530302001",
+              Set.of(Roles.SUPERVISOR)),
           new DemoUser(
               "qilin-handler", "麒麟区住房和城乡建设局 承办人", "530302:zjj", "530302", Set.of(Roles.HANDLER)),
           new DemoUser(

@@ -6,13 +6,16 @@ import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * 转送/交办: records the routing decision on the case and starts the acceptance period and the
  * objection window (and, for an assignment, the closing report's deadline), each computed here,
- * once, and carried by the event.
+ * once, and carried by the event. When the unit is hosted by another node, the case is then handed
+ * off to it ({@link Handoffs}).
  */
 @ApplicationScoped
 public class Assignments {
@@ -21,23 +24,25 @@ public class Assignments {
 
   private final CaseRepository cases;
   private final Lifecycle lifecycle;
+  private final Handoffs handoffs;
 
-  public Assignments(CaseRepository cases, Lifecycle lifecycle) {
+  public Assignments(CaseRepository cases, Lifecycle lifecycle, Handoffs handoffs) {
     this.cases = cases;
     this.lifecycle = lifecycle;
+    this.handoffs = handoffs;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(RoutingDecided decision) {
     PetitionCaseEntity entity = cases.findById(UUID.fromString(decision.caseId()));
     if (entity == null) {
-      // Not a case of this node: the handoff of issue 4 will bring it here when it is ours.
       LOG.debugf("routing decision for unknown case %s ignored", decision.caseNumber());
       return;
     }
     if (!CaseStatus.REGISTERED.name().equals(entity.status)) {
       return; // decided already: a later decision is a re-route (issue 4)
     }
+    entity.excludedUnits = listOf(decision.excluded());
     if (entity.accuses(decision.unitCode())) {
       // Art 30(3): never to the accused. The case stays with the registering office, whose
       // forwarding deadline keeps running and is supervised; routing's rules must be mended.
@@ -55,6 +60,7 @@ public class Assignments {
     entity.routingMode = decision.mode();
     entity.routingExplanation = decision.explanation();
     entity.escalated = decision.escalated();
+    entity.informedUnits = listOf(decision.informed());
     entity.assignedOn = progress.today();
     progress.close(Step.FORWARD);
     Handling.openAcceptance(progress, entity, decision.mode());
@@ -64,6 +70,18 @@ public class Assignments {
         .detail("ruleVersion", decision.ruleVersion())
         .detail("explanation", decision.explanation())
         .detail("escalated", decision.escalated() ? Boolean.TRUE : null)
+        .detail("informed", entity.informedUnits.isEmpty() ? null : entity.informedUnits)
+        .detail("node", handoffs.isElsewhere(decision.node()) ? decision.node() : null)
         .record();
+    if (handoffs.isElsewhere(decision.node())) {
+      // the unit works on another node: the forwarding is this office's act, the case file goes
+      // there and this node keeps a read-only copy
+      handoffs.handOff(entity, decision.node());
+    }
+  }
+
+  /** A mutable copy of a list an event may leave out (null from an older sender). */
+  static List<String> listOf(List<String> values) {
+    return values == null ? new ArrayList<>() : new ArrayList<>(values);
   }
 }

@@ -105,10 +105,22 @@ public class Handling {
    * 异议处理: the forwarding office, or a supervisor above the unit, upholds the objection and sends
    * the matter to another unit (a new acceptance period starts there), or rejects it and the unit
    * must decide on acceptance within its original period.
+   *
+   * <p>When the unit the matter was sent to objects too, the units disagree about whose remit it is
+   * (职责争议): their common superior decides (Art 24), a body of the lowest region containing every
+   * unit that objected, and none of them.
    */
   public void decideObjection(
       PetitionCaseEntity c, Caller caller, ObjectionDecisionRequest request) {
-    if (!caller.covers(c.handlingRegion) || caller.unit().equals(c.handlingUnit)) {
+    List<String> parties = objectors(c);
+    if (parties.size() > 1) {
+      String common = commonRegion(parties);
+      if (common == null || !caller.covers(common) || parties.contains(caller.unit())) {
+        throw ProblemException.forbidden(
+            "职责争议 (Art 24): %s each objected that the matter is not theirs; it is decided by their common superior, a body of region %s or above that is none of them"
+                .formatted(String.join(", ", parties), common == null ? "(none)" : common));
+      }
+    } else if (!caller.covers(c.handlingRegion) || caller.unit().equals(c.handlingUnit)) {
       throw ProblemException.forbidden(
           "the objection is decided by the forwarding office or a supervisor above "
               + c.handlingUnit
@@ -141,7 +153,7 @@ public class Handling {
       throw ProblemException.invalid(
           "unit.code",
           "NotTheAccused",
-          "an accusation never goes to the unit it accuses (Art 30(3))");
+          "an accusation never goes to a unit it accuses, nor to a unit inside that unit's department (Art 30(3))");
     }
     var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
     progress.closeAllBut();
@@ -161,6 +173,39 @@ public class Handling {
         .detail("unitName", c.handlingUnitName)
         .detail("reason", request.reason())
         .record();
+  }
+
+  /**
+   * The units that objected to this matter, oldest first: those an upheld objection took it from,
+   * and the unit objecting now.
+   */
+  private List<String> objectors(PetitionCaseEntity c) {
+    List<String> units = new java.util.ArrayList<>();
+    for (var entry : lifecycle.historyOf(c)) {
+      if (Transition.OBJECTION_UPHELD.name().equals(entry.transition)
+          && entry.details.get("previousUnit") instanceof String previous
+          && !units.contains(previous)) {
+        units.add(previous);
+      }
+    }
+    if (!units.contains(c.handlingUnit)) {
+      units.add(c.handlingUnit);
+    }
+    return units;
+  }
+
+  /**
+   * The lowest region containing every unit's region; null when they are in different provinces.
+   */
+  static String commonRegion(List<String> units) {
+    String common = units.get(0).split(":")[0];
+    for (String unit : units) {
+      String region = unit.split(":")[0];
+      while (common != null && !region.startsWith(common)) {
+        common = Division.parentOf(common);
+      }
+    }
+    return common;
   }
 
   /** 转送/交办 recorded by routing: the acceptance period and the objection window start. */

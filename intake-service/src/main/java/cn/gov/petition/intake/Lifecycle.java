@@ -48,12 +48,19 @@ public class Lifecycle {
   }
 
   /**
-   * Starts a transition, refusing it with 409 if the case's status does not allow it; the refusal
-   * names the status and the steps that are due instead.
+   * Starts a transition, refusing it with 409 if the case was handed to another node (which alone
+   * acts on it now) or if the case's status does not allow it; the refusal names the status and the
+   * steps that are due instead.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Progress begin(
       PetitionCaseEntity petitionCase, Transition transition, String unit, String user) {
+    if (!petitionCase.isOwnedHere()) {
+      throw ProblemException.conflict(
+          "案件已移交 %s 节点 / the case was handed to node %s on %s and is handled there; this node keeps a read-only copy"
+              .formatted(
+                  petitionCase.handedToNode, petitionCase.handedToNode, petitionCase.handedOffAt));
+    }
     CaseStatus status = CaseStatus.valueOf(petitionCase.status);
     if (!transition.allowedFrom(status)) {
       throw ProblemException.conflict(
@@ -83,6 +90,11 @@ public class Lifecycle {
             .map(s -> Step.valueOf(s.step).label() + " (" + s.step + ") by " + s.dueOn)
             .collect(Collectors.joining(", "))
         + ".";
+  }
+
+  /** The case's history, oldest first. */
+  public List<CaseTransitionEntity> historyOf(PetitionCaseEntity petitionCase) {
+    return history.ofCase(petitionCase.id);
   }
 
   public List<CaseStepEntity> stepsOf(PetitionCaseEntity petitionCase) {

@@ -23,7 +23,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -184,7 +187,25 @@ public class Registrar {
         entity.accused.stream()
             .filter(a -> a.unitCode != null)
             .map(a -> new RoutingRequested.AccusedUnit(a.unitCode, a.leader))
-            .toList());
+            .toList(),
+        petitionerRegions(entity));
+  }
+
+  /**
+   * Where the petitioners live (the address's division) or are registered (户籍地: the first six
+   * digits of a resident ID), for routing to inform those places of a 三跨 case. Division codes only.
+   */
+  private static List<String> petitionerRegions(PetitionCaseEntity entity) {
+    Set<String> regions = new TreeSet<>();
+    for (PetitionerEntity p : entity.petitioners) {
+      if (p.addressRegionCode != null) {
+        regions.add(p.addressRegionCode);
+      }
+      if (IdType.RESIDENT_ID.name().equals(p.idType) && p.idNumber != null) {
+        regions.add(p.idNumber.substring(0, 6));
+      }
+    }
+    return List.copyOf(regions);
   }
 
   /** Art 19(3): the matter is in the procedure; the repeat is recorded on its case. */
@@ -217,13 +238,15 @@ public class Registrar {
     entity.id = UUID.randomUUID();
     entity.registeredAt = clock.instant();
     LocalDate today = LocalDate.now(clock);
-    String county = request.matterRegionCode().substring(0, 6);
+    // numbered by the registering office's region: each office registers at one node only, so
+    // numbers stay unique when cases are handed between nodes (docs/nodes.md)
+    String region = caller.unit().split(":")[0];
     entity.caseNumber =
-        county
+        region
             + "-"
             + today.format(DateTimeFormatter.BASIC_ISO_DATE)
             + "-"
-            + String.format("%05d", cases.nextSequence(county, today));
+            + String.format("%05d", cases.nextSequence(region, today));
     entity.queryCode = queryCode();
     entity.queryCodeDigest = FieldCipher.instance().digest(entity.queryCode);
     entity.channel = request.channel().name();
@@ -271,21 +294,16 @@ public class Registrar {
 
   private static PetitionerEntity petitioner(
       PetitionCaseEntity entity, int position, PetitionerInput input) {
-    FieldCipher cipher = FieldCipher.instance();
-    PetitionerEntity petitioner = new PetitionerEntity();
-    petitioner.petitionCase = entity;
-    petitioner.position = position;
-    petitioner.kind = input.kindOrDefault().name();
-    petitioner.name = input.name();
-    petitioner.idType = input.idTypeOrDefault() == null ? null : input.idTypeOrDefault().name();
-    petitioner.idNumber = input.idNumber() == null ? null : input.idNumber().toUpperCase();
-    petitioner.idNumberDigest =
-        petitioner.idNumber == null ? null : cipher.digest(petitioner.idNumber);
-    petitioner.phone = input.phone();
-    petitioner.phoneDigest = input.phone() == null ? null : cipher.digest(input.phone());
-    petitioner.address = input.address();
-    petitioner.addressRegionCode = input.addressRegionCode();
-    return petitioner;
+    return PetitionerEntity.of(
+        entity,
+        position,
+        input.kindOrDefault().name(),
+        input.name(),
+        input.idTypeOrDefault() == null ? null : input.idTypeOrDefault().name(),
+        input.idNumber(),
+        input.phone(),
+        input.address(),
+        input.addressRegionCode());
   }
 
   private static String scopedKey(Caller caller, String key) {

@@ -87,8 +87,8 @@ public class RepeatDetector {
   }
 
   /**
-   * What the registration must do about its matches: link to the newest case still in the
-   * procedure; else answer 不再受理 for a terminated matter; else register a new case marked as a
+   * What the registration must do about its matches: link to the newest case still in the procedure
+   * on this node; else answer 不再受理 for a terminated matter; else register a new case marked as a
    * repeat of the newest match. New facts or reasons always make a new case (domain.md 6.2).
    */
   public Optional<Decision> decide(RegisterPetitionRequest request) {
@@ -105,7 +105,9 @@ public class RepeatDetector {
         request.newFactsOrReasons() != null && !request.newFactsOrReasons().isBlank();
     if (!newFacts) {
       for (Match m : matches) {
-        if (!CaseStatus.valueOf(m.earlier().status).isEnded()) {
+        // a case handed to another node is acted on there: the repeat is registered here as a
+        // new case marked as a repeat, and routing sends it the same way
+        if (!CaseStatus.valueOf(m.earlier().status).isEnded() && m.earlier().isOwnedHere()) {
           return Optional.of(new Decision(Registration.Outcome.LINKED_TO_OPEN_CASE, m));
         }
       }

@@ -1,6 +1,7 @@
 package cn.gov.petition.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +13,10 @@ import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +49,10 @@ class AccusationTest {
     String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
     var requests =
         kafka.await(
-            Topics.ROUTING_REQUESTS, seen -> id.equals(seen.key()), 1, Duration.ofSeconds(30));
+            Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+            seen -> id.equals(seen.key()),
+            1,
+            Duration.ofSeconds(30));
     assertEquals(1, requests.size());
     String request = requests.get(0).value();
     assertTrue(request.contains("\"unitCode\":\"530302001:zf\""), request);
@@ -105,6 +112,59 @@ class AccusationTest {
     String id = Petitions.registered(body).path("petitionCase.id");
     read(TestTokens.qilinRegistrar(), id).body("petitioners[0].name", equalTo("张三"));
     read(CITY_SUPERVISOR, id).body("petitioners[0].name", equalTo("张*"));
+  }
+
+  @Test
+  void noManualReRouteSendsAnAccusationInsideTheAccusedUnitsDepartment() {
+    String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
+    // routing found the township's 纪工委 inside the accused township office's department
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+        id,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
+        """
+        {"caseId":"%s","caseNumber":"n","unitCode":"530302:jw","unitName":"麒麟区纪委监委",
+         "regionCode":"530302","mode":"FORWARD","ruleVersion":"accusation-1","explanation":"x",
+         "decidedAt":"2026-11-24T01:00:00Z","escalated":false,"node":null,"informed":[],
+         "excluded":["530302001:zf","530302001:jw"]}"""
+            .formatted(id));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> read(TestTokens.qilinRegistrar(), id).body("status", equalTo("FORWARDED")));
+    String countyDiscipline = TestTokens.token("qilin-jw", "530302:jw", "530302", "handler");
+    given()
+        .auth()
+        .oauth2(countyDiscipline)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "应由街道纪工委办理。"))
+        .when()
+        .post("/cases/" + id + "/objection")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(CITY_SUPERVISOR)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "upheld",
+                true,
+                "unit",
+                Map.of("code", "530302001:jw", "name", "南宁街道纪工委"),
+                "reason",
+                "改由街道纪工委办理。"))
+        .when()
+        .post("/cases/" + id + "/objection-decision")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("unit.code"))
+        .body("errors[0].rule", equalTo("NotTheAccused"));
+    read(TestTokens.qilinRegistrar(), id)
+        .body("status", equalTo("OBJECTED"))
+        .body("handlingUnit.code", equalTo("530302:jw"));
   }
 
   private static io.restassured.response.ValidatableResponse read(String token, String id) {

@@ -101,8 +101,8 @@ class CaseRegistrationTest {
             .formatted(id, caseNumber);
     var headers =
         KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.routing.decided", caseNumber);
-    kafka.send(Topics.ROUTING_DECISIONS, id, headers, decision);
-    kafka.send(Topics.ROUTING_DECISIONS, id, headers, decision);
+    kafka.send(Topics.forNode(Topics.ROUTING_DECISIONS, "53"), id, headers, decision);
+    kafka.send(Topics.forNode(Topics.ROUTING_DECISIONS, "53"), id, headers, decision);
 
     List<KafkaProbe.Seen> assigned =
         kafka.await(

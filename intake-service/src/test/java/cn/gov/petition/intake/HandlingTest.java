@@ -265,6 +265,76 @@ class HandlingTest {
   }
 
   @Test
+  void twoUnitsThatBothObjectAreDecidedByTheirCommonSuperior() {
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/objection", Map.of("reason", "事发地在沾益区。")).statusCode(200);
+    Map<String, Object> toZhanyi = new HashMap<>();
+    toZhanyi.put("upheld", true);
+    toZhanyi.put("unit", Map.of("code", "530303:zjj", "name", "沾益区住房和城乡建设局"));
+    toZhanyi.put("reason", "改送沾益区。");
+    post(CITY_SUPERVISOR, path + "/objection-decision", toZhanyi).statusCode(200);
+
+    String zhanyi = TestTokens.token("zhanyi-housing", "530303:zjj", "530303", "handler");
+    post(zhanyi, path + "/objection", Map.of("reason", "事发地在麒麟区，不属本区。")).statusCode(200);
+
+    // 职责争议 between 麒麟区 and 沾益区 units: neither of them, nor a body of one county, decides
+    Map<String, Object> back = new HashMap<>();
+    back.put("upheld", true);
+    back.put("unit", Map.of("code", "530302:zjj", "name", "麒麟区住房和城乡建设局"));
+    back.put("reason", "经市级协调，由麒麟区办理。");
+    post(HANDLER, path + "/objection-decision", back)
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("Art 24"))
+        .body("detail", containsString("5303"));
+    String zhanyiOffice =
+        TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
+    post(zhanyiOffice, path + "/objection-decision", back).statusCode(403);
+    read(id).body("status", equalTo("OBJECTED"));
+
+    post(CITY_SUPERVISOR, path + "/objection-decision", back)
+        .statusCode(200)
+        .body("status", equalTo("FORWARDED"))
+        .body("handlingUnit.code", equalTo("530302:zjj"));
+  }
+
+  @Test
+  void theOfficesInformedOfAThreeCrossCaseSeeItMasked() {
+    Map<String, Object> petition = Petitions.letter();
+    String name = (String) Petitions.firstPetitioner(petition).get("name");
+    String id = Petitions.registered(petition).path("petitionCase.id");
+    String xuanwei = TestTokens.token("xuanwei-office", "530381:xfj", "530381", "handler");
+    given().auth().oauth2(xuanwei).when().get("/cases/" + id).then().statusCode(404);
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+        id,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
+        """
+        {"caseId":"%s","caseNumber":"n","unitCode":"530302:zjj","unitName":"麒麟区住房和城乡建设局",
+         "regionCode":"530302","mode":"FORWARD","ruleVersion":"test","explanation":"三跨",
+         "decidedAt":"2026-11-24T01:00:00Z","escalated":false,"node":null,
+         "informed":["530381:xfj"]}"""
+            .formatted(id));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("informedUnits", equalTo(List.of("530381:xfj"))));
+    given()
+        .auth()
+        .oauth2(xuanwei)
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(200)
+        .body("petitioners[0].name", equalTo(name.charAt(0) + "*"))
+        .body("handlingUnit.code", equalTo("530302:zjj"));
+    String neighbour = TestTokens.token("zhanyi-office", "530303:xfj", "530303", "handler");
+    given().auth().oauth2(neighbour).when().get("/cases/" + id).then().statusCode(404);
+  }
+
+  @Test
   void anAssignedMatterIsClosedOnlyAfterItsClosingReport() {
     clock.setToday(LocalDate.parse("2026-11-02"));
     String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "ASSIGN");
@@ -431,7 +501,7 @@ class HandlingTest {
          "decidedAt":"2026-11-24T01:00:00Z","escalated":%s}"""
             .formatted(id, unit, unitName, region, mode, escalated);
     kafka.send(
-        Topics.ROUTING_DECISIONS,
+        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
         id,
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),

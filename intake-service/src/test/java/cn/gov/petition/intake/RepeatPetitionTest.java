@@ -139,7 +139,7 @@ class RepeatPetitionTest {
         0,
         kafka
             .await(
-                Topics.ROUTING_REQUESTS,
+                Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
                 seen -> againId.equals(seen.key()),
                 1,
                 java.time.Duration.ofSeconds(5))

@@ -126,6 +126,12 @@ public class Router {
             + "；按属地管理、分级负责，由有该部门的最低层级办理"
             + (skipped.isEmpty() ? "" : "（" + String.join("；", skipped) + "）")
             + how;
+    List<Units.Unit> informed = informed(request);
+    if (!informed.isEmpty()) {
+      explanation +=
+          "；三跨：信访人户籍地或居住地与问题属地不同，按问题属地办理，抄告"
+              + String.join("、", informed.stream().map(Units.Unit::name).toList());
+    }
     return new Routed(
         decision(
             request,
@@ -135,7 +141,9 @@ public class Router {
             mode,
             rules.label(),
             explanation,
-            escalated),
+            escalated,
+            informed.stream().map(Units.Unit::code).toList(),
+            List.of()),
         rule);
   }
 
@@ -167,10 +175,17 @@ public class Router {
         region = target;
       }
     }
-    // never the accused unit, nor the discipline body an accused unit is
-    while (accuses(request.accused(), region + ":" + DISCIPLINE)
-        && Division.parentOf(region) != null) {
-      reasons.add(name(region) + "纪检监察机关被反映，提级办理");
+    // never an accused unit, nor any unit inside its department at that level
+    List<String> excluded =
+        request.accused().stream()
+            .flatMap(a -> units.departmentOf(a.unitCode()).stream())
+            .distinct()
+            .toList();
+    while (excluded.contains(region + ":" + DISCIPLINE) && Division.parentOf(region) != null) {
+      reasons.add(
+          disciplineBodyName(region)
+              + (accuses(request.accused(), region + ":" + DISCIPLINE) ? "被反映" : "属被反映单位所在部门")
+              + "，提级办理");
       region = Division.parentOf(region);
     }
     String unitName = disciplineBodyName(region);
@@ -195,7 +210,9 @@ public class Router {
         mode(request),
         ACCUSATION_RULE_VERSION,
         explanation,
-        false);
+        false,
+        List.of(),
+        excluded);
   }
 
   private static boolean accuses(List<AccusedUnit> accused, String unitCode) {
@@ -214,7 +231,9 @@ public class Router {
       String mode,
       String ruleVersion,
       String explanation,
-      boolean escalated) {
+      boolean escalated,
+      List<String> informed,
+      List<String> excluded) {
     return new RoutingDecided(
         request.caseId(),
         request.caseNumber(),
@@ -225,7 +244,30 @@ public class Router {
         ruleVersion,
         explanation,
         clock.instant(),
-        escalated);
+        escalated,
+        null,
+        informed,
+        excluded);
+  }
+
+  /**
+   * 三跨三分离: the 信访 offices of the counties where petitioners live or are registered, when the matter
+   * lies in another county.
+   */
+  private List<Units.Unit> informed(RoutingRequested request) {
+    if (request.petitionerRegions() == null) {
+      return List.of();
+    }
+    String matter = request.matterRegionCode();
+    return request.petitionerRegions().stream()
+        .filter(r -> r.length() >= 6)
+        .map(r -> r.substring(0, 6))
+        .filter(county -> !matter.startsWith(county) && divisions.exists(county))
+        .distinct()
+        .sorted()
+        .map(county -> units.find(county + ":xfj"))
+        .flatMap(java.util.Optional::stream)
+        .toList();
   }
 
   /** 纪委监委 at county level and above; a township's 纪委, a street office's 纪工委. */

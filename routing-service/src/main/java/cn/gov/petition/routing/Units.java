@@ -25,8 +25,15 @@ public final class Units {
   /** 单位. */
   public record Unit(String code, String name, String regionCode, String department) {}
 
-  /** One department of the template: what kind of body it is and its name at each level. */
-  record Department(String code, String label, Map<Division.Level, String[]> suffixes) {}
+  /**
+   * One department of the template: what kind of body it is, its name at each level, and the
+   * department it is part of at a level (if any).
+   */
+  record Department(
+      String code,
+      String label,
+      Map<Division.Level, String[]> suffixes,
+      Map<Division.Level, String> within) {}
 
   private final DivisionTable divisions;
   private final Map<String, Department> departments;
@@ -47,11 +54,15 @@ public final class Units {
   /** The national template with the vendored overrides. */
   public static Units standard(DivisionTable divisions) {
     Map<String, Department> departments = new LinkedHashMap<>();
-    for (String[] row : rows("/units/departments.csv", 5)) {
+    for (String[] row : rows("/units/departments.csv", 6)) {
       Department department =
           departments.computeIfAbsent(
-              row[0], code -> new Department(code, row[1], new HashMap<>()));
-      department.suffixes().put(Division.Level.valueOf(row[2]), new String[] {row[3], row[4]});
+              row[0], code -> new Department(code, row[1], new HashMap<>(), new HashMap<>()));
+      Division.Level level = Division.Level.valueOf(row[2]);
+      department.suffixes().put(level, new String[] {row[3], row[4]});
+      if (!row[5].isBlank()) {
+        department.within().put(level, row[5]);
+      }
     }
     return new Units(divisions, departments, rows("/units/overrides.csv", 3));
   }
@@ -71,6 +82,43 @@ public final class Units {
         .find(regionCode)
         .ifPresent(d -> departments.keySet().forEach(dep -> unit(d, dep).ifPresent(units::add)));
     return units;
+  }
+
+  /**
+   * The units of a unit's own department at its level (所在部门): the unit, the body it is part of, and
+   * every body part of the same one, per the template's {@code within} column.
+   */
+  public List<String> departmentOf(String unitCode) {
+    String[] parts = unitCode.split(":", 2);
+    if (parts.length != 2 || divisions.find(parts[0]).isEmpty()) {
+      return List.of(unitCode);
+    }
+    Division.Level level = divisions.find(parts[0]).get().level();
+    String root = root(parts[1], level);
+    List<String> units = new ArrayList<>();
+    units.add(unitCode);
+    for (String department : departments.keySet()) {
+      String code = parts[0] + ":" + department;
+      if (!code.equals(unitCode)
+          && root.equals(root(department, level))
+          && find(code).isPresent()) {
+        units.add(code);
+      }
+    }
+    return units;
+  }
+
+  private String root(String department, Division.Level level) {
+    String current = department;
+    for (int i = 0; i < departments.size(); i++) {
+      Department d = departments.get(current);
+      String parent = d == null ? null : d.within().get(level);
+      if (parent == null) {
+        return current;
+      }
+      current = parent;
+    }
+    throw new IllegalStateException("units/departments.csv: 'within' loops at " + department);
   }
 
   /** 信访部门, 住房和城乡建设部门 ...: what kind of body a department is. */

@@ -44,6 +44,34 @@ class RouterTest {
     return request(matterRegion, persons, "APPEAL", null, List.of());
   }
 
+  @Test
+  void aThreeCrossCaseIsHandledWhereTheMatterIsAndThePetitionersPlacesAreInformed() {
+    RoutingRequested r = registered("530302001", 1);
+    RoutingDecided decision =
+        decide(
+            new RoutingRequested(
+                r.caseId(),
+                r.caseNumber(),
+                r.channel(),
+                r.petitionClass(),
+                r.purpose(),
+                r.matterRegionCode(),
+                r.category(),
+                r.registeringUnit(),
+                r.personCount(),
+                r.collective(),
+                r.repeatOf(),
+                r.accused(),
+                // lives in 沾益区 (530303001), registered in 宣威市 (530381), and once in 麒麟区
+                List.of("530303001", "530381", "530302002")));
+    assertEquals("530302:zjj", decision.unitCode(), "handled where the matter is");
+    assertEquals(List.of("530303:xfj", "530381:xfj"), decision.informed());
+    assertTrue(decision.explanation().contains("三跨"), decision.explanation());
+    assertTrue(decision.explanation().contains("沾益区信访局"), decision.explanation());
+    assertTrue(decision.explanation().contains("宣威市信访局"), decision.explanation());
+    assertEquals(List.of(), decide(registered("530302001", 1)).informed(), "not three-cross");
+  }
+
   private static RoutingRequested about(String category, String petitionClass) {
     RoutingRequested r = registered("530302001", 1);
     return new RoutingRequested(
@@ -58,7 +86,8 @@ class RouterTest {
         r.personCount(),
         r.collective(),
         r.repeatOf(),
-        r.accused());
+        r.accused(),
+        r.petitionerRegions());
   }
 
   private static RoutingRequested request(
@@ -79,7 +108,8 @@ class RouterTest {
         persons,
         persons >= 5,
         repeatOf,
-        accused);
+        accused,
+        List.of("530302001"));
   }
 
   private static RoutingRequested accusation(RoutingRequested.AccusedUnit... accused) {
@@ -151,11 +181,22 @@ class RouterTest {
   @Test
   void anAccusationAgainstAUnitGoesToTheDisciplineBodyOfItsLevelNeverToTheUnit() {
     RoutingDecided decision =
-        decide(accusation(new RoutingRequested.AccusedUnit("530302001:zf", false)));
-    assertEquals("530302001:jw", decision.unitCode());
-    assertEquals("南宁街道纪工委", decision.unitName());
+        decide(accusation(new RoutingRequested.AccusedUnit("530302:zjj", false)));
+    assertEquals("530302:jw", decision.unitCode());
+    assertEquals("麒麟区纪委监委", decision.unitName());
     assertEquals(Router.ACCUSATION_RULE_VERSION, decision.ruleVersion());
+    assertEquals(List.of("530302:zjj"), decision.excluded());
     assertTrue(decision.explanation().contains("不转送被反映单位"), decision.explanation());
+  }
+
+  @Test
+  void anAccusationNeverGoesToABodyInsideTheAccusedUnitsDepartment() {
+    // a township's 纪工委 is part of the township's own leadership (units/departments.csv)
+    RoutingDecided decision =
+        decide(accusation(new RoutingRequested.AccusedUnit("530302001:zf", false)));
+    assertEquals("530302:jw", decision.unitCode());
+    assertEquals(List.of("530302001:zf", "530302001:jw"), decision.excluded());
+    assertTrue(decision.explanation().contains("南宁街道纪工委属被反映单位所在部门，提级办理"), decision.explanation());
   }
 
   @Test
@@ -213,6 +254,7 @@ class RouterTest {
         r.personCount(),
         r.collective(),
         r.repeatOf(),
-        r.accused());
+        r.accused(),
+        r.petitionerRegions());
   }
 }

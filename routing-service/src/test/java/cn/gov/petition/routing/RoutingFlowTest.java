@@ -47,12 +47,23 @@ class RoutingFlowTest {
             UUID.randomUUID().toString(),
             "cn.gov.petition.routing.requested",
             "530302-20261124-00009");
-    kafka.send(Topics.ROUTING_REQUESTS, caseId, headers, registered(caseId, "530302001"));
-    kafka.send(Topics.ROUTING_REQUESTS, caseId, headers, registered(caseId, "530302001"));
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        caseId,
+        headers,
+        registered(caseId, "530302001"));
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        caseId,
+        headers,
+        registered(caseId, "530302001"));
 
     var decisions =
         kafka.await(
-            Topics.ROUTING_DECISIONS, seen -> caseId.equals(seen.key()), 2, Duration.ofSeconds(8));
+            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+            seen -> caseId.equals(seen.key()),
+            2,
+            Duration.ofSeconds(8));
     assertEquals(1, decisions.size(), "one decision for one event id");
     assertEquals("cn.gov.petition.routing.decided", decisions.get(0).header("ce_type"));
     assertTrue(
@@ -65,7 +76,10 @@ class RoutingFlowTest {
     String eventId = UUID.randomUUID().toString();
     var headers = KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.routing.requested", "x");
     kafka.send(
-        Topics.ROUTING_REQUESTS, caseId, headers, "{\"caseId\": 42, \"matterRegionCode\": \"99\"}");
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        caseId,
+        headers,
+        "{\"caseId\": 42, \"matterRegionCode\": \"99\"}");
 
     var dead =
         kafka.await(
@@ -76,7 +90,7 @@ class RoutingFlowTest {
     // the consumer goes on with the next event
     String next = UUID.randomUUID().toString();
     kafka.send(
-        Topics.ROUTING_REQUESTS,
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
         next,
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "y"),
@@ -85,7 +99,7 @@ class RoutingFlowTest {
         1,
         kafka
             .await(
-                Topics.ROUTING_DECISIONS,
+                Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
                 seen -> next.equals(seen.key()),
                 1,
                 Duration.ofSeconds(20))
@@ -215,14 +229,17 @@ class RoutingFlowTest {
   private String route(String category) {
     String caseId = UUID.randomUUID().toString();
     kafka.send(
-        Topics.ROUTING_REQUESTS,
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
         caseId,
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
         registered(caseId, "530302001").replace("\"0201\"", "\"" + category + "\""));
     var decisions =
         kafka.await(
-            Topics.ROUTING_DECISIONS, seen -> caseId.equals(seen.key()), 1, Duration.ofSeconds(20));
+            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+            seen -> caseId.equals(seen.key()),
+            1,
+            Duration.ofSeconds(20));
     assertEquals(1, decisions.size());
     return decisions.get(0).value();
   }

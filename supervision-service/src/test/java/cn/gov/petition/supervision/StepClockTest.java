@@ -4,21 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.supervision.store.ClockRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
 class StepClockTest {
+
+  @Inject ClockRepository clocks;
 
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
@@ -104,6 +110,30 @@ class StepClockTest {
 
     String neighbour = TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
     clocksOf(neighbour, caseId).body("$", hasSize(0));
+  }
+
+  @Test
+  void aStepOutsideThisNodesRegionIsLeftToThatNodesSupervision() {
+    // this node serves 53; a step owed in 贵州 (52) is another node's to supervise
+    String caseId = UUID.randomUUID().toString();
+    String inGuizhou =
+        opened("ACCEPT", "2026-10-15")
+            .replace("530302:xfj", "520102:xfj")
+            .replace("\"530302\"", "\"520102\"");
+    String inQilin = opened("OBJECT", "2026-10-14");
+    send(caseId, progressed(caseId, "FORWARDED", "", inGuizhou + "," + inQilin));
+    String province = TestTokens.token("yunnan-office", "53:xfj", "53", "joint-office");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                clocksOf(province, caseId)
+                    .body("$", hasSize(1))
+                    .body("[0].step", equalTo("OBJECT")));
+    assertEquals(
+        List.of("OBJECT"),
+        clocks.list("caseId", UUID.fromString(caseId)).stream().map(c -> c.step).toList(),
+        "no clock is kept for the other province's step");
   }
 
   @Test

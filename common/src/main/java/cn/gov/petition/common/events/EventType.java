@@ -14,7 +14,10 @@ public enum EventType {
   ROUTING_REQUESTED(
       "cn.gov.petition.routing.requested", Topics.ROUTING_REQUESTS, RoutingRequested.class),
   ROUTING_DECIDED(
-      "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class);
+      "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class),
+  NODE_ANNOUNCED("cn.gov.petition.node.announced", Topics.NODES, NodeAnnounced.class),
+  CASE_HANDED_OFF("cn.gov.petition.case.handed-off", Topics.HANDOFFS, CaseHandedOff.class),
+  HANDOFF_ACCEPTED("cn.gov.petition.case.handoff-accepted", Topics.HANDOFFS, HandoffAccepted.class);
 
   private final String type;
   private final String topic;
@@ -31,6 +34,7 @@ public enum EventType {
     return type;
   }
 
+  /** The topic; a name with {@code {node}} is one node's (see {@link Topics#forNode}). */
   public String topic() {
     return topic;
   }

@@ -1,6 +1,7 @@
 package cn.gov.petition.common.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * 路由决定: routing-service chose the unit with authority over a case (转送 or 交办) and says why.
@@ -16,6 +17,13 @@ import java.time.Instant;
  * @param decidedAt when the decision was made
  * @param escalated 越级走访: a visit registered two or more levels above the level with authority (Art
  *     20); the petitioner is to be guided to the right level
+ * @param node the region code of the node that hosts the unit (the deepest node whose region
+ *     contains the unit's); when it is not the deciding node, the case is handed off to it
+ * @param informed 三跨三分离: the 信访 offices of the counties where the petitioners live or are
+ *     registered, when those differ from the matter's; they are informed (抄告), the case is handled
+ *     where the matter is
+ * @param excluded for an accusation: the accused units and every unit inside their departments at
+ *     their level; the case must never reach one of them, nor be re-routed to one (Art 30(3))
  */
 public record RoutingDecided(
     String caseId,
@@ -27,4 +35,7 @@ public record RoutingDecided(
     String ruleVersion,
     String explanation,
     Instant decidedAt,
-    boolean escalated) {}
+    boolean escalated,
+    String node,
+    List<String> informed,
+    List<String> excluded) {}

@@ -20,6 +20,9 @@ import java.util.List;
  * @param collective 集体访/联名信
  * @param repeatOf the earlier case this repeats (重复信访), or null
  * @param accused the units an accusation accuses, with whether the accused leads that level
+ * @param petitionerRegions where the petitioners live or are registered (居住地 from the address, 户籍地
+ *     from the first six digits of a resident ID), division codes only: routing informs those
+ *     places of a 三跨 case; null from a sender that predates it
  */
 public record RoutingRequested(
     String caseId,
@@ -33,7 +36,8 @@ public record RoutingRequested(
     int personCount,
     boolean collective,
     String repeatOf,
-    List<AccusedUnit> accused) {
+    List<AccusedUnit> accused,
+    List<String> petitionerRegions) {
 
   /**
    * 被反映单位.

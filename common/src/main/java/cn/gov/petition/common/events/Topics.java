@@ -1,25 +1,44 @@
 package cn.gov.petition.common.events;
 
-/** Kafka topic names. Keys are case ids, so the events of one case stay in order. */
+/**
+ * Kafka topic names. Keys are case ids, so the events of one case stay in order.
+ *
+ * <p>A name with {@code {node}} is addressed to one node (the region code it serves): only that
+ * node reads it, so it may carry what the broadcast must not. {@link #forNode} fills it in.
+ */
 public final class Topics {
 
   /**
-   * The broadcast case lifecycle (信访件生命周期): read by supervision, analytics and outside subscribers,
-   * so it never carries personal data.
+   * The broadcast case lifecycle (信访件生命周期): read by supervision, analytics and outside subscribers
+   * of every node, so it never carries personal data.
    */
   public static final String CASE_EVENTS = "petition.case-events";
 
+  /** The node registry (节点登记): one compacted record per node, keyed by its region code. */
+  public static final String NODES = "petition.nodes";
+
   /**
-   * Cases waiting for routing (待转送交办), from intake to the node's own routing-service. Not
+   * Cases waiting for routing (待转送交办), from a node's intake to its own routing-service. Not
    * broadcast: it names the units an accusation accuses.
    */
-  public static final String ROUTING_REQUESTS = "petition.routing-requests";
+  public static final String ROUTING_REQUESTS = "petition.node.{node}.routing-requests";
 
-  /** Routing decisions (转送/交办 决定) of routing-service. */
-  public static final String ROUTING_DECISIONS = "petition.routing-decisions";
+  /** Routing decisions (转送/交办 决定) of a node's routing-service, for its own intake. */
+  public static final String ROUTING_DECISIONS = "petition.node.{node}.routing-decisions";
+
+  /**
+   * Case files handed to a node (案件移交) and the receipts of the node that took one over: personal
+   * data, read by the addressed node's intake only.
+   */
+  public static final String HANDOFFS = "petition.node.{node}.handoffs";
 
   /** Events a consumer could not apply, with the reason in the dead-letter-reason header. */
   public static final String DEAD_LETTER = "petition.dead-letter";
+
+  /** The topic of {@code node} for a node-addressed name; other names unchanged. */
+  public static String forNode(String topic, String node) {
+    return topic.replace("{node}", node);
+  }
 
   private Topics() {}
 }

@@ -1,6 +1,7 @@
 package cn.gov.petition.common.outbox;
 
 import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.common.events.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
@@ -23,21 +25,26 @@ public class Outbox {
   private final Clock clock;
   private final TransactionSynchronizationRegistry transactions;
   private final OutboxRelay relay;
+  private final String node;
 
   public Outbox(
       OutboxRepository repository,
       ObjectMapper json,
       Clock clock,
       TransactionSynchronizationRegistry transactions,
-      OutboxRelay relay) {
+      OutboxRelay relay,
+      @ConfigProperty(name = "petition.node.region") String node) {
     this.repository = repository;
     this.json = json;
     this.clock = clock;
     this.transactions = transactions;
     this.relay = relay;
+    this.node = node;
   }
 
   /**
+   * Publishes on the event type's topic; a node-addressed topic is this node's own.
+   *
    * @param key the Kafka key: the case id, so that one case's events stay in order
    * @param subject the CloudEvents subject: the case number
    * @param data one of the event contracts in {@code cn.gov.petition.common.events}
@@ -45,11 +52,17 @@ public class Outbox {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID publish(String key, String subject, Record data) {
+    return publishTo(node, key, subject, data);
+  }
+
+  /** Publishes an event addressed to another node (a handoff, a receipt) on that node's topic. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID publishTo(String node, String key, String subject, Record data) {
     EventType type = EventType.of(data.getClass());
     OutboxEvent event = new OutboxEvent();
     event.eventId = UUID.randomUUID();
     event.eventType = type.type();
-    event.topic = type.topic();
+    event.topic = Topics.forNode(type.topic(), node);
     event.aggregateId = key;
     event.subject = subject;
     event.occurredAt = clock.instant();

@@ -8,6 +8,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -199,8 +200,13 @@ public class OutboxRelay {
     return producer;
   }
 
+  /** Stops the relay thread as shutdown begins, before the database connections close. */
+  void onStop(@Observes ShutdownEvent event) {
+    close();
+  }
+
   @PreDestroy
-  void close() {
+  synchronized void close() {
     running = false;
     if (worker != null) {
       worker.interrupt();
@@ -210,8 +216,10 @@ public class OutboxRelay {
         Thread.currentThread().interrupt();
       }
     }
+    worker = null;
     if (producer != null) {
       producer.close(java.time.Duration.ofSeconds(5));
+      producer = null;
     }
   }
 }

@@ -2,11 +2,13 @@ package cn.gov.petition.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The run command: {@code deploy/petition up} starts one node of the platform for Yunnan (53) with
- * demo data and stops everything on Ctrl-C.
+ * demo data and stops everything on Ctrl-C; {@code --nodes 53,5303,530302,530302001} starts one
+ * node per region instead, all on one Kafka, to see them hand cases to each other (docs/nodes.md).
  */
 public final class Petition {
 
@@ -15,20 +17,22 @@ public final class Petition {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !args[0].equals("up")) {
       System.out.println(
-          "usage: deploy/petition up [--data DIR] [--port 8080] [--region 53] [--no-demo-data]");
+          "usage: deploy/petition up [--data DIR] [--port 8080] [--region 53 | --nodes"
+              + " 53,5303,530302,530302001] [--no-demo-data]");
       System.exit(args.length == 0 ? 0 : 2);
     }
     Path root =
         Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
     Path data = root.resolve(".run");
     int port = 8080;
-    String region = "53";
+    List<String> regions = List.of("53");
     boolean demo = true;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
         case "--port" -> port = Integer.parseInt(args[++i]);
-        case "--region" -> region = args[++i];
+        case "--region" -> regions = List.of(args[++i]);
+        case "--nodes" -> regions = List.of(args[++i].split(","));
         case "--no-demo-data" -> demo = false;
         default -> {
           System.err.println("unknown option " + args[i]);
@@ -39,7 +43,13 @@ public final class Petition {
     long start = System.nanoTime();
     System.out.println(
         "Starting PostgreSQL, Kafka and the five services (data in " + data + ") ...");
-    Platform platform = Platform.start(root, data, region, port);
+    for (String region : regions) {
+      if (!region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")) {
+        System.err.println(region + " is not a 2, 4, 6 or 9-digit division code");
+        System.exit(2);
+      }
+    }
+    Platform platform = Platform.start(root, data, regions, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -50,15 +60,22 @@ public final class Petition {
                   stopped.countDown();
                 }));
     if (demo) {
-      int created = DemoData.load(platform.gatewayUrl());
-      System.out.println("Demo data: " + created + " new petitions registered (曲靖市).");
+      // registered by the 麒麟区信访局 clerk, at the node that hosts that office
+      Platform.Node registering = platform.hostOf("530302");
+      int created = DemoData.load(registering.gatewayUrl());
+      System.out.println(
+          "Demo data: "
+              + created
+              + " new petitions registered (曲靖市) at node "
+              + registering.region()
+              + ".");
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String gateway = platform.gatewayUrl();
+    Platform.Node first = platform.nodes().get(0);
     System.out.printf(
         """
 
-        信访工作平台 is running (node region %s), started in %.1f s.
+        信访工作平台 is running (%s), started in %.1f s.
           Gateway (single entry)  %s
           OpenAPI / Swagger UI    %s/q/swagger-ui
           Health                  %s/q/health
@@ -67,18 +84,23 @@ public final class Petition {
           Kafka                   %s
           Logs                    %s
         Services: %s
-        Press Ctrl-C to stop.
         """,
-        region,
+        regions.size() == 1 ? "node region " + first.region() : regions.size() + " nodes",
         took.toMillis() / 1000.0,
-        gateway,
-        gateway,
-        gateway,
-        gateway,
-        platform.infrastructure().postgres().jdbcUrl("petition_" + region),
+        first.gatewayUrl(),
+        first.gatewayUrl(),
+        first.gatewayUrl(),
+        first.gatewayUrl(),
+        platform.infrastructure().postgres().jdbcUrl("petition_" + first.region()),
         platform.infrastructure().kafka().bootstrapServers(),
         data.resolve("logs"),
-        platform.serviceUrls());
+        first.serviceUrls());
+    for (Platform.Node node : platform.nodes().subList(1, platform.nodes().size())) {
+      System.out.printf(
+          "  Node %-9s gateway %s  services %s%n",
+          node.region(), node.gatewayUrl(), node.serviceUrls());
+    }
+    System.out.println("Press Ctrl-C to stop.");
     stopped.await();
   }
 }

@@ -10,95 +10,221 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One node of the platform on this machine: PostgreSQL, Kafka, the four services and the gateway,
- * each service in its own JVM. Used by the run command and by the end-to-end tests.
+ * The platform on this machine: one PostgreSQL server and one Kafka broker, and one or more nodes,
+ * each serving a region with its own database and its own four services and gateway, every service
+ * in its own JVM. Used by the run command and by the end-to-end tests.
  */
 public final class Platform implements AutoCloseable {
 
-  /**
-   * Module, preferred port, short name used by the gateway. Gateway last: it needs the others'
-   * ports.
-   */
-  private static final List<String[]> SERVICES =
-      List.of(
-          new String[] {"intake-service", "8081", "intake"},
-          new String[] {"routing-service", "8082", "routing"},
-          new String[] {"supervision-service", "8083", "supervision"},
-          new String[] {"analytics-service", "8084", "analytics"});
-
   private final LocalInfrastructure infrastructure;
-  private final List<ServiceProcess> services;
-  private final ServiceProcess gateway;
+  private final List<Node> nodes;
 
-  private Platform(
-      LocalInfrastructure infrastructure, List<ServiceProcess> services, ServiceProcess gateway) {
+  private Platform(LocalInfrastructure infrastructure, List<Node> nodes) {
     this.infrastructure = infrastructure;
-    this.services = services;
-    this.gateway = gateway;
+    this.nodes = nodes;
+  }
+
+  /** One node serving {@code regionCode}. */
+  public static Platform start(
+      Path projectRoot, Path runDirectory, String regionCode, int gatewayPort) {
+    return start(projectRoot, runDirectory, List.of(regionCode), gatewayPort);
   }
 
   /**
    * Starts everything with data under {@code runDirectory}, which a second start reuses.
    *
-   * @param regionCode the region this node serves (petition.node.region)
-   * @param gatewayPort the preferred gateway port; another free one if taken
+   * @param regions the regions of the nodes (petition.node.region), one node each, all on the same
+   *     Kafka; the first is the one {@link #gatewayUrl()} names
+   * @param gatewayPort the preferred port of the first node's gateway (the next nodes prefer the
+   *     ports 10 above); another free one if taken
    */
   public static Platform start(
-      Path projectRoot, Path runDirectory, String regionCode, int gatewayPort) {
+      Path projectRoot, Path runDirectory, List<String> regions, int gatewayPort) {
     LocalInfrastructure infrastructure = LocalInfrastructure.start(runDirectory.resolve("infra"));
-    List<ServiceProcess> started = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
     try {
-      String database = "petition_" + regionCode;
-      Map<String, String> common = new LinkedHashMap<>(infrastructure.serviceConfig(database));
-      common.put("petition.node.region", regionCode);
-      Path logs = runDirectory.resolve("logs");
-      Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
-      for (String[] service : SERVICES) {
-        int port = Ports.freePort(Integer.parseInt(service[1]));
-        Map<String, String> config = new LinkedHashMap<>(common);
-        if (service[0].equals("intake-service")) {
-          config.putAll(infrastructure.fieldKeyConfig());
-        }
-        started.add(ServiceProcess.start(projectRoot, service[0], port, config, logs));
-        gatewayConfig.put("petition.gateway.services." + service[2], "http://127.0.0.1:" + port);
+      for (int i = 0; i < regions.size(); i++) {
+        String region = regions.get(i);
+        Path logs =
+            regions.size() == 1
+                ? runDirectory.resolve("logs")
+                : runDirectory.resolve("logs").resolve(region);
+        nodes.add(
+            Node.launch(
+                projectRoot,
+                infrastructure,
+                region,
+                gatewayPort == 0 ? 0 : gatewayPort + 10 * i,
+                10 * i,
+                logs));
       }
-      gatewayConfig.putAll(infrastructure.demoIssuerConfig());
-      gatewayConfig.put("petition.gateway.demo-issuer", "true");
-      ServiceProcess gateway =
-          ServiceProcess.start(
-              projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
-      started.add(gateway);
-      for (ServiceProcess service : started) {
-        service.awaitReady(Duration.ofMinutes(3));
+      for (Node node : nodes) {
+        node.awaitReady();
       }
-      started.remove(gateway);
-      return new Platform(infrastructure, started, gateway);
+      return new Platform(infrastructure, nodes);
     } catch (RuntimeException e) {
-      started.forEach(ServiceProcess::close);
+      nodes.forEach(Node::close);
       infrastructure.close();
       throw e;
     }
   }
 
+  /** The first node's gateway. */
   public String gatewayUrl() {
-    return gateway.url();
+    return nodes.get(0).gatewayUrl();
   }
 
   public LocalInfrastructure infrastructure() {
     return infrastructure;
   }
 
-  /** Base URLs of the services behind the gateway, by module name. */
+  /** The first node's services behind its gateway, by module name. */
   public Map<String, String> serviceUrls() {
-    Map<String, String> urls = new LinkedHashMap<>();
-    services.forEach(s -> urls.put(s.name(), s.url()));
-    return urls;
+    return nodes.get(0).serviceUrls();
+  }
+
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  /** The node that hosts a region's units: the deepest node whose region contains it. */
+  public Node hostOf(String region) {
+    return nodes.stream()
+        .filter(n -> region.startsWith(n.region()))
+        .max(java.util.Comparator.comparingInt(n -> n.region().length()))
+        .orElse(nodes.get(0));
+  }
+
+  /** The node serving {@code region}. */
+  public Node node(String region) {
+    return nodes.stream()
+        .filter(n -> n.region().equals(region))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no node serves " + region));
   }
 
   @Override
   public void close() {
-    gateway.close();
-    services.parallelStream().forEach(ServiceProcess::close);
+    nodes.parallelStream().forEach(Node::close);
     infrastructure.close();
+  }
+
+  /** One node: the four services and the gateway of one region, with its own database. */
+  public static final class Node implements AutoCloseable {
+
+    /**
+     * Module, preferred port, short name used by the gateway. Gateway last: it needs the others'
+     * ports.
+     */
+    private static final List<String[]> SERVICES =
+        List.of(
+            new String[] {"intake-service", "8081", "intake"},
+            new String[] {"routing-service", "8082", "routing"},
+            new String[] {"supervision-service", "8083", "supervision"},
+            new String[] {"analytics-service", "8084", "analytics"});
+
+    private final Path projectRoot;
+    private final String region;
+    private final Path logs;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    private ServiceProcess gateway;
+
+    private Node(Path projectRoot, String region, Path logs) {
+      this.projectRoot = projectRoot;
+      this.region = region;
+      this.logs = logs;
+    }
+
+    static Node launch(
+        Path projectRoot,
+        LocalInfrastructure infrastructure,
+        String region,
+        int gatewayPort,
+        int portOffset,
+        Path logs) {
+      Node node = new Node(projectRoot, region, logs);
+      try {
+        Map<String, String> common =
+            new LinkedHashMap<>(infrastructure.serviceConfig("petition_" + region));
+        common.put("petition.node.region", region);
+        Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
+        for (String[] service : SERVICES) {
+          Map<String, String> config = new LinkedHashMap<>(common);
+          if (service[0].equals("intake-service")) {
+            config.putAll(infrastructure.fieldKeyConfig());
+          }
+          config.put(
+              "quarkus.http.port",
+              String.valueOf(Ports.freePort(Integer.parseInt(service[1]) + portOffset)));
+          node.configs.put(service[0], config);
+          node.startService(service[0]);
+          gatewayConfig.put(
+              "petition.gateway.services." + service[2], node.services.get(service[0]).url());
+        }
+        gatewayConfig.putAll(infrastructure.demoIssuerConfig());
+        gatewayConfig.put("petition.gateway.demo-issuer", "true");
+        node.gateway =
+            ServiceProcess.start(
+                projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
+        return node;
+      } catch (RuntimeException e) {
+        node.close();
+        throw e;
+      }
+    }
+
+    void awaitReady() {
+      for (ServiceProcess service : services.values()) {
+        service.awaitReady(Duration.ofMinutes(3));
+      }
+      gateway.awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** The region this node serves. */
+    public String region() {
+      return region;
+    }
+
+    public String gatewayUrl() {
+      return gateway.url();
+    }
+
+    /** The services behind the gateway, by module name. */
+    public Map<String, String> serviceUrls() {
+      Map<String, String> urls = new LinkedHashMap<>();
+      services.forEach((name, s) -> urls.put(name, s.url()));
+      return urls;
+    }
+
+    /** Stops one service of the node, as a crash or an operator would. */
+    public void stop(String module) {
+      ServiceProcess service = services.remove(module);
+      if (service != null) {
+        service.close();
+      }
+    }
+
+    /** Starts a stopped service again, on the same port and database, and waits until ready. */
+    public void restart(String module) {
+      stop(module);
+      startService(module);
+      services.get(module).awaitReady(Duration.ofMinutes(3));
+    }
+
+    private void startService(String module) {
+      Map<String, String> config = new LinkedHashMap<>(configs.get(module));
+      int port = Integer.parseInt(config.remove("quarkus.http.port"));
+      services.put(module, ServiceProcess.start(projectRoot, module, port, config, logs));
+    }
+
+    @Override
+    public void close() {
+      if (gateway != null) {
+        gateway.close();
+      }
+      services.values().parallelStream().forEach(ServiceProcess::close);
+      services.clear();
+    }
   }
 }

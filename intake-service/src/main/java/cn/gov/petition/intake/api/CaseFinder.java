@@ -41,7 +41,8 @@ public class CaseFinder {
   /**
    * Within the caller's subtree or unit. An accusation (检举控告) only to the units that registered,
    * handle or review it and to the supervisors above them, and never to a unit it accuses (Art
-   * 30(3)), whatever else that unit's role or region would allow.
+   * 30(3)), whatever else that unit's role or region would allow. The offices informed of a 三跨 case
+   * (not of an accusation) see it too.
    */
   static boolean visibleTo(PetitionCaseEntity entity, Caller caller) {
     if (entity.accuses(caller.unit())) {
@@ -55,6 +56,7 @@ public class CaseFinder {
           && caller.covers(entity.responsibleRegion());
     }
     return caller.covers(entity.matterRegionCode)
-        || (entity.handlingRegion != null && caller.covers(entity.handlingRegion));
+        || (entity.handlingRegion != null && caller.covers(entity.handlingRegion))
+        || entity.informedUnits.contains(caller.unit());
   }
 }

@@ -13,6 +13,7 @@ import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Entity to API, masking personal data for readers who may not see it: petitioners' data outside
@@ -61,10 +62,7 @@ public class CaseMapper {
         entity.collective,
         entity.anonymous,
         entity.confidential,
-        entity.repeatOf == null
-            ? null
-            : repeat(
-                cases.findById(entity.repeatOf), entity.repeatSimilarity, entity.repeatMatchedOn),
+        entity.repeatOf == null ? null : repeat(entity),
         entity.escalated,
         entity.handlingUnit == null
             ? null
@@ -73,6 +71,15 @@ public class CaseMapper {
         entity.routingMode,
         entity.routingExplanation,
         entity.assignedOn,
+        List.copyOf(entity.informedUnits),
+        entity.handedToNode == null && entity.receivedFromNode == null
+            ? null
+            : new CaseView.Handoff(
+                entity.handedToNode,
+                entity.handedOffAt,
+                entity.handoffAcceptedAt,
+                entity.receivedFromNode,
+                entity.receivedAt),
         entity.reviewUnit,
         entity.rereviewUnit,
         entity.opinionOutcome,
@@ -86,6 +93,22 @@ public class CaseMapper {
             .sorted(Comparator.comparingInt(a -> a.position))
             .map(a -> accused(a, contentVisible))
             .toList());
+  }
+
+  /** The earlier case of a repeat; only its id when it is kept on another node. */
+  private CaseView.RepeatView repeat(PetitionCaseEntity entity) {
+    PetitionCaseEntity earlier = cases.findById(entity.repeatOf);
+    if (earlier == null) {
+      return new CaseView.RepeatView(
+          entity.repeatOf.toString(),
+          null,
+          null,
+          null,
+          null,
+          entity.repeatSimilarity,
+          entity.repeatMatchedOn);
+    }
+    return repeat(earlier, entity.repeatSimilarity, entity.repeatMatchedOn);
   }
 
   /**

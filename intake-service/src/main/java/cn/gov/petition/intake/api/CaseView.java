@@ -42,6 +42,13 @@ public record CaseView(
     @Schema(description = "转送/交办 / FORWARD or ASSIGN") String routingMode,
     @Schema(description = "路由说明 / why this unit") String routingExplanation,
     LocalDate assignedOn,
+    @Schema(
+            description =
+                "三跨抄告单位 / 信访 offices of the petitioners' home or household-registration counties,"
+                    + " informed of the case")
+        List<String> informedUnits,
+    @Schema(description = "案件移交 / handed to or received from another node, if it was")
+        Handoff handoff,
     @Schema(description = "复查机关 / review body, once a review was requested") String reviewUnit,
     @Schema(description = "复核机关 / re-review body") String rereviewUnit,
     @Schema(description = "处理意见 / SUPPORTED, EXPLAINED, NOT_SUPPORTED") String opinionOutcome,
@@ -51,6 +58,19 @@ public record CaseView(
     @Schema(description = "被反映人（单位） / the accused of an accusation") List<AccusedView> accused) {
 
   public record Unit(String code, String name, String regionCode) {}
+
+  /**
+   * 案件移交: a case handed to the node hosting its unit. On the handing node the case is read-only and
+   * shows where it went; on the receiving node, where it came from.
+   */
+  public record Handoff(
+      @Schema(description = "移交至节点 / the node that owns the case now", example = "530302")
+          String handedToNode,
+      Instant handedOffAt,
+      @Schema(description = "接收节点确认时间 / when that node confirmed") Instant acceptedAt,
+      @Schema(description = "移交来源节点 / the node that handed it here", example = "530302001")
+          String receivedFromNode,
+      Instant receivedAt) {}
 
   public record Intermediary(String name, String post) {}
 

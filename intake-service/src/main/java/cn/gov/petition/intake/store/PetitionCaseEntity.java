@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** 信访件: a registered petition and where it stands. */
 @Entity
@@ -166,7 +168,53 @@ public class PetitionCaseEntity {
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
 
+  /**
+   * 三跨三分离: the 信访 offices of the counties where the petitioners live or are registered, informed of
+   * the case (抄告); they see it as any reader outside the handling units does, masked.
+   */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "informed_units", nullable = false)
+  public List<String> informedUnits = new ArrayList<>();
+
+  /**
+   * For an accusation: the accused units and every unit inside their departments at their level, as
+   * routing found them. The case never reaches one of them (Art 30(3)).
+   */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "excluded_units", nullable = false)
+  public List<String> excludedUnits = new ArrayList<>();
+
+  /**
+   * 已移交: the node this case was handed to, which owns it now. This node keeps a read-only copy and
+   * refuses every transition (exactly one node acts on a case).
+   */
+  @Column(name = "handed_to_node")
+  public String handedToNode;
+
+  @Column(name = "handed_off_at")
+  public Instant handedOffAt;
+
+  /** The latest handoff of the case, sent or received. */
+  @Column(name = "handoff_id")
+  public UUID handoffId;
+
+  /** When the receiving node confirmed that it owns the case (移交回执). */
+  @Column(name = "handoff_accepted_at")
+  public Instant handoffAcceptedAt;
+
+  /** The node that handed this case here, if it was registered elsewhere. */
+  @Column(name = "received_from_node")
+  public String receivedFromNode;
+
+  @Column(name = "received_at")
+  public Instant receivedAt;
+
   @Version public int version;
+
+  /** Whether this node owns the case: it has not handed it to another node. */
+  public boolean isOwnedHere() {
+    return handedToNode == null;
+  }
 
   /** Whether the unit registered, handles or reviews the case: it sees personal data. */
   public boolean involves(String unit) {
@@ -213,9 +261,12 @@ public class PetitionCaseEntity {
   @OneToMany(mappedBy = "petitionCase", cascade = CascadeType.ALL, orphanRemoval = true)
   public List<AccusedEntity> accused = new ArrayList<>();
 
-  /** Whether the unit is named as accused: it never sees the case (Art 30(3)). */
+  /**
+   * Whether the unit is named as accused, or is inside an accused unit's department at its level:
+   * it never sees the case, nor is it sent the case (Art 30(3)).
+   */
   public boolean accuses(String unit) {
-    return accused.stream().anyMatch(a -> unit.equals(a.unitCode));
+    return accused.stream().anyMatch(a -> unit.equals(a.unitCode)) || excludedUnits.contains(unit);
   }
 
   public boolean isAccusation() {

@@ -58,4 +58,32 @@ public class PetitionerEntity {
 
   @Column(name = "address_region_code")
   public String addressRegionCode;
+
+  /** A petitioner of the case, with the digests by which a repeat finds them again. */
+  public static PetitionerEntity of(
+      PetitionCaseEntity petitionCase,
+      int position,
+      String kind,
+      String name,
+      String idType,
+      String idNumber,
+      String phone,
+      String address,
+      String addressRegionCode) {
+    FieldCipher cipher = FieldCipher.instance();
+    PetitionerEntity petitioner = new PetitionerEntity();
+    petitioner.petitionCase = petitionCase;
+    petitioner.position = position;
+    petitioner.kind = kind;
+    petitioner.name = name;
+    petitioner.idType = idType;
+    petitioner.idNumber = idNumber == null ? null : idNumber.toUpperCase();
+    petitioner.idNumberDigest =
+        petitioner.idNumber == null ? null : cipher.digest(petitioner.idNumber);
+    petitioner.phone = phone;
+    petitioner.phoneDigest = phone == null ? null : cipher.digest(phone);
+    petitioner.address = address;
+    petitioner.addressRegionCode = addressRegionCode;
+    return petitioner;
+  }
 }

@@ -7,6 +7,7 @@ import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.routing.Router;
 import cn.gov.petition.routing.RuleBook;
+import cn.gov.petition.routing.nodes.NodeRegistry;
 import cn.gov.petition.routing.store.RoutingDecisionEntity;
 import cn.gov.petition.routing.store.RoutingDecisionRepository;
 import io.cloudevents.CloudEvent;
@@ -17,8 +18,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Routes every case intake asks to route (the node-internal routing requests): stores the decision
- * and publishes it, in one transaction.
+ * Routes every case intake asks to route (the node-internal routing requests): chooses the unit,
+ * addresses the decision to the node hosting it, stores the decision and publishes it, in one
+ * transaction.
  */
 @ApplicationScoped
 public class RoutingRequestConsumer {
@@ -28,18 +30,21 @@ public class RoutingRequestConsumer {
   private final RuleBook rules;
   private final RoutingDecisionRepository decisions;
   private final Outbox outbox;
+  private final NodeRegistry nodes;
 
   public RoutingRequestConsumer(
       Inbox inbox,
       Router router,
       RuleBook rules,
       RoutingDecisionRepository decisions,
-      Outbox outbox) {
+      Outbox outbox,
+      NodeRegistry nodes) {
     this.inbox = inbox;
     this.router = router;
     this.rules = rules;
     this.decisions = decisions;
     this.outbox = outbox;
+    this.nodes = nodes;
   }
 
   @Incoming("routing-requests")
@@ -51,7 +56,7 @@ public class RoutingRequestConsumer {
 
   private void route(RoutingRequested request) {
     Router.Routed routed = router.decide(request, rules.inEffect());
-    RoutingDecided decision = routed.decision();
+    RoutingDecided decision = nodes.address(routed.decision());
     RoutingDecisionEntity entity = new RoutingDecisionEntity();
     entity.caseId = UUID.fromString(decision.caseId());
     entity.caseNumber = decision.caseNumber();
@@ -63,6 +68,7 @@ public class RoutingRequestConsumer {
     entity.ruleId = routed.rule() == null ? null : routed.rule().id();
     entity.explanation = decision.explanation();
     entity.decidedAt = decision.decidedAt();
+    entity.nodeRegion = decision.node();
     decisions.persist(entity);
     outbox.publish(decision.caseId(), decision.caseNumber(), decision);
   }

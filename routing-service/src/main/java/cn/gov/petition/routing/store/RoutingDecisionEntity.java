@@ -42,4 +42,8 @@ public class RoutingDecisionEntity {
 
   @Column(name = "decided_at", nullable = false)
   public Instant decidedAt;
+
+  /** The node hosting the unit (节点); the case is handed off to it when it is not this node. */
+  @Column(name = "node_region")
+  public String nodeRegion;
 }

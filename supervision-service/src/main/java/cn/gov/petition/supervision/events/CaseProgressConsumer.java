@@ -11,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps one clock per open step of every case, with the due dates the lifecycle events carry: a
- * closed step stops its clock (on time or late, as the event says), an opened one starts a clock,
- * and a step opened again while open (an extension) moves its due date.
+ * Keeps one clock per open step of every case in this node's subtree, with the due dates the
+ * lifecycle events carry: a closed step stops its clock (on time or late, as the event says), an
+ * opened one starts a clock, and a step opened again while open (an extension) moves its due date.
  */
 @ApplicationScoped
 public class CaseProgressConsumer {
@@ -24,11 +25,17 @@ public class CaseProgressConsumer {
   private final Inbox inbox;
   private final ClockRepository clocks;
   private final Clock clock;
+  private final String nodeRegion;
 
-  public CaseProgressConsumer(Inbox inbox, ClockRepository clocks, Clock clock) {
+  public CaseProgressConsumer(
+      Inbox inbox,
+      ClockRepository clocks,
+      Clock clock,
+      @ConfigProperty(name = "petition.node.region") String nodeRegion) {
     this.inbox = inbox;
     this.clocks = clocks;
     this.clock = clock;
+    this.nodeRegion = nodeRegion;
   }
 
   @Incoming("case-events")
@@ -50,6 +57,9 @@ public class CaseProgressConsumer {
               });
     }
     for (CaseProgressed.OpenedStep opened : progress.openedSteps()) {
+      if (!opened.unitRegionCode().startsWith(nodeRegion)) {
+        continue; // another node's subtree: its own supervision keeps that clock
+      }
       ClockEntity entity =
           clocks
               .open(caseId, opened.step().name())

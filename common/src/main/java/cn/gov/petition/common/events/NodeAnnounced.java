@@ -1,0 +1,13 @@
+package cn.gov.petition.common.events;
+
+import java.time.Instant;
+
+/**
+ * 节点登记: a node of the platform says which region it serves. Kept on the compacted topic {@link
+ * Topics#NODES} under the region code, so a node starting later learns every node there is.
+ *
+ * @param regionCode the region the node serves (2, 4, 6 or 9 digits)
+ * @param regionName its Chinese name, e.g. 麒麟区
+ * @param announcedAt when the node last started
+ */
+public record NodeAnnounced(String regionCode, String regionName, Instant announcedAt) {}

@@ -1,0 +1,280 @@
+package cn.gov.petition.local;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import cn.gov.petition.infra.Identities;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Four nodes on one Kafka, as a province whose every level runs its own: 云南省 (53), 曲靖市 (5303), 麒麟区
+ * (530302) and 南宁街道 (530302001), each with its own database and services, started by the same code
+ * as {@code deploy/petition up --nodes}. A case registered at the township node that the county has
+ * authority over is handed to the county node, handled there, and seen without personal data by the
+ * city's and the province's supervision.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationIT {
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final List<String> NODES = List.of("53", "5303", "530302", "530302001");
+  private static Platform platform;
+  private static Path runDirectory;
+  private static Platform.Node province;
+  private static Platform.Node city;
+  private static Platform.Node county;
+  private static Platform.Node township;
+  private static String townshipRegistrar;
+  private static String townshipSupervisor;
+  private static String countyHousingBureau;
+  private static String cityOffice;
+  private static String provinceOffice;
+
+  @BeforeAll
+  static void startNodes() throws Exception {
+    Path root =
+        Path.of(System.getProperty("petition.project.root", "../..")).toAbsolutePath().normalize();
+    runDirectory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "federation-it-");
+    platform = Platform.start(root, runDirectory, NODES, 0);
+    province = platform.node("53");
+    city = platform.node("5303");
+    county = platform.node("530302");
+    township = platform.node("530302001");
+    HttpClient http = HttpClient.newHttpClient();
+    townshipRegistrar = DemoData.token(http, township.gatewayUrl(), "nanning-registrar");
+    townshipSupervisor = DemoData.token(http, township.gatewayUrl(), "nanning-supervisor");
+    countyHousingBureau = DemoData.token(http, county.gatewayUrl(), "qilin-handler");
+    cityOffice = DemoData.token(http, city.gatewayUrl(), "qujing-office");
+    provinceOffice = DemoData.token(http, province.gatewayUrl(), "yunnan-office");
+    // the township's routing must have learned of the county node before it routes
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(township.gatewayUrl())
+                    .auth()
+                    .oauth2(townshipRegistrar)
+                    .when()
+                    .get("/api/routing/nodes")
+                    .then()
+                    .statusCode(200)
+                    .body("nodes.regionCode", hasItem("530302")));
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (platform != null) {
+      platform.close();
+      try (var files = Files.walk(runDirectory.resolve("infra"))) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aCaseRegisteredAtTheTownshipIsHandledAtTheCountyAndSupervisedAbove() {
+    Map<String, Object> petition = heatingComplaint();
+    String name = petitionerOf(petition).get("name").toString();
+    String idNumber = petitionerOf(petition).get("idNumber").toString();
+    String caseId = register(petition);
+
+    // the county node owns it now, with the petitioner, for its housing bureau
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                caseAt(county, countyHousingBureau, caseId)
+                    .statusCode(200)
+                    .body("status", equalTo("FORWARDED"))
+                    .body("handlingUnit.code", equalTo("530302:zjj"))
+                    .body("handoff.receivedFromNode", equalTo("530302001"))
+                    .body("petitioners[0].name", equalTo(name)));
+    // the township keeps a read-only copy that says where the case went, confirmed
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                caseAt(township, townshipRegistrar, caseId)
+                    .statusCode(200)
+                    .body("handoff.handedToNode", equalTo("530302"))
+                    .body("handoff.acceptedAt", notNullValue())
+                    .body("routingExplanation", containsString("案卷移交该节点")));
+
+    accept(township, caseId).statusCode(409).body("detail", containsString("530302"));
+    accept(county, caseId).statusCode(200).body("status", equalTo("ACCEPTED"));
+
+    // city and province supervision see the clock of the county's handling, and nobody's name
+    for (var supervisor :
+        List.of(Map.entry(city, cityOffice), Map.entry(province, provinceOffice))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  clocks(supervisor.getKey(), supervisor.getValue(), caseId)
+                      .body("find { it.step == 'HANDLE' }.unitCode", equalTo("530302:zjj"))
+                      .body("find { it.step == 'HANDLE' }.status", equalTo("OPEN")));
+      String body = clocks(supervisor.getKey(), supervisor.getValue(), caseId).extract().asString();
+      assertFalse(body.contains(name), "no petitioner's name in supervision");
+      assertFalse(body.contains(idNumber), "no ID number in supervision");
+      assertFalse(body.contains("供暖"), "no petition text in supervision");
+    }
+    // the city's node holds no case file of it: that stays with the county
+    caseAt(city, cityOffice, caseId).statusCode(404);
+  }
+
+  @Test
+  @Order(2)
+  void aHandoffSentWhileTheReceivingIntakeIsDownIsTakenOverWhenItIsBack() {
+    county.stop("intake-service");
+    String caseId;
+    try {
+      caseId = register(heatingComplaint());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  caseAt(township, townshipRegistrar, caseId)
+                      .statusCode(200)
+                      .body("handoff.handedToNode", equalTo("530302"))
+                      .body("handoff.acceptedAt", nullValue()));
+      // handed off and not yet taken over: nobody acts on it in between
+      accept(township, caseId).statusCode(409);
+    } finally {
+      county.restart("intake-service");
+    }
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                caseAt(county, countyHousingBureau, caseId)
+                    .statusCode(200)
+                    .body("status", equalTo("FORWARDED")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                caseAt(township, townshipRegistrar, caseId)
+                    .body("handoff.acceptedAt", notNullValue()));
+    accept(county, caseId).statusCode(200);
+    accept(township, caseId).statusCode(409);
+    // the township's supervision keeps only its own clock (the forwarding), not the county's
+    clocks(township, townshipSupervisor, caseId)
+        .body("step", hasItem("FORWARD"))
+        .body("step", not(hasItem("HANDLE")));
+  }
+
+  /** 供暖 (0105): the county's housing bureau has authority; the township has none. */
+  private static Map<String, Object> heatingComplaint() {
+    int serial = Identities.nextSerial();
+    return Map.of(
+        "channel",
+        "LETTER",
+        "receivedOn",
+        LocalDate.now(CHINA).toString(),
+        "matterRegionCode",
+        "530302001",
+        "petitionClass",
+        "APPEAL",
+        "purpose",
+        "SEEK_SOLUTION",
+        "category",
+        "0105",
+        "content",
+        "小区供暖温度长期不达标，第 " + serial + " 号楼尤甚。",
+        "personCount",
+        1,
+        "petitioners",
+        List.of(
+            Map.of(
+                "name",
+                "赵" + "甲乙丙丁戊己庚辛壬癸".charAt(serial % 10),
+                "idNumber",
+                Identities.residentId("530302", serial),
+                "phone",
+                Identities.mobile(serial),
+                "address",
+                "云南省曲靖市麒麟区南宁街道建设路" + serial + "号")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> petitionerOf(Map<String, Object> petition) {
+    return ((List<Map<String, Object>>) petition.get("petitioners")).get(0);
+  }
+
+  private static String register(Map<String, Object> body) {
+    return given()
+        .baseUri(township.gatewayUrl())
+        .auth()
+        .oauth2(townshipRegistrar)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/intake/cases")
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(201)
+        .extract()
+        .path("petitionCase.id");
+  }
+
+  private static ValidatableResponse caseAt(Platform.Node node, String token, String caseId) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .when()
+        .get("/api/intake/cases/" + caseId)
+        .then();
+  }
+
+  private static ValidatableResponse accept(Platform.Node node, String caseId) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(countyHousingBureau)
+        .contentType(ContentType.JSON)
+        .body(Map.of("notice", "您反映的供暖问题已受理。"))
+        .when()
+        .post("/api/intake/cases/" + caseId + "/acceptance")
+        .then();
+  }
+
+  private static ValidatableResponse clocks(Platform.Node node, String token, String caseId) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .queryParam("caseId", caseId)
+        .when()
+        .get("/api/supervision/clocks")
+        .then()
+        .statusCode(200);
+  }
+}

@@ -1,0 +1,332 @@
+package cn.gov.petition.intake;
+
+import cn.gov.petition.common.events.CaseHandedOff;
+import cn.gov.petition.common.events.CaseHandedOff.CaseFile;
+import cn.gov.petition.common.events.HandoffAccepted;
+import cn.gov.petition.common.events.Step;
+import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.intake.store.AccusedEntity;
+import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.CaseStepEntity;
+import cn.gov.petition.intake.store.CaseTransitionEntity;
+import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.intake.store.PetitionCaseEntity;
+import cn.gov.petition.intake.store.PetitionerEntity;
+import cn.gov.petition.intake.store.StepRepository;
+import cn.gov.petition.intake.store.TransitionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * 案件移交: hands a case file to the node that hosts its unit, takes over the files other nodes hand to
+ * this one, and records their receipts (docs/nodes.md).
+ *
+ * <p>Exactly one node acts on a case: the handing node stops acting in the transaction that writes
+ * the handoff (its copy is read-only from then on), the receiving node starts in the transaction
+ * that records the file and writes the receipt. The outbox carries both, so neither is lost when a
+ * node or Kafka stops midway; a redelivered handoff finds the case already here and changes
+ * nothing.
+ */
+@ApplicationScoped
+public class Handoffs {
+
+  private static final Logger LOG = Logger.getLogger(Handoffs.class);
+
+  private final CaseRepository cases;
+  private final StepRepository steps;
+  private final TransitionRepository history;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final String self;
+
+  public Handoffs(
+      CaseRepository cases,
+      StepRepository steps,
+      TransitionRepository history,
+      Outbox outbox,
+      Clock clock,
+      @ConfigProperty(name = "petition.node.region") String self) {
+    this.cases = cases;
+    this.steps = steps;
+    this.history = history;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.self = self;
+  }
+
+  /** Whether a decision's node is another than this one: the case must be handed off. */
+  public boolean isElsewhere(String node) {
+    return node != null && !node.equals(self);
+  }
+
+  /** Hands the case to {@code node}; from now on this node only keeps a read-only copy. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void handOff(PetitionCaseEntity entity, String node) {
+    UUID handoffId = UUID.randomUUID();
+    entity.handedToNode = node;
+    entity.handedOffAt = clock.instant();
+    entity.handoffId = handoffId;
+    entity.handoffAcceptedAt = null;
+    outbox.publishTo(
+        node,
+        entity.id.toString(),
+        entity.caseNumber,
+        new CaseHandedOff(
+            handoffId.toString(),
+            entity.id.toString(),
+            entity.caseNumber,
+            self,
+            node,
+            entity.handedOffAt,
+            file(entity)));
+    LOG.infof("Case %s handed off to node %s (handoff %s)", entity.caseNumber, node, handoffId);
+  }
+
+  /** Takes over a case another node handed here, and confirms it to that node. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void receive(CaseHandedOff handoff) {
+    if (!self.equals(handoff.toNode())) {
+      throw new IllegalArgumentException(
+          "handoff " + handoff.handoffId() + " is addressed to node " + handoff.toNode());
+    }
+    UUID caseId = UUID.fromString(handoff.caseId());
+    UUID handoffId = UUID.fromString(handoff.handoffId());
+    PetitionCaseEntity entity = cases.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+    if (entity != null && handoffId.equals(entity.handoffId)) {
+      LOG.debugf("handoff %s of case %s received before", handoffId, handoff.caseNumber());
+      return;
+    }
+    if (entity != null && entity.isOwnedHere()) {
+      // owned here and not handed away: a handoff of a case this node owns is a mistake upstream
+      throw new IllegalStateException(
+          "case " + handoff.caseNumber() + " is owned by this node; handoff " + handoffId);
+    }
+    boolean firstTime = entity == null;
+    if (firstTime) {
+      entity = new PetitionCaseEntity();
+      entity.id = caseId;
+    } else {
+      // handed back: the file replaces the read-only copy kept when this node handed it away
+      steps.delete("caseId", caseId);
+      history.delete("caseId", caseId);
+      entity.petitioners.clear();
+      entity.accused.clear();
+      cases.flush();
+    }
+    take(entity, handoff);
+    if (firstTime) {
+      cases.persist(entity);
+    }
+    for (CaseHandedOff.StepRecord s : handoff.file().steps()) {
+      CaseStepEntity step = new CaseStepEntity();
+      step.caseId = caseId;
+      step.step = s.step().name();
+      step.unitCode = s.unitCode();
+      step.unitRegionCode = s.unitRegionCode();
+      step.startedOn = s.startedOn();
+      step.dueOn = s.dueOn();
+      step.doneOn = s.doneOn();
+      steps.persist(step);
+    }
+    for (CaseHandedOff.HistoryEntry h : handoff.file().history()) {
+      CaseTransitionEntity entry = new CaseTransitionEntity();
+      entry.caseId = caseId;
+      entry.transition = h.transition();
+      entry.fromStatus = h.fromStatus();
+      entry.toStatus = h.toStatus();
+      entry.occurredOn = h.occurredOn();
+      entry.occurredAt = h.occurredAt();
+      entry.unitCode = h.unitCode();
+      entry.userName = h.userName();
+      entry.details = h.details() == null ? new LinkedHashMap<>() : h.details();
+      history.persist(entry);
+    }
+    outbox.publishTo(
+        handoff.fromNode(),
+        handoff.caseId(),
+        handoff.caseNumber(),
+        new HandoffAccepted(
+            handoff.handoffId(),
+            handoff.caseId(),
+            handoff.caseNumber(),
+            handoff.fromNode(),
+            self,
+            entity.receivedAt));
+    LOG.infof(
+        "Case %s received from node %s (handoff %s)",
+        handoff.caseNumber(), handoff.fromNode(), handoffId);
+  }
+
+  /** Records that the node a case was handed to owns it now. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void accepted(HandoffAccepted receipt) {
+    PetitionCaseEntity entity = cases.findById(UUID.fromString(receipt.caseId()));
+    if (entity == null || !receipt.handoffId().equals(String.valueOf(entity.handoffId))) {
+      LOG.warnf(
+          "receipt for handoff %s of case %s matches no handoff of this node",
+          receipt.handoffId(), receipt.caseNumber());
+      return;
+    }
+    if (entity.handoffAcceptedAt == null) {
+      entity.handoffAcceptedAt = receipt.acceptedAt();
+    }
+  }
+
+  private void take(PetitionCaseEntity entity, CaseHandedOff handoff) {
+    CaseFile file = handoff.file();
+    entity.caseNumber = handoff.caseNumber();
+    entity.queryCode = file.queryCode();
+    entity.queryCodeDigest = FieldCipher.instance().digest(file.queryCode());
+    entity.channel = file.channel();
+    entity.origin = file.origin();
+    entity.intermediaryName = file.intermediaryName();
+    entity.intermediaryPost = file.intermediaryPost();
+    entity.receivedOn = file.receivedOn();
+    entity.registeredAt = file.registeredAt();
+    entity.registeringUnit = file.registeringUnit();
+    entity.registeredBy = file.registeredBy();
+    entity.matterRegionCode = file.matterRegionCode();
+    entity.petitionClass = file.petitionClass();
+    entity.purpose = file.purpose();
+    entity.category = file.category();
+    entity.content = file.content();
+    entity.personCount = file.personCount();
+    entity.involvedCount = file.involvedCount();
+    entity.anonymous = file.anonymous();
+    entity.confidential = file.confidential();
+    entity.collective = file.collective();
+    entity.escalated = file.escalated();
+    entity.newFacts = file.newFacts();
+    entity.repeatOf = file.repeatOf() == null ? null : UUID.fromString(file.repeatOf());
+    entity.status = file.status();
+    entity.handlingUnit = file.handlingUnit();
+    entity.handlingUnitName = file.handlingUnitName();
+    entity.handlingRegion = file.handlingRegion();
+    entity.routingMode = file.routingMode();
+    entity.routingExplanation = file.routingExplanation();
+    entity.assignedOn = file.assignedOn();
+    entity.informedUnits = Assignments.listOf(file.informedUnits());
+    entity.excludedUnits = Assignments.listOf(file.excludedUnits());
+    entity.handedToNode = null;
+    entity.handedOffAt = null;
+    entity.handoffAcceptedAt = null;
+    entity.handoffId = UUID.fromString(handoff.handoffId());
+    entity.receivedFromNode = handoff.fromNode();
+    entity.receivedAt = clock.instant();
+    int position = 0;
+    for (CaseHandedOff.Petitioner p : file.petitioners()) {
+      entity.petitioners.add(
+          PetitionerEntity.of(
+              entity,
+              position++,
+              p.kind(),
+              p.name(),
+              p.idType(),
+              p.idNumber(),
+              p.phone(),
+              p.address(),
+              p.addressRegionCode()));
+    }
+    position = 0;
+    for (CaseHandedOff.Accused a : file.accused()) {
+      AccusedEntity accused = new AccusedEntity();
+      accused.petitionCase = entity;
+      accused.position = position++;
+      accused.kind = a.kind();
+      accused.name = a.name();
+      accused.unitCode = a.unitCode();
+      accused.unitName = a.unitName();
+      accused.post = a.post();
+      accused.rank = a.rank();
+      accused.leader = a.leader();
+      entity.accused.add(accused);
+    }
+  }
+
+  private CaseFile file(PetitionCaseEntity entity) {
+    return new CaseFile(
+        entity.queryCode,
+        entity.channel,
+        entity.origin,
+        entity.intermediaryName,
+        entity.intermediaryPost,
+        entity.receivedOn,
+        entity.registeredAt,
+        entity.registeringUnit,
+        entity.registeredBy,
+        entity.matterRegionCode,
+        entity.petitionClass,
+        entity.purpose,
+        entity.category,
+        entity.content,
+        entity.personCount,
+        entity.involvedCount,
+        entity.anonymous,
+        entity.confidential,
+        entity.collective,
+        entity.escalated,
+        entity.newFacts,
+        entity.repeatOf == null ? null : entity.repeatOf.toString(),
+        entity.status,
+        entity.handlingUnit,
+        entity.handlingUnitName,
+        entity.handlingRegion,
+        entity.routingMode,
+        entity.routingExplanation,
+        entity.assignedOn,
+        List.copyOf(entity.informedUnits),
+        List.copyOf(entity.excludedUnits),
+        entity.petitioners.stream()
+            .sorted(Comparator.comparingInt((PetitionerEntity p) -> p.position))
+            .map(
+                p ->
+                    new CaseHandedOff.Petitioner(
+                        p.kind,
+                        p.name,
+                        p.idType,
+                        p.idNumber,
+                        p.phone,
+                        p.address,
+                        p.addressRegionCode))
+            .toList(),
+        entity.accused.stream()
+            .sorted(Comparator.comparingInt((AccusedEntity a) -> a.position))
+            .map(
+                a ->
+                    new CaseHandedOff.Accused(
+                        a.kind, a.name, a.unitCode, a.unitName, a.post, a.rank, a.leader))
+            .toList(),
+        steps.ofCase(entity.id).stream()
+            .map(
+                s ->
+                    new CaseHandedOff.StepRecord(
+                        Step.valueOf(s.step),
+                        s.unitCode,
+                        s.unitRegionCode,
+                        s.startedOn,
+                        s.dueOn,
+                        s.doneOn))
+            .toList(),
+        history.ofCase(entity.id).stream()
+            .map(
+                h ->
+                    new CaseHandedOff.HistoryEntry(
+                        h.transition,
+                        h.fromStatus,
+                        h.toStatus,
+                        h.occurredOn,
+                        h.occurredAt,
+                        h.unitCode,
+                        h.userName,
+                        h.details))
+            .toList());
+  }
+}

@@ -1,0 +1,34 @@
+package cn.gov.petition.intake.events;
+
+import cn.gov.petition.common.events.CaseHandedOff;
+import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.common.events.HandoffAccepted;
+import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.intake.Handoffs;
+import io.cloudevents.CloudEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads this node's handoff topic: case files handed here, and receipts for those handed away. */
+@ApplicationScoped
+public class HandoffConsumer {
+
+  private final Inbox inbox;
+  private final Handoffs handoffs;
+
+  public HandoffConsumer(Inbox inbox, Handoffs handoffs) {
+    this.inbox = inbox;
+    this.handoffs = handoffs;
+  }
+
+  @Incoming("handoffs")
+  @Blocking
+  @Transactional
+  public void onHandoff(CloudEvent event) {
+    inbox.apply("intake", event, EventType.CASE_HANDED_OFF, CaseHandedOff.class, handoffs::receive);
+    inbox.apply(
+        "intake", event, EventType.HANDOFF_ACCEPTED, HandoffAccepted.class, handoffs::accepted);
+  }
+}

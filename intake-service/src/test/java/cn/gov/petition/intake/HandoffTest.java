@@ -1,0 +1,232 @@
+package cn.gov.petition.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 案件移交 between nodes, seen from one node (this test's node serves 53): a case whose unit another
+ * node hosts is handed there and is read-only here; a case handed here is owned here once, however
+ * often the handoff is delivered. The whole federation runs in deploy/local's FederationIT.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class HandoffTest {
+
+  private static final String HOUSING_BUREAU =
+      TestTokens.token("qilin-housing", "530302:zjj", "530302", "handler");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+
+  @Test
+  void aCaseForAUnitHostedByAnotherNodeIsHandedThereAndIsReadOnlyHere() throws Exception {
+    Map<String, Object> petition = Petitions.letter();
+    String name = (String) Petitions.firstPetitioner(petition).get("name");
+    String idNumber = (String) Petitions.firstPetitioner(petition).get("idNumber");
+    String id = Petitions.registered(petition).path("petitionCase.id");
+
+    decide(id, "530302");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                read(id)
+                    .body("status", equalTo("FORWARDED"))
+                    .body("handoff.handedToNode", equalTo("530302")));
+    List<KafkaProbe.Seen> handoffs =
+        kafka.await(
+            Topics.forNode(Topics.HANDOFFS, "530302"),
+            seen -> id.equals(seen.key()),
+            1,
+            Duration.ofSeconds(20));
+    assertEquals(1, handoffs.size(), "the case file went to the node hosting the unit");
+    String file = handoffs.get(0).value();
+    assertEquals("cn.gov.petition.case.handed-off", handoffs.get(0).header("ce_type"));
+    assertTrue(file.contains(idNumber), "the file carries the petitioner for the handling node");
+    assertTrue(file.contains("\"toNode\":\"530302\""), file);
+    assertTrue(file.contains("\"step\":\"ACCEPT\""), "the open steps travel with their due dates");
+
+    // only the node hosting the unit acts on the case now
+    given()
+        .auth()
+        .oauth2(HOUSING_BUREAU)
+        .contentType(ContentType.JSON)
+        .body(Map.of("notice", "已受理"))
+        .when()
+        .post("/cases/" + id + "/acceptance")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("530302"));
+
+    // the broadcast says the case was forwarded, and names nobody
+    List<KafkaProbe.Seen> forwarded =
+        kafka.await(
+            Topics.CASE_EVENTS,
+            seen -> id.equals(seen.key()) && seen.value().contains("\"FORWARDED\""),
+            1,
+            Duration.ofSeconds(20));
+    assertEquals(1, forwarded.size());
+    assertFalse(forwarded.get(0).value().contains(idNumber));
+    assertFalse(forwarded.get(0).value().contains(name + "\""));
+
+    String handoffId = JSON.readTree(file).get("handoffId").asText();
+    kafka.send(
+        Topics.forNode(Topics.HANDOFFS, "53"),
+        id,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.case.handoff-accepted", "n"),
+        """
+        {"handoffId":"%s","caseId":"%s","caseNumber":"n","fromNode":"53","toNode":"530302",
+         "acceptedAt":"2026-11-24T01:00:03Z"}"""
+            .formatted(handoffId, id));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("handoff.acceptedAt", equalTo("2026-11-24T01:00:03Z")));
+  }
+
+  @Test
+  void aCaseHandedHereIsTakenOverOnceHoweverOftenTheHandoffArrives() throws Exception {
+    String caseId = UUID.randomUUID().toString();
+    String handoffId = UUID.randomUUID().toString();
+    String caseNumber = "530302001-20261124-" + (10000 + (int) (Math.random() * 89999));
+    String handoff = handoff(caseId, handoffId, caseNumber, "53");
+    String eventId = UUID.randomUUID().toString();
+    String topic = Topics.forNode(Topics.HANDOFFS, "53");
+    kafka.send(topic, caseId, headers(eventId), handoff);
+    kafka.send(topic, caseId, headers(eventId), handoff); // redelivered
+    kafka.send(topic, caseId, headers(UUID.randomUUID().toString()), handoff); // sent again
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(HOUSING_BUREAU)
+                    .when()
+                    .get("/cases/" + caseId)
+                    .then()
+                    .statusCode(200)
+                    .body("caseNumber", equalTo(caseNumber))
+                    .body("status", equalTo("FORWARDED"))
+                    .body("handoff.receivedFromNode", equalTo("530302001"))
+                    .body("handoff.receivedAt", notNullValue())
+                    .body("petitioners[0].name", equalTo("李某某"))
+                    .body("steps.find { it.step == 'ACCEPT' }.dueOn", equalTo("2026-12-09")));
+    List<KafkaProbe.Seen> receipts =
+        kafka.await(
+            Topics.forNode(Topics.HANDOFFS, "530302001"),
+            seen -> caseId.equals(seen.key()),
+            2,
+            Duration.ofSeconds(5));
+    assertEquals(1, receipts.size(), "one receipt for one handoff, however often it arrived");
+    assertTrue(receipts.get(0).value().contains(handoffId));
+
+    // owned here: the unit acts on it here
+    given()
+        .auth()
+        .oauth2(HOUSING_BUREAU)
+        .contentType(ContentType.JSON)
+        .body(Map.of("notice", "您反映的问题已受理。"))
+        .when()
+        .post("/cases/" + caseId + "/acceptance")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACCEPTED"));
+    given()
+        .auth()
+        .oauth2(HOUSING_BUREAU)
+        .when()
+        .get("/cases/" + caseId + "/documents")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(1));
+  }
+
+  @Test
+  void aHandoffAddressedToAnotherNodeIsRefusedAndCreatesNothing() throws Exception {
+    String caseId = UUID.randomUUID().toString();
+    String handoff =
+        handoff(caseId, UUID.randomUUID().toString(), "530302001-20261124-00077", "5303");
+    kafka.send(
+        Topics.forNode(Topics.HANDOFFS, "53"),
+        caseId,
+        headers(UUID.randomUUID().toString()),
+        handoff);
+    List<KafkaProbe.Seen> dead =
+        kafka.await(
+            Topics.DEAD_LETTER, seen -> caseId.equals(seen.key()), 1, Duration.ofSeconds(30));
+    assertEquals(1, dead.size());
+    assertTrue(dead.get(0).header("dead-letter-reason").contains("5303"));
+    given().auth().oauth2(HOUSING_BUREAU).when().get("/cases/" + caseId).then().statusCode(404);
+  }
+
+  /** The golden sample of a handoff, for another case, addressed to {@code toNode}. */
+  private static String handoff(String caseId, String handoffId, String caseNumber, String toNode)
+      throws Exception {
+    try (InputStream in =
+        HandoffTest.class.getResourceAsStream(
+            "/events/samples/cn.gov.petition.case.handed-off.json")) {
+      ObjectNode sample = (ObjectNode) JSON.readTree(in);
+      sample.put("caseId", caseId);
+      sample.put("handoffId", handoffId);
+      sample.put("caseNumber", caseNumber);
+      sample.put("toNode", toNode);
+      return JSON.writeValueAsString(sample);
+    }
+  }
+
+  private static Map<String, String> headers(String eventId) {
+    return KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.case.handed-off", "n");
+  }
+
+  /** Routing's decision: the housing bureau of 麒麟区, hosted by {@code node}. */
+  private void decide(String id, String node) {
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+        id,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
+        """
+        {"caseId":"%s","caseNumber":"n","unitCode":"530302:zjj","unitName":"麒麟区住房和城乡建设局",
+         "regionCode":"530302","mode":"FORWARD","ruleVersion":"test","explanation":"test",
+         "decidedAt":"2026-11-24T01:00:00Z","escalated":false,"node":"%s"}"""
+            .formatted(id, node));
+  }
+
+  private static ValidatableResponse read(String id) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(200);
+  }
+}

@@ -1,0 +1,66 @@
+package cn.gov.petition.routing.api;
+
+import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.routing.nodes.NodeRegistry;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 节点: the nodes of the platform this node knows of, and which of them hosts a region. */
+@Path("/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "节点 / Nodes")
+@PermitAll
+public class NodeResource {
+
+  private final NodeRegistry registry;
+  private final DivisionTable divisions;
+
+  public NodeResource(NodeRegistry registry, DivisionTable divisions) {
+    this.registry = registry;
+    this.divisions = divisions;
+  }
+
+  /** The nodes known here, and which one is this node. */
+  public record NodesView(String self, List<NodeRegistry.Node> nodes) {}
+
+  @GET
+  @Operation(summary = "已知节点 / The nodes this node knows of")
+  public NodesView nodes() {
+    return new NodesView(registry.self(), registry.all());
+  }
+
+  @GET
+  @Path("/host/{region}")
+  @Operation(summary = "承载某地区的节点 / The node that hosts a region's units")
+  @APIResponse(
+      responseCode = "404",
+      description = "无此区划，或尚无节点承载 / no such division, or no node hosts it yet",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public NodeRegistry.Node host(
+      @Parameter(description = "行政区划代码 / division code", example = "530302001")
+          @PathParam("region")
+          @Pattern(
+              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
+              message = "must be a 2, 4, 6 or 9-digit division code")
+          String region) {
+    if (!divisions.exists(region)) {
+      throw ProblemException.notFound("region", region);
+    }
+    return registry
+        .hostOf(region)
+        .orElseThrow(() -> ProblemException.notFound("a node hosting region", region));
+  }
+}

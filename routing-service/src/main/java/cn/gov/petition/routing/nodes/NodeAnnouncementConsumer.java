@@ -1,0 +1,30 @@
+package cn.gov.petition.routing.nodes;
+
+import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.common.events.NodeAnnounced;
+import cn.gov.petition.common.inbox.Inbox;
+import io.cloudevents.CloudEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Learns the nodes of the platform from their announcements (this node's own included). */
+@ApplicationScoped
+public class NodeAnnouncementConsumer {
+
+  private final Inbox inbox;
+  private final NodeRegistry registry;
+
+  public NodeAnnouncementConsumer(Inbox inbox, NodeRegistry registry) {
+    this.inbox = inbox;
+    this.registry = registry;
+  }
+
+  @Incoming("nodes")
+  @Blocking
+  @Transactional
+  public void onAnnouncement(CloudEvent event) {
+    inbox.apply("routing", event, EventType.NODE_ANNOUNCED, NodeAnnounced.class, registry::record);
+  }
+}

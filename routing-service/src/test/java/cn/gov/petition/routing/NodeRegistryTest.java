@@ -1,0 +1,135 @@
+package cn.gov.petition.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node registry: this node (53) announces itself on the compacted topic, learns other nodes
+ * from theirs, and addresses each decision to the deepest node whose region contains the unit.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class NodeRegistryTest {
+
+  private final String bootstrap =
+      PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers();
+  private final KafkaProbe kafka = new KafkaProbe(bootstrap);
+
+  @Test
+  void theNodeAnnouncesItselfOnACompactedTopic() throws Exception {
+    var announcements =
+        kafka.await(Topics.NODES, seen -> "53".equals(seen.key()), 1, Duration.ofSeconds(20));
+    assertEquals(1, announcements.size());
+    assertEquals("cn.gov.petition.node.announced", announcements.get(0).header("ce_type"));
+    assertTrue(announcements.get(0).value().contains("云南省"), announcements.get(0).value());
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.NODES);
+      Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+      assertEquals("compact", config.get("cleanup.policy").value());
+    }
+    given().when().get("/nodes").then().statusCode(200).body("self", equalTo("53"));
+  }
+
+  @Test
+  void aDecisionIsAddressedToTheDeepestNodeHostingTheUnit() {
+    announce("5303", "曲靖市");
+    announce("530302", "麒麟区");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .when()
+                    .get("/nodes")
+                    .then()
+                    .statusCode(200)
+                    .body("nodes.regionCode", hasItem("530302")));
+    given().when().get("/nodes/host/530302001").then().body("regionCode", equalTo("530302"));
+    given().when().get("/nodes/host/530303").then().body("regionCode", equalTo("5303"));
+    given().when().get("/nodes/host/5301").then().body("regionCode", equalTo("53"));
+    given()
+        .when()
+        .get("/nodes/host/5201")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given().when().get("/nodes/host/53x").then().statusCode(400);
+
+    String caseId = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        caseId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
+        """
+        {"caseId":"%s","caseNumber":"530302001-20261124-00001","channel":"LETTER",
+         "petitionClass":"APPEAL","purpose":"SEEK_SOLUTION","matterRegionCode":"530302001",
+         "category":"0105","registeringUnit":"53:xfj","personCount":1,"collective":false,
+         "repeatOf":null,"accused":[]}"""
+            .formatted(caseId));
+    var decisions =
+        kafka.await(
+            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+            seen -> caseId.equals(seen.key()),
+            1,
+            Duration.ofSeconds(20));
+    assertEquals(1, decisions.size());
+    String decision = decisions.get(0).value();
+    assertTrue(decision.contains("\"unitCode\":\"530302:zjj\""), decision);
+    assertTrue(decision.contains("\"node\":\"530302\""), decision);
+    assertTrue(decision.contains("麒麟区节点（530302）承载，案卷移交该节点"), decision);
+  }
+
+  @Test
+  void anAnnouncementForARegionThatDoesNotExistIsParked() {
+    String eventId = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.NODES,
+        "539999",
+        KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.node.announced", "539999"),
+        """
+        {"regionCode":"539999","regionName":"无此地","announcedAt":"2026-11-24T00:00:00Z"}""");
+    var dead =
+        kafka.await(
+            Topics.DEAD_LETTER, seen -> "539999".equals(seen.key()), 1, Duration.ofSeconds(30));
+    assertEquals(1, dead.size());
+    assertTrue(dead.get(0).header("dead-letter-reason").contains("539999"));
+    given()
+        .when()
+        .get("/nodes")
+        .then()
+        .body("nodes.regionCode.toString()", org.hamcrest.Matchers.not(containsString("539999")));
+  }
+
+  private void announce(String region, String name) {
+    kafka.send(
+        Topics.NODES,
+        region,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.node.announced", region),
+        """
+        {"regionCode":"%s","regionName":"%s","announcedAt":"2026-11-24T00:00:00Z"}"""
+            .formatted(region, name));
+  }
+}
