@@ -78,7 +78,8 @@ public final class RoutingLatencyBench {
           percentile(result.latencies, 99),
           percentile(result.latencies, 100));
     } finally {
-      try (var files = Files.walk(run)) {
+      // the services' logs stay in the run directory; the databases and Kafka data go
+      try (var files = Files.walk(run.resolve("infra"))) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }

@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,17 +117,10 @@ class AccusationTest {
   void noManualReRouteSendsAnAccusationInsideTheAccusedUnitsDepartment() {
     String id = Petitions.registered(Petitions.accusation()).path("petitionCase.id");
     // routing found the township's 纪工委 inside the accused township office's department
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
-        id,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
-        """
-        {"caseId":"%s","caseNumber":"n","unitCode":"530302:jw","unitName":"麒麟区纪委监委",
-         "regionCode":"530302","mode":"FORWARD","ruleVersion":"accusation-1","explanation":"x",
-         "decidedAt":"2026-11-24T01:00:00Z","escalated":false,"node":null,"informed":[],
-         "excluded":["530302001:zf","530302001:jw"]}"""
-            .formatted(id));
+    Decisions.route(id, "530302:jw", "麒麟区纪委监委")
+        .ruleVersion("accusation-1")
+        .excluded("530302001:zf", "530302001:jw")
+        .send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(

@@ -307,17 +307,7 @@ class HandlingTest {
     String id = Petitions.registered(petition).path("petitionCase.id");
     String xuanwei = TestTokens.token("xuanwei-office", "530381:xfj", "530381", "handler");
     given().auth().oauth2(xuanwei).when().get("/cases/" + id).then().statusCode(404);
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
-        id,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
-        """
-        {"caseId":"%s","caseNumber":"n","unitCode":"530302:zjj","unitName":"麒麟区住房和城乡建设局",
-         "regionCode":"530302","mode":"FORWARD","ruleVersion":"test","explanation":"三跨",
-         "decidedAt":"2026-11-24T01:00:00Z","escalated":false,"node":null,
-         "informed":["530381:xfj"]}"""
-            .formatted(id));
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").informed("530381:xfj").send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> read(id).body("informedUnits", equalTo(List.of("530381:xfj"))));
@@ -422,7 +412,7 @@ class HandlingTest {
   void aVisitRoutedAsEscalatedIsMarkedSoOnTheCase() {
     String id =
         Petitions.registered(Petitions.letterWith("channel", "VISIT")).path("petitionCase.id");
-    decide(id, "530302:zjj", "麒麟区住房和城乡建设局", "530302", "ASSIGN", true);
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").mode("ASSIGN").escalated(true).send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -489,23 +479,7 @@ class HandlingTest {
 
   /** Publishes routing's decision for the case, as routing-service would. */
   private void decide(String id, String unit, String unitName, String region, String mode) {
-    decide(id, unit, unitName, region, mode, false);
-  }
-
-  private void decide(
-      String id, String unit, String unitName, String region, String mode, boolean escalated) {
-    String decision =
-        """
-        {"caseId":"%s","caseNumber":"n","unitCode":"%s","unitName":"%s",
-         "regionCode":"%s","mode":"%s","ruleVersion":"test","explanation":"test",
-         "decidedAt":"2026-11-24T01:00:00Z","escalated":%s}"""
-            .formatted(id, unit, unitName, region, mode, escalated);
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
-        id,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
-        decision);
+    Decisions.route(id, unit, unitName).mode(mode).send();
   }
 
   private static ValidatableResponse read(String id) {

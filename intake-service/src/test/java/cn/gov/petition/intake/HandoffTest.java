@@ -49,7 +49,7 @@ class HandoffTest {
     String idNumber = (String) Petitions.firstPetitioner(petition).get("idNumber");
     String id = Petitions.registered(petition).path("petitionCase.id");
 
-    decide(id, "530302");
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").node("530302").send();
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -204,20 +204,6 @@ class HandoffTest {
 
   private static Map<String, String> headers(String eventId) {
     return KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.case.handed-off", "n");
-  }
-
-  /** Routing's decision: the housing bureau of 麒麟区, hosted by {@code node}. */
-  private void decide(String id, String node) {
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
-        id,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
-        """
-        {"caseId":"%s","caseNumber":"n","unitCode":"530302:zjj","unitName":"麒麟区住房和城乡建设局",
-         "regionCode":"530302","mode":"FORWARD","ruleVersion":"test","explanation":"test",
-         "decidedAt":"2026-11-24T01:00:00Z","escalated":false,"node":"%s"}"""
-            .formatted(id, node));
   }
 
   private static ValidatableResponse read(String id) {

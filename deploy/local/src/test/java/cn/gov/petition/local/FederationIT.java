@@ -14,7 +14,6 @@ import cn.gov.petition.infra.Identities;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,9 +53,8 @@ class FederationIT {
 
   @BeforeAll
   static void startNodes() throws Exception {
-    Path root =
-        Path.of(System.getProperty("petition.project.root", "../..")).toAbsolutePath().normalize();
-    runDirectory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "federation-it-");
+    Path root = TestRuns.projectRoot();
+    runDirectory = TestRuns.newRunDirectory("federation-it-");
     platform = Platform.start(root, runDirectory, NODES, 0);
     province = platform.node("53");
     city = platform.node("5303");
@@ -88,11 +86,7 @@ class FederationIT {
   static void stopNodes() {
     if (platform != null) {
       platform.close();
-      try (var files = Files.walk(runDirectory.resolve("infra"))) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      TestRuns.deleteInfrastructure(runDirectory);
     }
   }
 

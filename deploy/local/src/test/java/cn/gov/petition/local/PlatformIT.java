@@ -12,7 +12,6 @@ import cn.gov.petition.infra.Identities;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,9 +42,8 @@ class PlatformIT {
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    Path root =
-        Path.of(System.getProperty("petition.project.root", "../..")).toAbsolutePath().normalize();
-    runDirectory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-it-");
+    Path root = TestRuns.projectRoot();
+    runDirectory = TestRuns.newRunDirectory("platform-it-");
     platform = Platform.start(root, runDirectory, "53", 0);
     HttpClient http = HttpClient.newHttpClient();
     registrar = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
@@ -57,12 +55,7 @@ class PlatformIT {
   static void stopPlatform() {
     if (platform != null) {
       platform.close();
-      // keep the services' logs for a failed run; the databases and Kafka data are large
-      try (var files = Files.walk(runDirectory.resolve("infra"))) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      TestRuns.deleteInfrastructure(runDirectory);
     }
   }
 

@@ -1,0 +1,109 @@
+package cn.gov.petition.intake;
+
+import cn.gov.petition.common.events.RoutingDecided;
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Routing's decision for a case, as this node's routing-service would publish it: the contract's
+ * own record, written to the node's routing-decisions topic.
+ */
+final class Decisions {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+  private static final KafkaProbe KAFKA =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+
+  private final String caseId;
+  private final String unitCode;
+  private final String unitName;
+  private String mode = "FORWARD";
+  private String ruleVersion = "test";
+  private boolean escalated;
+  private String node;
+  private List<String> informed = List.of();
+  private List<String> excluded = List.of();
+
+  private Decisions(String caseId, String unitCode, String unitName) {
+    this.caseId = caseId;
+    this.unitCode = unitCode;
+    this.unitName = unitName;
+  }
+
+  /** A decision forwarding the case to the unit. */
+  static Decisions route(String caseId, String unitCode, String unitName) {
+    return new Decisions(caseId, unitCode, unitName);
+  }
+
+  Decisions mode(String mode) {
+    this.mode = mode;
+    return this;
+  }
+
+  Decisions ruleVersion(String ruleVersion) {
+    this.ruleVersion = ruleVersion;
+    return this;
+  }
+
+  Decisions escalated(boolean escalated) {
+    this.escalated = escalated;
+    return this;
+  }
+
+  /** The node hosting the unit. */
+  Decisions node(String node) {
+    this.node = node;
+    return this;
+  }
+
+  Decisions informed(String... units) {
+    this.informed = List.of(units);
+    return this;
+  }
+
+  Decisions excluded(String... units) {
+    this.excluded = List.of(units);
+    return this;
+  }
+
+  /** Publishes the decision with a new event id. */
+  void send() {
+    RoutingDecided decision =
+        new RoutingDecided(
+            caseId,
+            "n",
+            unitCode,
+            unitName,
+            unitCode.split(":")[0],
+            mode,
+            ruleVersion,
+            "test",
+            Instant.parse("2026-11-24T01:00:00Z"),
+            escalated,
+            node,
+            informed,
+            excluded);
+    try {
+      KAFKA.send(
+          Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+          caseId,
+          KafkaProbe.cloudEventHeaders(
+              UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
+          JSON.writeValueAsString(decision));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
