@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class RoutingLatencyBench {
       Result result = measure(bootstrap, requests, rate, seconds);
       System.out.printf(
           "routing latency at %.0f requests/s for %d s (%d requests, %d decisions, %d missing):"
-              + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+              + " p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms;"
+              + " of which request in → decided p50 %.1f ms, p99 %.1f ms%n",
           rate,
           seconds,
           result.sent,
@@ -76,7 +78,9 @@ public final class RoutingLatencyBench {
           percentile(result.latencies, 50),
           percentile(result.latencies, 95),
           percentile(result.latencies, 99),
-          percentile(result.latencies, 100));
+          percentile(result.latencies, 100),
+          percentile(result.inbound, 50),
+          percentile(result.inbound, 99));
     } finally {
       // the services' logs stay in the run directory; the databases and Kafka data go
       try (var files = Files.walk(run.resolve("infra"))) {
@@ -85,13 +89,21 @@ public final class RoutingLatencyBench {
     }
   }
 
-  private record Result(int sent, double[] latencies) {}
+  /**
+   * @param latencies due → decision read, sorted
+   * @param inbound due → decided (the decision's decidedAt): producer, broker, consumer, rule
+   *     engine, sorted
+   */
+  private record Result(int sent, double[] latencies, double[] inbound) {}
 
   private static Result measure(
       String bootstrap, List<RoutingRequested> requests, double rate, int seconds)
       throws Exception {
     Map<String, Long> due = new ConcurrentHashMap<>();
     List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Double> inbound = java.util.Collections.synchronizedList(new ArrayList<>());
+    // nanoTime of the epoch, to place the decision's wall-clock decidedAt on the nanoTime scale
+    long epochNanos = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
     AtomicBoolean reading = new AtomicBoolean(true);
     CountDownLatch assigned = new CountDownLatch(1);
     Thread reader =
@@ -121,6 +133,7 @@ public final class RoutingLatencyBench {
                     Long dueAt = due.remove(record.key());
                     if (dueAt != null) {
                       latencies.add((System.nanoTime() - dueAt) / 1e6);
+                      inbound.add((decidedAt(record.value(), epochNanos) - dueAt) / 1e6);
                     }
                   }
                 }
@@ -186,12 +199,26 @@ public final class RoutingLatencyBench {
     }
     reading.set(false);
     reader.join();
+    return new Result(total, sorted(latencies), sorted(inbound));
+  }
+
+  private static double[] sorted(List<Double> values) {
     double[] sorted;
-    synchronized (latencies) {
-      sorted = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    synchronized (values) {
+      sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
     }
     Arrays.sort(sorted);
-    return new Result(total, sorted);
+    return sorted;
+  }
+
+  /** The decision's decidedAt on the nanoTime scale. */
+  private static long decidedAt(String decisionJson, long epochNanos) {
+    try {
+      Instant decided = Instant.parse(JSON.readTree(decisionJson).get("decidedAt").asText());
+      return epochNanos + decided.getEpochSecond() * 1_000_000_000L + decided.getNano();
+    } catch (Exception e) {
+      throw new IllegalStateException("a decision without a readable decidedAt", e);
+    }
   }
 
   private static double percentile(double[] sorted, double p) {

@@ -107,6 +107,47 @@ class RoutingFlowTest {
   }
 
   @Test
+  void aBadEventAmongOthersIsParkedAloneAndItsNeighboursAreDecidedOnce() {
+    // one key, one producer: the three records normally reach the consumer in one poll, which is
+    // applied in one transaction; the bad one must roll back only itself
+    String key = UUID.randomUUID().toString();
+    String first = UUID.randomUUID().toString();
+    String last = UUID.randomUUID().toString();
+    String badId = UUID.randomUUID().toString();
+    String type = "cn.gov.petition.routing.requested";
+    kafka.sendAll(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        List.of(
+            new KafkaProbe.Outgoing(
+                key,
+                KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), type, "a"),
+                registered(first, "530302001")),
+            new KafkaProbe.Outgoing(
+                key,
+                KafkaProbe.cloudEventHeaders(badId, type, "b"),
+                "{\"caseId\": 42, \"matterRegionCode\": \"99\"}"),
+            new KafkaProbe.Outgoing(
+                key,
+                KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), type, "c"),
+                registered(last, "530302001"))));
+
+    var decisions =
+        kafka.await(
+            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+            seen -> seen.value().contains(first) || seen.value().contains(last),
+            3,
+            Duration.ofSeconds(10));
+    assertEquals(2, decisions.size(), "each good event decided exactly once: " + decisions);
+    var dead =
+        kafka.await(
+            Topics.DEAD_LETTER,
+            seen -> badId.equals(seen.header("ce_id")),
+            2,
+            Duration.ofSeconds(5));
+    assertEquals(1, dead.size(), "only the bad event is parked, once");
+  }
+
+  @Test
   void divisionsCanBeBrowsed() {
     given()
         .when()

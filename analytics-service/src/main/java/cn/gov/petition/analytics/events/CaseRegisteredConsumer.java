@@ -6,8 +6,9 @@ import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.inbox.Inbox;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Counts every registered case by the day it was received, its matter region and channel. */
@@ -24,18 +25,21 @@ public class CaseRegisteredConsumer {
 
   @Incoming("case-events")
   @Blocking
-  @Transactional
-  public void onCaseEvent(CloudEvent event) {
-    inbox.apply(
+  public CompletionStage<Void> onCaseEvent(KafkaRecordBatch<String, CloudEvent> batch) {
+    return inbox.receive(
         "analytics",
-        event,
-        EventType.CASE_REGISTERED,
-        CaseRegistered.class,
-        registered ->
-            volumes.count(
-                registered.receivedOn(),
-                registered.matterRegionCode(),
-                registered.channel(),
-                registered.personCount()));
+        batch,
+        event ->
+            inbox.apply(
+                "analytics",
+                event,
+                EventType.CASE_REGISTERED,
+                CaseRegistered.class,
+                registered ->
+                    volumes.count(
+                        registered.receivedOn(),
+                        registered.matterRegionCode(),
+                        registered.channel(),
+                        registered.personCount())));
   }
 }

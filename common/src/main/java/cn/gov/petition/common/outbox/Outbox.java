@@ -2,11 +2,10 @@ package cn.gov.petition.common.outbox;
 
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.common.tx.AfterCommit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -72,20 +71,7 @@ public class Outbox {
       throw new IllegalArgumentException("event data cannot be written as JSON: " + type, e);
     }
     repository.persist(event);
-    transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+    AfterCommit.run(transactions, relay::wakeUp);
     return event.eventId;
-  }
-
-  /** Wakes the relay once the transaction has committed; nothing happens on rollback. */
-  private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
-    @Override
-    public void beforeCompletion() {}
-
-    @Override
-    public void afterCompletion(int status) {
-      if (status == Status.STATUS_COMMITTED) {
-        relay.wakeUp();
-      }
-    }
   }
 }

@@ -75,18 +75,42 @@ public final class KafkaProbe {
     return seen;
   }
 
+  /** A record to write: its key, headers and value. */
+  public record Outgoing(String key, Map<String, String> headers, String value) {}
+
   /** Writes a record with the given headers, as another producer would. */
   public void send(String topic, String key, Map<String, String> headers, String value) {
+    sendAll(topic, List.of(new Outgoing(key, headers, value)));
+  }
+
+  /**
+   * Writes records in one go from one producer (so that, with one key, a consumer normally reads
+   * them in one poll) and waits until the broker has them all.
+   */
+  public void sendAll(String topic, List<Outgoing> records) {
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.LINGER_MS_CONFIG,
+            50,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class);
     try (var producer = new KafkaProducer<String, String>(config)) {
-      var record = new ProducerRecord<String, String>(topic, key, value);
-      headers.forEach(
-          (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-      producer.send(record).get();
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (Outgoing outgoing : records) {
+        var record = new ProducerRecord<String, String>(topic, outgoing.key(), outgoing.value());
+        outgoing
+            .headers()
+            .forEach(
+                (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        sent.add(producer.send(record));
+      }
+      for (var future : sent) {
+        future.get();
+      }
     } catch (Exception e) {
       throw new IllegalStateException("could not send to " + topic, e);
     }

@@ -7,8 +7,9 @@ import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.intake.Handoffs;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads this node's handoff topic: case files handed here, and receipts for those handed away. */
@@ -25,10 +26,19 @@ public class HandoffConsumer {
 
   @Incoming("handoffs")
   @Blocking
-  @Transactional
-  public void onHandoff(CloudEvent event) {
-    inbox.apply("intake", event, EventType.CASE_HANDED_OFF, CaseHandedOff.class, handoffs::receive);
-    inbox.apply(
-        "intake", event, EventType.HANDOFF_ACCEPTED, HandoffAccepted.class, handoffs::accepted);
+  public CompletionStage<Void> onHandoff(KafkaRecordBatch<String, CloudEvent> batch) {
+    return inbox.receive(
+        "intake",
+        batch,
+        event -> {
+          inbox.apply(
+              "intake", event, EventType.CASE_HANDED_OFF, CaseHandedOff.class, handoffs::receive);
+          inbox.apply(
+              "intake",
+              event,
+              EventType.HANDOFF_ACCEPTED,
+              HandoffAccepted.class,
+              handoffs::accepted);
+        });
   }
 }

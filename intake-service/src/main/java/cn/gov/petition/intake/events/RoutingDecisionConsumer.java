@@ -6,8 +6,9 @@ import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.intake.Assignments;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes routing decisions and records them on the case. */
@@ -24,9 +25,16 @@ public class RoutingDecisionConsumer {
 
   @Incoming("routing-decisions")
   @Blocking
-  @Transactional
-  public void onDecision(CloudEvent event) {
-    inbox.apply(
-        "intake", event, EventType.ROUTING_DECIDED, RoutingDecided.class, assignments::apply);
+  public CompletionStage<Void> onDecision(KafkaRecordBatch<String, CloudEvent> batch) {
+    return inbox.receive(
+        "intake",
+        batch,
+        event ->
+            inbox.apply(
+                "intake",
+                event,
+                EventType.ROUTING_DECIDED,
+                RoutingDecided.class,
+                assignments::apply));
   }
 }

@@ -7,6 +7,7 @@ import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.tx.AfterCommit;
 import cn.gov.petition.routing.AuthorityRule;
 import cn.gov.petition.routing.RuleBook;
 import cn.gov.petition.routing.RuleSet;
@@ -16,6 +17,7 @@ import cn.gov.petition.routing.store.AuthorityRuleSetEntity;
 import cn.gov.petition.routing.store.AuthorityRuleSetRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -56,14 +58,21 @@ public class AuthorityRuleResource {
   private final Units units;
   private final Caller caller;
   private final Clock clock;
+  private final TransactionSynchronizationRegistry transactions;
 
   public AuthorityRuleResource(
-      RuleBook rules, AuthorityRuleSetRepository sets, Units units, Caller caller, Clock clock) {
+      RuleBook rules,
+      AuthorityRuleSetRepository sets,
+      Units units,
+      Caller caller,
+      Clock clock,
+      TransactionSynchronizationRegistry transactions) {
     this.rules = rules;
     this.sets = sets;
     this.units = units;
     this.caller = caller;
     this.clock = clock;
+    this.transactions = transactions;
   }
 
   @Schema(description = "职权规则 / One rule")
@@ -163,6 +172,8 @@ public class AuthorityRuleResource {
     }
     sets.persist(set);
     sets.flush();
+    // after commit, so that no decision in between can find the old version and keep it
+    AfterCommit.run(transactions, rules::published);
     return Response.status(201).entity(view(set)).build();
   }
 

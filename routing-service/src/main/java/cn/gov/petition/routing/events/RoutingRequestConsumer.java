@@ -12,9 +12,10 @@ import cn.gov.petition.routing.store.RoutingDecisionEntity;
 import cn.gov.petition.routing.store.RoutingDecisionRepository;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -49,9 +50,17 @@ public class RoutingRequestConsumer {
 
   @Incoming("routing-requests")
   @Blocking
-  @Transactional
-  public void onRoutingRequest(CloudEvent event) {
-    inbox.apply("routing", event, EventType.ROUTING_REQUESTED, RoutingRequested.class, this::route);
+  public CompletionStage<Void> onRoutingRequest(KafkaRecordBatch<String, CloudEvent> batch) {
+    return inbox.receive(
+        "routing",
+        batch,
+        event ->
+            inbox.apply(
+                "routing",
+                event,
+                EventType.ROUTING_REQUESTED,
+                RoutingRequested.class,
+                this::route));
   }
 
   private void route(RoutingRequested request) {

@@ -5,8 +5,9 @@ import cn.gov.petition.common.events.NodeAnnounced;
 import cn.gov.petition.common.inbox.Inbox;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Learns the nodes of the platform from their announcements (this node's own included). */
@@ -23,8 +24,12 @@ public class NodeAnnouncementConsumer {
 
   @Incoming("nodes")
   @Blocking
-  @Transactional
-  public void onAnnouncement(CloudEvent event) {
-    inbox.apply("routing", event, EventType.NODE_ANNOUNCED, NodeAnnounced.class, registry::record);
+  public CompletionStage<Void> onAnnouncement(KafkaRecordBatch<String, CloudEvent> batch) {
+    return inbox.receive(
+        "routing",
+        batch,
+        event ->
+            inbox.apply(
+                "routing", event, EventType.NODE_ANNOUNCED, NodeAnnounced.class, registry::record));
   }
 }
