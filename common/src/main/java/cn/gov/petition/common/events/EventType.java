@@ -17,7 +17,11 @@ public enum EventType {
       "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class),
   NODE_ANNOUNCED("cn.gov.petition.node.announced", Topics.NODES, NodeAnnounced.class),
   CASE_HANDED_OFF("cn.gov.petition.case.handed-off", Topics.HANDOFFS, CaseHandedOff.class),
-  HANDOFF_ACCEPTED("cn.gov.petition.case.handoff-accepted", Topics.HANDOFFS, HandoffAccepted.class);
+  HANDOFF_ACCEPTED("cn.gov.petition.case.handoff-accepted", Topics.HANDOFFS, HandoffAccepted.class),
+  DEADLINE_ALERTED(
+      "cn.gov.petition.supervision.deadline-alerted",
+      Topics.SUPERVISION_EVENTS,
+      DeadlineAlerted.class);
 
   private final String type;
   private final String topic;

@@ -14,6 +14,12 @@ public final class Topics {
    */
   public static final String CASE_EVENTS = "petition.case-events";
 
+  /**
+   * Supervision events (督办事件) every node publishes for its subtree: deadline warnings, overdue
+   * marks and their clearing. Broadcast: no personal data.
+   */
+  public static final String SUPERVISION_EVENTS = "petition.supervision-events";
+
   /** The node registry (节点登记): one compacted record per node, keyed by its region code. */
   public static final String NODES = "petition.nodes";
 

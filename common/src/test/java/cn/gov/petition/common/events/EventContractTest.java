@@ -64,7 +64,8 @@ class EventContractTest {
   @ParameterizedTest
   @EnumSource(EventType.class)
   void broadcastEventsCarryNoPersonalData(EventType type) {
-    if (!type.topic().equals(Topics.CASE_EVENTS)) {
+    if (!type.topic().equals(Topics.CASE_EVENTS)
+        && !type.topic().equals(Topics.SUPERVISION_EVENTS)) {
       return;
     }
     for (var component : type.dataClass().getRecordComponents()) {

@@ -45,7 +45,8 @@ public class ClockResource {
       LocalDate dueOn,
       LocalDate doneOn,
       boolean petitionerWindow,
-      String status) {
+      String status,
+      String stage) {
 
     static ClockView of(ClockEntity e) {
       return new ClockView(
@@ -58,7 +59,8 @@ public class ClockResource {
           e.dueOn,
           e.doneOn,
           e.petitionerWindow,
-          e.status);
+          e.status,
+          e.stage);
     }
   }
 

@@ -3,14 +3,16 @@ package cn.gov.petition.supervision.events;
 import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.supervision.deadlines.DeadlineWatch;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -26,23 +28,34 @@ public class CaseProgressConsumer {
   private final ClockRepository clocks;
   private final Clock clock;
   private final String nodeRegion;
+  private final DeadlineWatch watch;
 
   public CaseProgressConsumer(
       Inbox inbox,
       ClockRepository clocks,
       Clock clock,
-      @ConfigProperty(name = "petition.node.region") String nodeRegion) {
+      @ConfigProperty(name = "petition.node.region") String nodeRegion,
+      DeadlineWatch watch) {
     this.inbox = inbox;
     this.clocks = clocks;
     this.clock = clock;
     this.nodeRegion = nodeRegion;
+    this.watch = watch;
   }
 
   @Incoming("case-events")
   @Blocking
-  @Transactional
-  public void onCaseEvent(CloudEvent event) {
-    inbox.apply("supervision", event, EventType.CASE_PROGRESSED, CaseProgressed.class, this::apply);
+  public CompletionStage<Void> onCaseEvent(KafkaRecordBatch<String, CloudEvent> batch) {
+    return inbox.receive(
+        "supervision",
+        batch,
+        event ->
+            inbox.apply(
+                "supervision",
+                event,
+                EventType.CASE_PROGRESSED,
+                CaseProgressed.class,
+                this::apply));
   }
 
   private void apply(CaseProgressed progress) {
@@ -54,6 +67,7 @@ public class CaseProgressConsumer {
               open -> {
                 open.status = closed.onTime() ? "ON_TIME" : "LATE";
                 open.doneOn = closed.doneOn();
+                watch.done(open, closed.doneOn());
               });
     }
     for (CaseProgressed.OpenedStep opened : progress.openedSteps()) {
@@ -78,6 +92,7 @@ public class CaseProgressConsumer {
       entity.startedOn = opened.startedOn();
       entity.dueOn = opened.dueOn();
       entity.petitionerWindow = opened.step().isPetitionerWindow();
+      watch.start(entity);
       if (entity.id == null) {
         clocks.persist(entity);
       }

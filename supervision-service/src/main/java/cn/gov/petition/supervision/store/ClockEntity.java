@@ -52,4 +52,16 @@ public class ClockEntity {
 
   @Column(name = "opened_at", nullable = false)
   public Instant openedAt;
+
+  /** RUNNING, WARNED (a warning was given) or OVERDUE (the due date has passed, not done). */
+  @Column(nullable = false)
+  public String stage = "RUNNING";
+
+  /** The smallest warning threshold (days before due) already given, if any. */
+  @Column(name = "warned_days")
+  public Integer warnedDays;
+
+  /** When the deadline watch must look at this clock next; none once there is nothing to mark. */
+  @Column(name = "next_check_on")
+  public LocalDate nextCheckOn;
 }

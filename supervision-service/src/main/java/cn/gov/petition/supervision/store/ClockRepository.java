@@ -2,6 +2,7 @@ package cn.gov.petition.supervision.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,22 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
   public Optional<ClockEntity> open(UUID caseId, String step) {
     return find("caseId = ?1 and step = ?2 and status = 'OPEN'", caseId, step)
         .firstResultOptional();
+  }
+
+  /**
+   * Clocks whose next check has come, soonest first, locked so that another replica's watch takes
+   * other rows instead of marking the same ones.
+   */
+  @SuppressWarnings("unchecked")
+  public List<ClockEntity> lockDueForCheck(LocalDate today, int limit) {
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT * FROM statutory_clock WHERE next_check_on <= :today"
+                + " ORDER BY next_check_on, id LIMIT :limit FOR UPDATE SKIP LOCKED",
+            ClockEntity.class)
+        .setParameter("today", today)
+        .setParameter("limit", limit)
+        .getResultList();
   }
 
   /** Clocks of a case, limited to units inside the region subtree. */

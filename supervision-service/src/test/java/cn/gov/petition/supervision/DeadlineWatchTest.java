@@ -1,0 +1,212 @@
+package cn.gov.petition.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.supervision.deadlines.DeadlineWatch;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Warnings, overdue marks and their clearing, driven by moving the clock (no sleeping): what a
+ * county supervisor expects to see on the day each mark falls.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class DeadlineWatchTest {
+
+  @Inject TestClock clock;
+  @Inject DeadlineWatch watch;
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+  private final String county =
+      TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  private void send(String caseId, String transition, String closed, String opened) {
+    kafka.send(
+        Topics.CASE_EVENTS,
+        caseId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(),
+            "cn.gov.petition.case.progressed",
+            "530302-20261201-00007"),
+        """
+        {"caseId":"%s","caseNumber":"530302-20261201-00007","transition":"%s","status":"X",
+         "petitionClass":"APPEAL","channel":"LETTER","category":"0105","matterRegionCode":"530302001",
+         "unitCode":"530302:rsj","unitRegionCode":"530302","mode":"FORWARD","outcome":null,
+         "occurredOn":"2026-12-01","occurredAt":"2026-12-01T02:00:00Z",
+         "closedSteps":[%s],"openedSteps":[%s]}"""
+            .formatted(caseId, transition, closed, opened));
+  }
+
+  private static String opened(String step, String dueOn) {
+    return """
+        {"step":"%s","unitCode":"530302:rsj","unitRegionCode":"530302","startedOn":"2026-12-01",
+         "dueOn":"%s"}"""
+        .formatted(step, dueOn);
+  }
+
+  /** The alerts published for the case so far, in order, as "ALERT daysLeft on". */
+  private List<String> alerts(String caseId, int expected) {
+    return kafka
+        .await(
+            Topics.SUPERVISION_EVENTS,
+            seen -> caseId.equals(seen.key()),
+            expected,
+            Duration.ofSeconds(expected == 0 ? 2 : 15))
+        .stream()
+        .map(
+            seen -> {
+              assertEquals("cn.gov.petition.supervision.deadline-alerted", seen.header("ce_type"));
+              String v = seen.value();
+              return field(v, "alert") + " " + number(v, "daysLeft") + " " + field(v, "on");
+            })
+        .toList();
+  }
+
+  private static String field(String json, String name) {
+    int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
+    return json.substring(start, json.indexOf('"', start));
+  }
+
+  private static String number(String json, String name) {
+    int start = json.indexOf("\"" + name + "\":") + name.length() + 3;
+    int end = start;
+    while (end < json.length()
+        && (json.charAt(end) == '-' || Character.isDigit(json.charAt(end)))) {
+      end++;
+    }
+    return json.substring(start, end);
+  }
+
+  private void sweepOn(String day) {
+    clock.setToday(LocalDate.parse(day));
+    watch.sweep();
+  }
+
+  @Test
+  void aUnitIsWarnedThreeDaysAndOneDayBeforeMarkedOverdueAndClearedWhenItIsDoneLate() {
+    String caseId = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    // the unit must accept by 12-09; the petitioner's evaluation window is no duty of the unit
+    send(
+        caseId,
+        "FORWARDED",
+        "",
+        opened("ACCEPT", "2026-12-09") + "," + opened("EVALUATE", "2026-12-05"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(2)));
+
+    sweepOn("2026-12-05");
+    assertEquals(List.of(), alerts(caseId, 0), "four days before: nothing yet");
+    sweepOn("2026-12-06");
+    sweepOn("2026-12-06"); // the watch running twice on a day warns once
+    assertEquals(List.of("WARNING 3 2026-12-06"), alerts(caseId, 1));
+    clocksOf(caseId).body("find { it.step == 'ACCEPT' }.stage", equalTo("WARNED"));
+    sweepOn("2026-12-08");
+    sweepOn("2026-12-09");
+    assertEquals(List.of("WARNING 3 2026-12-06", "WARNING 1 2026-12-08"), alerts(caseId, 2));
+    sweepOn("2026-12-10");
+    sweepOn("2026-12-11");
+    List<String> overdue = alerts(caseId, 3);
+    assertEquals(
+        "OVERDUE -1 2026-12-10", overdue.get(2), "overdue the first day after the due date");
+    clocksOf(caseId)
+        .body("find { it.step == 'ACCEPT' }.stage", equalTo("OVERDUE"))
+        .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN"))
+        .body("find { it.step == 'EVALUATE' }.stage", equalTo("RUNNING"));
+
+    send(
+        caseId,
+        "ACCEPTED",
+        "{\"step\":\"ACCEPT\",\"dueOn\":\"2026-12-09\",\"doneOn\":\"2026-12-11\",\"onTime\":false}",
+        "");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> clocksOf(caseId).body("find { it.step == 'ACCEPT' }.status", equalTo("LATE")));
+    List<String> all = alerts(caseId, 4);
+    assertEquals(
+        List.of(
+            "WARNING 3 2026-12-06",
+            "WARNING 1 2026-12-08",
+            "OVERDUE -1 2026-12-10",
+            "CLEARED -2 2026-12-11"),
+        all,
+        "every mark once, the late completion clearing the overdue mark");
+    assertFalse(
+        kafka
+            .await(Topics.SUPERVISION_EVENTS, s -> caseId.equals(s.key()), 5, Duration.ofSeconds(1))
+            .stream()
+            .anyMatch(s -> s.value().contains("\"EVALUATE\"")),
+        "a petitioner's window is no unit's deadline");
+  }
+
+  @Test
+  void aWatchThatDidNotRunForDaysGivesOnlyTheMarkThatHolds() {
+    String caseId = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    send(caseId, "FORWARDED", "", opened("ACCEPT", "2026-12-09"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(1)));
+    sweepOn("2026-12-08");
+    assertEquals(List.of("WARNING 1 2026-12-08"), alerts(caseId, 1), "not the 3-day warning late");
+  }
+
+  @Test
+  void anExtensionMovesTheMarksToTheNewDueDate() {
+    String caseId = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    send(caseId, "ACCEPTED", "", opened("HANDLE", "2026-12-09"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(1)));
+    sweepOn("2026-12-06");
+    send(caseId, "EXTENDED", "", opened("HANDLE", "2027-01-08"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                clocksOf(caseId)
+                    .body("[0].dueOn", equalTo("2027-01-08"))
+                    .body("[0].stage", equalTo("RUNNING")));
+    sweepOn("2026-12-10");
+    assertEquals(List.of("WARNING 3 2026-12-06"), alerts(caseId, 2), "not overdue after 12-09");
+    sweepOn("2027-01-05");
+    assertEquals(List.of("WARNING 3 2026-12-06", "WARNING 3 2027-01-05"), alerts(caseId, 2));
+  }
+
+  private io.restassured.response.ValidatableResponse clocksOf(String caseId) {
+    return given()
+        .auth()
+        .oauth2(county)
+        .queryParam("caseId", caseId)
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(200);
+  }
+}
