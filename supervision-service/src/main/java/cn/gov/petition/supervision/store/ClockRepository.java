@@ -10,6 +10,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClockRepository implements PanacheRepository<ClockEntity> {
 
+  /** The deadline watch's query (measured as it is by bench/run deadlines). */
+  public static final String DUE_FOR_CHECK =
+      "SELECT * FROM statutory_clock WHERE next_check_on <= :today"
+          + " ORDER BY next_check_on, id LIMIT :limit FOR UPDATE SKIP LOCKED";
+
   public Optional<ClockEntity> open(UUID caseId, String step) {
     return find("caseId = ?1 and step = ?2 and status = 'OPEN'", caseId, step)
         .firstResultOptional();
@@ -22,10 +27,7 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
   @SuppressWarnings("unchecked")
   public List<ClockEntity> lockDueForCheck(LocalDate today, int limit) {
     return getEntityManager()
-        .createNativeQuery(
-            "SELECT * FROM statutory_clock WHERE next_check_on <= :today"
-                + " ORDER BY next_check_on, id LIMIT :limit FOR UPDATE SKIP LOCKED",
-            ClockEntity.class)
+        .createNativeQuery(DUE_FOR_CHECK, ClockEntity.class)
         .setParameter("today", today)
         .setParameter("limit", limit)
         .getResultList();
