@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.supervision.deadlines.DeadlineWatch;
 import io.quarkus.test.common.QuarkusTestResource;
