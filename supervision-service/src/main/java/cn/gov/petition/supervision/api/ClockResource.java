@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.api;
 
+import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.supervision.store.ClockEntity;
@@ -68,16 +69,32 @@ public class ClockResource {
   @Operation(
       summary = "时限列表 / Open clocks in the caller's region subtree, soonest due first",
       description =
-          "With caseId: the clocks of that case, if its unit lies in the caller's subtree.")
+          "With caseId: the clocks of that case, if its unit lies in the caller's subtree. With"
+              + " unit: the open clocks of that unit (the last step of the deadline board's"
+              + " drill-down); a unit outside the caller's subtree is refused.")
   public List<ClockView> clocks(
       @QueryParam("caseId")
           @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a case id (UUID)")
           String caseId,
+      @QueryParam("unit")
+          @Pattern(
+              regexp = "(\\d{2}|\\d{4}|\\d{6}|\\d{9}):[a-z]+",
+              message = "must be a unit code: division code, colon, department")
+          String unit,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    List<ClockEntity> found =
-        caseId == null
-            ? clocks.openIn(caller.subtree(), limit)
-            : clocks.ofCase(UUID.fromString(caseId), caller.subtree());
+    if (caseId != null) {
+      return view(clocks.ofCase(UUID.fromString(caseId), caller.subtree()));
+    }
+    if (unit != null) {
+      if (!caller.covers(unit.substring(0, unit.indexOf(':')))) {
+        throw ProblemException.forbidden("单位 " + unit + " 不在您的辖区内 / outside your subtree");
+      }
+      return view(clocks.openOf(unit, limit));
+    }
+    return view(clocks.openIn(caller.subtree(), limit));
+  }
+
+  private static List<ClockView> view(List<ClockEntity> found) {
     return found.stream().map(ClockView::of).toList();
   }
 }

@@ -1,0 +1,98 @@
+package cn.gov.petition.supervision.api;
+
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.supervision.store.ClockRepository;
+import cn.gov.petition.supervision.store.ClockRepository.Tally;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * 时限看板: open, warned and overdue steps of one region, by its own units and by its child regions,
+ * for the joint-meeting office's drill-down (province → city → county → township → unit → case).
+ * Answered from the clocks this node keeps, never by asking another service.
+ */
+@Path("/dashboard/deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "时限监督 / Statutory clocks")
+@RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
+public class DeadlineBoardResource {
+
+  private final ClockRepository clocks;
+  private final Caller caller;
+
+  public DeadlineBoardResource(ClockRepository clocks, Caller caller) {
+    this.clocks = clocks;
+    this.caller = caller;
+  }
+
+  /**
+   * 看板一格: the steps a unit or a region owes.
+   *
+   * @param code a unit code (本级单位) or a child region's code
+   * @param name the unit's or region's name where known
+   * @param open steps not yet done (petitioners' windows not counted)
+   * @param warned of which within a warning threshold of their due date
+   * @param overdue of which past their due date
+   */
+  public record Cell(String code, String name, long open, long warned, long overdue) {}
+
+  /** 看板: a region's own units and its child regions, each with its counts. */
+  public record Board(
+      String regionCode, String regionName, Cell total, List<Cell> ownUnits, List<Cell> children) {}
+
+  @GET
+  @Operation(
+      summary = "时限看板 / Open, warned and overdue steps of a region, by unit and child region",
+      description =
+          "region defaults to the root of the caller's subtree; a region outside it is refused."
+              + " Drill down by asking again with a child's code; the open steps themselves, soonest"
+              + " due first, are GET /clocks.")
+  public Board board(
+      @QueryParam("region")
+          @Pattern(
+              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
+              message = "must be a division code of 2, 4, 6 or 9 digits")
+          String region) {
+    String root = region == null ? caller.subtree() : region;
+    if (!caller.covers(root)) {
+      throw ProblemException.forbidden("区域 " + root + " 不在您的辖区内 / outside your subtree");
+    }
+    DivisionTable divisions = DivisionTable.national();
+    int childLength =
+        switch (Division.Level.ofCode(root)) {
+          case PROVINCE -> 4;
+          case CITY -> 6;
+          case COUNTY, TOWNSHIP -> 9;
+        };
+    List<Cell> ownUnits = clocks.tallyOwnUnits(root).stream().map(t -> cell(t, null)).toList();
+    List<Cell> children =
+        root.length() == 9
+            ? List.of()
+            : clocks.tallyChildren(root, childLength).stream()
+                .map(t -> cell(t, divisions.find(t.code()).map(Division::name).orElse(null)))
+                .toList();
+    Tally total = clocks.tallySubtree(root);
+    return new Board(
+        root,
+        divisions.find(root).map(Division::name).orElse(null),
+        cell(total, null),
+        ownUnits,
+        children);
+  }
+
+  private static Cell cell(Tally tally, String name) {
+    return new Cell(tally.code(), name, tally.open(), tally.warned(), tally.overdue());
+  }
+}
