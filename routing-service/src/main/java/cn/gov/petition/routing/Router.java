@@ -5,6 +5,7 @@ import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.events.RoutingRequested.AccusedUnit;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import cn.gov.petition.common.events.RoutingDecided;
 import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package cn.gov.petition.routing.api;
 
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.routing.Units;
+import cn.gov.petition.common.reference.Units;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,8 +1,8 @@
 package cn.gov.petition.routing.config;
 
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.routing.Router;
-import cn.gov.petition.routing.Units;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,7 +1,5 @@
-package cn.gov.petition.routing;
+package cn.gov.petition.common.reference;
 
-import cn.gov.petition.common.reference.Division;
-import cn.gov.petition.common.reference.DivisionTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

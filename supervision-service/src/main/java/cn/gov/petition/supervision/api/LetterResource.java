@@ -1,0 +1,202 @@
+package cn.gov.petition.supervision.api;
+
+import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.supervision.letters.LetterEntity;
+import cn.gov.petition.supervision.letters.LetterKind;
+import cn.gov.petition.supervision.letters.Letters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 三函: supervision letters, their answers and their printable documents. */
+@Path("/letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "督办函件 / Supervision letters")
+@RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER, Roles.HANDLER})
+public class LetterResource {
+
+  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}";
+
+  private final Letters letters;
+  private final Caller caller;
+
+  public LetterResource(Letters letters, Caller caller) {
+    this.letters = letters;
+    this.caller = caller;
+  }
+
+  /** 发函: what a supervisor sends. */
+  public record IssueRequest(
+      @Schema(
+              description = "风险提醒函 RISK_REMINDER / 督办函 SUPERVISION_ORDER / 问责建议函 ACCOUNTABILITY",
+              example = "SUPERVISION_ORDER")
+          @NotNull
+          LetterKind kind,
+      @Schema(
+              description = "收函单位 / the recipient unit (GET /api/routing/units)",
+              example = "530302:rsj")
+          @NotNull
+          @Pattern(
+              regexp = "(\\d{2}|\\d{4}|\\d{6}|\\d{9}):[a-z]+",
+              message = "must be a unit code: division code, colon, department")
+          String recipientUnit,
+      @NotEmpty @Size(max = 50)
+          List<
+                  @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a case id (UUID)")
+                  String>
+              caseIds,
+      @Schema(description = "督办事由 / what is wrong", example = "受理告知逾期未发")
+          @NotBlank
+          @Size(max = 2000)
+          String reason,
+      @NotNull LocalDate replyDueOn) {}
+
+  /** 书面回复. */
+  public record AnswerRequest(
+      @Schema(description = "办理情况 / what the unit has done", example = "已补发受理告知书")
+          @NotBlank
+          @Size(max = 4000)
+          String answer) {}
+
+  /** 督办函件: a letter as its issuer and its recipient see it. */
+  public record LetterView(
+      String id,
+      String number,
+      LetterKind kind,
+      String title,
+      String issuerUnit,
+      String issuedBy,
+      String recipientUnit,
+      String recipientName,
+      List<String> caseIds,
+      List<String> caseNumbers,
+      String reason,
+      LocalDate issuedOn,
+      LocalDate replyDueOn,
+      String status,
+      LocalDate escalatedOn,
+      String answer,
+      LocalDate answeredOn,
+      boolean answeredLate) {}
+
+  private LetterView view(LetterEntity l) {
+    return new LetterView(
+        l.id.toString(),
+        letters.number(l),
+        l.kind,
+        l.kind.title(),
+        l.issuerUnit,
+        l.issuedBy,
+        l.recipientUnit,
+        letters.unitName(l.recipientUnit),
+        l.caseIds,
+        l.caseNumbers,
+        l.reason,
+        l.issuedOn,
+        l.replyDueOn,
+        l.status,
+        l.escalatedOn,
+        l.answer,
+        l.answeredOn,
+        l.answeredOn != null && l.answeredOn.isAfter(l.replyDueOn));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @Operation(
+      summary = "发函 / Issue a supervision letter to a unit in the caller's subtree",
+      description =
+          "About one case or a group (each must have a step owed by the unit), with a reply date.")
+  @APIResponse(responseCode = "201", description = "已发函 / issued")
+  @APIResponse(
+      responseCode = "422",
+      description = "单位不存在、案件与该单位无关或回复期限已过 / a rule is broken",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response issue(@NotNull @Valid IssueRequest request) {
+    LetterEntity letter =
+        letters.issue(
+            caller,
+            new Letters.Draft(
+                request.kind(),
+                request.recipientUnit(),
+                request.caseIds(),
+                request.reason(),
+                request.replyDueOn()));
+    return Response.status(201).entity(view(letter)).build();
+  }
+
+  @GET
+  @Operation(
+      summary = "函件列表 / Letters the caller may see, newest first",
+      description =
+          "Supervisors: letters to units in their subtree; a unit's handlers: letters to their"
+              + " unit. status: OUTSTANDING, ESCALATED (reply overdue) or ANSWERED.")
+  public List<LetterView> list(
+      @QueryParam("status")
+          @Pattern(
+              regexp = "OUTSTANDING|ESCALATED|ANSWERED",
+              message = "must be OUTSTANDING, ESCALATED or ANSWERED")
+          String status) {
+    return letters.visibleTo(caller, status).stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "函件 / One letter")
+  public LetterView one(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a letter id (UUID)")
+          String id) {
+    return view(letters.find(caller, UUID.fromString(id)));
+  }
+
+  @POST
+  @Path("/{id}/answer")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "书面回复 / The recipient unit's written answer")
+  @APIResponse(
+      responseCode = "409",
+      description = "已回复 / already answered",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public LetterView answer(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a letter id (UUID)")
+          String id,
+      @NotNull @Valid AnswerRequest request) {
+    return view(letters.answer(caller, UUID.fromString(id), request.answer()));
+  }
+
+  @GET
+  @Path("/{id}/document")
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  @Operation(summary = "函件文书 / The letter as a printable document in Chinese (HTML)")
+  public String document(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a letter id (UUID)")
+          String id) {
+    LetterEntity l = letters.find(caller, UUID.fromString(id));
+    return LetterDocument.render(
+        l, letters.number(l), letters.unitName(l.recipientUnit), letters.unitName(l.issuerUnit));
+  }
+}

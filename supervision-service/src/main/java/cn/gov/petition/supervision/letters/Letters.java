@@ -1,0 +1,195 @@
+package cn.gov.petition.supervision.letters;
+
+import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.supervision.store.ClockEntity;
+import cn.gov.petition.supervision.store.ClockRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * 三函: issues supervision letters to units in the issuer's subtree, keeps them until the unit
+ * answers in writing, and escalates (逾期未复) those not answered by their reply date. Who may see a
+ * letter: supervisors above or at the recipient's region, and the recipient unit itself.
+ */
+@ApplicationScoped
+public class Letters {
+
+  private final LetterRepository letters;
+  private final ClockRepository clocks;
+  private final Units units;
+  private final DivisionTable divisions;
+  private final Clock clock;
+
+  public Letters(LetterRepository letters, ClockRepository clocks, Clock clock) {
+    this.letters = letters;
+    this.clocks = clocks;
+    this.clock = clock;
+    this.divisions = DivisionTable.national();
+    this.units = Units.standard(divisions);
+  }
+
+  /** What a supervisor asks to send. */
+  public record Draft(
+      LetterKind kind,
+      String recipientUnit,
+      List<String> caseIds,
+      String reason,
+      LocalDate replyDueOn) {}
+
+  @Transactional
+  public LetterEntity issue(Caller caller, Draft draft) {
+    String recipientRegion = draft.recipientUnit().substring(0, draft.recipientUnit().indexOf(':'));
+    if (!caller.covers(recipientRegion)) {
+      throw ProblemException.forbidden(
+          "单位 " + draft.recipientUnit() + " 不在您的辖区内 / the recipient is outside your subtree");
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (draft.recipientUnit().equals(caller.unit())) {
+      errors.add(
+          new Problem.FieldError("recipientUnit", "NotOwnUnit", "不能向本单位发函 / not to your own unit"));
+    } else if (units.find(draft.recipientUnit()).isEmpty()) {
+      errors.add(new Problem.FieldError("recipientUnit", "KnownUnit", "单位不存在 / no such unit"));
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (!draft.replyDueOn().isAfter(today)) {
+      errors.add(
+          new Problem.FieldError(
+              "replyDueOn", "Future", "回复期限须晚于今天 / the reply date must be after today"));
+    }
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < draft.caseIds().size(); i++) {
+      String caseId = draft.caseIds().get(i);
+      Optional<ClockEntity> owed =
+          clocks.ofCase(UUID.fromString(caseId), recipientRegion).stream()
+              .filter(c -> c.unitCode.equals(draft.recipientUnit()))
+              .findFirst();
+      if (owed.isEmpty()) {
+        errors.add(
+            new Problem.FieldError(
+                "caseIds[" + i + "]",
+                "OwedByRecipient",
+                "该单位在此案中无办理环节 / the unit owes no step of this case"));
+      } else {
+        numbers.add(owed.get().caseNumber);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    LetterEntity letter = new LetterEntity();
+    letter.id = UUID.randomUUID();
+    letter.kind = draft.kind();
+    letter.year = today.getYear();
+    letter.issuerRegion = caller.subtree();
+    letter.seq = letters.nextSeq(letter.issuerRegion, letter.kind, letter.year);
+    letter.issuerUnit = caller.unit();
+    letter.issuedBy = caller.user();
+    letter.recipientUnit = draft.recipientUnit();
+    letter.recipientRegion = recipientRegion;
+    letter.caseIds = List.copyOf(draft.caseIds());
+    letter.caseNumbers = numbers;
+    letter.reason = draft.reason();
+    letter.issuedOn = today;
+    letter.replyDueOn = draft.replyDueOn();
+    letter.status = "OUTSTANDING";
+    letters.persist(letter);
+    return letter;
+  }
+
+  /** The letters the caller may see: a handler its own unit's, a supervisor its subtree's. */
+  @Transactional
+  public List<LetterEntity> visibleTo(Caller caller, String status) {
+    return supervises(caller)
+        ? letters.toSubtree(caller.subtree(), status)
+        : letters.toUnit(caller.unit(), status);
+  }
+
+  /** One letter, if the caller may see it; 404 otherwise (its existence is not disclosed). */
+  @Transactional
+  public LetterEntity find(Caller caller, UUID id) {
+    return letters
+        .findByIdOptional(id)
+        .filter(
+            l ->
+                l.recipientUnit.equals(caller.unit())
+                    || (supervises(caller) && caller.covers(l.recipientRegion)))
+        .orElseThrow(() -> ProblemException.notFound("letter", id.toString()));
+  }
+
+  /** The recipient unit's written answer (书面回复); late if after the reply date. */
+  @Transactional
+  public LetterEntity answer(Caller caller, UUID id, String answer) {
+    LetterEntity letter = find(caller, id);
+    if (!letter.recipientUnit.equals(caller.unit())) {
+      throw ProblemException.forbidden("只有收函单位可以回复 / only the recipient unit answers");
+    }
+    if ("ANSWERED".equals(letter.status)) {
+      throw ProblemException.conflict("此函已于 " + letter.answeredOn + " 回复 / already answered");
+    }
+    letter.status = "ANSWERED";
+    letter.answer = answer;
+    letter.answeredOn = LocalDate.now(clock);
+    letter.answeredBy = caller.user();
+    return letter;
+  }
+
+  @Scheduled(
+      identity = "letters-watch",
+      every = "${petition.supervision.watch-every:60s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void onSchedule() {
+    escalate();
+  }
+
+  /** 逾期未复: letters not answered by their reply date are escalated; returns how many. */
+  public int escalate() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              LocalDate today = LocalDate.now(clock);
+              List<LetterEntity> late = letters.unansweredPast(today);
+              for (LetterEntity letter : late) {
+                letter.status = "ESCALATED";
+                letter.escalatedOn = today;
+              }
+              return late.size();
+            });
+  }
+
+  /** 文号, e.g. 玉溪市信访督〔2026〕1号. */
+  public String number(LetterEntity letter) {
+    return regionName(letter.issuerRegion)
+        + "信访"
+        + letter.kind.numberWord()
+        + "〔"
+        + letter.year
+        + "〕"
+        + letter.seq
+        + "号";
+  }
+
+  public String unitName(String unitCode) {
+    return units.find(unitCode).map(Units.Unit::name).orElse(unitCode);
+  }
+
+  private String regionName(String code) {
+    return divisions.find(code).map(d -> d.name()).orElse(code);
+  }
+
+  private static boolean supervises(Caller caller) {
+    return caller.hasAnyRole(Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER);
+  }
+}

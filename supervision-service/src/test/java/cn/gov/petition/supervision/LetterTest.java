@@ -1,0 +1,234 @@
+package cn.gov.petition.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestClock;
+import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.supervision.letters.Letters;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 三函: a city supervisor's letter to a county bureau, seen by the county and the bureau but not the
+ * neighbouring county, printed in Chinese, escalated when its reply is late and closed by the
+ * bureau's written answer. 保山市 (5305) is used by no other test.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class LetterTest {
+
+  @Inject TestClock clock;
+  @Inject Letters letters;
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+  private final String city =
+      TestTokens.token("baoshan-supervisor", "5305:xfj", "5305", "supervisor");
+  private final String county =
+      TestTokens.token("longyang-supervisor", "530502:xfj", "530502", "supervisor");
+  private final String bureau =
+      TestTokens.token("longyang-rsj-handler", "530502:rsj", "530502", "handler");
+  private final String neighbour =
+      TestTokens.token("shidian-supervisor", "530521:xfj", "530521", "supervisor");
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  /** A case with an acceptance step owed by 隆阳区人社局; returns its id. */
+  private String caseOwedByTheBureau() {
+    String caseId = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.CASE_EVENTS,
+        caseId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.case.progressed", "530502-x"),
+        """
+        {"caseId":"%s","caseNumber":"530502-20261201-00042","transition":"FORWARDED","status":"X",
+         "petitionClass":"APPEAL","channel":"LETTER","category":"0201","matterRegionCode":"530502",
+         "unitCode":"530502:rsj","unitRegionCode":"530502","mode":"FORWARD","outcome":null,
+         "occurredOn":"2026-12-01","occurredAt":"2026-12-01T02:00:00Z","closedSteps":[],
+         "openedSteps":[{"step":"ACCEPT","unitCode":"530502:rsj","unitRegionCode":"530502",
+                         "startedOn":"2026-12-01","dueOn":"2026-12-16"}]}"""
+            .formatted(caseId));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(county)
+                    .queryParam("caseId", caseId)
+                    .when()
+                    .get("/clocks")
+                    .then()
+                    .body("$", hasSize(1)));
+    return caseId;
+  }
+
+  private static ValidatableResponse issue(String token, Map<String, Object> body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/letters")
+        .then();
+  }
+
+  private static ValidatableResponse get(String token, String path) {
+    return given().auth().oauth2(token).when().get(path).then();
+  }
+
+  @Test
+  void aLetterIsIssuedSeenPrintedEscalatedAndAnswered() {
+    clock.setToday(LocalDate.parse("2026-12-02"));
+    String caseId = caseOwedByTheBureau();
+    Map<String, Object> order = new HashMap<>();
+    order.put("kind", "SUPERVISION_ORDER");
+    order.put("recipientUnit", "530502:rsj");
+    order.put("caseIds", List.of(caseId));
+    order.put("reason", "受理告知逾期未发，<script>alert(1)</script>");
+    order.put("replyDueOn", "2026-12-09");
+
+    String id =
+        issue(city, order)
+            .statusCode(201)
+            .body("number", equalTo("保山市信访督〔2026〕1号"))
+            .body("title", equalTo("督办函"))
+            .body("recipientName", equalTo("隆阳区人力资源和社会保障局"))
+            .body("caseNumbers", equalTo(List.of("530502-20261201-00042")))
+            .body("status", equalTo("OUTSTANDING"))
+            .extract()
+            .path("id");
+    issue(city, order).statusCode(201).body("number", equalTo("保山市信访督〔2026〕2号"));
+
+    get(county, "/letters/" + id).statusCode(200).body("issuedBy", equalTo("baoshan-supervisor"));
+    get(bureau, "/letters").statusCode(200).body("id", hasItems(id));
+    get(neighbour, "/letters/" + id).statusCode(404).contentType("application/problem+json");
+    get(neighbour, "/letters").statusCode(200).body("id", not(hasItems(id)));
+
+    given()
+        .auth()
+        .oauth2(county)
+        .when()
+        .get("/letters/" + id + "/document")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .body(containsString("<h1>督办函</h1>"))
+        .body(containsString("保山市信访督〔2026〕1号"))
+        .body(containsString("隆阳区人力资源和社会保障局："))
+        .body(containsString("请于2026年12月9日前将办理情况书面回复保山市信访局"))
+        .body(containsString("&lt;script&gt;"))
+        .body(not(containsString("<script>")));
+
+    clock.setToday(LocalDate.parse("2026-12-09"));
+    letters.escalate();
+    get(city, "/letters/" + id).body("status", equalTo("OUTSTANDING"));
+    clock.setToday(LocalDate.parse("2026-12-10"));
+    letters.escalate();
+    get(city, "/letters/" + id)
+        .body("status", equalTo("ESCALATED"))
+        .body("escalatedOn", equalTo("2026-12-10"));
+    get(city, "/letters?status=ESCALATED").statusCode(200).body("id", hasItems(id));
+
+    Map<String, Object> answer = Map.of("answer", "已于12月10日补发受理告知书，并对经办人批评教育。");
+    given()
+        .auth()
+        .oauth2(county)
+        .contentType(ContentType.JSON)
+        .body(answer)
+        .when()
+        .post("/letters/" + id + "/answer")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(bureau)
+        .contentType(ContentType.JSON)
+        .body(answer)
+        .when()
+        .post("/letters/" + id + "/answer")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ANSWERED"))
+        .body("answeredOn", equalTo("2026-12-10"))
+        .body("answeredLate", equalTo(true));
+    given()
+        .auth()
+        .oauth2(bureau)
+        .contentType(ContentType.JSON)
+        .body(answer)
+        .when()
+        .post("/letters/" + id + "/answer")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    get(city, "/letters/" + id + "/document").body(containsString("<h2>书面回复</h2>"));
+  }
+
+  @Test
+  void aLetterThatBreaksARuleIsRefusedAndNothingIsIssued() {
+    clock.setToday(LocalDate.parse("2026-12-02"));
+    String caseId = caseOwedByTheBureau();
+    Map<String, Object> good = new HashMap<>();
+    good.put("kind", "RISK_REMINDER");
+    good.put("recipientUnit", "530502:rsj");
+    good.put("caseIds", List.of(caseId));
+    good.put("reason", "临近受理期限");
+    good.put("replyDueOn", "2026-12-09");
+
+    Map<String, Object> outside = new HashMap<>(good);
+    outside.put("recipientUnit", "530302:rsj");
+    issue(city, outside).statusCode(403);
+    Map<String, Object> unknown = new HashMap<>(good);
+    unknown.put("recipientUnit", "530502:xyz");
+    issue(city, unknown).statusCode(422).body("errors.field", hasItems("recipientUnit"));
+    Map<String, Object> otherUnit = new HashMap<>(good);
+    otherUnit.put("recipientUnit", "530502:zjj");
+    issue(city, otherUnit)
+        .statusCode(422)
+        .body("errors.field", hasItems("caseIds[0]"))
+        .body("errors.rule", hasItems("OwedByRecipient"));
+    Map<String, Object> past = new HashMap<>(good);
+    past.put("replyDueOn", "2026-12-02");
+    issue(city, past).statusCode(422).body("errors.field", hasItems("replyDueOn"));
+    Map<String, Object> badKind = new HashMap<>(good);
+    badKind.put("kind", "LOVE_LETTER");
+    issue(city, badKind).statusCode(400).contentType("application/problem+json");
+    Map<String, Object> noCases = new HashMap<>(good);
+    noCases.put("caseIds", List.of());
+    issue(city, noCases).statusCode(400).body("errors.field", hasItems("caseIds"));
+    issue(bureau, good).statusCode(403); // a handler does not issue letters
+    get(city, "/letters/not-a-uuid").statusCode(400);
+    get(city, "/letters/" + UUID.randomUUID()).statusCode(404);
+
+    get(city, "/letters?status=OUTSTANDING")
+        .statusCode(200)
+        .body("findAll { it.kind == 'RISK_REMINDER' }", hasSize(0));
+    get(city, "/letters?status=LOST").statusCode(400).body("errors[0].field", equalTo("status"));
+  }
+}
