@@ -32,9 +32,12 @@ public class DeadlineBoardResource {
   private final ClockRepository clocks;
   private final Caller caller;
 
-  public DeadlineBoardResource(ClockRepository clocks, Caller caller) {
+  private final DivisionTable divisions;
+
+  public DeadlineBoardResource(ClockRepository clocks, Caller caller, DivisionTable divisions) {
     this.clocks = clocks;
     this.caller = caller;
+    this.divisions = divisions;
   }
 
   /**
@@ -69,7 +72,6 @@ public class DeadlineBoardResource {
     if (!caller.covers(root)) {
       throw ProblemException.forbidden("区域 " + root + " 不在您的辖区内 / outside your subtree");
     }
-    DivisionTable divisions = DivisionTable.national();
     int childLength =
         switch (Division.Level.ofCode(root)) {
           case PROVINCE -> 4;

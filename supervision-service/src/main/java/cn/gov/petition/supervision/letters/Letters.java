@@ -33,12 +33,17 @@ public class Letters {
   private final DivisionTable divisions;
   private final Clock clock;
 
-  public Letters(LetterRepository letters, ClockRepository clocks, Clock clock) {
+  public Letters(
+      LetterRepository letters,
+      ClockRepository clocks,
+      Clock clock,
+      DivisionTable divisions,
+      Units units) {
     this.letters = letters;
     this.clocks = clocks;
     this.clock = clock;
-    this.divisions = DivisionTable.national();
-    this.units = Units.standard(divisions);
+    this.divisions = divisions;
+    this.units = units;
   }
 
   /** What a supervisor asks to send. */

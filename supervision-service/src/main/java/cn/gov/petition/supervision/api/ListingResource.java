@@ -1,0 +1,148 @@
+package cn.gov.petition.supervision.api;
+
+import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.supervision.listings.ListingEntity;
+import cn.gov.petition.supervision.listings.ListingReviewEntity;
+import cn.gov.petition.supervision.listings.Listings;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 挂牌督办: listing units and townships under supervision, and taking them off (摘牌). */
+@Path("/listings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "挂牌督办 / Listed supervision")
+@RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
+public class ListingResource {
+
+  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}";
+
+  private final Listings listings;
+  private final Caller caller;
+
+  public ListingResource(Listings listings, Caller caller) {
+    this.listings = listings;
+    this.caller = caller;
+  }
+
+  /** 挂牌. */
+  public record ListRequest(
+      @Schema(description = "单位代码或乡镇（街道）代码 / a unit or a township", example = "530302001")
+          @NotNull
+          @Pattern(
+              regexp = "\\d{9}|(\\d{2}|\\d{4}|\\d{6}|\\d{9}):[a-z]+",
+              message = "must be a unit code or a township's 9-digit code")
+          String target,
+      @Schema(description = "挂牌原因 / why", example = "信访三率连续两月低于全市平均") @NotBlank @Size(max = 2000)
+          String reason,
+      @Schema(description = "整改期限 / rectify by", example = "2027-03-31") @NotNull
+          LocalDate rectifyBy) {}
+
+  /** 验收. */
+  public record ReviewRequest(
+      @Schema(description = "是否通过验收 / whether it passed", example = "true") @NotNull Boolean passed,
+      @Schema(description = "验收意见 / findings", example = "三率已达标，积案全部化解") @NotBlank @Size(max = 4000)
+          String findings) {}
+
+  /** 验收记录. */
+  public record ReviewView(
+      LocalDate reviewedOn, String reviewedBy, boolean passed, String findings) {}
+
+  /** 挂牌督办事项. */
+  public record ListingView(
+      String id,
+      String target,
+      String targetName,
+      String listedBy,
+      String reason,
+      LocalDate listedOn,
+      LocalDate rectifyBy,
+      String status,
+      LocalDate closedOn,
+      List<ReviewView> reviews) {}
+
+  private ListingView view(ListingEntity l) {
+    return new ListingView(
+        l.id.toString(),
+        l.target,
+        listings.targetName(l.target),
+        l.listedBy,
+        l.reason,
+        l.listedOn,
+        l.rectifyBy,
+        l.status,
+        l.closedOn,
+        l.reviews.stream()
+            .sorted(Comparator.comparing((ListingReviewEntity r) -> r.id))
+            .map(r -> new ReviewView(r.reviewedOn, r.reviewedBy, r.passed, r.findings))
+            .toList());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @Operation(summary = "挂牌督办 / List a unit or township below the caller under supervision")
+  @APIResponse(responseCode = "201", description = "已挂牌 / listed")
+  @APIResponse(
+      responseCode = "409",
+      description = "已在挂牌督办中 / already listed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Response list(@NotNull @Valid ListRequest request) {
+    return Response.status(201)
+        .entity(
+            view(listings.list(caller, request.target(), request.reason(), request.rectifyBy())))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "挂牌督办清单 / Listings in the caller's subtree, newest first")
+  public List<ListingView> all(
+      @QueryParam("status") @Pattern(regexp = "LISTED|CLOSED", message = "must be LISTED or CLOSED")
+          String status) {
+    return listings.visibleTo(caller, status).stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "挂牌督办事项 / One listing with its reviews")
+  public ListingView one(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a listing id (UUID)")
+          String id) {
+    return view(listings.find(caller, UUID.fromString(id)));
+  }
+
+  @POST
+  @Path("/{id}/reviews")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @Operation(summary = "验收 / A close-out review; passed takes the target off the list (摘牌)")
+  public ListingView review(
+      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a listing id (UUID)")
+          String id,
+      @NotNull @Valid ReviewRequest request) {
+    return view(listings.review(caller, UUID.fromString(id), request.passed(), request.findings()));
+  }
+}

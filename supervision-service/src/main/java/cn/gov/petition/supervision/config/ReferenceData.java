@@ -1,0 +1,22 @@
+package cn.gov.petition.supervision.config;
+
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The division table and the units, read once, for names in letters, listings and boards. */
+class ReferenceData {
+
+  @Produces
+  @Singleton
+  DivisionTable divisions() {
+    return DivisionTable.national();
+  }
+
+  @Produces
+  @Singleton
+  Units units(DivisionTable divisions) {
+    return Units.standard(divisions);
+  }
+}

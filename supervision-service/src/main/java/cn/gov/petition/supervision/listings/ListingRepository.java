@@ -1,0 +1,24 @@
+package cn.gov.petition.supervision.listings;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ListingRepository implements PanacheRepositoryBase<ListingEntity, UUID> {
+
+  /** Listings of targets inside the region subtree, newest first, optionally of one status. */
+  public List<ListingEntity> inSubtree(String regionPrefix, String status) {
+    return status == null
+        ? list("targetRegion like ?1 order by listedOn desc, id", regionPrefix + "%")
+        : list(
+            "targetRegion like ?1 and status = ?2 order by listedOn desc, id",
+            regionPrefix + "%",
+            status);
+  }
+
+  public boolean isListed(String target) {
+    return count("target = ?1 and status = 'LISTED'", target) > 0;
+  }
+}
