@@ -1,0 +1,147 @@
+package cn.gov.petition.supervision.receptions;
+
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.security.Caller;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * 领导接访: plans leaders' reception days in the caller's subtree, records whether each was held, and
+ * checks each leader against the minimum frequency of the level (ReceptionFrequency).
+ */
+@ApplicationScoped
+public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUID> {
+
+  private final Clock clock;
+  private final DivisionTable divisions;
+
+  public Receptions(Clock clock, DivisionTable divisions) {
+    this.clock = clock;
+    this.divisions = divisions;
+  }
+
+  @Transactional
+  public ReceptionDayEntity plan(
+      Caller caller, String leader, String post, String region, LocalDate on, String place) {
+    if (!caller.covers(region)) {
+      throw ProblemException.forbidden("区域 " + region + " 不在您的辖区内 / outside your subtree");
+    }
+    if (!divisions.exists(region)) {
+      throw ProblemException.invalid("region", "KnownDivision", "区划不存在 / no such division");
+    }
+    ReceptionDayEntity day = new ReceptionDayEntity();
+    day.id = UUID.randomUUID();
+    day.leader = leader;
+    day.post = post;
+    day.region = region;
+    day.plannedOn = on;
+    day.place = place;
+    day.status = "PLANNED";
+    day.plannedBy = caller.user();
+    persist(day);
+    return day;
+  }
+
+  /** Records a planned day as held (with persons and batches received) or not held. */
+  @Transactional
+  public ReceptionDayEntity record(
+      Caller caller, UUID id, boolean held, Integer persons, Integer batches, String note) {
+    ReceptionDayEntity day = find(caller, id);
+    if (!"PLANNED".equals(day.status)) {
+      throw ProblemException.conflict("已记录为 " + day.status + " / already recorded");
+    }
+    if (day.plannedOn.isAfter(LocalDate.now(clock))) {
+      throw ProblemException.conflict("接访日 " + day.plannedOn + " 尚未到来 / the day has not come");
+    }
+    if (held && (persons == null || batches == null)) {
+      throw ProblemException.invalid(
+          "persons", "RequiredWhenHeld", "举行接访须填写接待人次和批次 / persons and batches when held");
+    }
+    day.status = held ? "HELD" : "NOT_HELD";
+    day.persons = held ? persons : null;
+    day.batches = held ? batches : null;
+    day.note = note;
+    day.recordedBy = caller.user();
+    return day;
+  }
+
+  @Transactional
+  public ReceptionDayEntity find(Caller caller, UUID id) {
+    return findByIdOptional(id)
+        .filter(d -> caller.covers(d.region))
+        .orElseThrow(() -> ProblemException.notFound("reception day", id.toString()));
+  }
+
+  @Transactional
+  public List<ReceptionDayEntity> inSubtree(Caller caller, LocalDate from, LocalDate to) {
+    return list(
+        "region like ?1 and plannedOn >= ?2 and plannedOn <= ?3 order by plannedOn, id",
+        caller.subtree() + "%",
+        from,
+        to);
+  }
+
+  /** 接访达标: one leader's record against the level's minimum over a range. */
+  public record Compliance(
+      String leader,
+      String post,
+      String regionCode,
+      String regionName,
+      Division.Level level,
+      int periods,
+      int periodsWithReception,
+      List<String> missing,
+      boolean compliant) {}
+
+  /** Every leader with a day planned in the range in the caller's subtree, checked. */
+  @Transactional
+  public List<Compliance> compliance(Caller caller, LocalDate from, LocalDate to) {
+    Map<List<String>, List<ReceptionDayEntity>> byLeader =
+        inSubtree(caller, from, to).stream()
+            .collect(
+                Collectors.groupingBy(
+                    d -> List.of(d.region, d.leader, d.post),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
+    List<Compliance> result = new ArrayList<>();
+    byLeader.forEach(
+        (key, days) -> {
+          Division.Level level = Division.Level.ofCode(key.get(0));
+          Set<LocalDate> held =
+              days.stream()
+                  .filter(d -> "HELD".equals(d.status))
+                  .map(d -> ReceptionFrequency.periodStart(level, d.plannedOn))
+                  .collect(Collectors.toSet());
+          List<LocalDate> periods = ReceptionFrequency.periods(level, from, to);
+          List<String> missing =
+              periods.stream()
+                  .filter(p -> !held.contains(p))
+                  .map(p -> ReceptionFrequency.label(level, p))
+                  .toList();
+          result.add(
+              new Compliance(
+                  key.get(1),
+                  key.get(2),
+                  key.get(0),
+                  divisions.find(key.get(0)).map(Division::name).orElse(key.get(0)),
+                  level,
+                  periods.size(),
+                  periods.size() - missing.size(),
+                  missing,
+                  missing.isEmpty()));
+        });
+    return result;
+  }
+}
