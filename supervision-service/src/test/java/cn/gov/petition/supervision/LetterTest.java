@@ -1,5 +1,7 @@
 package cn.gov.petition.supervision;
 
+import static cn.gov.petition.supervision.Calls.get;
+import static cn.gov.petition.supervision.Calls.post;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -16,7 +18,6 @@ import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.supervision.letters.Letters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -88,18 +89,7 @@ class LetterTest {
   }
 
   private static ValidatableResponse issue(String token, Map<String, Object> body) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post("/letters")
-        .then();
-  }
-
-  private static ValidatableResponse get(String token, String path) {
-    return given().auth().oauth2(token).when().get(path).then();
+    return post(token, "/letters", body);
   }
 
   @Test
@@ -156,35 +146,13 @@ class LetterTest {
     get(city, "/letters?status=ESCALATED").statusCode(200).body("id", hasItems(id));
 
     Map<String, Object> answer = Map.of("answer", "已于12月10日补发受理告知书，并对经办人批评教育。");
-    given()
-        .auth()
-        .oauth2(county)
-        .contentType(ContentType.JSON)
-        .body(answer)
-        .when()
-        .post("/letters/" + id + "/answer")
-        .then()
-        .statusCode(403);
-    given()
-        .auth()
-        .oauth2(bureau)
-        .contentType(ContentType.JSON)
-        .body(answer)
-        .when()
-        .post("/letters/" + id + "/answer")
-        .then()
+    post(county, "/letters/" + id + "/answer", answer).statusCode(403);
+    post(bureau, "/letters/" + id + "/answer", answer)
         .statusCode(200)
         .body("status", equalTo("ANSWERED"))
         .body("answeredOn", equalTo("2026-12-10"))
         .body("answeredLate", equalTo(true));
-    given()
-        .auth()
-        .oauth2(bureau)
-        .contentType(ContentType.JSON)
-        .body(answer)
-        .when()
-        .post("/letters/" + id + "/answer")
-        .then()
+    post(bureau, "/letters/" + id + "/answer", answer)
         .statusCode(409)
         .contentType("application/problem+json");
     get(city, "/letters/" + id + "/document").body(containsString("<h2>书面回复</h2>"));

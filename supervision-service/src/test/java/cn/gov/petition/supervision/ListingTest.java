@@ -1,6 +1,7 @@
 package cn.gov.petition.supervision;
 
-import static io.restassured.RestAssured.given;
+import static cn.gov.petition.supervision.Calls.get;
+import static cn.gov.petition.supervision.Calls.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,8 +12,6 @@ import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,21 +38,6 @@ class ListingTest {
   @AfterEach
   void realTime() {
     clock.reset();
-  }
-
-  private static ValidatableResponse post(String token, String path, Map<String, Object> body) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post(path)
-        .then();
-  }
-
-  private static ValidatableResponse get(String token, String path) {
-    return given().auth().oauth2(token).when().get(path).then();
   }
 
   @Test

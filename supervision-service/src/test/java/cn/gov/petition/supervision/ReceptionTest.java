@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision;
 
+import static cn.gov.petition.supervision.Calls.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -10,7 +11,6 @@ import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -38,17 +38,6 @@ class ReceptionTest {
   @AfterEach
   void realTime() {
     clock.reset();
-  }
-
-  private static ValidatableResponse post(String token, String path, Map<String, Object> body) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .when()
-        .post(path)
-        .then();
   }
 
   private String planned(String leader, String post, String region, String on) {

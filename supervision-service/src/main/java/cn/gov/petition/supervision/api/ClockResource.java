@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.api;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,9 +74,7 @@ public class ClockResource {
               + " unit: the open clocks of that unit (the last step of the deadline board's"
               + " drill-down); a unit outside the caller's subtree is refused.")
   public List<ClockView> clocks(
-      @QueryParam("caseId")
-          @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a case id (UUID)")
-          String caseId,
+      @QueryParam("caseId") @Uuid String caseId,
       @QueryParam("unit")
           @Pattern(
               regexp = "(\\d{2}|\\d{4}|\\d{6}|\\d{9}):[a-z]+",

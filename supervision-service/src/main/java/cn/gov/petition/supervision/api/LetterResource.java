@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.letters.LetterEntity;
 import cn.gov.petition.supervision.letters.LetterKind;
 import cn.gov.petition.supervision.letters.Letters;
@@ -38,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER, Roles.HANDLER})
 public class LetterResource {
 
-  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}";
-
   private final Letters letters;
   private final Caller caller;
 
@@ -63,11 +62,7 @@ public class LetterResource {
               regexp = "(\\d{2}|\\d{4}|\\d{6}|\\d{9}):[a-z]+",
               message = "must be a unit code: division code, colon, department")
           String recipientUnit,
-      @NotEmpty @Size(max = 50)
-          List<
-                  @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a case id (UUID)")
-                  String>
-              caseIds,
+      @NotEmpty @Size(max = 50) List<@NotNull @Uuid String> caseIds,
       @Schema(description = "督办事由 / what is wrong", example = "受理告知逾期未发")
           @NotBlank
           @Size(max = 2000)
@@ -167,9 +162,7 @@ public class LetterResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "函件 / One letter")
-  public LetterView one(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a letter id (UUID)")
-          String id) {
+  public LetterView one(@PathParam("id") @Uuid String id) {
     return view(letters.find(caller, UUID.fromString(id)));
   }
 
@@ -182,9 +175,7 @@ public class LetterResource {
       description = "已回复 / already answered",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public LetterView answer(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a letter id (UUID)")
-          String id,
-      @NotNull @Valid AnswerRequest request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid AnswerRequest request) {
     return view(letters.answer(caller, UUID.fromString(id), request.answer()));
   }
 
@@ -192,9 +183,7 @@ public class LetterResource {
   @Path("/{id}/document")
   @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
   @Operation(summary = "函件文书 / The letter as a printable document in Chinese (HTML)")
-  public String document(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a letter id (UUID)")
-          String id) {
+  public String document(@PathParam("id") @Uuid String id) {
     LetterEntity l = letters.find(caller, UUID.fromString(id));
     return LetterDocument.render(
         l, letters.number(l), letters.unitName(l.recipientUnit), letters.unitName(l.issuerUnit));

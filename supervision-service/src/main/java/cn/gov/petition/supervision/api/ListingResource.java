@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.listings.ListingEntity;
 import cn.gov.petition.supervision.listings.ListingReviewEntity;
 import cn.gov.petition.supervision.listings.Listings;
@@ -37,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "挂牌督办 / Listed supervision")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class ListingResource {
-
-  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}";
 
   private final Listings listings;
   private final Caller caller;
@@ -128,9 +127,7 @@ public class ListingResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "挂牌督办事项 / One listing with its reviews")
-  public ListingView one(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a listing id (UUID)")
-          String id) {
+  public ListingView one(@PathParam("id") @Uuid String id) {
     return view(listings.find(caller, UUID.fromString(id)));
   }
 
@@ -140,9 +137,7 @@ public class ListingResource {
   @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
   @Operation(summary = "验收 / A close-out review; passed takes the target off the list (摘牌)")
   public ListingView review(
-      @PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be a listing id (UUID)")
-          String id,
-      @NotNull @Valid ReviewRequest request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid ReviewRequest request) {
     return view(listings.review(caller, UUID.fromString(id), request.passed(), request.findings()));
   }
 }

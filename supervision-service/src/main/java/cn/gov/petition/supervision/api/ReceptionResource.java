@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.api;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.receptions.ReceptionDayEntity;
 import cn.gov.petition.supervision.receptions.Receptions;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class ReceptionResource {
 
-  private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}";
   private static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
 
   private final Receptions receptions;
@@ -120,11 +120,7 @@ public class ReceptionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
   @Operation(summary = "记录接访 / Record whether a planned day was held")
-  public ReceptionView record(
-      @PathParam("id")
-          @Pattern(regexp = UUID_PATTERN, message = "must be a reception day id (UUID)")
-          String id,
-      @NotNull @Valid RecordRequest r) {
+  public ReceptionView record(@PathParam("id") @Uuid String id, @NotNull @Valid RecordRequest r) {
     return ReceptionView.of(
         receptions.record(
             caller, UUID.fromString(id), r.held(), r.persons(), r.batches(), r.note()));
