@@ -135,12 +135,11 @@ public class LetterResource {
     LetterEntity letter =
         letters.issue(
             caller,
-            new Letters.Draft(
-                request.kind(),
-                request.recipientUnit(),
-                request.caseIds(),
-                request.reason(),
-                request.replyDueOn()));
+            request.kind(),
+            request.recipientUnit(),
+            request.caseIds(),
+            request.reason(),
+            request.replyDueOn());
     return Response.status(201).entity(view(letter)).build();
   }
 

@@ -102,13 +102,10 @@ public class DeadlineWatch {
       entity.nextCheckOn = null;
       return;
     }
-    if ("OVERDUE".equals(entity.stage) && !entity.dueOn.isBefore(LocalDate.now(clock))) {
+    LocalDate today = LocalDate.now(clock);
+    if ("OVERDUE".equals(entity.stage) && !entity.dueOn.isBefore(today)) {
       // a new due date (an extension) that has not passed: the overdue mark goes
-      publish(
-          entity,
-          Alert.CLEARED,
-          ChronoUnit.DAYS.between(LocalDate.now(clock), entity.dueOn),
-          LocalDate.now(clock));
+      publish(entity, Alert.CLEARED, ChronoUnit.DAYS.between(today, entity.dueOn), today);
     }
     entity.stage = "RUNNING";
     entity.warnedDays = null;

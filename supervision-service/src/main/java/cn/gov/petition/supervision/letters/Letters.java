@@ -46,40 +46,38 @@ public class Letters {
     this.units = units;
   }
 
-  /** What a supervisor asks to send. */
-  public record Draft(
+  @Transactional
+  public LetterEntity issue(
+      Caller caller,
       LetterKind kind,
       String recipientUnit,
       List<String> caseIds,
       String reason,
-      LocalDate replyDueOn) {}
-
-  @Transactional
-  public LetterEntity issue(Caller caller, Draft draft) {
-    String recipientRegion = draft.recipientUnit().substring(0, draft.recipientUnit().indexOf(':'));
+      LocalDate replyDueOn) {
+    String recipientRegion = recipientUnit.substring(0, recipientUnit.indexOf(':'));
     if (!caller.covers(recipientRegion)) {
       throw ProblemException.forbidden(
-          "单位 " + draft.recipientUnit() + " 不在您的辖区内 / the recipient is outside your subtree");
+          "单位 " + recipientUnit + " 不在您的辖区内 / the recipient is outside your subtree");
     }
     List<Problem.FieldError> errors = new ArrayList<>();
-    if (draft.recipientUnit().equals(caller.unit())) {
+    if (recipientUnit.equals(caller.unit())) {
       errors.add(
           new Problem.FieldError("recipientUnit", "NotOwnUnit", "不能向本单位发函 / not to your own unit"));
-    } else if (units.find(draft.recipientUnit()).isEmpty()) {
+    } else if (units.find(recipientUnit).isEmpty()) {
       errors.add(new Problem.FieldError("recipientUnit", "KnownUnit", "单位不存在 / no such unit"));
     }
     LocalDate today = LocalDate.now(clock);
-    if (!draft.replyDueOn().isAfter(today)) {
+    if (!replyDueOn.isAfter(today)) {
       errors.add(
           new Problem.FieldError(
               "replyDueOn", "Future", "回复期限须晚于今天 / the reply date must be after today"));
     }
     List<String> numbers = new ArrayList<>();
-    for (int i = 0; i < draft.caseIds().size(); i++) {
-      String caseId = draft.caseIds().get(i);
+    for (int i = 0; i < caseIds.size(); i++) {
+      String caseId = caseIds.get(i);
       Optional<ClockEntity> owed =
           clocks.ofCase(UUID.fromString(caseId), recipientRegion).stream()
-              .filter(c -> c.unitCode.equals(draft.recipientUnit()))
+              .filter(c -> c.unitCode.equals(recipientUnit))
               .findFirst();
       if (owed.isEmpty()) {
         errors.add(
@@ -96,19 +94,19 @@ public class Letters {
     }
     LetterEntity letter = new LetterEntity();
     letter.id = UUID.randomUUID();
-    letter.kind = draft.kind();
+    letter.kind = kind;
     letter.year = today.getYear();
     letter.issuerRegion = caller.subtree();
     letter.seq = letters.nextSeq(letter.issuerRegion, letter.kind, letter.year);
     letter.issuerUnit = caller.unit();
     letter.issuedBy = caller.user();
-    letter.recipientUnit = draft.recipientUnit();
+    letter.recipientUnit = recipientUnit;
     letter.recipientRegion = recipientRegion;
-    letter.caseIds = List.copyOf(draft.caseIds());
+    letter.caseIds = List.copyOf(caseIds);
     letter.caseNumbers = numbers;
-    letter.reason = draft.reason();
+    letter.reason = reason;
     letter.issuedOn = today;
-    letter.replyDueOn = draft.replyDueOn();
+    letter.replyDueOn = replyDueOn;
     letter.status = "OUTSTANDING";
     letters.persist(letter);
     return letter;
