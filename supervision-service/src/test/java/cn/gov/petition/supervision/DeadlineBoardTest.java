@@ -1,12 +1,13 @@
 package cn.gov.petition.supervision;
 
+import static cn.gov.petition.common.events.Step.ACCEPT;
+import static cn.gov.petition.common.events.Step.EVALUATE;
+import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import cn.gov.petition.common.events.Topics;
-import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
@@ -33,9 +34,6 @@ class DeadlineBoardTest {
   @Inject TestClock clock;
   @Inject DeadlineWatch watch;
 
-  private final KafkaProbe kafka =
-      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
-
   @AfterEach
   void realTime() {
     clock.reset();
@@ -43,29 +41,13 @@ class DeadlineBoardTest {
 
   /** A case whose unit owes a step due on the day, and a petitioner's window (never counted). */
   private void stepOwed(String unitCode, String dueOn) {
-    String caseId = UUID.randomUUID().toString();
-    String region = unitCode.substring(0, unitCode.indexOf(':'));
-    String step =
-        """
-        {"step":"%s","unitCode":"%s","unitRegionCode":"%s","startedOn":"2026-12-01","dueOn":"%s"}""";
-    kafka.send(
-        Topics.CASE_EVENTS,
-        caseId,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.case.progressed", "5304-x"),
-        """
-        {"caseId":"%s","caseNumber":"530402-20261201-00001","transition":"FORWARDED","status":"X",
-         "petitionClass":"APPEAL","channel":"LETTER","category":"0105","matterRegionCode":"%s",
-         "unitCode":"%s","unitRegionCode":"%s","mode":"FORWARD","outcome":null,
-         "occurredOn":"2026-12-01","occurredAt":"2026-12-01T02:00:00Z",
-         "closedSteps":[],"openedSteps":[%s,%s]}"""
-            .formatted(
-                caseId,
-                region,
-                unitCode,
-                region,
-                step.formatted("ACCEPT", unitCode, region, dueOn),
-                step.formatted("EVALUATE", unitCode, region, dueOn)));
+    progress(UUID.randomUUID().toString(), "FORWARDED")
+        .number("530402-20261201-00001")
+        .matter(unitCode.substring(0, unitCode.indexOf(':')))
+        .unit(unitCode)
+        .opens(ACCEPT, dueOn)
+        .opens(EVALUATE, dueOn)
+        .send();
   }
 
   private static ValidatableResponse board(String token, String region) {

@@ -1,5 +1,9 @@
 package cn.gov.petition.supervision;
 
+import static cn.gov.petition.common.events.Step.ACCEPT;
+import static cn.gov.petition.common.events.Step.EVALUATE;
+import static cn.gov.petition.common.events.Step.HANDLE;
+import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,30 +46,6 @@ class DeadlineWatchTest {
   @AfterEach
   void realTime() {
     clock.reset();
-  }
-
-  private void send(String caseId, String transition, String closed, String opened) {
-    kafka.send(
-        Topics.CASE_EVENTS,
-        caseId,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(),
-            "cn.gov.petition.case.progressed",
-            "530302-20261201-00007"),
-        """
-        {"caseId":"%s","caseNumber":"530302-20261201-00007","transition":"%s","status":"X",
-         "petitionClass":"APPEAL","channel":"LETTER","category":"0105","matterRegionCode":"530302001",
-         "unitCode":"530302:rsj","unitRegionCode":"530302","mode":"FORWARD","outcome":null,
-         "occurredOn":"2026-12-01","occurredAt":"2026-12-01T02:00:00Z",
-         "closedSteps":[%s],"openedSteps":[%s]}"""
-            .formatted(caseId, transition, closed, opened));
-  }
-
-  private static String opened(String step, String dueOn) {
-    return """
-        {"step":"%s","unitCode":"530302:rsj","unitRegionCode":"530302","startedOn":"2026-12-01",
-         "dueOn":"%s"}"""
-        .formatted(step, dueOn);
   }
 
   /** The alerts published for the case so far, in order, as "ALERT daysLeft on". */
@@ -111,11 +91,7 @@ class DeadlineWatchTest {
     String caseId = UUID.randomUUID().toString();
     clock.setToday(LocalDate.parse("2026-12-01"));
     // the unit must accept by 12-09; the petitioner's evaluation window is no duty of the unit
-    send(
-        caseId,
-        "FORWARDED",
-        "",
-        opened("ACCEPT", "2026-12-09") + "," + opened("EVALUATE", "2026-12-05"));
+    progress(caseId, "FORWARDED").opens(ACCEPT, "2026-12-09").opens(EVALUATE, "2026-12-05").send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(2)));
@@ -139,11 +115,7 @@ class DeadlineWatchTest {
         .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN"))
         .body("find { it.step == 'EVALUATE' }.stage", equalTo("RUNNING"));
 
-    send(
-        caseId,
-        "ACCEPTED",
-        "{\"step\":\"ACCEPT\",\"dueOn\":\"2026-12-09\",\"doneOn\":\"2026-12-11\",\"onTime\":false}",
-        "");
+    progress(caseId, "ACCEPTED").on("2026-12-11").closes(ACCEPT, "2026-12-09").send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -169,7 +141,7 @@ class DeadlineWatchTest {
   void aWatchThatDidNotRunForDaysGivesOnlyTheMarkThatHolds() {
     String caseId = UUID.randomUUID().toString();
     clock.setToday(LocalDate.parse("2026-12-01"));
-    send(caseId, "FORWARDED", "", opened("ACCEPT", "2026-12-09"));
+    progress(caseId, "FORWARDED").opens(ACCEPT, "2026-12-09").send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(1)));
@@ -181,12 +153,12 @@ class DeadlineWatchTest {
   void anExtensionMovesTheMarksToTheNewDueDate() {
     String caseId = UUID.randomUUID().toString();
     clock.setToday(LocalDate.parse("2026-12-01"));
-    send(caseId, "ACCEPTED", "", opened("HANDLE", "2026-12-09"));
+    progress(caseId, "ACCEPTED").opens(HANDLE, "2026-12-09").send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(1)));
     sweepOn("2026-12-06");
-    send(caseId, "EXTENDED", "", opened("HANDLE", "2027-01-08"));
+    progress(caseId, "EXTENDED").on("2026-12-06").opens(HANDLE, "2027-01-08").send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(

@@ -1,7 +1,9 @@
 package cn.gov.petition.supervision;
 
+import static cn.gov.petition.common.events.Step.ACCEPT;
 import static cn.gov.petition.supervision.Calls.get;
 import static cn.gov.petition.supervision.Calls.post;
+import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -10,8 +12,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import cn.gov.petition.common.events.Topics;
-import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
@@ -41,8 +41,6 @@ class LetterTest {
   @Inject TestClock clock;
   @Inject Letters letters;
 
-  private final KafkaProbe kafka =
-      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
   private final String city =
       TestTokens.token("baoshan-supervisor", "5305:xfj", "5305", "supervisor");
   private final String county =
@@ -60,19 +58,13 @@ class LetterTest {
   /** A case with an acceptance step owed by 隆阳区人社局; returns its id. */
   private String caseOwedByTheBureau() {
     String caseId = UUID.randomUUID().toString();
-    kafka.send(
-        Topics.CASE_EVENTS,
-        caseId,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.case.progressed", "530502-x"),
-        """
-        {"caseId":"%s","caseNumber":"530502-20261201-00042","transition":"FORWARDED","status":"X",
-         "petitionClass":"APPEAL","channel":"LETTER","category":"0201","matterRegionCode":"530502",
-         "unitCode":"530502:rsj","unitRegionCode":"530502","mode":"FORWARD","outcome":null,
-         "occurredOn":"2026-12-01","occurredAt":"2026-12-01T02:00:00Z","closedSteps":[],
-         "openedSteps":[{"step":"ACCEPT","unitCode":"530502:rsj","unitRegionCode":"530502",
-                         "startedOn":"2026-12-01","dueOn":"2026-12-16"}]}"""
-            .formatted(caseId));
+    progress(caseId, "FORWARDED")
+        .number("530502-20261201-00042")
+        .category("0201")
+        .matter("530502")
+        .unit("530502:rsj")
+        .opens(ACCEPT, "2026-12-16")
+        .send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(

@@ -1,13 +1,15 @@
 package cn.gov.petition.supervision;
 
+import static cn.gov.petition.common.events.Step.ACCEPT;
+import static cn.gov.petition.common.events.Step.HANDLE;
+import static cn.gov.petition.common.events.Step.OBJECT;
+import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.gov.petition.common.events.Topics;
-import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.supervision.store.ClockRepository;
@@ -24,55 +26,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
 class StepClockTest {
 
+  private static final String QILIN_XFJ = "530302:xfj";
+
   @Inject ClockRepository clocks;
-
-  private final KafkaProbe kafka =
-      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
-
-  private static String progressed(String caseId, String transition, String closed, String opened) {
-    return """
-        {"caseId":"%s","caseNumber":"530302-20261124-00003","transition":"%s","status":"X",
-         "petitionClass":"APPEAL","channel":"LETTER","category":"0105","matterRegionCode":"530302001",
-         "unitCode":"530302:xfj","unitRegionCode":"530302","mode":"FORWARD","outcome":null,
-         "occurredOn":"2026-09-30","occurredAt":"2026-09-30T02:00:00Z",
-         "closedSteps":[%s],"openedSteps":[%s]}"""
-        .formatted(caseId, transition, closed, opened);
-  }
-
-  private static String opened(String step, String dueOn) {
-    return """
-        {"step":"%s","unitCode":"530302:xfj","unitRegionCode":"530302","startedOn":"2026-09-30",
-         "dueOn":"%s"}"""
-        .formatted(step, dueOn);
-  }
-
-  private void send(String caseId, String data) {
-    kafka.send(
-        Topics.CASE_EVENTS,
-        caseId,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(),
-            "cn.gov.petition.case.progressed",
-            "530302-20261124-00003"),
-        data);
-  }
 
   @Test
   void stepsOpenCloseAndMoveTheirClocksWithTheDatesTheEventsCarry() {
     String caseId = UUID.randomUUID().toString();
-    String forwarded =
-        progressed(
-            caseId,
-            "FORWARDED",
-            "",
-            opened("ACCEPT", "2026-10-15") + "," + opened("OBJECT", "2026-10-14"));
-    var headers =
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(),
-            "cn.gov.petition.case.progressed",
-            "530302-20261124-00003");
-    kafka.send(Topics.CASE_EVENTS, caseId, headers, forwarded);
-    kafka.send(Topics.CASE_EVENTS, caseId, headers, forwarded); // a redelivery changes nothing
+    var forwarded =
+        progress(caseId, "FORWARDED").unit(QILIN_XFJ).on("2026-09-30").opens(ACCEPT, "2026-10-15");
+    String eventId = UUID.randomUUID().toString();
+    forwarded.opens(OBJECT, "2026-10-14").send(eventId);
+    forwarded.send(eventId); // a redelivery changes nothing
 
     String county = TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
     await()
@@ -84,16 +49,18 @@ class StepClockTest {
                     .body("find { it.step == 'ACCEPT' }.dueOn", equalTo("2026-10-15"))
                     .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN")));
 
-    send(
-        caseId,
-        progressed(
-            caseId,
-            "ACCEPTED",
-            """
-            {"step":"ACCEPT","dueOn":"2026-10-15","doneOn":"2026-10-16","onTime":false},
-            {"step":"OBJECT","dueOn":"2026-10-14","doneOn":"2026-10-16","onTime":false}""",
-            opened("HANDLE", "2026-12-15")));
-    send(caseId, progressed(caseId, "EXTENDED", "", opened("HANDLE", "2027-01-14")));
+    progress(caseId, "ACCEPTED")
+        .unit(QILIN_XFJ)
+        .on("2026-10-16")
+        .closes(ACCEPT, "2026-10-15")
+        .closes(OBJECT, "2026-10-14")
+        .opens(HANDLE, "2026-12-15")
+        .send();
+    progress(caseId, "EXTENDED")
+        .unit(QILIN_XFJ)
+        .on("2026-10-20")
+        .opens(HANDLE, "2027-01-14")
+        .send();
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -116,12 +83,12 @@ class StepClockTest {
   void aStepOutsideThisNodesRegionIsLeftToThatNodesSupervision() {
     // this node serves 53; a step owed in 贵州 (52) is another node's to supervise
     String caseId = UUID.randomUUID().toString();
-    String inGuizhou =
-        opened("ACCEPT", "2026-10-15")
-            .replace("530302:xfj", "520102:xfj")
-            .replace("\"530302\"", "\"520102\"");
-    String inQilin = opened("OBJECT", "2026-10-14");
-    send(caseId, progressed(caseId, "FORWARDED", "", inGuizhou + "," + inQilin));
+    progress(caseId, "FORWARDED")
+        .unit("520102:xfj")
+        .opens(ACCEPT, "2026-10-15")
+        .unit(QILIN_XFJ)
+        .opens(OBJECT, "2026-10-14")
+        .send();
     String province = TestTokens.token("yunnan-office", "53:xfj", "53", "joint-office");
     await()
         .atMost(Duration.ofSeconds(20))
