@@ -67,7 +67,8 @@ public class LetterResource {
           @NotBlank
           @Size(max = 2000)
           String reason,
-      @NotNull LocalDate replyDueOn) {}
+      @Schema(description = "回复期限 / reply by", example = "2026-12-20") @NotNull
+          LocalDate replyDueOn) {}
 
   /** 书面回复. */
   public record AnswerRequest(

@@ -4,6 +4,8 @@ import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.supervision.deadlines.DeadlineWatch;
+import cn.gov.petition.supervision.store.CaseEntity;
+import cn.gov.petition.supervision.store.CaseRepository;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
 import io.cloudevents.CloudEvent;
@@ -20,12 +22,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Keeps one clock per open step of every case in this node's subtree, with the due dates the
  * lifecycle events carry: a closed step stops its clock (on time or late, as the event says), an
  * opened one starts a clock, and a step opened again while open (an extension) moves its due date.
+ * Beside the clocks it keeps each case's standing ({@link CaseEntity}) for the backlog.
  */
 @ApplicationScoped
 public class CaseProgressConsumer {
 
   private final Inbox inbox;
   private final ClockRepository clocks;
+  private final CaseRepository cases;
   private final Clock clock;
   private final String nodeRegion;
   private final DeadlineWatch watch;
@@ -33,11 +37,13 @@ public class CaseProgressConsumer {
   public CaseProgressConsumer(
       Inbox inbox,
       ClockRepository clocks,
+      CaseRepository cases,
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String nodeRegion,
       DeadlineWatch watch) {
     this.inbox = inbox;
     this.clocks = clocks;
+    this.cases = cases;
     this.clock = clock;
     this.nodeRegion = nodeRegion;
     this.watch = watch;
@@ -60,6 +66,7 @@ public class CaseProgressConsumer {
 
   private void apply(CaseProgressed progress) {
     UUID caseId = UUID.fromString(progress.caseId());
+    keepStanding(caseId, progress);
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
       clocks
           .open(caseId, closed.step().name())
@@ -96,6 +103,42 @@ public class CaseProgressConsumer {
       if (entity.id == null) {
         clocks.persist(entity);
       }
+    }
+  }
+
+  private void keepStanding(UUID caseId, CaseProgressed progress) {
+    CaseEntity standing = cases.findById(caseId);
+    boolean fresh = standing == null;
+    if (fresh) {
+      if (progress.unitCode() == null || !progress.unitRegionCode().startsWith(nodeRegion)) {
+        return;
+      }
+      standing = new CaseEntity();
+      standing.caseId = caseId;
+      standing.firstSeenOn = progress.occurredOn();
+      standing.lastProgressOn = progress.occurredOn();
+    }
+    standing.caseNumber = progress.caseNumber();
+    if (progress.unitCode() != null) {
+      standing.unitCode = progress.unitCode();
+      standing.unitRegionCode = progress.unitRegionCode();
+    }
+    standing.status = progress.status();
+    standing.ended = CaseEntity.ENDED.contains(progress.status());
+    if (progress.mode() != null) {
+      standing.mode = progress.mode();
+    }
+    if (progress.occurredOn().isAfter(standing.lastProgressOn)) {
+      standing.lastProgressOn = progress.occurredOn();
+    }
+    switch (progress.transition()) {
+      case "REPEAT_RECEIVED" -> standing.repeatCount++;
+      case "EVALUATED" -> standing.evaluation = progress.outcome();
+      case "REPORT_SUBMITTED" -> standing.reportSubmitted = true;
+      default -> {}
+    }
+    if (fresh) {
+      cases.persist(standing);
     }
   }
 }

@@ -1,0 +1,208 @@
+package cn.gov.petition.supervision.backlog;
+
+import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.supervision.store.CaseEntity;
+import cn.gov.petition.supervision.store.CaseRepository;
+import cn.gov.petition.supervision.store.ClockEntity;
+import cn.gov.petition.supervision.store.ClockRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * 积案化解: a supervisor puts an open case that is overdue or petitioned again and again on the backlog
+ * list with its owning leader (领导包案), work team and plan; the case is crossed off (销号) by the
+ * listing level only when the 一案双督 checks ({@link BacklogChecks}) pass.
+ */
+@ApplicationScoped
+public class Backlog {
+
+  private final BacklogRepository backlog;
+  private final CaseRepository cases;
+  private final ClockRepository clocks;
+  private final Clock clock;
+  private final int repeats;
+
+  public Backlog(
+      BacklogRepository backlog,
+      CaseRepository cases,
+      ClockRepository clocks,
+      Clock clock,
+      @ConfigProperty(name = "petition.supervision.backlog.repeat-petitions", defaultValue = "2")
+          int repeats) {
+    this.backlog = backlog;
+    this.cases = cases;
+    this.clocks = clocks;
+    this.clock = clock;
+    this.repeats = repeats;
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** Why the case is backlog today; empty if it is not. */
+  public Set<Ground> grounds(CaseEntity standing, List<ClockEntity> caseClocks) {
+    LocalDate today = LocalDate.now(clock);
+    Set<Ground> grounds = EnumSet.noneOf(Ground.class);
+    boolean overdue =
+        caseClocks.stream()
+            .filter(c -> !c.petitionerWindow)
+            .anyMatch(
+                c ->
+                    "LATE".equals(c.status)
+                        || ("OPEN".equals(c.status) && c.dueOn.isBefore(today)));
+    if (overdue) {
+      grounds.add(Ground.OVERDUE);
+    }
+    if (standing.repeatCount >= repeats) {
+      grounds.add(Ground.REPEATED);
+    }
+    return grounds;
+  }
+
+  /** Open cases of the caller's subtree that qualify and are not on the list yet. */
+  @Transactional
+  public List<CaseEntity> candidates(Caller caller, int limit) {
+    return backlog.candidates(caller.subtree(), repeats, LocalDate.now(clock), limit);
+  }
+
+  /** 立为积案、领导包案. */
+  @Transactional
+  public BacklogEntity take(
+      Caller caller,
+      UUID caseId,
+      String leaderName,
+      String leaderPost,
+      List<String> team,
+      String plan,
+      LocalDate resolveBy) {
+    CaseEntity standing =
+        cases
+            .findByIdOptional(caseId)
+            .filter(c -> caller.covers(c.unitRegionCode))
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "caseId", "KnownCase", "辖区内无此信访件 / no such case in your subtree"));
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (standing.ended) {
+      errors.add(
+          new Problem.FieldError(
+              "caseId", "OpenCase", "案件已结束（" + standing.status + "）/ the case has ended"));
+    } else if (grounds(standing, clocks.ofCase(caseId, "")).isEmpty()) {
+      errors.add(
+          new Problem.FieldError(
+              "caseId",
+              "BacklogGrounds",
+              "该件未超期，重复信访不足 "
+                  + repeats
+                  + " 次，不属积案 / neither overdue nor petitioned again "
+                  + repeats
+                  + " times"));
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (!resolveBy.isAfter(today)) {
+      errors.add(
+          new Problem.FieldError(
+              "resolveBy", "Future", "化解期限须晚于今天 / the deadline must be after today"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    if (backlog.isOpen(caseId)) {
+      throw ProblemException.conflict(standing.caseNumber + " 已列为积案 / already on the backlog list");
+    }
+    BacklogEntity entry = new BacklogEntity();
+    entry.id = UUID.randomUUID();
+    entry.standing = standing;
+    entry.grounds =
+        grounds(standing, clocks.ofCase(caseId, "")).stream()
+            .map(Enum::name)
+            .collect(Collectors.joining(","));
+    entry.leaderName = leaderName;
+    entry.leaderPost = leaderPost;
+    entry.team = new ArrayList<>(team);
+    entry.plan = plan;
+    entry.resolveBy = resolveBy;
+    entry.listedOn = today;
+    entry.listedBy = caller.user();
+    entry.listingRegion = caller.subtree();
+    entry.status = "OPEN";
+    backlog.persist(entry);
+    return entry;
+  }
+
+  @Transactional
+  public List<BacklogEntity> visibleTo(Caller caller, String status) {
+    return backlog.inSubtree(caller.subtree(), status);
+  }
+
+  /** One backlog case, if it lies in the caller's subtree; 404 otherwise. */
+  @Transactional
+  public BacklogEntity find(Caller caller, UUID id) {
+    return backlog
+        .findByIdOptional(id)
+        .filter(b -> caller.covers(b.standing.unitRegionCode))
+        .orElseThrow(() -> ProblemException.notFound("backlog case", id.toString()));
+  }
+
+  /** 化解报告: written (again) while the case is on the list. */
+  @Transactional
+  public BacklogEntity report(Caller caller, UUID id, String report) {
+    BacklogEntity entry = open(caller, id);
+    entry.report = report;
+    entry.reportedOn = LocalDate.now(clock);
+    return entry;
+  }
+
+  /** The 一案双督 checks as they stand, with the petitioner's statement if one is offered. */
+  @Transactional
+  public List<BacklogChecks.Check> checks(Caller caller, UUID id, String petitionerStatement) {
+    BacklogEntity entry = find(caller, id);
+    return BacklogChecks.of(entry, clocks.ofCase(entry.standing.caseId, ""), petitionerStatement);
+  }
+
+  /** 销号: by the listing level, refused with every failing check named until all pass. */
+  @Transactional
+  public BacklogEntity crossOff(
+      Caller caller, UUID id, Resolution resolution, String petitionerStatement) {
+    BacklogEntity entry = open(caller, id);
+    if (!caller.covers(entry.listingRegion)) {
+      throw ProblemException.forbidden("只有立案的一级可以销号 / only the listing level crosses it off");
+    }
+    List<Problem.FieldError> failed =
+        BacklogChecks.of(entry, clocks.ofCase(entry.standing.caseId, ""), petitionerStatement)
+            .stream()
+            .filter(c -> !c.passed())
+            .map(c -> new Problem.FieldError("checks." + c.name(), c.kind(), c.detail()))
+            .toList();
+    if (!failed.isEmpty()) {
+      throw ProblemException.invalid(failed);
+    }
+    entry.status = "CROSSED_OFF";
+    entry.resolution = resolution;
+    entry.petitionerStatement = petitionerStatement;
+    entry.crossedOffOn = LocalDate.now(clock);
+    entry.crossedOffBy = caller.user();
+    return entry;
+  }
+
+  private BacklogEntity open(Caller caller, UUID id) {
+    BacklogEntity entry = find(caller, id);
+    if (!"OPEN".equals(entry.status)) {
+      throw ProblemException.conflict("已于 " + entry.crossedOffOn + " 销号 / already crossed off");
+    }
+    return entry;
+  }
+}

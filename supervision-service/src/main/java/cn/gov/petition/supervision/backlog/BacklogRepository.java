@@ -1,0 +1,50 @@
+package cn.gov.petition.supervision.backlog;
+
+import cn.gov.petition.supervision.store.CaseEntity;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BacklogRepository implements PanacheRepositoryBase<BacklogEntity, UUID> {
+
+  /** Backlog cases held inside the region subtree, oldest on the list first. */
+  public List<BacklogEntity> inSubtree(String regionPrefix, String status) {
+    return status == null
+        ? list("standing.unitRegionCode like ?1 order by listedOn, id", regionPrefix + "%")
+        : list(
+            "standing.unitRegionCode like ?1 and status = ?2 order by listedOn, id",
+            regionPrefix + "%",
+            status);
+  }
+
+  public boolean isOpen(UUID caseId) {
+    return count("standing.caseId = ?1 and status = 'OPEN'", caseId) > 0;
+  }
+
+  /**
+   * Open cases of the subtree that are backlog by the rules (a unit's step overdue or done late, or
+   * petitioned again at least {@code repeats} times) and not on the list yet, longest known first.
+   */
+  @SuppressWarnings("unchecked")
+  public List<CaseEntity> candidates(String regionPrefix, int repeats, LocalDate today, int limit) {
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT c.* FROM supervised_case c"
+                + " WHERE NOT c.ended AND c.unit_region_code LIKE :prefix"
+                + " AND (c.repeat_count >= :repeats OR EXISTS (SELECT 1 FROM statutory_clock k"
+                + "   WHERE k.case_id = c.case_id AND NOT k.petitioner_window"
+                + "   AND (k.status = 'LATE' OR (k.status = 'OPEN' AND k.due_on < :today))))"
+                + " AND NOT EXISTS (SELECT 1 FROM backlog_case b"
+                + "   WHERE b.case_id = c.case_id AND b.status = 'OPEN')"
+                + " ORDER BY c.first_seen_on, c.case_id LIMIT :limit",
+            CaseEntity.class)
+        .setParameter("prefix", regionPrefix + "%")
+        .setParameter("repeats", repeats)
+        .setParameter("today", today)
+        .setParameter("limit", limit)
+        .getResultList();
+  }
+}
