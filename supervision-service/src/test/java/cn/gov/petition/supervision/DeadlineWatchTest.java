@@ -3,6 +3,7 @@ package cn.gov.petition.supervision;
 import static cn.gov.petition.common.events.Step.ACCEPT;
 import static cn.gov.petition.common.events.Step.EVALUATE;
 import static cn.gov.petition.common.events.Step.HANDLE;
+import static cn.gov.petition.common.events.Step.OBJECT;
 import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +51,27 @@ class DeadlineWatchTest {
 
   /** The alerts published for the case so far, in order, as "ALERT daysLeft on". */
   private List<String> alerts(String caseId, int expected) {
+    return published(caseId, expected).stream()
+        .map(v -> field(v, "alert") + " " + number(v, "daysLeft") + " " + field(v, "on"))
+        .toList();
+  }
+
+  /** The same, as "ALERT daysLeft on STEP". */
+  private List<String> withStep(String caseId, int expected) {
+    return published(caseId, expected).stream()
+        .map(
+            v ->
+                field(v, "alert")
+                    + " "
+                    + number(v, "daysLeft")
+                    + " "
+                    + field(v, "on")
+                    + " "
+                    + field(v, "step"))
+        .toList();
+  }
+
+  private List<String> published(String caseId, int expected) {
     return kafka
         .await(
             Topics.SUPERVISION_EVENTS,
@@ -60,8 +82,7 @@ class DeadlineWatchTest {
         .map(
             seen -> {
               assertEquals("cn.gov.petition.supervision.deadline-alerted", seen.header("ce_type"));
-              String v = seen.value();
-              return field(v, "alert") + " " + number(v, "daysLeft") + " " + field(v, "on");
+              return seen.value();
             })
         .toList();
   }
@@ -170,6 +191,56 @@ class DeadlineWatchTest {
     assertEquals(List.of("WARNING 3 2026-12-06"), alerts(caseId, 2), "not overdue after 12-09");
     sweepOn("2027-01-05");
     assertEquals(List.of("WARNING 3 2026-12-06", "WARNING 3 2027-01-05"), alerts(caseId, 2));
+  }
+
+  /**
+   * 国庆 2026 (10-01 to 10-07, 10-10 a make-up workday) inside the periods of a case routed on 09-29:
+   * intake counts the objection window's 5 working days to 10-12 and the 15-day acceptance period
+   * to 10-14 (intake's HandlingTest checks those dates). Supervision keeps those dates: no lateness
+   * on the sixth calendar day, the marks counted back from the holiday-aware due date.
+   */
+  @Test
+  void aHolidayInsideThePeriodIsNoDayOfLateness() {
+    String caseId = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-09-29"));
+    progress(caseId, "FORWARDED")
+        .on("2026-09-29")
+        .opens(ACCEPT, "2026-10-14")
+        .opens(OBJECT, "2026-10-12")
+        .send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> clocksOf(caseId).body("$", hasSize(2)));
+
+    sweepOn("2026-10-05"); // five calendar days have passed, one working day
+    sweepOn("2026-10-08");
+    assertEquals(List.of(), alerts(caseId, 0), "nothing during the holiday");
+    sweepOn("2026-10-09");
+    sweepOn("2026-10-11");
+    assertEquals(
+        List.of(
+            "WARNING 3 2026-10-09 OBJECT",
+            "WARNING 3 2026-10-11 ACCEPT",
+            "WARNING 1 2026-10-11 OBJECT"),
+        withStep(caseId, 3));
+
+    progress(caseId, "OBJECTED").on("2026-10-12").closes(OBJECT, "2026-10-12").send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> clocksOf(caseId).body("find { it.step == 'OBJECT' }.status", equalTo("ON_TIME")));
+    sweepOn("2026-10-13");
+    assertEquals(
+        "WARNING 1 2026-10-13 ACCEPT",
+        withStep(caseId, 4).get(3),
+        "the acceptance period's 1-day warning");
+    sweepOn("2026-10-14");
+    assertEquals(
+        4,
+        kafka
+            .await(Topics.SUPERVISION_EVENTS, a -> caseId.equals(a.key()), 5, Duration.ofSeconds(2))
+            .size(),
+        "on its due date the acceptance is not overdue");
   }
 
   private io.restassured.response.ValidatableResponse clocksOf(String caseId) {
