@@ -7,17 +7,20 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.supervision.deadlines.DeadlineWatch;
+import cn.gov.petition.supervision.store.ClockTallies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class DeadlineBoardTest {
 
   @Inject TestClock clock;
   @Inject DeadlineWatch watch;
+  @Inject ClockTallies tallies;
 
   @AfterEach
   void realTime() {
@@ -137,5 +141,64 @@ class DeadlineBoardTest {
     board(county, "53040").statusCode(400).body("errors[0].field", equalTo("region"));
     String handler = TestTokens.token("hongta-handler", "530402:rsj", "530402", "handler");
     board(handler, null).statusCode(403);
+  }
+
+  /**
+   * The board counts from per-unit tallies kept with every clock change; whether or not the changes
+   * have been folded in yet, it says what the clocks say. 临沧市 (5309) is this test's own.
+   */
+  @Test
+  void theTalliesFollowEveryChangeOfAClockBeforeAndAfterTheyAreFoldedIn() {
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    String done = UUID.randomUUID().toString();
+    String extended = UUID.randomUUID().toString();
+    String late = UUID.randomUUID().toString();
+    for (String caseId : List.of(done, extended, late)) {
+      progress(caseId, "FORWARDED")
+          .unit("530902:rsj")
+          .opens(ACCEPT, "2026-12-09")
+          .opens(EVALUATE, "2026-12-09")
+          .send();
+    }
+    progress(UUID.randomUUID().toString(), "FORWARDED")
+        .unit("530921:zjj")
+        .opens(ACCEPT, "2026-12-30")
+        .send();
+    String city = TestTokens.token("lincang-office", "5309:xfj", "5309", "joint-office");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> board(city, null).statusCode(200).body("total.open", equalTo(4)));
+    clock.setToday(LocalDate.parse("2026-12-10"));
+    watch.sweep(); // three overdue in 临翔区
+    tallies.compact();
+    board(city, null).body("total.overdue", equalTo(3)).body("total.warned", equalTo(0));
+
+    progress(done, "ACCEPTED")
+        .unit("530902:rsj")
+        .on("2026-12-10")
+        .closes(ACCEPT, "2026-12-09")
+        .send();
+    progress(extended, "EXTENDED")
+        .unit("530902:rsj")
+        .on("2026-12-10")
+        .opens(ACCEPT, "2026-12-12")
+        .send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                board(city, null)
+                    .body("total.open", equalTo(3))
+                    .body("total.overdue", equalTo(1))
+                    .body("children.find { it.code == '530902' }.open", equalTo(2)));
+    watch.sweep(); // the extended step: 2 days left, warned
+    String before = board(city, null).extract().asString();
+    tallies.compact();
+    String after = board(city, null).extract().asString();
+    assertEquals(before, after, "folding the changes in changes no figure");
+    board(city, "530902")
+        .body("ownUnits[0].open", equalTo(2))
+        .body("ownUnits[0].warned", equalTo(1))
+        .body("ownUnits[0].overdue", equalTo(1));
   }
 }

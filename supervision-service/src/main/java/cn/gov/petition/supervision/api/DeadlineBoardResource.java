@@ -5,8 +5,8 @@ import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
-import cn.gov.petition.supervision.store.ClockRepository;
-import cn.gov.petition.supervision.store.ClockRepository.Tally;
+import cn.gov.petition.supervision.store.ClockTallies;
+import cn.gov.petition.supervision.store.ClockTallies.Tally;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * 时限看板: open, warned and overdue steps of one region, by its own units and by its child regions,
  * for the joint-meeting office's drill-down (province → city → county → township → unit → case).
- * Answered from the clocks this node keeps, never by asking another service.
+ * Answered from the per-unit tallies this node keeps with its clocks ({@link ClockTallies}), never
+ * by asking another service and never by counting clocks.
  */
 @Path("/dashboard/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,13 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class DeadlineBoardResource {
 
-  private final ClockRepository clocks;
+  private final ClockTallies tallies;
   private final Caller caller;
 
   private final DivisionTable divisions;
 
-  public DeadlineBoardResource(ClockRepository clocks, Caller caller, DivisionTable divisions) {
-    this.clocks = clocks;
+  public DeadlineBoardResource(ClockTallies tallies, Caller caller, DivisionTable divisions) {
+    this.tallies = tallies;
     this.caller = caller;
     this.divisions = divisions;
   }
@@ -78,14 +79,14 @@ public class DeadlineBoardResource {
           case CITY -> 6;
           case COUNTY, TOWNSHIP -> 9;
         };
-    List<Cell> ownUnits = clocks.tallyOwnUnits(root).stream().map(t -> cell(t, null)).toList();
+    List<Cell> ownUnits = tallies.ownUnits(root).stream().map(t -> cell(t, null)).toList();
     List<Cell> children =
         root.length() == 9
             ? List.of()
-            : clocks.tallyChildren(root, childLength).stream()
+            : tallies.children(root, childLength).stream()
                 .map(t -> cell(t, divisions.find(t.code()).map(Division::name).orElse(null)))
                 .toList();
-    Tally total = clocks.tallySubtree(root);
+    Tally total = tallies.subtree(root);
     return new Board(
         root,
         divisions.find(root).map(Division::name).orElse(null),

@@ -6,6 +6,7 @@ import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
+import cn.gov.petition.supervision.store.ClockTallies;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,13 +37,16 @@ public class DeadlineWatch {
   private final Outbox outbox;
   private final Clock clock;
   private final Thresholds thresholds;
+  private final ClockTallies tallies;
 
   public DeadlineWatch(
       ClockRepository clocks,
       Outbox outbox,
       Clock clock,
+      ClockTallies tallies,
       @ConfigProperty(name = "petition.supervision.warn-days", defaultValue = "3,1")
           List<Integer> warnDays) {
+    this.tallies = tallies;
     this.clocks = clocks;
     this.outbox = outbox;
     this.clock = clock;
@@ -72,7 +76,9 @@ public class DeadlineWatch {
     LocalDate today = LocalDate.now(clock);
     List<ClockEntity> due = clocks.lockDueForCheck(today, BATCH);
     for (ClockEntity entity : due) {
+      ClockTallies.Share before = ClockTallies.Share.of(entity);
       mark(entity, today);
+      tallies.changed(before, entity);
     }
     return due.size();
   }

@@ -8,6 +8,7 @@ import cn.gov.petition.supervision.store.CaseEntity;
 import cn.gov.petition.supervision.store.CaseRepository;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
+import cn.gov.petition.supervision.store.ClockTallies;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -33,6 +34,7 @@ public class CaseProgressConsumer {
   private final Clock clock;
   private final String nodeRegion;
   private final DeadlineWatch watch;
+  private final ClockTallies tallies;
 
   public CaseProgressConsumer(
       Inbox inbox,
@@ -40,13 +42,15 @@ public class CaseProgressConsumer {
       CaseRepository cases,
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String nodeRegion,
-      DeadlineWatch watch) {
+      DeadlineWatch watch,
+      ClockTallies tallies) {
     this.inbox = inbox;
     this.clocks = clocks;
     this.cases = cases;
     this.clock = clock;
     this.nodeRegion = nodeRegion;
     this.watch = watch;
+    this.tallies = tallies;
   }
 
   @Incoming("case-events")
@@ -72,9 +76,11 @@ public class CaseProgressConsumer {
           .open(caseId, closed.step().name())
           .ifPresent(
               open -> {
+                ClockTallies.Share before = ClockTallies.Share.of(open);
                 open.status = closed.onTime() ? "ON_TIME" : "LATE";
                 open.doneOn = closed.doneOn();
                 watch.done(open, closed.doneOn());
+                tallies.changed(before, open);
               });
     }
     for (CaseProgressed.OpenedStep opened : progress.openedSteps()) {
@@ -93,6 +99,7 @@ public class CaseProgressConsumer {
                     created.openedAt = clock.instant();
                     return created;
                   });
+      ClockTallies.Share before = ClockTallies.Share.of(entity);
       entity.caseNumber = progress.caseNumber();
       entity.unitCode = opened.unitCode();
       entity.unitRegionCode = opened.unitRegionCode();
@@ -103,6 +110,7 @@ public class CaseProgressConsumer {
       if (entity.id == null) {
         clocks.persist(entity);
       }
+      tallies.changed(before, entity);
     }
   }
 

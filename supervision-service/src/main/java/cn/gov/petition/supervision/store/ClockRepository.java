@@ -33,59 +33,6 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
         .getResultList();
   }
 
-  /** Counts of open unit steps (not petitioners' windows) under one code. */
-  public record Tally(String code, long open, long warned, long overdue) {}
-
-  private static final String COUNTS =
-      "count(*), count(*) FILTER (WHERE stage = 'WARNED'), count(*) FILTER (WHERE stage = 'OVERDUE')"
-          + " FROM statutory_clock WHERE status = 'OPEN' AND NOT petitioner_window";
-
-  /** The whole subtree of a region. */
-  public Tally tallySubtree(String region) {
-    Object[] row =
-        (Object[])
-            getEntityManager()
-                .createNativeQuery("SELECT " + COUNTS + " AND unit_region_code LIKE :prefix")
-                .setParameter("prefix", region + "%")
-                .getSingleResult();
-    return new Tally(region, number(row[0]), number(row[1]), number(row[2]));
-  }
-
-  /** The region's own units (at the region itself, not below), by unit. */
-  public List<Tally> tallyOwnUnits(String region) {
-    return tallies(
-        "SELECT unit_code, "
-            + COUNTS
-            + " AND unit_region_code = :region GROUP BY unit_code ORDER BY unit_code",
-        region);
-  }
-
-  /** The region's child regions (codes of {@code childLength} digits), by child. */
-  public List<Tally> tallyChildren(String region, int childLength) {
-    return tallies(
-        "SELECT left(unit_region_code, "
-            + childLength
-            + "), "
-            + COUNTS
-            + " AND unit_region_code LIKE :region || '%' AND length(unit_region_code) >= "
-            + childLength
-            + " GROUP BY 1 ORDER BY 1",
-        region);
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Tally> tallies(String sql, String region) {
-    List<Object[]> rows =
-        getEntityManager().createNativeQuery(sql).setParameter("region", region).getResultList();
-    return rows.stream()
-        .map(r -> new Tally((String) r[0], number(r[1]), number(r[2]), number(r[3])))
-        .toList();
-  }
-
-  private static long number(Object value) {
-    return ((Number) value).longValue();
-  }
-
   /** Clocks of a case, limited to units inside the region subtree. */
   public List<ClockEntity> ofCase(UUID caseId, String regionPrefix) {
     return list("caseId = ?1 and unitRegionCode like ?2 order by id", caseId, regionPrefix + "%");
