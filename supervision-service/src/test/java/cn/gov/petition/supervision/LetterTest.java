@@ -11,13 +11,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.supervision.letters.Letters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -148,6 +153,28 @@ class LetterTest {
         .statusCode(409)
         .contentType("application/problem+json");
     get(city, "/letters/" + id + "/document").body(containsString("<h2>书面回复</h2>"));
+
+    // dashboards and the province learn of each change, without the reason or the answer
+    List<KafkaProbe.Seen> changes =
+        new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers())
+            .await(
+                Topics.SUPERVISION_EVENTS,
+                seen -> id.equals(seen.key()),
+                3,
+                Duration.ofSeconds(15));
+    assertEquals(3, changes.size());
+    assertEquals(
+        List.of("ISSUED", "ESCALATED", "ANSWERED"),
+        changes.stream().map(c -> JsonPath.from(c.value()).getString("change")).toList());
+    JsonPath escalated = JsonPath.from(changes.get(1).value());
+    assertEquals("cn.gov.petition.supervision.letter-changed", changes.get(1).header("ce_type"));
+    assertEquals("53", escalated.getString("escalatedTo"), "the level above the city");
+    assertEquals("保山市信访督〔2026〕1号", escalated.getString("number"));
+    assertEquals(true, JsonPath.from(changes.get(2).value()).getBoolean("answeredLate"));
+    for (KafkaProbe.Seen change : changes) {
+      assertFalse(change.value().contains("受理告知逾期未发"), "no reason in a broadcast");
+      assertFalse(change.value().contains("批评教育"), "no answer in a broadcast");
+    }
   }
 
   @Test

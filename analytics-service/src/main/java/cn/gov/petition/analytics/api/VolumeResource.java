@@ -4,6 +4,7 @@ import cn.gov.petition.analytics.store.VolumeRepository;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Dates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
@@ -22,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "统计 / Statistics")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class VolumeResource {
-
-  private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
 
   private final VolumeRepository volumes;
   private final Caller caller;
@@ -47,9 +46,9 @@ public class VolumeResource {
               regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
               message = "must be a 2, 4, 6 or 9-digit division code")
           String region,
-      @QueryParam("from") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd")
+      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = DATE, message = "must be a date yyyy-mm-dd")
+      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String to) {
     if (!caller.covers(region)) {
       throw new ProblemException(
@@ -58,20 +57,12 @@ public class VolumeResource {
           "Region " + region + " lies outside the caller's authority",
           java.util.List.of());
     }
-    LocalDate start = date("from", from);
-    LocalDate end = date("to", to);
+    LocalDate start = Dates.parse("from", from);
+    LocalDate end = Dates.parse("to", to);
     if (end.isBefore(start)) {
       throw ProblemException.invalid("to", "notBeforeFrom", "to must not be before from");
     }
     long[] totals = volumes.total(region, start, end);
     return new Volume(region, start, end, totals[0], totals[1]);
-  }
-
-  private static LocalDate date(String field, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw ProblemException.invalid(field, "date", field + " is not a calendar date");
-    }
   }
 }

@@ -21,7 +21,9 @@ public enum EventType {
   DEADLINE_ALERTED(
       "cn.gov.petition.supervision.deadline-alerted",
       Topics.SUPERVISION_EVENTS,
-      DeadlineAlerted.class);
+      DeadlineAlerted.class),
+  LETTER_CHANGED(
+      "cn.gov.petition.supervision.letter-changed", Topics.SUPERVISION_EVENTS, LetterChanged.class);
 
   private final String type;
   private final String topic;

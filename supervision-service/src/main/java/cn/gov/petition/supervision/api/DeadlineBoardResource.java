@@ -1,6 +1,5 @@
 package cn.gov.petition.supervision.api;
 
-import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
@@ -64,21 +63,10 @@ public class DeadlineBoardResource {
               + " Drill down by asking again with a child's code; the open steps themselves, soonest"
               + " due first, are GET /clocks.")
   public Board board(
-      @QueryParam("region")
-          @Pattern(
-              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-              message = "must be a division code of 2, 4, 6 or 9 digits")
+      @QueryParam("region") @Pattern(regexp = Drilldown.REGION, message = Drilldown.REGION_MESSAGE)
           String region) {
-    String root = region == null ? caller.subtree() : region;
-    if (!caller.covers(root)) {
-      throw ProblemException.forbidden("区域 " + root + " 不在您的辖区内 / outside your subtree");
-    }
-    int childLength =
-        switch (Division.Level.ofCode(root)) {
-          case PROVINCE -> 4;
-          case CITY -> 6;
-          case COUNTY, TOWNSHIP -> 9;
-        };
+    String root = Drilldown.root(caller, region);
+    int childLength = Drilldown.childLength(root);
     List<Cell> ownUnits = tallies.ownUnits(root).stream().map(t -> cell(t, null)).toList();
     List<Cell> children =
         root.length() == 9

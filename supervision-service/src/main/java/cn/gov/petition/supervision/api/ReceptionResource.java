@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.api;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Dates;
 import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.receptions.ReceptionDayEntity;
 import cn.gov.petition.supervision.receptions.Receptions;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "领导接访 / Leaders' reception days")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class ReceptionResource {
-
-  private static final String DATE_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
 
   private final Receptions receptions;
   private final Caller caller;
@@ -129,12 +127,12 @@ public class ReceptionResource {
   @GET
   @Operation(summary = "接访安排 / Reception days in the caller's subtree between two dates")
   public List<ReceptionView> list(
-      @QueryParam("from") @NotNull @Pattern(regexp = DATE_PATTERN, message = "must be a date")
+      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = DATE_PATTERN, message = "must be a date")
+      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String to) {
-    LocalDate start = date("from", from);
-    LocalDate end = date("to", to);
+    LocalDate start = Dates.parse("from", from);
+    LocalDate end = Dates.parse("to", to);
     checkRange(start, end);
     return receptions.inSubtree(caller, start, end).stream().map(ReceptionView::of).toList();
   }
@@ -148,12 +146,12 @@ public class ReceptionResource {
               + " day held. Province per half year, city per quarter, county per month, township"
               + " per week.")
   public List<Receptions.Compliance> compliance(
-      @QueryParam("from") @NotNull @Pattern(regexp = DATE_PATTERN, message = "must be a date")
+      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = DATE_PATTERN, message = "must be a date")
+      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String to) {
-    LocalDate start = date("from", from);
-    LocalDate end = date("to", to);
+    LocalDate start = Dates.parse("from", from);
+    LocalDate end = Dates.parse("to", to);
     checkRange(start, end);
     return receptions.compliance(caller, start, end);
   }
@@ -162,14 +160,6 @@ public class ReceptionResource {
     if (end.isBefore(start) || end.isAfter(start.plusYears(2))) {
       throw ProblemException.invalid(
           "to", "Range", "须不早于 from 且不超过两年 / on or after from, within two years");
-    }
-  }
-
-  private static LocalDate date(String field, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(field, "Date", "不是有效日期 / not a valid date");
     }
   }
 }

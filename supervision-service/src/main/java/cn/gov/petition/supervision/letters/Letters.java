@@ -1,5 +1,8 @@
 package cn.gov.petition.supervision.letters;
 
+import cn.gov.petition.common.events.LetterChanged;
+import cn.gov.petition.common.events.LetterChanged.Change;
+import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.DivisionTable;
@@ -32,13 +35,16 @@ public class Letters {
   private final Units units;
   private final DivisionTable divisions;
   private final Clock clock;
+  private final Outbox outbox;
 
   public Letters(
       LetterRepository letters,
       ClockRepository clocks,
       Clock clock,
       DivisionTable divisions,
-      Units units) {
+      Units units,
+      Outbox outbox) {
+    this.outbox = outbox;
     this.letters = letters;
     this.clocks = clocks;
     this.clock = clock;
@@ -109,6 +115,7 @@ public class Letters {
     letter.replyDueOn = replyDueOn;
     letter.status = "OUTSTANDING";
     letters.persist(letter);
+    announce(letter, Change.ISSUED, today);
     return letter;
   }
 
@@ -146,6 +153,7 @@ public class Letters {
     letter.answer = answer;
     letter.answeredOn = LocalDate.now(clock);
     letter.answeredBy = caller.user();
+    announce(letter, Change.ANSWERED, letter.answeredOn);
     return letter;
   }
 
@@ -167,9 +175,36 @@ public class Letters {
               for (LetterEntity letter : late) {
                 letter.status = "ESCALATED";
                 letter.escalatedOn = today;
+                announce(letter, Change.ESCALATED, today);
               }
               return late.size();
             });
+  }
+
+  /** Tells dashboards and the level above; never the reason or the answer. */
+  private void announce(LetterEntity letter, Change change, LocalDate on) {
+    List<String> path = divisions.path(letter.issuerRegion).stream().map(d -> d.code()).toList();
+    outbox.publish(
+        letter.id.toString(),
+        number(letter),
+        new LetterChanged(
+            letter.id.toString(),
+            number(letter),
+            letter.kind.name(),
+            letter.issuerUnit,
+            letter.issuerRegion,
+            letter.recipientUnit,
+            letter.recipientRegion,
+            letter.caseIds,
+            letter.caseNumbers,
+            letter.issuedOn,
+            letter.replyDueOn,
+            change,
+            change == Change.ANSWERED ? letter.answeredOn.isAfter(letter.replyDueOn) : null,
+            change == Change.ESCALATED
+                ? (path.size() > 1 ? path.get(path.size() - 2) : letter.issuerRegion)
+                : null,
+            on));
   }
 
   /** 文号, e.g. 玉溪市信访督〔2026〕1号. */

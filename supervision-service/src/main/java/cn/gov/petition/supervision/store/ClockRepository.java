@@ -45,10 +45,27 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
         .list();
   }
 
-  /** Open clocks inside the region subtree, soonest due first. */
-  public List<ClockEntity> openIn(String regionPrefix, int limit) {
-    return find("status = 'OPEN' and unitRegionCode like ?1 order by dueOn, id", regionPrefix + "%")
-        .page(0, limit)
-        .list();
+  /**
+   * Open clocks inside the region subtree, soonest due first, each level read in the order of an
+   * index (V10): a township's own units, a county's by the first six digits of their region, a city
+   * or the province along all open steps by due date.
+   */
+  @SuppressWarnings("unchecked")
+  public List<ClockEntity> openIn(String region, int limit) {
+    String where =
+        switch (region.length()) {
+          case 9 -> "unit_region_code = :region";
+          case 6 -> "left(unit_region_code, 6) = :region";
+          default -> "unit_region_code LIKE :region || '%'";
+        };
+    return getEntityManager()
+        .createNativeQuery(
+            "SELECT * FROM statutory_clock WHERE status = 'OPEN' AND "
+                + where
+                + " ORDER BY due_on, id LIMIT :limit",
+            ClockEntity.class)
+        .setParameter("region", region)
+        .setParameter("limit", limit)
+        .getResultList();
   }
 }

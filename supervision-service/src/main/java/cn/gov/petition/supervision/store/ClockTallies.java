@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -86,6 +87,46 @@ public class ClockTallies {
           + "  warned_steps = t.warned_steps + EXCLUDED.warned_steps,"
           + "  overdue_steps = t.overdue_steps + EXCLUDED.overdue_steps";
 
+  /** The same for the day tallies. */
+  public static final String COMPACT_DAYS =
+      "WITH moved AS (DELETE FROM unit_day_change WHERE id IN"
+          + "  (SELECT id FROM unit_day_change ORDER BY id LIMIT :limit)"
+          + "  RETURNING unit_code, day, unit_region_code, done_on_time, done_late, fell_overdue)"
+          + " INSERT INTO unit_day_tally AS t"
+          + "  (unit_code, day, unit_region_code, done_on_time, done_late, fell_overdue)"
+          + " SELECT unit_code, day, min(unit_region_code), sum(done_on_time), sum(done_late),"
+          + "  sum(fell_overdue) FROM moved GROUP BY unit_code, day ORDER BY unit_code, day"
+          + " ON CONFLICT (unit_code, day) DO UPDATE SET"
+          + "  done_on_time = t.done_on_time + EXCLUDED.done_on_time,"
+          + "  done_late = t.done_late + EXCLUDED.done_late,"
+          + "  fell_overdue = t.fell_overdue + EXCLUDED.fell_overdue";
+
+  /** Steps done on time, done late and fallen overdue under one code in a period. */
+  public record DayTally(String code, long onTime, long late, long fellOverdue) {}
+
+  private static final String DAYS_SUMMED =
+      "SELECT %s, sum(done_on_time), sum(done_late), sum(fell_overdue) FROM ("
+          + " SELECT unit_code, unit_region_code, done_on_time, done_late, fell_overdue"
+          + "  FROM unit_day_tally"
+          + "  WHERE day BETWEEN :from AND :to AND unit_region_code LIKE :prefix"
+          + " UNION ALL"
+          + " SELECT unit_code, unit_region_code, done_on_time, done_late, fell_overdue"
+          + "  FROM unit_day_change"
+          + "  WHERE day BETWEEN :from AND :to AND unit_region_code LIKE :prefix) t"
+          + " %s";
+
+  public static final String DAYS_SUBTREE = DAYS_SUMMED.formatted("count(*)", "");
+
+  public static final String DAYS_OWN_UNITS =
+      DAYS_SUMMED.formatted(
+          "unit_code", "WHERE unit_region_code = :region GROUP BY unit_code ORDER BY unit_code");
+
+  /** {@code %d}: the length of the child regions' codes. */
+  public static final String DAYS_CHILDREN =
+      DAYS_SUMMED.formatted(
+          "left(unit_region_code, %1$d)",
+          "WHERE length(unit_region_code) >= %1$d GROUP BY 1 ORDER BY 1");
+
   private static final int COMPACT_LIMIT = 100_000;
 
   /** Any constant the replicas agree on: one compactor at a time. */
@@ -104,6 +145,7 @@ public class ClockTallies {
     if (now.equals(before)) {
       return;
     }
+    countTheDay(before, now, after);
     if (Objects.equals(before.unitCode(), now.unitCode())) {
       append(
           new Share(
@@ -120,6 +162,35 @@ public class ClockTallies {
     if (now.counts()) {
       append(now);
     }
+  }
+
+  /**
+   * 日分析: a step done (on time or late) counts on the day it was done; a step falls overdue on the
+   * day after its due date, whether the watch marked it or it was done late before the watch came.
+   */
+  private void countTheDay(Share before, Share now, ClockEntity after) {
+    if (before.open() == 1 && now.open() == 0 && after.doneOn != null) {
+      boolean onTime = "ON_TIME".equals(after.status);
+      appendDay(before, after.doneOn, onTime ? 1 : 0, onTime ? 0 : 1, 0);
+      if (!onTime && before.overdue() == 0) {
+        appendDay(before, after.dueOn.plusDays(1), 0, 0, 1);
+      }
+    } else if (before.overdue() == 0 && now.overdue() == 1) {
+      appendDay(now, after.dueOn.plusDays(1), 0, 0, 1);
+    }
+  }
+
+  private void appendDay(Share unit, LocalDate day, int onTime, int late, int fellOverdue) {
+    em.createNativeQuery(
+            "INSERT INTO unit_day_change (unit_code, day, unit_region_code, done_on_time,"
+                + " done_late, fell_overdue) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, unit.unitCode())
+        .setParameter(2, day)
+        .setParameter(3, unit.unitRegionCode())
+        .setParameter(4, onTime)
+        .setParameter(5, late)
+        .setParameter(6, fellOverdue)
+        .executeUpdate();
   }
 
   private void append(Share change) {
@@ -156,11 +227,18 @@ public class ClockTallies {
                             em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                                 .setParameter(1, COMPACTOR_LOCK)
                                 .getSingleResult();
-                    return mine
-                        ? em.createNativeQuery(COMPACT)
+                    if (!mine) {
+                      return 0;
+                    }
+                    int clocks =
+                        em.createNativeQuery(COMPACT)
                             .setParameter("limit", COMPACT_LIMIT)
-                            .executeUpdate()
-                        : 0;
+                            .executeUpdate();
+                    int days =
+                        em.createNativeQuery(COMPACT_DAYS)
+                            .setParameter("limit", COMPACT_LIMIT)
+                            .executeUpdate();
+                    return Math.max(clocks, days);
                   });
     } while (moved > 0 && moved == COMPACT_LIMIT);
   }
@@ -188,6 +266,45 @@ public class ClockTallies {
   public List<Tally> children(String region, int childLength) {
     return tallies(
         em.createNativeQuery(CHILDREN.formatted(childLength)).setParameter("prefix", region + "%"));
+  }
+
+  /** A period's figures for the whole subtree of a region. */
+  @Transactional
+  public DayTally daysSubtree(String region, LocalDate from, LocalDate to) {
+    Object[] row =
+        (Object[]) period(em.createNativeQuery(DAYS_SUBTREE), region, from, to).getSingleResult();
+    return new DayTally(region, number(row[1]), number(row[2]), number(row[3]));
+  }
+
+  /** A period's figures of the region's own units. */
+  @Transactional
+  public List<DayTally> daysOwnUnits(String region, LocalDate from, LocalDate to) {
+    return dayTallies(
+        period(em.createNativeQuery(DAYS_OWN_UNITS), region, from, to)
+            .setParameter("region", region));
+  }
+
+  /** A period's figures by child region (codes of {@code childLength} digits). */
+  @Transactional
+  public List<DayTally> daysChildren(String region, int childLength, LocalDate from, LocalDate to) {
+    return dayTallies(
+        period(em.createNativeQuery(DAYS_CHILDREN.formatted(childLength)), region, from, to));
+  }
+
+  private static jakarta.persistence.Query period(
+      jakarta.persistence.Query query, String region, LocalDate from, LocalDate to) {
+    return query
+        .setParameter("prefix", region + "%")
+        .setParameter("from", from)
+        .setParameter("to", to);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<DayTally> dayTallies(jakarta.persistence.Query query) {
+    List<Object[]> rows = query.getResultList();
+    return rows.stream()
+        .map(r -> new DayTally((String) r[0], number(r[1]), number(r[2]), number(r[3])))
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

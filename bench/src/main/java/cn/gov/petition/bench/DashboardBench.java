@@ -1,0 +1,236 @@
+package cn.gov.petition.bench;
+
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.local.DemoData;
+import cn.gov.petition.local.Platform;
+import cn.gov.petition.supervision.store.ClockTallies;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The joint-meeting office's dashboards (issue 5: p95 under 100 ms for a province of 10 million
+ * cases): a running node of 云南省 whose supervision database holds {@code --cases} open cases, each
+ * with an open step owed by one of the province's units (the standard units of every region of 53),
+ * some warned or overdue, a year of daily figures for every unit, a backlog of a few thousand and
+ * changes not yet folded into the tallies. Asks every dashboard question through the gateway, as
+ * the dashboard does, at each level (province, city, county, township), one request at a time, and
+ * reports p50/p95/p99.
+ *
+ * <p>Run: {@code bench/run dashboards [--cases 10000000] [--requests 200]}.
+ */
+public final class DashboardBench {
+
+  private DashboardBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int cases = 10_000_000;
+    int requests = 200;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--cases" -> cases = Integer.parseInt(args[++i]);
+        case "--requests" -> requests = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path root =
+        Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
+    Path run = Files.createTempDirectory("petition-bench-dashboards-");
+    System.out.printf(
+        "machine: %d cores, JDK %s; node, PostgreSQL, Kafka and the bench share them%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    try (Platform platform = Platform.start(root, run, "53", 0)) {
+      var postgres = platform.infrastructure().postgres();
+      try (Connection db =
+          DriverManager.getConnection(
+              postgres.jdbcUrl("petition_53"),
+              cn.gov.petition.infra.PostgresServer.USER,
+              cn.gov.petition.infra.PostgresServer.PASSWORD)) {
+        fill(db, cases);
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      String gateway = platform.gatewayUrl();
+      Map<String, String> callers =
+          Map.of(
+              "province 53",
+              DemoData.token(http, gateway, "yunnan-office"),
+              "city 5303",
+              DemoData.token(http, gateway, "qujing-office"),
+              "county 530302",
+              DemoData.token(http, gateway, "qilin-supervisor"),
+              "township 530302001",
+              DemoData.token(http, gateway, "nanning-supervisor"));
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+      String week =
+          "%d-W%02d"
+              .formatted(
+                  today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                  today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      List<String[]> questions =
+          List.of(
+              new String[] {"deadline board", "/api/supervision/dashboard/deadlines"},
+              new String[] {"a unit's open steps", "/api/supervision/clocks?unit=%s&limit=50"},
+              new String[] {"open steps, soonest due", "/api/supervision/clocks?limit=50"},
+              new String[] {"backlog with owners", "/api/supervision/backlog?status=OPEN"},
+              new String[] {"letters outstanding", "/api/supervision/letters?status=OUTSTANDING"},
+              new String[] {"listed units", "/api/supervision/listings?status=LISTED"},
+              new String[] {"日分析 (one day)", "/api/supervision/dashboard/daily?date=" + today},
+              new String[] {"周排名 (one week)", "/api/supervision/dashboard/weekly?week=" + week});
+      Map<String, String> busiestUnit =
+          Map.of(
+              "province 53", "53:xfj",
+              "city 5303", "5303:rsj",
+              "county 530302", "530302:zjj",
+              "township 530302001", "530302001:zf");
+      System.out.printf(
+          "%-20s %-26s %8s %8s %8s%n", "caller", "question", "p50 ms", "p95 ms", "p99 ms");
+      for (String level :
+          List.of("province 53", "city 5303", "county 530302", "township 530302001")) {
+        for (String[] question : questions) {
+          String path = question[1].formatted(busiestUnit.get(level));
+          double[] times = time(http, gateway + path, callers.get(level), requests);
+          System.out.printf(
+              "%-20s %-26s %8.1f %8.1f %8.1f%n",
+              level,
+              question[0],
+              percentile(times, 50),
+              percentile(times, 95),
+              percentile(times, 99));
+        }
+      }
+    } finally {
+      try (var files = Files.walk(run.resolve("infra"))) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** Cases, clocks, the tallies as the service keeps them, a backlog, pending tally changes. */
+  private static void fill(Connection db, int cases) throws Exception {
+    long start = System.nanoTime();
+    DivisionTable divisions = DivisionTable.national();
+    Units units = Units.standard(divisions);
+    try (Statement sql = db.createStatement()) {
+      sql.execute("SET search_path TO supervision");
+      sql.execute("CREATE TEMP TABLE bench_unit (n INT PRIMARY KEY, unit_code TEXT, region TEXT)");
+    }
+    int n = 0;
+    try (PreparedStatement unit = db.prepareStatement("INSERT INTO bench_unit VALUES (?, ?, ?)")) {
+      for (Division division : divisions.all()) {
+        if (!division.code().startsWith("53")) {
+          continue;
+        }
+        for (Units.Unit u : units.of(division.code())) {
+          unit.setInt(1, n++);
+          unit.setString(2, u.code());
+          unit.setString(3, u.regionCode());
+          unit.addBatch();
+        }
+      }
+      unit.executeBatch();
+    }
+    System.out.printf("filling: %,d cases over the %,d units of 云南省%n", cases, n);
+    int chunk = 1_000_000;
+    try (Statement sql = db.createStatement()) {
+      for (int from = 1; from <= cases; from += chunk) {
+        int to = Math.min(cases, from + chunk - 1);
+        String series =
+            " FROM generate_series(%d, %d) AS i JOIN bench_unit u ON u.n = i %% %d"
+                .formatted(from, to, n);
+        sql.execute(
+            "INSERT INTO supervised_case (case_id, case_number, unit_code, unit_region_code,"
+                + " status, ended, mode, repeat_count, report_submitted, first_seen_on,"
+                + " last_progress_on)"
+                + " SELECT md5(i::text)::uuid, u.region || '-2026-' || i, u.unit_code, u.region,"
+                + " 'ACCEPTED', false, 'FORWARD', i % 3, false, current_date - i % 300,"
+                + " current_date"
+                + series);
+        sql.execute(
+            "INSERT INTO statutory_clock (case_id, case_number, step, unit_code,"
+                + " unit_region_code, started_on, due_on, status, opened_at, petitioner_window,"
+                + " stage, next_check_on)"
+                + " SELECT md5(i::text)::uuid, u.region || '-2026-' || i, 'HANDLE', u.unit_code,"
+                + " u.region, current_date - i % 50, current_date + 10 + i % 50, 'OPEN', now(),"
+                + " false, CASE WHEN i % 33 = 0 THEN 'OVERDUE' WHEN i % 20 = 0 THEN 'WARNED'"
+                + " ELSE 'RUNNING' END, current_date + 7 + i % 50"
+                + series);
+        System.out.printf("  %,d cases written%n", to);
+      }
+      // the tallies as the V8 migration seeds them, then a backlog and unfolded changes
+      sql.execute("TRUNCATE clock_tally");
+      sql.execute(
+          "INSERT INTO clock_tally (unit_code, unit_region_code, open_steps, warned_steps,"
+              + " overdue_steps) SELECT unit_code, min(unit_region_code), count(*),"
+              + " count(*) FILTER (WHERE stage = 'WARNED'),"
+              + " count(*) FILTER (WHERE stage = 'OVERDUE')"
+              + " FROM statutory_clock WHERE status = 'OPEN' AND NOT petitioner_window"
+              + " GROUP BY unit_code");
+      // a year of days, every unit active every day: the day tallies' worst case
+      sql.execute(
+          "INSERT INTO unit_day_tally (unit_code, day, unit_region_code, done_on_time, done_late,"
+              + " fell_overdue) SELECT u.unit_code, current_date - d, u.region, 5 + d % 7, d % 3,"
+              + " d % 2 FROM bench_unit u CROSS JOIN generate_series(0, 364) AS d");
+      sql.execute(
+          "INSERT INTO backlog_case (id, case_id, grounds, leader_name, leader_post, team, plan,"
+              + " resolve_by, listed_on, listed_by, listing_region, status)"
+              + " SELECT gen_random_uuid(), md5(i::text)::uuid, 'OVERDUE', '包案领导' || i,"
+              + " '副县长', ARRAY['专班成员甲', '专班成员乙'], '化解方案', current_date + 60,"
+              + " current_date, 'bench', '53', 'OPEN'"
+              + " FROM generate_series(1, %d, %d) AS i"
+                  .formatted(cases, Math.max(1, cases / 3000)));
+      sql.execute(
+          "INSERT INTO clock_tally_change (unit_code, unit_region_code, open_steps,"
+              + " warned_steps, overdue_steps)"
+              + " SELECT u.unit_code, u.region, 1, i % 2, 0"
+              + " FROM generate_series(1, 20000) AS i JOIN bench_unit u ON u.n = i %% %d"
+                  .formatted(n));
+      sql.execute("ANALYZE");
+    }
+    System.out.printf(
+        "filled in %.0f s; the board reads %s%n",
+        (System.nanoTime() - start) / 1e9,
+        ClockTallies.class.getSimpleName() + " (per-unit tallies), not the clocks");
+  }
+
+  private static double[] time(HttpClient http, String url, String token, int requests)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+    for (int i = 0; i < 20; i++) {
+      check(http.send(request, HttpResponse.BodyHandlers.discarding()), url);
+    }
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), url);
+      times.add((System.nanoTime() - start) / 1e6);
+    }
+    double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static void check(HttpResponse<?> response, String url) {
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode());
+    }
+  }
+
+  private static double percentile(double[] sorted, double p) {
+    int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+}
