@@ -1,0 +1,126 @@
+package cn.gov.petition.analytics.api;
+
+import cn.gov.petition.analytics.rates.Rate;
+import cn.gov.petition.analytics.rates.RateRepository;
+import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Dates;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * 考核指标: the rates of a region's subtree over a period, each with its numerator, denominator,
+ * buckets and formula version, and the cases behind any bucket (docs/statistics.md).
+ */
+@Path("/statistics/rates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "统计 / Statistics")
+@RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
+public class RateResource {
+
+  private static final String REGION = "\\d{2}|\\d{4}|\\d{6}|\\d{9}";
+  private static final String REGION_MESSAGE = "must be a 2, 4, 6 or 9-digit division code";
+  private static final String RATES =
+      "TIMELY_ACCEPTANCE|ON_TIME_REPLY|EVALUATION_PARTICIPATION|SATISFACTION|REPEAT_PETITIONS";
+
+  private final Rates rates;
+  private final Caller caller;
+
+  public RateResource(Rates rates, Caller caller) {
+    this.rates = rates;
+    this.caller = caller;
+  }
+
+  /** The figures of one region and period, as of today (open steps past due count as overdue). */
+  public record RateSheet(
+      String regionCode, LocalDate from, LocalDate to, LocalDate asOf, List<Rates.Figure> rates) {}
+
+  /** 指标明细: the cases behind one bucket of one rate. */
+  public record CaseList(
+      String rate, String bucket, LocalDate asOf, List<RateRepository.CaseRef> cases) {}
+
+  private record Period(LocalDate from, LocalDate to) {}
+
+  private Period period(String region, String from, String to) {
+    if (!caller.covers(region)) {
+      throw ProblemException.forbidden(
+          "区域 " + region + " 不在您的辖区内 / outside the caller's authority");
+    }
+    LocalDate start = Dates.parse("from", from);
+    LocalDate end = Dates.parse("to", to);
+    if (end.isBefore(start) || end.isAfter(start.plusYears(1))) {
+      throw ProblemException.invalid(
+          "to", "Range", "须不早于 from 且不超过一年 / on or after from, within a year");
+    }
+    return new Period(start, end);
+  }
+
+  @GET
+  @Operation(
+      summary = "考核指标 / The rates of a region subtree over a period",
+      description =
+          "Steps and evaluation windows count in the period of their due date, petitions on the"
+              + " day received; each figure names its formula version (docs/statistics.md).")
+  public RateSheet sheet(
+      @QueryParam("region") @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE)
+          String region,
+      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+          String from,
+      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+          String to) {
+    Period period = period(region, from, to);
+    return new RateSheet(
+        region,
+        period.from(),
+        period.to(),
+        rates.today(),
+        rates.all(region, period.from(), period.to()));
+  }
+
+  @GET
+  @Path("/{rate}/cases")
+  @Operation(summary = "指标明细 / The cases behind one bucket of a rate")
+  public CaseList cases(
+      @PathParam("rate") @Pattern(regexp = RATES, message = "must be one of " + RATES) String rate,
+      @QueryParam("bucket")
+          @NotNull
+          @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a bucket name")
+          String bucket,
+      @QueryParam("region") @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE)
+          String region,
+      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+          String from,
+      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+          String to,
+      @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(5000) int limit) {
+    Period period = period(region, from, to);
+    Rate which = Rate.valueOf(rate);
+    if (!rates.definition(which).denominator().contains(bucket)) {
+      throw ProblemException.invalid(
+          "bucket",
+          "BucketOfRate",
+          which.label() + " 的分项为 " + rates.definition(which).denominator());
+    }
+    return new CaseList(
+        rate,
+        bucket,
+        rates.today(),
+        rates.cases(which, bucket, region, period.from(), period.to(), limit));
+  }
+}

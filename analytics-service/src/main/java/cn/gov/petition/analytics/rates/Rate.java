@@ -1,0 +1,82 @@
+package cn.gov.petition.analytics.rates;
+
+import java.util.List;
+
+/**
+ * 考核指标: the rates an office is judged by, each with its formula (docs/statistics.md). Every figure
+ * carries the formula's version; a change of formula is a new version, never a silent change.
+ */
+public enum Rate {
+  /** 及时受理率: acceptance steps due in the period, done on time. */
+  TIMELY_ACCEPTANCE(
+      "及时受理率",
+      "timely-acceptance/v1",
+      "及时受理 / (及时受理 + 超期受理 + 超期未受理)",
+      List.of("ON_TIME"),
+      List.of("ON_TIME", "LATE", "OVERDUE_OPEN")),
+  /** 按期办结率 (按期答复率): handling periods due in the period, answered on time. */
+  ON_TIME_REPLY(
+      "按期办结率",
+      "on-time-reply/v1",
+      "按期答复 / (按期答复 + 超期答复 + 超期未答复)",
+      List.of("ON_TIME"),
+      List.of("ON_TIME", "LATE", "OVERDUE_OPEN")),
+  /** 参评率: evaluation windows ended in the period, evaluated. */
+  EVALUATION_PARTICIPATION(
+      "参评率",
+      "evaluation-participation/v1",
+      "已评价 / (已评价 + 超期未评价)",
+      List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"),
+      List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED", "UNEVALUATED")),
+  /** 满意率: of the evaluations, satisfied or basically satisfied. */
+  SATISFACTION(
+      "满意率",
+      "satisfaction/v1",
+      "(满意 + 基本满意) / 已评价",
+      List.of("SATISFIED", "BASICALLY_SATISFIED"),
+      List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED")),
+  /** 重复信访率: of the petitions received in the period, repeats (重复件次 / 总件次). */
+  REPEAT_PETITIONS(
+      "重复信访率", "repeat-petitions/v1", "重复件次 / 总件次", List.of("REPEAT"), List.of("REPEAT", "FIRST"));
+
+  private final String label;
+  private final String version;
+  private final String formula;
+  private final List<String> numerator;
+  private final List<String> denominator;
+
+  Rate(
+      String label,
+      String version,
+      String formula,
+      List<String> numerator,
+      List<String> denominator) {
+    this.label = label;
+    this.version = version;
+    this.formula = formula;
+    this.numerator = numerator;
+    this.denominator = denominator;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String formula() {
+    return formula;
+  }
+
+  /** The buckets counted above the line. */
+  public List<String> numerator() {
+    return numerator;
+  }
+
+  /** The buckets counted below it. */
+  public List<String> denominator() {
+    return denominator;
+  }
+}

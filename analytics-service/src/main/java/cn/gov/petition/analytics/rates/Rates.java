@@ -1,0 +1,127 @@
+package cn.gov.petition.analytics.rates;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Computes each rate of a region and period from the facts, with its numerator and denominator, the
+ * buckets they are made of, and the formula's version. Where provinces differ (超期未评价 in the
+ * satisfaction rate) the province's choice is configuration and shows in the version.
+ */
+@ApplicationScoped
+public class Rates {
+
+  /** The bucket of evaluation windows that ended without an answer. */
+  static final String UNEVALUATED = "UNEVALUATED";
+
+  private final RateRepository repository;
+  private final Clock clock;
+  private final boolean unevaluatedAsSatisfied;
+
+  public Rates(
+      RateRepository repository,
+      Clock clock,
+      @ConfigProperty(
+              name = "petition.analytics.satisfaction.unevaluated-as-satisfied",
+              defaultValue = "false")
+          boolean unevaluatedAsSatisfied) {
+    this.repository = repository;
+    this.clock = clock;
+    this.unevaluatedAsSatisfied = unevaluatedAsSatisfied;
+  }
+
+  /** A rate's definition as this node applies it. */
+  public record Definition(
+      Rate rate,
+      String version,
+      String formula,
+      List<String> numerator,
+      List<String> denominator) {}
+
+  public Definition definition(Rate rate) {
+    if (rate == Rate.SATISFACTION && unevaluatedAsSatisfied) {
+      List<String> numerator = new ArrayList<>(rate.numerator());
+      numerator.add(UNEVALUATED);
+      List<String> denominator = new ArrayList<>(rate.denominator());
+      denominator.add(UNEVALUATED);
+      return new Definition(
+          rate,
+          rate.version() + "+unevaluated-as-satisfied",
+          "(满意 + 基本满意 + 超期未评价) / (已评价 + 超期未评价)",
+          numerator,
+          denominator);
+    }
+    return new Definition(
+        rate, rate.version(), rate.formula(), rate.numerator(), rate.denominator());
+  }
+
+  /**
+   * One figure.
+   *
+   * @param value numerator / denominator to four places, null when the denominator is 0
+   * @param buckets every bucket of the denominator with its count
+   */
+  public record Figure(
+      Rate rate,
+      String label,
+      String formula,
+      String formulaVersion,
+      long numerator,
+      long denominator,
+      BigDecimal value,
+      Map<String, Long> buckets) {}
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  @Transactional
+  public List<Figure> all(String region, LocalDate from, LocalDate to) {
+    List<Figure> figures = new ArrayList<>();
+    for (Rate rate : Rate.values()) {
+      figures.add(figure(rate, region, from, to));
+    }
+    return figures;
+  }
+
+  @Transactional
+  public Figure figure(Rate rate, String region, LocalDate from, LocalDate to) {
+    Definition definition = definition(rate);
+    Map<String, Long> found = repository.buckets(rate, region, from, to, today());
+    Map<String, Long> buckets = new LinkedHashMap<>();
+    for (String bucket : definition.denominator()) {
+      buckets.put(bucket, found.getOrDefault(bucket, 0L));
+    }
+    long numerator = definition.numerator().stream().mapToLong(buckets::get).sum();
+    long denominator = buckets.values().stream().mapToLong(Long::longValue).sum();
+    BigDecimal value =
+        denominator == 0
+            ? null
+            : BigDecimal.valueOf(numerator)
+                .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+    return new Figure(
+        rate,
+        rate.label(),
+        definition.formula(),
+        definition.version(),
+        numerator,
+        denominator,
+        value,
+        buckets);
+  }
+
+  @Transactional
+  public List<RateRepository.CaseRef> cases(
+      Rate rate, String bucket, String region, LocalDate from, LocalDate to, int limit) {
+    return repository.cases(rate, bucket, region, from, to, today(), limit);
+  }
+}

@@ -1,0 +1,66 @@
+package cn.gov.petition.analytics.store;
+
+import cn.gov.petition.common.events.CaseProgressed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The facts the rates count (V2 migration): every step a unit owed and every petition that reached
+ * an office. Written with upserts, so no entity is needed; the inbox applies each event once.
+ */
+@ApplicationScoped
+public class FactRepository {
+
+  private final EntityManager em;
+
+  public FactRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /** A registration (first or repeat) or the same petitioner again about an open case. */
+  public void petition(
+      UUID caseId, String caseNumber, LocalDate day, String matterRegionCode, boolean repeat) {
+    em.createNativeQuery(
+            "INSERT INTO petition_fact (case_id, case_number, day, matter_region_code, repeat)"
+                + " VALUES (:case, :number, :day, :region, :repeat)")
+        .setParameter("case", caseId)
+        .setParameter("number", caseNumber)
+        .setParameter("day", day)
+        .setParameter("region", matterRegionCode)
+        .setParameter("repeat", repeat)
+        .executeUpdate();
+  }
+
+  /** A step started, or given a new due date while open (an extension). */
+  public void opened(UUID caseId, String caseNumber, CaseProgressed.OpenedStep step) {
+    em.createNativeQuery(
+            "INSERT INTO step_fact (case_id, case_number, step, unit_code, unit_region_code,"
+                + " started_on, due_on) VALUES (:case, :number, :step, :unit, :region, :started,"
+                + " :due) ON CONFLICT (case_id, step) WHERE done_on IS NULL DO UPDATE SET"
+                + " unit_code = EXCLUDED.unit_code, unit_region_code = EXCLUDED.unit_region_code,"
+                + " due_on = EXCLUDED.due_on")
+        .setParameter("case", caseId)
+        .setParameter("number", caseNumber)
+        .setParameter("step", step.step().name())
+        .setParameter("unit", step.unitCode())
+        .setParameter("region", step.unitRegionCode())
+        .setParameter("started", step.startedOn())
+        .setParameter("due", step.dueOn())
+        .executeUpdate();
+  }
+
+  /** A step done, on time or not; an evaluation with the petitioner's answer. */
+  public void closed(UUID caseId, CaseProgressed.ClosedStep step, String outcome) {
+    em.createNativeQuery(
+            "UPDATE step_fact SET done_on = :done, on_time = :onTime, outcome = :outcome"
+                + " WHERE case_id = :case AND step = :step AND done_on IS NULL")
+        .setParameter("done", step.doneOn())
+        .setParameter("onTime", step.onTime())
+        .setParameter("outcome", outcome)
+        .setParameter("case", caseId)
+        .setParameter("step", step.step().name())
+        .executeUpdate();
+  }
+}

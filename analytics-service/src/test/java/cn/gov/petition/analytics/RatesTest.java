@@ -1,0 +1,460 @@
+package cn.gov.petition.analytics;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.gov.petition.common.events.CaseProgressed;
+import cn.gov.petition.common.events.CaseRegistered;
+import cn.gov.petition.common.events.Step;
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestClock;
+import cn.gov.petition.infra.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rates are exact: a generated month of petitions in 红河州 (5325, this test's own), with due
+ * dates before, inside and after November 2026 and steps on time, late, open and not yet due, sent
+ * as the lifecycle events intake publishes; every rate of the prefecture and of each county is
+ * compared with the answer computed here from the generated cases, not by the code under test.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class RatesTest {
+
+  private static final LocalDate TODAY = LocalDate.parse("2026-12-15");
+  private static final LocalDate FROM = LocalDate.parse("2026-11-01");
+  private static final LocalDate TO = LocalDate.parse("2026-11-30");
+  private static final List<String> COUNTIES = List.of("532501", "532502", "532503");
+  private static final List<String> OUTCOMES =
+      List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED");
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  @Inject TestClock clock;
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  /** One generated case: null dates are steps never done (or never reached). */
+  record Generated(
+      String id,
+      String number,
+      String county,
+      LocalDate received,
+      boolean firstIsRepeat,
+      List<LocalDate> repeats,
+      LocalDate acceptDue,
+      LocalDate acceptDone,
+      LocalDate handleDue,
+      LocalDate handleDone,
+      LocalDate evaluateDue,
+      LocalDate evaluated,
+      String outcome) {}
+
+  private static LocalDate day(Random random, String from, int span) {
+    return LocalDate.parse(from).plusDays(random.nextInt(span));
+  }
+
+  /** A done date: on time, late, or not done; never after today. */
+  private static LocalDate done(Random random, LocalDate due) {
+    int roll = random.nextInt(100);
+    LocalDate done =
+        roll < 60
+            ? due.minusDays(random.nextInt(10))
+            : roll < 80 ? due.plusDays(1 + random.nextInt(6)) : null;
+    return done == null || done.isAfter(TODAY) ? null : done;
+  }
+
+  private static List<Generated> generate(int count, long seed) {
+    Random random = new Random(seed);
+    List<Generated> cases = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      String county = COUNTIES.get(random.nextInt(COUNTIES.size()));
+      LocalDate received = day(random, "2026-10-20", 45);
+      List<LocalDate> repeats = new ArrayList<>();
+      for (int r = random.nextInt(3); r > 0; r--) {
+        repeats.add(day(random, "2026-10-25", 40));
+      }
+      LocalDate acceptDue = day(random, "2026-10-25", 45);
+      LocalDate acceptDone = done(random, acceptDue);
+      LocalDate handleDue = acceptDone == null ? null : day(random, "2026-10-28", 45);
+      LocalDate handleDone = handleDue == null ? null : done(random, handleDue);
+      LocalDate evaluateDue = handleDone == null ? null : day(random, "2026-10-28", 50);
+      LocalDate evaluated =
+          evaluateDue == null || random.nextInt(100) < 40
+              ? null
+              : evaluateDue.minusDays(random.nextInt(5));
+      if (evaluated != null && evaluated.isAfter(TODAY)) {
+        evaluated = null;
+      }
+      cases.add(
+          new Generated(
+              UUID.randomUUID().toString(),
+              county + "-202611-" + String.format("%05d", i),
+              county,
+              received,
+              random.nextInt(100) < 20,
+              repeats,
+              acceptDue,
+              acceptDone,
+              handleDue,
+              handleDone,
+              evaluateDue,
+              evaluated,
+              evaluated == null ? null : OUTCOMES.get(random.nextInt(OUTCOMES.size()))));
+    }
+    return cases;
+  }
+
+  // ---------------------------------------------------------------- the events intake would send
+
+  private static KafkaProbe.Outgoing event(Generated c, String type, Record data) throws Exception {
+    return new KafkaProbe.Outgoing(
+        c.id(),
+        KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), type, c.number()),
+        JSON.writeValueAsString(data));
+  }
+
+  private static CaseProgressed progressed(
+      Generated c,
+      String transition,
+      String outcome,
+      LocalDate on,
+      List<CaseProgressed.ClosedStep> closed,
+      List<CaseProgressed.OpenedStep> opened) {
+    String unit = c.county() + ":rsj";
+    return new CaseProgressed(
+        c.id(),
+        c.number(),
+        transition,
+        "X",
+        "APPEAL",
+        "LETTER",
+        "0201",
+        c.county(),
+        unit,
+        c.county(),
+        "FORWARD",
+        outcome,
+        on,
+        on.atStartOfDay().toInstant(ZoneOffset.UTC),
+        closed,
+        opened);
+  }
+
+  private static CaseProgressed.OpenedStep opens(
+      Generated c, Step step, LocalDate on, LocalDate due) {
+    return new CaseProgressed.OpenedStep(step, c.county() + ":rsj", c.county(), on, due);
+  }
+
+  private static CaseProgressed.ClosedStep closes(Step step, LocalDate due, LocalDate done) {
+    return new CaseProgressed.ClosedStep(step, due, done, !done.isAfter(due));
+  }
+
+  private static List<KafkaProbe.Outgoing> events(Generated c) throws Exception {
+    List<KafkaProbe.Outgoing> events = new ArrayList<>();
+    events.add(
+        event(
+            c,
+            "cn.gov.petition.case.registered",
+            new CaseRegistered(
+                c.id(),
+                c.number(),
+                "LETTER",
+                "APPEAL",
+                c.county(),
+                "0201",
+                c.county() + ":xfj",
+                c.received(),
+                c.received().atStartOfDay().toInstant(ZoneOffset.UTC),
+                1,
+                "SEEK_SOLUTION",
+                "DIRECT",
+                false,
+                c.firstIsRepeat() ? UUID.randomUUID().toString() : null)));
+    LocalDate forwarded = c.received();
+    events.add(
+        event(
+            c,
+            "cn.gov.petition.case.progressed",
+            progressed(
+                c,
+                "FORWARDED",
+                null,
+                forwarded,
+                List.of(),
+                List.of(opens(c, Step.ACCEPT, forwarded, c.acceptDue())))));
+    if (c.acceptDone() != null) {
+      events.add(
+          event(
+              c,
+              "cn.gov.petition.case.progressed",
+              progressed(
+                  c,
+                  "ACCEPTED",
+                  null,
+                  c.acceptDone(),
+                  List.of(closes(Step.ACCEPT, c.acceptDue(), c.acceptDone())),
+                  List.of(opens(c, Step.HANDLE, c.acceptDone(), c.handleDue())))));
+    }
+    if (c.handleDone() != null) {
+      events.add(
+          event(
+              c,
+              "cn.gov.petition.case.progressed",
+              progressed(
+                  c,
+                  "OPINION_ISSUED",
+                  "SUPPORTED",
+                  c.handleDone(),
+                  List.of(closes(Step.HANDLE, c.handleDue(), c.handleDone())),
+                  List.of(opens(c, Step.EVALUATE, c.handleDone(), c.evaluateDue())))));
+    }
+    if (c.evaluated() != null) {
+      events.add(
+          event(
+              c,
+              "cn.gov.petition.case.progressed",
+              progressed(
+                  c,
+                  "EVALUATED",
+                  c.outcome(),
+                  c.evaluated(),
+                  List.of(closes(Step.EVALUATE, c.evaluateDue(), c.evaluated())),
+                  List.of())));
+    }
+    for (LocalDate repeat : c.repeats()) {
+      events.add(
+          event(
+              c,
+              "cn.gov.petition.case.progressed",
+              progressed(c, "REPEAT_RECEIVED", null, repeat, List.of(), List.of())));
+    }
+    return events;
+  }
+
+  // ------------------------------------------------------- the answers, computed independently
+
+  private static boolean in(LocalDate day) {
+    return day != null && !day.isBefore(FROM) && !day.isAfter(TO);
+  }
+
+  /** Numerator and denominator of every rate for the cases that match. */
+  private static Map<String, long[]> expected(List<Generated> all, Predicate<Generated> region) {
+    long accOn = 0, accLate = 0, accOpen = 0;
+    long repOn = 0, repLate = 0, repOpen = 0;
+    long content = 0, unsatisfied = 0, unevaluated = 0;
+    long repeats = 0, petitions = 0;
+    for (Generated c : all.stream().filter(region).toList()) {
+      if (in(c.acceptDue())) {
+        if (c.acceptDone() == null) {
+          accOpen += c.acceptDue().isBefore(TODAY) ? 1 : 0;
+        } else if (c.acceptDone().isAfter(c.acceptDue())) {
+          accLate++;
+        } else {
+          accOn++;
+        }
+      }
+      if (in(c.handleDue())) {
+        if (c.handleDone() == null) {
+          repOpen += c.handleDue().isBefore(TODAY) ? 1 : 0;
+        } else if (c.handleDone().isAfter(c.handleDue())) {
+          repLate++;
+        } else {
+          repOn++;
+        }
+      }
+      if (in(c.evaluateDue())) {
+        if (c.outcome() == null) {
+          unevaluated += c.evaluateDue().isBefore(TODAY) ? 1 : 0;
+        } else if (c.outcome().equals("UNSATISFIED")) {
+          unsatisfied++;
+        } else {
+          content++;
+        }
+      }
+      if (in(c.received())) {
+        petitions++;
+        repeats += c.firstIsRepeat() ? 1 : 0;
+      }
+      for (LocalDate repeat : c.repeats()) {
+        if (in(repeat)) {
+          petitions++;
+          repeats++;
+        }
+      }
+    }
+    Map<String, long[]> rates = new TreeMap<>();
+    rates.put("TIMELY_ACCEPTANCE", new long[] {accOn, accOn + accLate + accOpen});
+    rates.put("ON_TIME_REPLY", new long[] {repOn, repOn + repLate + repOpen});
+    rates.put(
+        "EVALUATION_PARTICIPATION",
+        new long[] {content + unsatisfied, content + unsatisfied + unevaluated});
+    rates.put("SATISFACTION", new long[] {content, content + unsatisfied});
+    rates.put("REPEAT_PETITIONS", new long[] {repeats, petitions});
+    return rates;
+  }
+
+  private static ValidatableResponse sheet(String token, String region) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("region", region)
+        .queryParam("from", FROM.toString())
+        .queryParam("to", TO.toString())
+        .when()
+        .get("/statistics/rates")
+        .then();
+  }
+
+  private static void assertRates(Map<String, long[]> expected, JsonPath sheet, String region) {
+    for (Map.Entry<String, long[]> rate : expected.entrySet()) {
+      String at = "rates.find { it.rate == '" + rate.getKey() + "' }";
+      long numerator = rate.getValue()[0];
+      long denominator = rate.getValue()[1];
+      String what = region + " " + rate.getKey();
+      assertEquals(numerator, sheet.getLong(at + ".numerator"), what + " numerator");
+      assertEquals(denominator, sheet.getLong(at + ".denominator"), what + " denominator");
+      BigDecimal value =
+          denominator == 0
+              ? null
+              : BigDecimal.valueOf(numerator)
+                  .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+      String served = sheet.getString(at + ".value");
+      assertEquals(
+          value == null ? null : value.stripTrailingZeros(),
+          served == null ? null : new BigDecimal(served).stripTrailingZeros(),
+          what + " value");
+    }
+  }
+
+  @Test
+  void everyRateOfAGeneratedMonthIsExactForThePrefectureAndEachCounty() throws Exception {
+    clock.setToday(TODAY);
+    List<Generated> cases = generate(240, 20261126L);
+    List<KafkaProbe.Outgoing> all = new ArrayList<>();
+    for (Generated c : cases) {
+      all.addAll(events(c));
+    }
+    kafka.sendAll(Topics.CASE_EVENTS, all);
+
+    String prefecture = TestTokens.token("honghe-office", "5325:xfj", "5325", "joint-office");
+    Map<String, long[]> whole = expected(cases, c -> true);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertRates(
+                    whole, sheet(prefecture, "5325").statusCode(200).extract().jsonPath(), "5325"));
+    for (String county : COUNTIES) {
+      assertRates(
+          expected(cases, c -> c.county().equals(county)),
+          sheet(prefecture, county).statusCode(200).extract().jsonPath(),
+          county);
+    }
+
+    // the cases behind a bucket: the late acceptances of 个旧市
+    TreeSet<String> late = new TreeSet<>();
+    for (Generated c : cases) {
+      if (c.county().equals("532501")
+          && in(c.acceptDue())
+          && c.acceptDone() != null
+          && c.acceptDone().isAfter(c.acceptDue())) {
+        late.add(c.number());
+      }
+    }
+    List<String> listed =
+        given()
+            .auth()
+            .oauth2(prefecture)
+            .queryParam("bucket", "LATE")
+            .queryParam("region", "532501")
+            .queryParam("from", FROM.toString())
+            .queryParam("to", TO.toString())
+            .when()
+            .get("/statistics/rates/TIMELY_ACCEPTANCE/cases")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("cases.caseNumber");
+    assertEquals(List.copyOf(late), listed);
+
+    sheet(prefecture, "5325")
+        .body("asOf", equalTo(TODAY.toString()))
+        .body("rates.find { it.rate == 'SATISFACTION' }.formulaVersion", equalTo("satisfaction/v1"))
+        .body("rates.find { it.rate == 'SATISFACTION' }.label", equalTo("满意率"));
+  }
+
+  @Test
+  void aCallerSeesOnlyItsSubtreeAndBadQuestionsAreRefusedWithTheField() {
+    String county = TestTokens.token("gejiu-supervisor", "532501:xfj", "532501", "supervisor");
+    sheet(county, "532502").statusCode(403).contentType("application/problem+json");
+    sheet(county, "5325").statusCode(403);
+    sheet(county, "53250").statusCode(400).body("errors[0].field", equalTo("region"));
+    given()
+        .auth()
+        .oauth2(county)
+        .queryParam("region", "532501")
+        .queryParam("from", "2026-11-30")
+        .queryParam("to", "2026-11-01")
+        .when()
+        .get("/statistics/rates")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("to"));
+    String cases =
+        "/statistics/rates/%s/cases?bucket=%s&region=532501&from=2026-11-01&to=2026-11-30";
+    given()
+        .auth()
+        .oauth2(county)
+        .when()
+        .get(cases.formatted("TIMELY_ACCEPTANCE", "SATISFIED"))
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("bucket"));
+    given()
+        .auth()
+        .oauth2(county)
+        .when()
+        .get(cases.formatted("HAPPINESS", "LATE"))
+        .then()
+        .statusCode(400);
+    String handler = TestTokens.token("gejiu-rsj", "532501:rsj", "532501", "handler");
+    sheet(handler, "532501").statusCode(403);
+  }
+}
