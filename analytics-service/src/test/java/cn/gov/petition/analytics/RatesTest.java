@@ -341,8 +341,14 @@ class RatesTest {
   }
 
   private static void assertRates(Map<String, long[]> expected, JsonPath sheet, String region) {
+    assertRates(expected, sheet, region, "");
+  }
+
+  /** {@code within}: the path of the object holding the rates, with its dot, or "". */
+  private static void assertRates(
+      Map<String, long[]> expected, JsonPath sheet, String region, String within) {
     for (Map.Entry<String, long[]> rate : expected.entrySet()) {
-      String at = "rates.find { it.rate == '" + rate.getKey() + "' }";
+      String at = within + "rates.find { it.rate == '" + rate.getKey() + "' }";
       long numerator = rate.getValue()[0];
       long denominator = rate.getValue()[1];
       String what = region + " " + rate.getKey();
@@ -385,6 +391,30 @@ class RatesTest {
           expected(cases, c -> c.county().equals(county)),
           sheet(prefecture, county).statusCode(200).extract().jsonPath(),
           county);
+    }
+
+    // the same figures for the three counties in one answer, for the drill-down
+    JsonPath byRegion =
+        given()
+            .auth()
+            .oauth2(prefecture)
+            .queryParam("region", "5325")
+            .queryParam("from", FROM.toString())
+            .queryParam("to", TO.toString())
+            .when()
+            .get("/statistics/rates/by-region")
+            .then()
+            .statusCode(200)
+            .body("children.code", equalTo(COUNTIES))
+            .body("children[0].name", equalTo("个旧市"))
+            .extract()
+            .jsonPath();
+    for (String county : COUNTIES) {
+      assertRates(
+          expected(cases, c -> c.county().equals(county)),
+          byRegion,
+          county,
+          "children.find { it.code == '" + county + "' }.");
     }
 
     // the cases behind a bucket: the late acceptances of 个旧市

@@ -4,6 +4,8 @@ import cn.gov.petition.analytics.rates.Rate;
 import cn.gov.petition.analytics.rates.RateRepository;
 import cn.gov.petition.analytics.rates.Rates;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Dates;
@@ -41,11 +43,25 @@ public class RateResource {
 
   private final Rates rates;
   private final Caller caller;
+  private final DivisionTable divisions;
 
-  public RateResource(Rates rates, Caller caller) {
+  public RateResource(Rates rates, Caller caller, DivisionTable divisions) {
     this.rates = rates;
     this.caller = caller;
+    this.divisions = divisions;
   }
+
+  /** One child region's figures. */
+  public record ChildRates(String code, String name, List<Rates.Figure> rates) {}
+
+  /** 分地区: the rates of each child region, for the dashboard's drill-down. */
+  public record ByRegion(
+      String regionCode,
+      String regionName,
+      LocalDate from,
+      LocalDate to,
+      LocalDate asOf,
+      List<ChildRates> children) {}
 
   /** The figures of one region and period, as of today (open steps past due count as overdue). */
   public record RateSheet(
@@ -91,6 +107,48 @@ public class RateResource {
         period.to(),
         rates.today(),
         rates.all(region, period.from(), period.to()));
+  }
+
+  @GET
+  @Path("/by-region")
+  @Operation(
+      summary = "分地区考核指标 / The rates of each child region, for the drill-down",
+      description =
+          "Child regions with any fact in the period; a township has none (ask for the township"
+              + " itself).")
+  public ByRegion byRegion(
+      @QueryParam("region") @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE)
+          String region,
+      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+          String from,
+      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+          String to) {
+    Period period = period(region, from, to);
+    List<ChildRates> children =
+        region.length() == 9
+            ? List.of()
+            : rates
+                .byChild(
+                    region,
+                    region.length() == 6 ? 9 : region.length() + 2,
+                    period.from(),
+                    period.to())
+                .entrySet()
+                .stream()
+                .map(
+                    e ->
+                        new ChildRates(
+                            e.getKey(),
+                            divisions.find(e.getKey()).map(Division::name).orElse(null),
+                            e.getValue()))
+                .toList();
+    return new ByRegion(
+        region,
+        divisions.find(region).map(Division::name).orElse(null),
+        period.from(),
+        period.to(),
+        rates.today(),
+        children);
   }
 
   @GET

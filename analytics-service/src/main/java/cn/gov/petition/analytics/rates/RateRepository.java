@@ -18,21 +18,24 @@ public class RateRepository {
 
   /** A step of a unit: done on time, done late, or open past its due date. */
   private static final String STEP_FACTS =
-      "SELECT case_id, case_number, CASE WHEN done_on IS NOT NULL AND on_time THEN 'ON_TIME'"
+      "SELECT case_id, case_number, unit_region_code AS region,"
+          + " CASE WHEN done_on IS NOT NULL AND on_time THEN 'ON_TIME'"
           + " WHEN done_on IS NOT NULL THEN 'LATE' WHEN due_on < :today THEN 'OVERDUE_OPEN' END"
           + " AS bucket FROM step_fact WHERE step = '%s' AND due_on BETWEEN :from AND :to"
           + " AND unit_region_code LIKE :prefix";
 
   /** An evaluation window: the petitioner's answer, or none by the end of the window. */
   private static final String EVALUATION_FACTS =
-      "SELECT case_id, case_number, CASE WHEN outcome IS NOT NULL THEN outcome"
+      "SELECT case_id, case_number, unit_region_code AS region,"
+          + " CASE WHEN outcome IS NOT NULL THEN outcome"
           + " WHEN done_on IS NOT NULL OR due_on < :today THEN 'UNEVALUATED' END AS bucket"
           + " FROM step_fact WHERE step = 'EVALUATE' AND due_on BETWEEN :from AND :to"
           + " AND unit_region_code LIKE :prefix";
 
   /** A petition received: a first one or a repeat. */
   private static final String PETITION_FACTS =
-      "SELECT case_id, case_number, CASE WHEN repeat THEN 'REPEAT' ELSE 'FIRST' END AS bucket"
+      "SELECT case_id, case_number, matter_region_code AS region,"
+          + " CASE WHEN repeat THEN 'REPEAT' ELSE 'FIRST' END AS bucket"
           + " FROM petition_fact WHERE day BETWEEN :from AND :to"
           + " AND matter_region_code LIKE :prefix";
 
@@ -67,6 +70,29 @@ public class RateRepository {
       counts.put((String) row[0], ((Number) row[1]).longValue());
     }
     return counts;
+  }
+
+  /** How many facts fall in each bucket, by child region (codes of {@code childLength} digits). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Long>> bucketsByChild(
+      Rate rate, String region, int childLength, LocalDate from, LocalDate to, LocalDate today) {
+    Query query =
+        em.createNativeQuery(
+            "SELECT left(region, "
+                + childLength
+                + "), bucket, count(*) FROM ("
+                + facts(rate)
+                + ") f WHERE bucket IS NOT NULL AND length(region) >= "
+                + childLength
+                + " GROUP BY 1, 2 ORDER BY 1, 2");
+    Map<String, Map<String, Long>> children = new LinkedHashMap<>();
+    for (Object[] row :
+        (List<Object[]>) bind(query, rate, region, from, to, today).getResultList()) {
+      children
+          .computeIfAbsent((String) row[0], child -> new LinkedHashMap<>())
+          .put((String) row[1], ((Number) row[2]).longValue());
+    }
+    return children;
   }
 
   /** The cases behind one bucket, by case number. */

@@ -95,8 +95,37 @@ public class Rates {
 
   @Transactional
   public Figure figure(Rate rate, String region, LocalDate from, LocalDate to) {
+    return figure(rate, repository.buckets(rate, region, from, to, today()));
+  }
+
+  /** Every rate of each child region (codes of {@code childLength} digits) with any fact. */
+  @Transactional
+  public Map<String, List<Figure>> byChild(
+      String region, int childLength, LocalDate from, LocalDate to) {
+    Map<String, Map<Rate, Map<String, Long>>> found = new java.util.TreeMap<>();
+    for (Rate rate : Rate.values()) {
+      repository
+          .bucketsByChild(rate, region, childLength, from, to, today())
+          .forEach(
+              (child, buckets) ->
+                  found
+                      .computeIfAbsent(child, c -> new java.util.EnumMap<>(Rate.class))
+                      .put(rate, buckets));
+    }
+    Map<String, List<Figure>> children = new LinkedHashMap<>();
+    found.forEach(
+        (child, rates) -> {
+          List<Figure> figures = new ArrayList<>();
+          for (Rate rate : Rate.values()) {
+            figures.add(figure(rate, rates.getOrDefault(rate, Map.of())));
+          }
+          children.put(child, figures);
+        });
+    return children;
+  }
+
+  private Figure figure(Rate rate, Map<String, Long> found) {
     Definition definition = definition(rate);
-    Map<String, Long> found = repository.buckets(rate, region, from, to, today());
     Map<String, Long> buckets = new LinkedHashMap<>();
     for (String bucket : definition.denominator()) {
       buckets.put(bucket, found.getOrDefault(bucket, 0L));
