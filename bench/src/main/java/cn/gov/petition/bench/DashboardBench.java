@@ -185,12 +185,12 @@ public final class DashboardBench {
               + " d % 2 FROM bench_unit u CROSS JOIN generate_series(0, 364) AS d");
       sql.execute(
           "INSERT INTO backlog_case (id, case_id, grounds, leader_name, leader_post, team, plan,"
-              + " resolve_by, listed_on, listed_by, listing_region, status)"
-              + " SELECT gen_random_uuid(), md5(i::text)::uuid, 'OVERDUE', '包案领导' || i,"
+              + " resolve_by, listed_on, listed_by, listing_region, status, unit_region_code)"
+              + " SELECT gen_random_uuid(), c.case_id, 'OVERDUE', '包案领导' || i,"
               + " '副县长', ARRAY['专班成员甲', '专班成员乙'], '化解方案', current_date + 60,"
-              + " current_date, 'bench', '53', 'OPEN'"
-              + " FROM generate_series(1, %d, %d) AS i"
-                  .formatted(cases, Math.max(1, cases / 3000)));
+              + " current_date, 'bench', '53', 'OPEN', c.unit_region_code"
+              + " FROM generate_series(1, %d, %d) AS i".formatted(cases, Math.max(1, cases / 3000))
+              + " JOIN supervised_case c ON c.case_id = md5(i::text)::uuid");
       sql.execute(
           "INSERT INTO clock_tally_change (unit_code, unit_region_code, open_steps,"
               + " warned_steps, overdue_steps)"

@@ -260,6 +260,40 @@ class BacklogTest {
   }
 
   @Test
+  void aBacklogCaseMovedToAUnitOfAnotherCountyIsFollowedThere() {
+    String caseId = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    progress(caseId, "FORWARDED")
+        .status("FORWARDED")
+        .unit(BUREAU)
+        .opens(ACCEPT, "2026-12-16")
+        .send();
+    for (String day : List.of("2026-12-02", "2026-12-03")) {
+      progress(caseId, "REPEAT_RECEIVED").status("FORWARDED").unit(BUREAU).on(day).send();
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> get(city, "/backlog/candidates").statusCode(200).body("caseId", hasItem(caseId)));
+    String id = post(city, "/backlog", takeOn(caseId)).statusCode(201).extract().path("id");
+    get(county, "/backlog?status=OPEN&limit=1000").body("id", hasItem(id));
+
+    // the objection is upheld: 宁洱县人社局 has the case now
+    progress(caseId, "OBJECTION_UPHELD")
+        .status("FORWARDED")
+        .unit("530821:rsj")
+        .on("2026-12-04")
+        .opens(ACCEPT, "2026-12-19")
+        .send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> get(neighbour, "/backlog").statusCode(200).body("id", hasItem(id)));
+    get(county, "/backlog?limit=1000").statusCode(200).body("id", not(hasItem(id)));
+    get(county, "/backlog/" + id).statusCode(404);
+    get(city, "/backlog/" + id).statusCode(200).body("unitCode", equalTo("530821:rsj"));
+  }
+
+  @Test
   void badRequestsAreRefusedWithTheFieldAndTheRuleAndChangeNothing() {
     clock.setToday(LocalDate.parse("2026-12-01"));
     Map<String, Object> bad = takeOn("not-a-uuid");
@@ -280,6 +314,7 @@ class BacklogTest {
     get(city, "/backlog/nope").statusCode(400);
     get(city, "/backlog?status=GONE").statusCode(400);
     get(city, "/backlog/candidates?limit=0").statusCode(400);
+    get(city, "/backlog?limit=1001").statusCode(400).body("errors[0].field", equalTo("limit"));
     String handler = TestTokens.token("simao-rsj", BUREAU, "530802", "handler");
     get(handler, "/backlog").statusCode(403);
   }

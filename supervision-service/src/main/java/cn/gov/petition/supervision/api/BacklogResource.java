@@ -215,12 +215,14 @@ public class BacklogResource {
   }
 
   @GET
-  @Operation(summary = "积案清单 / The backlog of the caller's subtree with owning leaders")
+  @Operation(
+      summary = "积案清单 / The backlog of the caller's subtree with owning leaders, oldest first")
   public List<BacklogView> all(
       @QueryParam("status")
           @Pattern(regexp = "OPEN|CROSSED_OFF", message = "must be OPEN or CROSSED_OFF")
-          String status) {
-    return backlog.visibleTo(caller, status).stream().map(this::view).toList();
+          String status,
+      @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+    return backlog.visibleTo(caller, status, limit).stream().map(this::view).toList();
   }
 
   @GET

@@ -126,6 +126,7 @@ public class Backlog {
     BacklogEntity entry = new BacklogEntity();
     entry.id = UUID.randomUUID();
     entry.standing = standing;
+    entry.unitRegionCode = standing.unitRegionCode;
     entry.grounds =
         grounds(standing, clocks.ofCase(caseId, "")).stream()
             .map(Enum::name)
@@ -144,8 +145,8 @@ public class Backlog {
   }
 
   @Transactional
-  public List<BacklogEntity> visibleTo(Caller caller, String status) {
-    return backlog.inSubtree(caller.subtree(), status);
+  public List<BacklogEntity> visibleTo(Caller caller, String status, int limit) {
+    return backlog.inSubtree(caller.subtree(), status, limit);
   }
 
   /** One backlog case, if it lies in the caller's subtree; 404 otherwise. */
@@ -153,7 +154,7 @@ public class Backlog {
   public BacklogEntity find(Caller caller, UUID id) {
     return backlog
         .findByIdOptional(id)
-        .filter(b -> caller.covers(b.standing.unitRegionCode))
+        .filter(b -> caller.covers(b.unitRegionCode))
         .orElseThrow(() -> ProblemException.notFound("backlog case", id.toString()));
   }
 

@@ -31,6 +31,10 @@ public class BacklogEntity {
   @JoinColumn(name = "case_id")
   public CaseEntity standing;
 
+  /** The region of the unit that has the case now (kept by the case-events consumer). */
+  @Column(name = "unit_region_code", nullable = false)
+  public String unitRegionCode;
+
   /** Why it is backlog, e.g. "OVERDUE,REPEATED" ({@link Ground}). */
   @Column(nullable = false)
   public String grounds;

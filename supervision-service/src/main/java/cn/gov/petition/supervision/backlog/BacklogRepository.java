@@ -10,14 +10,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class BacklogRepository implements PanacheRepositoryBase<BacklogEntity, UUID> {
 
-  /** Backlog cases held inside the region subtree, oldest on the list first. */
-  public List<BacklogEntity> inSubtree(String regionPrefix, String status) {
-    return status == null
-        ? list("standing.unitRegionCode like ?1 order by listedOn, id", regionPrefix + "%")
-        : list(
-            "standing.unitRegionCode like ?1 and status = ?2 order by listedOn, id",
-            regionPrefix + "%",
-            status);
+  /** Backlog cases held inside the region subtree, oldest on the list first, at most limit. */
+  public List<BacklogEntity> inSubtree(String regionPrefix, String status, int limit) {
+    String query =
+        "from BacklogEntity b join fetch b.standing where b.unitRegionCode like ?1"
+            + (status == null ? "" : " and b.status = ?2")
+            + " order by b.listedOn, b.id";
+    return (status == null
+            ? find(query, regionPrefix + "%")
+            : find(query, regionPrefix + "%", status))
+        .page(0, limit)
+        .list();
+  }
+
+  /** The case moved to a unit of another region: its backlog entries follow it. */
+  public void followCase(UUID caseId, String unitRegionCode) {
+    update("unitRegionCode = ?1 where standing.caseId = ?2", unitRegionCode, caseId);
   }
 
   public boolean isOpen(UUID caseId) {

@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.events;
 import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.supervision.backlog.BacklogRepository;
 import cn.gov.petition.supervision.deadlines.DeadlineWatch;
 import cn.gov.petition.supervision.store.CaseEntity;
 import cn.gov.petition.supervision.store.CaseRepository;
@@ -31,6 +32,7 @@ public class CaseProgressConsumer {
   private final Inbox inbox;
   private final ClockRepository clocks;
   private final CaseRepository cases;
+  private final BacklogRepository backlog;
   private final Clock clock;
   private final String nodeRegion;
   private final DeadlineWatch watch;
@@ -40,6 +42,7 @@ public class CaseProgressConsumer {
       Inbox inbox,
       ClockRepository clocks,
       CaseRepository cases,
+      BacklogRepository backlog,
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String nodeRegion,
       DeadlineWatch watch,
@@ -47,6 +50,7 @@ public class CaseProgressConsumer {
     this.inbox = inbox;
     this.clocks = clocks;
     this.cases = cases;
+    this.backlog = backlog;
     this.clock = clock;
     this.nodeRegion = nodeRegion;
     this.watch = watch;
@@ -128,6 +132,9 @@ public class CaseProgressConsumer {
     }
     standing.caseNumber = progress.caseNumber();
     if (progress.unitCode() != null) {
+      if (!fresh && !progress.unitRegionCode().equals(standing.unitRegionCode)) {
+        backlog.followCase(caseId, progress.unitRegionCode());
+      }
       standing.unitCode = progress.unitCode();
       standing.unitRegionCode = progress.unitRegionCode();
     }
