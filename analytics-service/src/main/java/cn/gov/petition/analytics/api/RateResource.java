@@ -10,10 +10,12 @@ import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Dates;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -71,9 +73,31 @@ public class RateResource {
   public record CaseList(
       String rate, String bucket, LocalDate asOf, List<RateRepository.CaseRef> cases) {}
 
-  private record Period(LocalDate from, LocalDate to) {}
+  /** The region and period asked about, as query parameters. */
+  public static class Asked {
+    @QueryParam("region")
+    @NotNull
+    @Pattern(regexp = REGION, message = REGION_MESSAGE)
+    public String region;
 
-  private Period period(String region, String from, String to) {
+    @QueryParam("from")
+    @NotNull
+    @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+    public String from;
+
+    @QueryParam("to")
+    @NotNull
+    @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
+    public String to;
+  }
+
+  private record Period(String region, LocalDate from, LocalDate to) {}
+
+  /** The period, if the region is the caller's and the period at most a year. */
+  private Period period(Asked asked) {
+    String region = asked.region;
+    String from = asked.from;
+    String to = asked.to;
     if (!caller.covers(region)) {
       throw ProblemException.forbidden(
           "区域 " + region + " 不在您的辖区内 / outside the caller's authority");
@@ -84,7 +108,7 @@ public class RateResource {
       throw ProblemException.invalid(
           "to", "Range", "须不早于 from 且不超过一年 / on or after from, within a year");
     }
-    return new Period(start, end);
+    return new Period(region, start, end);
   }
 
   @GET
@@ -93,14 +117,9 @@ public class RateResource {
       description =
           "Steps and evaluation windows count in the period of their due date, petitions on the"
               + " day received; each figure names its formula version (docs/statistics.md).")
-  public RateSheet sheet(
-      @QueryParam("region") @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE)
-          String region,
-      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String to) {
-    Period period = period(region, from, to);
+  public RateSheet sheet(@BeanParam @Valid Asked asked) {
+    Period period = period(asked);
+    String region = period.region();
     return new RateSheet(
         region,
         period.from(),
@@ -116,14 +135,9 @@ public class RateResource {
       description =
           "Child regions with any fact in the period; a township has none (ask for the township"
               + " itself).")
-  public ByRegion byRegion(
-      @QueryParam("region") @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE)
-          String region,
-      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String to) {
-    Period period = period(region, from, to);
+  public ByRegion byRegion(@BeanParam @Valid Asked asked) {
+    Period period = period(asked);
+    String region = period.region();
     List<ChildRates> children =
         region.length() == 9
             ? List.of()
@@ -160,14 +174,10 @@ public class RateResource {
           @NotNull
           @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a bucket name")
           String bucket,
-      @QueryParam("region") @NotNull @Pattern(regexp = REGION, message = REGION_MESSAGE)
-          String region,
-      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String to,
+      @BeanParam @Valid Asked asked,
       @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(5000) int limit) {
-    Period period = period(region, from, to);
+    Period period = period(asked);
+    String region = period.region();
     Rate which = Rate.valueOf(rate);
     if (!rates.definition(which).denominator().contains(bucket)) {
       throw ProblemException.invalid(
