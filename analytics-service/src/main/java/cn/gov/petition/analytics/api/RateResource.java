@@ -8,7 +8,6 @@ import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
-import cn.gov.petition.common.validation.Dates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class RateResource {
 
-  private static final String REGION = "\\d{2}|\\d{4}|\\d{6}|\\d{9}";
-  private static final String REGION_MESSAGE = "must be a 2, 4, 6 or 9-digit division code";
   private static final String RATES =
       "TIMELY_ACCEPTANCE|ON_TIME_REPLY|EVALUATION_PARTICIPATION|SATISFACTION|REPEAT_PETITIONS";
 
@@ -73,52 +70,14 @@ public class RateResource {
   public record CaseList(
       String rate, String bucket, LocalDate asOf, List<RateRepository.CaseRef> cases) {}
 
-  /** The region and period asked about, as query parameters. */
-  public static class Asked {
-    @QueryParam("region")
-    @NotNull
-    @Pattern(regexp = REGION, message = REGION_MESSAGE)
-    public String region;
-
-    @QueryParam("from")
-    @NotNull
-    @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-    public String from;
-
-    @QueryParam("to")
-    @NotNull
-    @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-    public String to;
-  }
-
-  private record Period(String region, LocalDate from, LocalDate to) {}
-
-  /** The period, if the region is the caller's and the period at most a year. */
-  private Period period(Asked asked) {
-    String region = asked.region;
-    String from = asked.from;
-    String to = asked.to;
-    if (!caller.covers(region)) {
-      throw ProblemException.forbidden(
-          "区域 " + region + " 不在您的辖区内 / outside the caller's authority");
-    }
-    LocalDate start = Dates.parse("from", from);
-    LocalDate end = Dates.parse("to", to);
-    if (end.isBefore(start) || end.isAfter(start.plusYears(1))) {
-      throw ProblemException.invalid(
-          "to", "Range", "须不早于 from 且不超过一年 / on or after from, within a year");
-    }
-    return new Period(region, start, end);
-  }
-
   @GET
   @Operation(
       summary = "考核指标 / The rates of a region subtree over a period",
       description =
           "Steps and evaluation windows count in the period of their due date, petitions on the"
               + " day received; each figure names its formula version (docs/statistics.md).")
-  public RateSheet sheet(@BeanParam @Valid Asked asked) {
-    Period period = period(asked);
+  public RateSheet sheet(@BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
     String region = period.region();
     return new RateSheet(
         region,
@@ -135,18 +94,14 @@ public class RateResource {
       description =
           "Child regions with any fact in the period; a township has none (ask for the township"
               + " itself).")
-  public ByRegion byRegion(@BeanParam @Valid Asked asked) {
-    Period period = period(asked);
+  public ByRegion byRegion(@BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
     String region = period.region();
     List<ChildRates> children =
         region.length() == 9
             ? List.of()
             : rates
-                .byChild(
-                    region,
-                    region.length() == 6 ? 9 : region.length() + 2,
-                    period.from(),
-                    period.to())
+                .byChild(region, period.childLength(), period.from(), period.to())
                 .entrySet()
                 .stream()
                 .map(
@@ -174,9 +129,9 @@ public class RateResource {
           @NotNull
           @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a bucket name")
           String bucket,
-      @BeanParam @Valid Asked asked,
+      @BeanParam @Valid RegionAndPeriod asked,
       @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(5000) int limit) {
-    Period period = period(asked);
+    RegionAndPeriod.Checked period = asked.check(caller);
     String region = period.region();
     Rate which = Rate.valueOf(rate);
     if (!rates.definition(which).denominator().contains(bucket)) {

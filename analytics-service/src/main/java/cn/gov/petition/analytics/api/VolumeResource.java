@@ -1,20 +1,26 @@
 package cn.gov.petition.analytics.api;
 
 import cn.gov.petition.analytics.store.VolumeRepository;
-import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.analytics.volumes.Dimension;
+import cn.gov.petition.analytics.volumes.Volumes;
+import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
-import cn.gov.petition.common.validation.Dates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,12 +30,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class VolumeResource {
 
-  private final VolumeRepository volumes;
-  private final Caller caller;
+  private static final Categories CATEGORIES = Categories.table();
 
-  public VolumeResource(VolumeRepository volumes, Caller caller) {
+  private final VolumeRepository volumes;
+  private final Volumes byDimension;
+  private final Caller caller;
+  private final DivisionTable divisions;
+
+  public VolumeResource(
+      VolumeRepository volumes, Volumes byDimension, Caller caller, DivisionTable divisions) {
     this.volumes = volumes;
+    this.byDimension = byDimension;
     this.caller = caller;
+    this.divisions = divisions;
   }
 
   /** 信访总量: cases (件次) and persons (人次) received in a region's subtree over a period. */
@@ -39,30 +52,59 @@ public class VolumeResource {
   @Path("/volume")
   @Transactional
   @Operation(summary = "信访量 / Cases and persons received in a region subtree over a period")
-  public Volume volume(
-      @QueryParam("region")
+  public Volume volume(@BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
+    long[] totals = volumes.total(period.region(), period.from(), period.to());
+    return new Volume(period.region(), period.from(), period.to(), totals[0], totals[1]);
+  }
+
+  /** One key with its name where there is one. */
+  public record Row(String key, String name, Volumes.Row figures) {}
+
+  /** 分类统计 with 环比 and 同比. */
+  public record ByDimension(
+      String regionCode,
+      String dimension,
+      Volumes.Periods periods,
+      Volumes.Row total,
+      List<Row> rows) {}
+
+  @GET
+  @Path("/volume/by")
+  @Operation(
+      summary = "分类统计 / 件次 by channel, category, class, purpose or child region, 环比 and 同比",
+      description =
+          "Counts registrations and repeat receipts (件次) on the day received in the matter's"
+              + " region; previous = the same number of days just before, lastYear = the same"
+              + " dates a year earlier.")
+  public ByDimension byDimension(
+      @BeanParam @Valid RegionAndPeriod asked,
+      @QueryParam("dimension")
           @NotNull
           @Pattern(
-              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-              message = "must be a 2, 4, 6 or 9-digit division code")
-          String region,
-      @QueryParam("from") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String from,
-      @QueryParam("to") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
-          String to) {
-    if (!caller.covers(region)) {
-      throw new ProblemException(
-          403,
-          "Forbidden",
-          "Region " + region + " lies outside the caller's authority",
-          java.util.List.of());
+              regexp = "CHANNEL|CATEGORY|PETITION_CLASS|PURPOSE|REGION",
+              message = "must be CHANNEL, CATEGORY, PETITION_CLASS, PURPOSE or REGION")
+          String dimension) {
+    RegionAndPeriod.Checked period = asked.check(caller);
+    Dimension by = Dimension.valueOf(dimension);
+    Volumes.Periods periods = Volumes.Periods.of(period.from(), period.to());
+    Volumes.Answer answer = byDimension.count(period.region(), by, period.childLength(), periods);
+    return new ByDimension(
+        period.region(),
+        dimension,
+        periods,
+        answer.total(),
+        answer.rows().stream().map(r -> new Row(r.key(), name(by, r.key()), r)).toList());
+  }
+
+  private String name(Dimension by, String key) {
+    if (key == null) {
+      return null;
     }
-    LocalDate start = Dates.parse("from", from);
-    LocalDate end = Dates.parse("to", to);
-    if (end.isBefore(start)) {
-      throw ProblemException.invalid("to", "notBeforeFrom", "to must not be before from");
-    }
-    long[] totals = volumes.total(region, start, end);
-    return new Volume(region, start, end, totals[0], totals[1]);
+    return switch (by) {
+      case REGION -> divisions.find(key).map(Division::name).orElse(null);
+      case CATEGORY -> CATEGORIES.find(key).map(Categories.Category::name).orElse(null);
+      default -> null;
+    };
   }
 }

@@ -70,11 +70,17 @@ public class CaseEventConsumer {
         registered.personCount());
     if (registered.matterRegionCode().startsWith(nodeRegion)) {
       facts.petition(
-          UUID.fromString(registered.caseId()),
-          registered.caseNumber(),
-          registered.receivedOn(),
-          registered.matterRegionCode(),
-          registered.repeatOf() != null);
+          new FactRepository.Petition(
+              UUID.fromString(registered.caseId()),
+              registered.caseNumber(),
+              registered.receivedOn(),
+              registered.matterRegionCode(),
+              registered.repeatOf() != null,
+              registered.channel(),
+              registered.category(),
+              registered.petitionClass(),
+              registered.purpose(),
+              registered.personCount()));
     }
   }
 
@@ -83,7 +89,17 @@ public class CaseEventConsumer {
     if ("REPEAT_RECEIVED".equals(progress.transition())
         && progress.matterRegionCode().startsWith(nodeRegion)) {
       facts.petition(
-          caseId, progress.caseNumber(), progress.occurredOn(), progress.matterRegionCode(), true);
+          new FactRepository.Petition(
+              caseId,
+              progress.caseNumber(),
+              progress.occurredOn(),
+              progress.matterRegionCode(),
+              true,
+              progress.channel(),
+              progress.category(),
+              progress.petitionClass(),
+              null,
+              null));
     }
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
       String outcome =

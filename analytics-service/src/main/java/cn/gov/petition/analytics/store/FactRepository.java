@@ -19,17 +19,41 @@ public class FactRepository {
     this.em = em;
   }
 
-  /** A registration (first or repeat) or the same petitioner again about an open case. */
-  public void petition(
-      UUID caseId, String caseNumber, LocalDate day, String matterRegionCode, boolean repeat) {
+  /**
+   * A petition that reached an office: a registration (first or repeat) or the same petitioner
+   * again about an open case.
+   *
+   * @param purpose null where the event does not say (a repeat receipt)
+   * @param persons null where the event does not say (a repeat receipt)
+   */
+  public record Petition(
+      UUID caseId,
+      String caseNumber,
+      LocalDate day,
+      String matterRegionCode,
+      boolean repeat,
+      String channel,
+      String category,
+      String petitionClass,
+      String purpose,
+      Integer persons) {}
+
+  public void petition(Petition p) {
     em.createNativeQuery(
-            "INSERT INTO petition_fact (case_id, case_number, day, matter_region_code, repeat)"
-                + " VALUES (:case, :number, :day, :region, :repeat)")
-        .setParameter("case", caseId)
-        .setParameter("number", caseNumber)
-        .setParameter("day", day)
-        .setParameter("region", matterRegionCode)
-        .setParameter("repeat", repeat)
+            "INSERT INTO petition_fact (case_id, case_number, day, matter_region_code, repeat,"
+                + " channel, category, petition_class, purpose, person_count) VALUES (:case,"
+                + " :number, :day, :region, :repeat, :channel, :category, :class, :purpose,"
+                + " :persons)")
+        .setParameter("case", p.caseId())
+        .setParameter("number", p.caseNumber())
+        .setParameter("day", p.day())
+        .setParameter("region", p.matterRegionCode())
+        .setParameter("repeat", p.repeat())
+        .setParameter("channel", p.channel())
+        .setParameter("category", p.category())
+        .setParameter("class", p.petitionClass())
+        .setParameter("purpose", p.purpose())
+        .setParameter("persons", p.persons())
         .executeUpdate();
   }
 

@@ -1,0 +1,26 @@
+package cn.gov.petition.analytics.volumes;
+
+/** 统计维度: what petitions are counted by. */
+public enum Dimension {
+  /** 信访形式. */
+  CHANNEL("channel"),
+  /** 内容分类. */
+  CATEGORY("category"),
+  /** 信访类别 (建议意见 / 检举控告 / 申诉求决). */
+  PETITION_CLASS("petition_class"),
+  /** 信访目的 (known for registrations only; a repeat receipt counts under none). */
+  PURPOSE("purpose"),
+  /** 下级地区: the child regions of the region asked about. */
+  REGION(null);
+
+  private final String column;
+
+  Dimension(String column) {
+    this.column = column;
+  }
+
+  /** The SQL expression of the key, for a region whose children have {@code childLength} digits. */
+  String key(int childLength) {
+    return column != null ? column : "left(matter_region_code, " + childLength + ")";
+  }
+}

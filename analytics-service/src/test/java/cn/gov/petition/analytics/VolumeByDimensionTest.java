@@ -1,0 +1,165 @@
+package cn.gov.petition.analytics;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.gov.petition.common.events.CaseProgressed;
+import cn.gov.petition.common.events.CaseRegistered;
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 分类统计 with 环比 and 同比, in 文山州 (5326, this test's own): November 2026 against the 30 days before it
+ * and November 2025.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class VolumeByDimensionTest {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+  private final List<KafkaProbe.Outgoing> events = new ArrayList<>();
+
+  /** A registration; returns the case id. */
+  private String registered(String region, String channel, String day, int persons, boolean repeat)
+      throws Exception {
+    String id = UUID.randomUUID().toString();
+    LocalDate on = LocalDate.parse(day);
+    events.add(
+        new KafkaProbe.Outgoing(
+            id,
+            KafkaProbe.cloudEventHeaders(
+                UUID.randomUUID().toString(), "cn.gov.petition.case.registered", "n"),
+            JSON.writeValueAsString(
+                new CaseRegistered(
+                    id,
+                    "n-" + id.substring(0, 8),
+                    channel,
+                    "APPEAL",
+                    region,
+                    "0201",
+                    "532601:xfj",
+                    on,
+                    on.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    persons,
+                    "SEEK_SOLUTION",
+                    "DIRECT",
+                    false,
+                    repeat ? UUID.randomUUID().toString() : null))));
+    return id;
+  }
+
+  private void repeatReceived(String id, String region, String channel, String day)
+      throws Exception {
+    LocalDate on = LocalDate.parse(day);
+    events.add(
+        new KafkaProbe.Outgoing(
+            id,
+            KafkaProbe.cloudEventHeaders(
+                UUID.randomUUID().toString(), "cn.gov.petition.case.progressed", "n"),
+            JSON.writeValueAsString(
+                new CaseProgressed(
+                    id,
+                    "n-" + id.substring(0, 8),
+                    "REPEAT_RECEIVED",
+                    "ACCEPTED",
+                    "APPEAL",
+                    channel,
+                    "0201",
+                    region,
+                    "532601:rsj",
+                    "532601",
+                    "FORWARD",
+                    null,
+                    on,
+                    on.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    List.of(),
+                    List.of()))));
+  }
+
+  private static ValidatableResponse by(String token, String region, String dimension) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("region", region)
+        .queryParam("from", "2026-11-01")
+        .queryParam("to", "2026-11-30")
+        .queryParam("dimension", dimension)
+        .when()
+        .get("/statistics/volume/by")
+        .then();
+  }
+
+  @Test
+  void petitionsAreCountedByChannelAndRegionAgainstThePeriodBeforeAndTheYearBefore()
+      throws Exception {
+    String wenshan = "532601001";
+    String letter = registered(wenshan, "LETTER", "2026-11-03", 1, false);
+    registered(wenshan, "LETTER", "2026-11-10", 2, true);
+    registered("532622", "LETTER", "2026-11-30", 1, false);
+    registered(wenshan, "VISIT", "2026-11-01", 5, false);
+    registered(wenshan, "VISIT", "2026-11-15", 1, false);
+    repeatReceived(letter, wenshan, "LETTER", "2026-11-20");
+    registered(wenshan, "LETTER", "2026-10-02", 1, false); // the period before: 10-02 to 10-31
+    registered(wenshan, "LETTER", "2026-10-31", 1, false);
+    registered(wenshan, "LETTER", "2026-10-01", 1, false); // in neither period
+    registered(wenshan, "VISIT", "2025-11-30", 3, false); // a year earlier
+    kafka.sendAll(Topics.CASE_EVENTS, events);
+
+    String prefecture = TestTokens.token("wenshan-office", "5326:xfj", "5326", "joint-office");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                by(prefecture, "5326", "CHANNEL")
+                    .statusCode(200)
+                    .body("total.count", equalTo(6))
+                    .body("total.previous", equalTo(2))
+                    .body("total.lastYear", equalTo(1)));
+    by(prefecture, "5326", "CHANNEL")
+        .body("periods.previousFrom", equalTo("2026-10-02"))
+        .body("periods.lastYearTo", equalTo("2025-11-30"))
+        .body("total.persons", equalTo(10))
+        .body("rows.key", equalTo(List.of("LETTER", "VISIT")))
+        .body("rows[0].figures.count", equalTo(4))
+        .body("rows[0].figures.periodOnPeriod", equalTo(1.0f))
+        .body("rows[0].figures.yearOnYear", nullValue())
+        .body("rows[1].figures.count", equalTo(2))
+        .body("rows[1].figures.lastYear", equalTo(1))
+        .body("rows[1].figures.yearOnYear", equalTo(1.0f))
+        .body("total.periodOnPeriod", equalTo(2.0f));
+    by(prefecture, "5326", "REGION")
+        .statusCode(200)
+        .body("rows.key", equalTo(List.of("532601", "532622")))
+        .body("rows[0].name", equalTo("文山市"))
+        .body("rows[0].figures.count", equalTo(5))
+        .body("rows[1].figures.count", equalTo(1));
+    by(prefecture, "5326", "CATEGORY").body("rows[0].name", equalTo("拖欠劳动报酬"));
+
+    String county = TestTokens.token("wenshan-supervisor", "532601:xfj", "532601", "supervisor");
+    by(county, "5326", "CHANNEL").statusCode(403);
+    by(county, "532601", "MOOD").statusCode(400).body("errors[0].field", equalTo("dimension"));
+  }
+}
