@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.CaseRegistered;
+import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
@@ -45,6 +46,13 @@ class VolumeByDimensionTest {
   /** A registration; returns the case id. */
   private String registered(String region, String channel, String day, int persons, boolean repeat)
       throws Exception {
+    return registered(region, channel, day, persons, repeat, "532601:xfj");
+  }
+
+  /** A registration at the given office; five or more persons is a collective petition. */
+  private String registered(
+      String region, String channel, String day, int persons, boolean repeat, String office)
+      throws Exception {
     String id = UUID.randomUUID().toString();
     LocalDate on = LocalDate.parse(day);
     events.add(
@@ -60,18 +68,55 @@ class VolumeByDimensionTest {
                     "APPEAL",
                     region,
                     "0201",
-                    "532601:xfj",
+                    office,
                     on,
                     on.atStartOfDay().toInstant(ZoneOffset.UTC),
                     persons,
                     "SEEK_SOLUTION",
                     "DIRECT",
-                    false,
+                    persons >= 5,
                     repeat ? UUID.randomUUID().toString() : null))));
     return id;
   }
 
   private void repeatReceived(String id, String region, String channel, String day)
+      throws Exception {
+    progressed(id, "REPEAT_RECEIVED", region, channel, day, List.of(), List.of());
+  }
+
+  /** 受理: the acceptance period started on {@code started} ends on {@code day}. */
+  private void accepted(String id, String started, String day) throws Exception {
+    LocalDate start = LocalDate.parse(started);
+    progressed(
+        id,
+        "FORWARDED",
+        "532601001",
+        "LETTER",
+        started,
+        List.of(),
+        List.of(
+            new CaseProgressed.OpenedStep(
+                Step.ACCEPT, "532601:rsj", "532601", start, start.plusDays(15))));
+    progressed(
+        id,
+        "ACCEPTED",
+        "532601001",
+        "LETTER",
+        day,
+        List.of(
+            new CaseProgressed.ClosedStep(
+                Step.ACCEPT, start.plusDays(15), LocalDate.parse(day), true)),
+        List.of());
+  }
+
+  private void progressed(
+      String id,
+      String transition,
+      String region,
+      String channel,
+      String day,
+      List<CaseProgressed.ClosedStep> closed,
+      List<CaseProgressed.OpenedStep> opened)
       throws Exception {
     LocalDate on = LocalDate.parse(day);
     events.add(
@@ -83,7 +128,7 @@ class VolumeByDimensionTest {
                 new CaseProgressed(
                     id,
                     "n-" + id.substring(0, 8),
-                    "REPEAT_RECEIVED",
+                    transition,
                     "ACCEPTED",
                     "APPEAL",
                     channel,
@@ -95,8 +140,8 @@ class VolumeByDimensionTest {
                     null,
                     on,
                     on.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    List.of(),
-                    List.of()))));
+                    closed,
+                    opened))));
   }
 
   private static ValidatableResponse by(String token, String region, String dimension) {
@@ -120,10 +165,11 @@ class VolumeByDimensionTest {
     registered(wenshan, "LETTER", "2026-11-10", 2, true);
     registered("532622", "LETTER", "2026-11-30", 1, false);
     registered(wenshan, "VISIT", "2026-11-01", 5, false);
-    registered(wenshan, "VISIT", "2026-11-15", 1, false);
+    registered(wenshan, "VISIT", "2026-11-15", 1, false, "53:xfj"); // at the province
     repeatReceived(letter, wenshan, "LETTER", "2026-11-20");
+    accepted(letter, "2026-11-03", "2026-11-08");
+    accepted(registered(wenshan, "LETTER", "2026-10-31", 1, false), "2026-11-10", "2026-11-12");
     registered(wenshan, "LETTER", "2026-10-02", 1, false); // the period before: 10-02 to 10-31
-    registered(wenshan, "LETTER", "2026-10-31", 1, false);
     registered(wenshan, "LETTER", "2026-10-01", 1, false); // in neither period
     registered(wenshan, "VISIT", "2025-11-30", 3, false); // a year earlier
     kafka.sendAll(Topics.CASE_EVENTS, events);
@@ -157,6 +203,27 @@ class VolumeByDimensionTest {
         .body("rows[0].figures.count", equalTo(5))
         .body("rows[1].figures.count", equalTo(1));
     by(prefecture, "5326", "CATEGORY").body("rows[0].name", equalTo("拖欠劳动报酬"));
+
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .queryParam("region", "5326")
+        .queryParam("from", "2026-11-01")
+        .queryParam("to", "2026-11-30")
+        .when()
+        .get("/statistics/indicators")
+        .then()
+        .statusCode(200)
+        .body("figures.petitions", equalTo(6))
+        .body("figures.firstPetitions", equalTo(4))
+        .body("figures.firstShare", equalTo(0.6667f))
+        .body("figures.collectiveVisits.batches", equalTo(1))
+        .body("figures.collectiveVisits.persons", equalTo(5))
+        .body("figures.visitsToProvince.batches", equalTo(1))
+        .body("figures.visitsToProvince.persons", equalTo(1))
+        .body("figures.acceptance.steps", equalTo(2))
+        .body("figures.acceptance.days", equalTo(3.5f))
+        .body("figures.reply.steps", equalTo(0));
 
     String county = TestTokens.token("wenshan-supervisor", "532601:xfj", "532601", "supervisor");
     by(county, "5326", "CHANNEL").statusCode(403);

@@ -2,6 +2,7 @@ package cn.gov.petition.analytics.api;
 
 import cn.gov.petition.analytics.store.VolumeRepository;
 import cn.gov.petition.analytics.volumes.Dimension;
+import cn.gov.petition.analytics.volumes.Indicators;
 import cn.gov.petition.analytics.volumes.Volumes;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
@@ -34,11 +35,17 @@ public class VolumeResource {
 
   private final VolumeRepository volumes;
   private final Volumes byDimension;
+  private final Indicators indicators;
   private final Caller caller;
   private final DivisionTable divisions;
 
   public VolumeResource(
-      VolumeRepository volumes, Volumes byDimension, Caller caller, DivisionTable divisions) {
+      VolumeRepository volumes,
+      Volumes byDimension,
+      Indicators indicators,
+      Caller caller,
+      DivisionTable divisions) {
+    this.indicators = indicators;
     this.volumes = volumes;
     this.byDimension = byDimension;
     this.caller = caller;
@@ -95,6 +102,27 @@ public class VolumeResource {
         periods,
         answer.total(),
         answer.rows().stream().map(r -> new Row(r.key(), name(by, r.key()), r)).toList());
+  }
+
+  /** 其他指标 of one region and period. */
+  public record IndicatorSheet(
+      String regionCode, LocalDate from, LocalDate to, Indicators.Figures figures) {}
+
+  @GET
+  @Path("/indicators")
+  @Operation(
+      summary =
+          "其他指标 / First-petition share, collective visits, visits to the province, average days",
+      description =
+          "Petitions on the day received in the matter's region; averages over the steps done in"
+              + " the period by units of the region (calendar days from the step's start).")
+  public IndicatorSheet indicators(@BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
+    return new IndicatorSheet(
+        period.region(),
+        period.from(),
+        period.to(),
+        indicators.of(period.region(), period.from(), period.to()));
   }
 
   private String name(Dimension by, String key) {

@@ -80,7 +80,9 @@ public class CaseEventConsumer {
               registered.category(),
               registered.petitionClass(),
               registered.purpose(),
-              registered.personCount()));
+              registered.personCount(),
+              registered.collective(),
+              regionOf(registered.registeringUnit())));
     }
   }
 
@@ -99,6 +101,8 @@ public class CaseEventConsumer {
               progress.category(),
               progress.petitionClass(),
               null,
+              null,
+              null,
               null));
     }
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
@@ -113,5 +117,11 @@ public class CaseEventConsumer {
         facts.opened(caseId, progress.caseNumber(), opened);
       }
     }
+  }
+
+  /** The region part of a unit code (530302:xfj → 530302). */
+  private static String regionOf(String unitCode) {
+    int colon = unitCode.indexOf(':');
+    return colon < 0 ? unitCode : unitCode.substring(0, colon);
   }
 }

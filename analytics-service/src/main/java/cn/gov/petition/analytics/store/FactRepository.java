@@ -25,6 +25,8 @@ public class FactRepository {
    *
    * @param purpose null where the event does not say (a repeat receipt)
    * @param persons null where the event does not say (a repeat receipt)
+   * @param collective 集体访/联名信, null for a repeat receipt
+   * @param registeringRegion the region of the registering office, null for a repeat receipt
    */
   public record Petition(
       UUID caseId,
@@ -36,14 +38,16 @@ public class FactRepository {
       String category,
       String petitionClass,
       String purpose,
-      Integer persons) {}
+      Integer persons,
+      Boolean collective,
+      String registeringRegion) {}
 
   public void petition(Petition p) {
     em.createNativeQuery(
             "INSERT INTO petition_fact (case_id, case_number, day, matter_region_code, repeat,"
-                + " channel, category, petition_class, purpose, person_count) VALUES (:case,"
-                + " :number, :day, :region, :repeat, :channel, :category, :class, :purpose,"
-                + " :persons)")
+                + " channel, category, petition_class, purpose, person_count, collective,"
+                + " registering_region) VALUES (:case, :number, :day, :region, :repeat, :channel,"
+                + " :category, :class, :purpose, :persons, :collective, :registering)")
         .setParameter("case", p.caseId())
         .setParameter("number", p.caseNumber())
         .setParameter("day", p.day())
@@ -54,6 +58,8 @@ public class FactRepository {
         .setParameter("class", p.petitionClass())
         .setParameter("purpose", p.purpose())
         .setParameter("persons", p.persons())
+        .setParameter("collective", p.collective())
+        .setParameter("registering", p.registeringRegion())
         .executeUpdate();
   }
 

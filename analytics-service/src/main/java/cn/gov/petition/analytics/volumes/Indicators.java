@@ -1,0 +1,103 @@
+package cn.gov.petition.analytics.volumes;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+
+/**
+ * Other figures an office is judged by (domain.md §5, §8): the share of first petitions (初信初访),
+ * collective visits and their persons, visits registered at the province, and the average days a
+ * unit took to accept and to answer. Each with what it is made of.
+ */
+@ApplicationScoped
+public class Indicators {
+
+  private final EntityManager em;
+
+  public Indicators(EntityManager em) {
+    this.em = em;
+  }
+
+  /** A count of visits (批次) and the persons in them (人次). */
+  public record Visits(long batches, long persons) {}
+
+  /** An average number of calendar days over the steps done in the period. */
+  public record AverageDays(long steps, BigDecimal days) {}
+
+  /**
+   * @param petitions 件次 received (registrations and repeat receipts)
+   * @param firstPetitions of which first petitions (not linked to an earlier case, not a repeat)
+   * @param firstShare firstPetitions / petitions, null when there were none
+   * @param collectiveVisits 集体访: visits registered as collective (five or more people)
+   * @param visitsToProvince 到省访: visits registered by a province-level office
+   * @param acceptance from the start of the acceptance period to acceptance, steps done in the
+   *     period
+   * @param reply from acceptance to the written opinion, steps done in the period
+   */
+  public record Figures(
+      long petitions,
+      long firstPetitions,
+      BigDecimal firstShare,
+      Visits collectiveVisits,
+      Visits visitsToProvince,
+      AverageDays acceptance,
+      AverageDays reply) {}
+
+  @Transactional
+  public Figures of(String region, LocalDate from, LocalDate to) {
+    Object[] p =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE NOT repeat),"
+                        + " count(*) FILTER (WHERE collective AND channel = 'VISIT'),"
+                        + " coalesce(sum(person_count) FILTER (WHERE collective AND channel = 'VISIT'), 0),"
+                        + " count(*) FILTER (WHERE channel = 'VISIT' AND length(registering_region) = 2),"
+                        + " coalesce(sum(person_count) FILTER"
+                        + "  (WHERE channel = 'VISIT' AND length(registering_region) = 2), 0)"
+                        + " FROM petition_fact WHERE day BETWEEN :from AND :to"
+                        + " AND matter_region_code LIKE :prefix")
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("prefix", region + "%")
+                .getSingleResult();
+    long petitions = number(p[0]);
+    long first = number(p[1]);
+    return new Figures(
+        petitions,
+        first,
+        petitions == 0
+            ? null
+            : BigDecimal.valueOf(first)
+                .divide(BigDecimal.valueOf(petitions), 4, RoundingMode.HALF_UP),
+        new Visits(number(p[2]), number(p[3])),
+        new Visits(number(p[4]), number(p[5])),
+        average("ACCEPT", region, from, to),
+        average("HANDLE", region, from, to));
+  }
+
+  private AverageDays average(String step, String region, LocalDate from, LocalDate to) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*), avg(done_on - started_on) FROM step_fact"
+                        + " WHERE step = :step AND done_on BETWEEN :from AND :to"
+                        + " AND unit_region_code LIKE :prefix")
+                .setParameter("step", step)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("prefix", region + "%")
+                .getSingleResult();
+    return new AverageDays(
+        number(row[0]),
+        row[1] == null
+            ? null
+            : new BigDecimal(row[1].toString()).setScale(1, RoundingMode.HALF_UP));
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}
