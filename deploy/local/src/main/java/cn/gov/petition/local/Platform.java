@@ -18,6 +18,8 @@ public final class Platform implements AutoCloseable {
 
   private final LocalInfrastructure infrastructure;
   private final List<Node> nodes;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private Platform(LocalInfrastructure infrastructure, List<Node> nodes) {
     this.infrastructure = infrastructure;
@@ -61,7 +63,10 @@ public final class Platform implements AutoCloseable {
       for (Node node : nodes) {
         node.awaitReady();
       }
-      return new Platform(infrastructure, nodes);
+      Platform platform = new Platform(infrastructure, nodes);
+      // a launcher stopped by a signal (a bench, a script's kill) takes its processes with it
+      Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+      return platform;
     } catch (RuntimeException e) {
       nodes.forEach(Node::close);
       infrastructure.close();
@@ -103,8 +108,12 @@ public final class Platform implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("no node serves " + region));
   }
 
+  /** Stops every node and the infrastructure, once (the shutdown hook calls it again). */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     nodes.parallelStream().forEach(Node::close);
     infrastructure.close();
   }
