@@ -417,6 +417,51 @@ class RatesTest {
           "children.find { it.code == '" + county + "' }.");
     }
 
+    // the counties ranked by 及时受理率, best first; the same as CSV for Excel
+    List<String> best =
+        COUNTIES.stream()
+            .sorted(
+                java.util.Comparator.comparing(
+                        (String county) -> {
+                          long[] r =
+                              expected(cases, c -> c.county().equals(county))
+                                  .get("TIMELY_ACCEPTANCE");
+                          return BigDecimal.valueOf(r[0])
+                              .divide(BigDecimal.valueOf(r[1]), 4, RoundingMode.HALF_UP);
+                        })
+                    .reversed()
+                    .thenComparing(county -> county))
+            .toList();
+    String ranking =
+        "/statistics/rates/ranking?rate=TIMELY_ACCEPTANCE&region=5325&from=" + FROM + "&to=" + TO;
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .accept("application/json")
+        .when()
+        .get(ranking)
+        .then()
+        .statusCode(200)
+        .body("label", equalTo("及时受理率"))
+        .body("rows.code", equalTo(best))
+        .body("rows[0].rank", equalTo(1));
+    String csv =
+        given()
+            .auth()
+            .oauth2(prefecture)
+            .accept("text/csv")
+            .when()
+            .get(ranking)
+            .then()
+            .statusCode(200)
+            .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))
+            .extract()
+            .asString();
+    List<String> lines = csv.lines().toList();
+    assertEquals("\uFEFF排名,地区代码,地区,及时受理率,分子,分母,公式版本", lines.get(0));
+    assertEquals(4, lines.size());
+    assertEquals(true, lines.get(1).startsWith("1," + best.get(0) + ","), lines.get(1));
+
     // the cases behind a bucket: the late acceptances of 个旧市
     TreeSet<String> late = new TreeSet<>();
     for (Generated c : cases) {

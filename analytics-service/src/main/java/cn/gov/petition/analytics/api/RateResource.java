@@ -22,7 +22,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -118,6 +122,137 @@ public class RateResource {
         period.to(),
         rates.today(),
         children);
+  }
+
+  /** 排名一行: 1 is the best (the highest rate; for 重复信访率 the lowest); no rate ranks last. */
+  public record RankedRow(
+      int rank,
+      String code,
+      String name,
+      long numerator,
+      long denominator,
+      BigDecimal value,
+      String formulaVersion) {}
+
+  /** 排名: the child regions by one rate. */
+  public record Ranking(
+      String regionCode,
+      String regionName,
+      String rate,
+      String label,
+      LocalDate from,
+      LocalDate to,
+      LocalDate asOf,
+      List<RankedRow> rows) {}
+
+  @GET
+  @Path("/ranking")
+  @Operation(
+      summary = "排名 / The child regions ranked by one rate",
+      description = "JSON, or CSV in Chinese with Accept: text/csv (for Excel: UTF-8 with a BOM).")
+  public Ranking ranking(
+      @QueryParam("rate") @NotNull @Pattern(regexp = RATES, message = "must be one of " + RATES)
+          String rate,
+      @BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
+    Rate which = Rate.valueOf(rate);
+    List<RankedRow> rows = new ArrayList<>();
+    for (ChildRates child : byRegion(asked).children()) {
+      Rates.Figure f =
+          child.rates().stream().filter(r -> r.rate() == which).findFirst().orElseThrow();
+      rows.add(
+          new RankedRow(
+              0,
+              child.code(),
+              child.name(),
+              f.numerator(),
+              f.denominator(),
+              f.value(),
+              f.formulaVersion()));
+    }
+    Comparator<BigDecimal> better =
+        which == Rate.REPEAT_PETITIONS ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    rows.sort(
+        Comparator.comparing(RankedRow::value, Comparator.nullsLast(better))
+            .thenComparing(RankedRow::code));
+    List<RankedRow> ranked = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      RankedRow r = rows.get(i);
+      boolean tie =
+          i > 0
+              && r.value() != null
+              && rows.get(i - 1).value() != null
+              && r.value().compareTo(rows.get(i - 1).value()) == 0;
+      ranked.add(
+          new RankedRow(
+              tie ? ranked.get(i - 1).rank() : i + 1,
+              r.code(),
+              r.name(),
+              r.numerator(),
+              r.denominator(),
+              r.value(),
+              r.formulaVersion()));
+    }
+    return new Ranking(
+        period.region(),
+        divisions.find(period.region()).map(Division::name).orElse(null),
+        rate,
+        which.label(),
+        period.from(),
+        period.to(),
+        rates.today(),
+        ranked);
+  }
+
+  @GET
+  @Path("/ranking")
+  @Produces("text/csv; charset=UTF-8")
+  @Operation(summary = "排名（CSV）/ The same ranking as CSV for Excel")
+  public Response rankingCsv(
+      @QueryParam("rate") @NotNull @Pattern(regexp = RATES, message = "must be one of " + RATES)
+          String rate,
+      @BeanParam @Valid RegionAndPeriod asked) {
+    Ranking ranking = ranking(rate, asked);
+    StringBuilder csv =
+        new StringBuilder("\uFEFF排名,地区代码,地区,").append(ranking.label()).append(",分子,分母,公式版本\r\n");
+    for (RankedRow r : ranking.rows()) {
+      csv.append(r.rank())
+          .append(',')
+          .append(r.code())
+          .append(',')
+          .append(quoted(r.name()))
+          .append(',')
+          .append(r.value() == null ? "" : r.value().toPlainString())
+          .append(',')
+          .append(r.numerator())
+          .append(',')
+          .append(r.denominator())
+          .append(',')
+          .append(r.formulaVersion())
+          .append("\r\n");
+    }
+    String file =
+        "ranking-"
+            + ranking.regionCode()
+            + "-"
+            + rate
+            + "-"
+            + ranking.from()
+            + "-"
+            + ranking.to()
+            + ".csv";
+    return Response.ok(csv.toString())
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
+  }
+
+  private static String quoted(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.contains(",") || text.contains("\"") || text.contains("\n")
+        ? "\"" + text.replace("\"", "\"\"") + "\""
+        : text;
   }
 
   @GET
