@@ -279,4 +279,68 @@ class PlatformIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> volume("5303") >= before + 5);
     assertEquals(before + 5, volume("5303"), "every case counted once, none twice");
   }
+
+  private static String ratesOf(String region) {
+    LocalDate today = LocalDate.now(CHINA);
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .queryParam("region", region)
+        .queryParam("from", today.minusDays(60).toString())
+        .queryParam("to", today.plusDays(60).toString())
+        .when()
+        .get("/api/analytics/statistics/rates")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
+  /**
+   * Statistics are a read model of the event log: wiped (schema dropped, consumer offsets
+   * forgotten) and rebuilt by reading the broadcast topic again from its start, they give the same
+   * figures.
+   */
+  @Test
+  @Order(4)
+  void analyticsWipedAndRebuiltFromTheEventLogGivesTheSameFigures() throws Exception {
+    long volume = volume("5303");
+    String rates = ratesOf("5303");
+    assertTrue(volume > 0, "the earlier tests registered cases");
+
+    Platform.Node node = platform.node("53");
+    node.stop("analytics-service");
+    try (var db =
+        java.sql.DriverManager.getConnection(
+            platform.infrastructure().postgres().jdbcUrl("petition_53"),
+            cn.gov.petition.infra.PostgresServer.USER,
+            cn.gov.petition.infra.PostgresServer.PASSWORD)) {
+      db.createStatement().execute("DROP SCHEMA analytics CASCADE");
+    }
+    try (var admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", platform.infrastructure().kafka().bootstrapServers()))) {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(2))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                admin.deleteConsumerGroups(List.of("53.analytics-service")).all().get();
+                return true;
+              });
+    }
+    node.restart("analytics-service");
+
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertEquals(volume, volume("5303")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> assertEquals(rates, ratesOf("5303"), "the same figures, to the digit"));
+  }
 }
