@@ -13,9 +13,6 @@ import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -53,10 +50,6 @@ class RatesTest {
   private static final List<String> COUNTIES = List.of("532501", "532502", "532503");
   private static final List<String> OUTCOMES =
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED");
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   @Inject TestClock clock;
 
@@ -141,13 +134,6 @@ class RatesTest {
 
   // ---------------------------------------------------------------- the events intake would send
 
-  private static KafkaProbe.Outgoing event(Generated c, String type, Record data) throws Exception {
-    return new KafkaProbe.Outgoing(
-        c.id(),
-        KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), type, c.number()),
-        JSON.writeValueAsString(data));
-  }
-
   private static CaseProgressed progressed(
       Generated c,
       String transition,
@@ -187,9 +173,9 @@ class RatesTest {
   private static List<KafkaProbe.Outgoing> events(Generated c) throws Exception {
     List<KafkaProbe.Outgoing> events = new ArrayList<>();
     events.add(
-        event(
-            c,
-            "cn.gov.petition.case.registered",
+        Events.of(
+            c.id(),
+            c.number(),
             new CaseRegistered(
                 c.id(),
                 c.number(),
@@ -207,9 +193,9 @@ class RatesTest {
                 c.firstIsRepeat() ? UUID.randomUUID().toString() : null)));
     LocalDate forwarded = c.received();
     events.add(
-        event(
-            c,
-            "cn.gov.petition.case.progressed",
+        Events.of(
+            c.id(),
+            c.number(),
             progressed(
                 c,
                 "FORWARDED",
@@ -219,9 +205,9 @@ class RatesTest {
                 List.of(opens(c, Step.ACCEPT, forwarded, c.acceptDue())))));
     if (c.acceptDone() != null) {
       events.add(
-          event(
-              c,
-              "cn.gov.petition.case.progressed",
+          Events.of(
+              c.id(),
+              c.number(),
               progressed(
                   c,
                   "ACCEPTED",
@@ -232,9 +218,9 @@ class RatesTest {
     }
     if (c.handleDone() != null) {
       events.add(
-          event(
-              c,
-              "cn.gov.petition.case.progressed",
+          Events.of(
+              c.id(),
+              c.number(),
               progressed(
                   c,
                   "OPINION_ISSUED",
@@ -245,9 +231,9 @@ class RatesTest {
     }
     if (c.evaluated() != null) {
       events.add(
-          event(
-              c,
-              "cn.gov.petition.case.progressed",
+          Events.of(
+              c.id(),
+              c.number(),
               progressed(
                   c,
                   "EVALUATED",
@@ -258,9 +244,9 @@ class RatesTest {
     }
     for (LocalDate repeat : c.repeats()) {
       events.add(
-          event(
-              c,
-              "cn.gov.petition.case.progressed",
+          Events.of(
+              c.id(),
+              c.number(),
               progressed(c, "REPEAT_RECEIVED", null, repeat, List.of(), List.of())));
     }
     return events;

@@ -12,9 +12,6 @@ import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -34,11 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
 class VolumeByDimensionTest {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
   private final List<KafkaProbe.Outgoing> events = new ArrayList<>();
@@ -56,26 +48,24 @@ class VolumeByDimensionTest {
     String id = UUID.randomUUID().toString();
     LocalDate on = LocalDate.parse(day);
     events.add(
-        new KafkaProbe.Outgoing(
+        Events.of(
             id,
-            KafkaProbe.cloudEventHeaders(
-                UUID.randomUUID().toString(), "cn.gov.petition.case.registered", "n"),
-            JSON.writeValueAsString(
-                new CaseRegistered(
-                    id,
-                    "n-" + id.substring(0, 8),
-                    channel,
-                    "APPEAL",
-                    region,
-                    "0201",
-                    office,
-                    on,
-                    on.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    persons,
-                    "SEEK_SOLUTION",
-                    "DIRECT",
-                    persons >= 5,
-                    repeat ? UUID.randomUUID().toString() : null))));
+            "n",
+            new CaseRegistered(
+                id,
+                "n-" + id.substring(0, 8),
+                channel,
+                "APPEAL",
+                region,
+                "0201",
+                office,
+                on,
+                on.atStartOfDay().toInstant(ZoneOffset.UTC),
+                persons,
+                "SEEK_SOLUTION",
+                "DIRECT",
+                persons >= 5,
+                repeat ? UUID.randomUUID().toString() : null)));
     return id;
   }
 
@@ -120,28 +110,26 @@ class VolumeByDimensionTest {
       throws Exception {
     LocalDate on = LocalDate.parse(day);
     events.add(
-        new KafkaProbe.Outgoing(
+        Events.of(
             id,
-            KafkaProbe.cloudEventHeaders(
-                UUID.randomUUID().toString(), "cn.gov.petition.case.progressed", "n"),
-            JSON.writeValueAsString(
-                new CaseProgressed(
-                    id,
-                    "n-" + id.substring(0, 8),
-                    transition,
-                    "ACCEPTED",
-                    "APPEAL",
-                    channel,
-                    "0201",
-                    region,
-                    "532601:rsj",
-                    "532601",
-                    "FORWARD",
-                    null,
-                    on,
-                    on.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    closed,
-                    opened))));
+            "n",
+            new CaseProgressed(
+                id,
+                "n-" + id.substring(0, 8),
+                transition,
+                "ACCEPTED",
+                "APPEAL",
+                channel,
+                "0201",
+                region,
+                "532601:rsj",
+                "532601",
+                "FORWARD",
+                null,
+                on,
+                on.atStartOfDay().toInstant(ZoneOffset.UTC),
+                closed,
+                opened)));
   }
 
   private static ValidatableResponse by(String token, String region, String dimension) {
