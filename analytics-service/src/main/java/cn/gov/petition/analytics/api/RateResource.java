@@ -99,7 +99,10 @@ public class RateResource {
           "Child regions with any fact in the period; a township has none (ask for the township"
               + " itself).")
   public ByRegion byRegion(@BeanParam @Valid RegionAndPeriod asked) {
-    RegionAndPeriod.Checked period = asked.check(caller);
+    return byRegion(asked.check(caller));
+  }
+
+  private ByRegion byRegion(RegionAndPeriod.Checked period) {
     String region = period.region();
     List<ChildRates> children =
         region.length() == 9
@@ -157,7 +160,7 @@ public class RateResource {
     RegionAndPeriod.Checked period = asked.check(caller);
     Rate which = Rate.valueOf(rate);
     List<RankedRow> rows = new ArrayList<>();
-    for (ChildRates child : byRegion(asked).children()) {
+    for (ChildRates child : byRegion(period).children()) {
       Rates.Figure f =
           child.rates().stream().filter(r -> r.rate() == which).findFirst().orElseThrow();
       rows.add(

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,19 +111,13 @@ public class DailyAndWeeklyResource {
   private static LocalDate monday(String week) {
     int year = Integer.parseInt(week.substring(0, 4));
     int number = Integer.parseInt(week.substring(6));
-    try {
-      LocalDate inWeek =
-          LocalDate.of(year, 1, 4)
-              .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)
-              .with(DayOfWeek.MONDAY);
-      if (number < 1 || inWeek.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != number) {
-        throw new DateTimeParseException(week, week, 0);
-      }
-      return inWeek;
-    } catch (RuntimeException e) {
+    LocalDate fourthOfJanuary = LocalDate.of(year, 1, 4); // always in ISO week 1
+    if (number < 1
+        || number > fourthOfJanuary.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
       throw ProblemException.invalid(
           "week", "IsoWeek", "该年没有这一周 / " + week + " is not a week of " + year);
     }
+    return fourthOfJanuary.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
   }
 
   private Ranking ranking(String root, String period, LocalDate from, LocalDate to) {

@@ -95,12 +95,13 @@ public class Backlog {
                 () ->
                     ProblemException.invalid(
                         "caseId", "KnownCase", "辖区内无此信访件 / no such case in your subtree"));
+    Set<Ground> grounds = grounds(standing, clocks.ofCase(caseId, ""));
     List<Problem.FieldError> errors = new ArrayList<>();
     if (standing.ended) {
       errors.add(
           new Problem.FieldError(
               "caseId", "OpenCase", "案件已结束（" + standing.status + "）/ the case has ended"));
-    } else if (grounds(standing, clocks.ofCase(caseId, "")).isEmpty()) {
+    } else if (grounds.isEmpty()) {
       errors.add(
           new Problem.FieldError(
               "caseId",
@@ -127,10 +128,7 @@ public class Backlog {
     entry.id = UUID.randomUUID();
     entry.standing = standing;
     entry.unitRegionCode = standing.unitRegionCode;
-    entry.grounds =
-        grounds(standing, clocks.ofCase(caseId, "")).stream()
-            .map(Enum::name)
-            .collect(Collectors.joining(","));
+    entry.grounds = grounds.stream().map(Enum::name).collect(Collectors.joining(","));
     entry.leaderName = leaderName;
     entry.leaderPost = leaderPost;
     entry.team = new ArrayList<>(team);

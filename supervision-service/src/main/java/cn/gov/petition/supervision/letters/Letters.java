@@ -184,12 +184,13 @@ public class Letters {
   /** Tells dashboards and the level above; never the reason or the answer. */
   private void announce(LetterEntity letter, Change change, LocalDate on) {
     List<String> path = divisions.path(letter.issuerRegion).stream().map(d -> d.code()).toList();
+    String number = number(letter);
     outbox.publish(
         letter.id.toString(),
-        number(letter),
+        number,
         new LetterChanged(
             letter.id.toString(),
-            number(letter),
+            number,
             letter.kind.name(),
             letter.issuerUnit,
             letter.issuerRegion,
