@@ -63,8 +63,7 @@ class VolumeTest {
         .auth()
         .oauth2(county)
         .queryParam("region", "530302")
-        .queryParam("from", "2026-03-01")
-        .queryParam("to", "2026-03-31")
+        .queryParam("period", "2026-03")
         .when()
         .get("/statistics/volume")
         .then()
@@ -117,7 +116,56 @@ class VolumeTest {
         .when()
         .get("/statistics/volume")
         .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("from"));
+  }
+
+  @Test
+  void aPeriodIsADayWeekMonthQuarterOrYearAndNotBesideDays() {
+    String city = TestTokens.token("qujing-office", "5303:xfj", "5303", "joint-office");
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .queryParam("period", "2026-W53")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(200)
+        .body("from", equalTo("2026-12-28"))
+        .body("to", equalTo("2027-01-03"));
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .queryParam("period", "2026-13")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("period"));
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .queryParam("period", "March")
+        .when()
+        .get("/statistics/volume")
+        .then()
         .statusCode(400)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("period"));
+    given()
+        .auth()
+        .oauth2(city)
+        .queryParam("region", "5303")
+        .queryParam("period", "2026-03")
+        .queryParam("from", "2026-03-01")
+        .when()
+        .get("/statistics/volume")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("period"));
   }
 }

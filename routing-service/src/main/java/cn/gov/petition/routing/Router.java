@@ -6,6 +6,7 @@ import cn.gov.petition.common.events.RoutingRequested.AccusedUnit;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.common.validation.Regions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public class Router {
     String registeredAt = request.registeringUnit().split(":")[0];
     boolean escalated =
         "VISIT".equals(request.channel())
-            && registeredAt.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")
+            && registeredAt.matches(Regions.PATTERN)
             && depth(unit.regionCode()) - depth(registeredAt) >= 2;
     List<String> important = new ArrayList<>();
     if (request.collective()) {

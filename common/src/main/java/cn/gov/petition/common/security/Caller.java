@@ -1,6 +1,7 @@
 package cn.gov.petition.common.security;
 
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.validation.Regions;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -40,7 +41,7 @@ public class Caller {
    */
   public String subtree() {
     String own = region();
-    if (!own.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")) {
+    if (!own.matches(Regions.PATTERN)) {
       throw ProblemException.forbidden("The token names no valid region");
     }
     return own;

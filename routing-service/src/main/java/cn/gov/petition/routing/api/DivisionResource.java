@@ -3,6 +3,7 @@ package cn.gov.petition.routing.api;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.validation.Regions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -33,10 +34,7 @@ public class DivisionResource {
   @Path("/{code}")
   @Operation(summary = "查询行政区划 / A division, its ancestors and its children")
   public DivisionView division(
-      @PathParam("code")
-          @Pattern(
-              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-              message = "must be a 2, 4, 6 or 9-digit division code")
+      @PathParam("code") @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String code) {
     Division division =
         divisions.find(code).orElseThrow(() -> ProblemException.notFound("division", code));

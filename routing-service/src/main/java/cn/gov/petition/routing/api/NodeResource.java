@@ -3,6 +3,7 @@ package cn.gov.petition.routing.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.routing.nodes.NodeRegistry;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
@@ -52,9 +53,7 @@ public class NodeResource {
   public NodeRegistry.Node host(
       @Parameter(description = "行政区划代码 / division code", example = "530302001")
           @PathParam("region")
-          @Pattern(
-              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-              message = "must be a 2, 4, 6 or 9-digit division code")
+          @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region) {
     if (!divisions.exists(region)) {
       throw ProblemException.notFound("region", region);

@@ -3,6 +3,7 @@ package cn.gov.petition.routing.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.common.validation.Regions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,9 +39,7 @@ public class UnitResource {
       @Parameter(description = "行政区划代码 / division code", example = "530302")
           @QueryParam("region")
           @NotNull
-          @Pattern(
-              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-              message = "must be a 2, 4, 6 or 9-digit division code")
+          @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region) {
     return units.of(region);
   }

@@ -1,12 +1,13 @@
 package cn.gov.petition.supervision.api;
 
-import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Dates;
+import cn.gov.petition.common.validation.Periods;
+import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.supervision.store.ClockTallies;
 import cn.gov.petition.supervision.store.ClockTallies.DayTally;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,7 +87,7 @@ public class DailyAndWeeklyResource {
   public Ranking daily(
       @QueryParam("date") @NotNull @Pattern(regexp = Dates.PATTERN, message = Dates.MESSAGE)
           String date,
-      @QueryParam("region") @Pattern(regexp = Drilldown.REGION, message = Drilldown.REGION_MESSAGE)
+      @QueryParam("region") @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region) {
     LocalDate day = Dates.parse("date", date);
     return ranking(Drilldown.root(caller, region), date, day, day);
@@ -102,22 +101,10 @@ public class DailyAndWeeklyResource {
           @NotNull
           @Pattern(regexp = "\\d{4}-W\\d{2}", message = "must be an ISO week such as 2026-W49")
           String week,
-      @QueryParam("region") @Pattern(regexp = Drilldown.REGION, message = Drilldown.REGION_MESSAGE)
+      @QueryParam("region") @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region) {
-    LocalDate monday = monday(week);
-    return ranking(Drilldown.root(caller, region), week, monday, monday.plusDays(6));
-  }
-
-  private static LocalDate monday(String week) {
-    int year = Integer.parseInt(week.substring(0, 4));
-    int number = Integer.parseInt(week.substring(6));
-    LocalDate fourthOfJanuary = LocalDate.of(year, 1, 4); // always in ISO week 1
-    if (number < 1
-        || number > fourthOfJanuary.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-      throw ProblemException.invalid(
-          "week", "IsoWeek", "该年没有这一周 / " + week + " is not a week of " + year);
-    }
-    return fourthOfJanuary.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
+    Periods.Period period = Periods.parse("week", week);
+    return ranking(Drilldown.root(caller, region), week, period.from(), period.to());
   }
 
   private Ranking ranking(String root, String period, LocalDate from, LocalDate to) {

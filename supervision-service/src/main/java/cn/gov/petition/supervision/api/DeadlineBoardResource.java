@@ -4,6 +4,7 @@ import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.supervision.store.ClockTallies;
 import cn.gov.petition.supervision.store.ClockTallies.Tally;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,7 +64,7 @@ public class DeadlineBoardResource {
               + " Drill down by asking again with a child's code; the open steps themselves, soonest"
               + " due first, are GET /clocks.")
   public Board board(
-      @QueryParam("region") @Pattern(regexp = Drilldown.REGION, message = Drilldown.REGION_MESSAGE)
+      @QueryParam("region") @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region) {
     String root = Drilldown.root(caller, region);
     int childLength = Drilldown.childLength(root);

@@ -7,11 +7,6 @@ import cn.gov.petition.common.security.Caller;
 /** The region a dashboard answers for, and the length of its children's codes. */
 final class Drilldown {
 
-  /** The validation pattern of a dashboard's {@code region} parameter. */
-  static final String REGION = "\\d{2}|\\d{4}|\\d{6}|\\d{9}";
-
-  static final String REGION_MESSAGE = "must be a division code of 2, 4, 6 or 9 digits";
-
   private Drilldown() {}
 
   /** The region asked for, by default the root of the caller's subtree; 403 outside it. */

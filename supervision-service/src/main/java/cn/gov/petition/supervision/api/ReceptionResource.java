@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Dates;
+import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.receptions.ReceptionDayEntity;
 import cn.gov.petition.supervision.receptions.Receptions;
@@ -54,9 +55,7 @@ public class ReceptionResource {
       @Schema(description = "职务 / post", example = "区长") @NotBlank @Size(max = 50) String post,
       @Schema(description = "领导所在区划 / the leader's region", example = "530702")
           @NotNull
-          @Pattern(
-              regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}",
-              message = "must be a division code of 2, 4, 6 or 9 digits")
+          @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region,
       @Schema(description = "接访日期 / the day", example = "2026-12-07") @NotNull LocalDate plannedOn,
       @Schema(description = "接访地点 / where", example = "古城区人民来访接待中心") @NotBlank @Size(max = 200)
