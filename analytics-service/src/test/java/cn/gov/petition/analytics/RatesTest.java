@@ -48,6 +48,7 @@ class RatesTest {
   private static final LocalDate FROM = LocalDate.parse("2026-11-01");
   private static final LocalDate TO = LocalDate.parse("2026-11-30");
   private static final List<String> COUNTIES = List.of("532501", "532502", "532503");
+  private static final List<String> DEPARTMENTS = List.of("rsj", "zjj", "zrzy");
   private static final List<String> OUTCOMES =
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED");
 
@@ -66,6 +67,7 @@ class RatesTest {
       String id,
       String number,
       String county,
+      String unit,
       LocalDate received,
       boolean firstIsRepeat,
       List<LocalDate> repeats,
@@ -118,6 +120,7 @@ class RatesTest {
               UUID.randomUUID().toString(),
               county + "-202611-" + String.format("%05d", i),
               county,
+              county + ":" + DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size())),
               received,
               random.nextInt(100) < 20,
               repeats,
@@ -141,7 +144,7 @@ class RatesTest {
       LocalDate on,
       List<CaseProgressed.ClosedStep> closed,
       List<CaseProgressed.OpenedStep> opened) {
-    String unit = c.county() + ":rsj";
+    String unit = c.unit();
     return new CaseProgressed(
         c.id(),
         c.number(),
@@ -163,7 +166,7 @@ class RatesTest {
 
   private static CaseProgressed.OpenedStep opens(
       Generated c, Step step, LocalDate on, LocalDate due) {
-    return new CaseProgressed.OpenedStep(step, c.county() + ":rsj", c.county(), on, due);
+    return new CaseProgressed.OpenedStep(step, c.unit(), c.county(), on, due);
   }
 
   private static CaseProgressed.ClosedStep closes(Step step, LocalDate due, LocalDate done) {
@@ -447,6 +450,83 @@ class RatesTest {
     assertEquals("\uFEFF排名,地区代码,地区,及时受理率,分子,分母,公式版本", lines.get(0));
     assertEquals(4, lines.size());
     assertEquals(true, lines.get(1).startsWith("1," + best.get(0) + ","), lines.get(1));
+
+    // the departments of 个旧市 ranked by 按期办结率, as JSON and as CSV
+    String gejiu = "532501";
+    List<String> bestUnits =
+        DEPARTMENTS.stream()
+            .map(d -> gejiu + ":" + d)
+            .sorted(
+                java.util.Comparator.comparing(
+                        (String unit) -> {
+                          long[] r =
+                              expected(cases, c -> c.unit().equals(unit)).get("ON_TIME_REPLY");
+                          return BigDecimal.valueOf(r[0])
+                              .divide(BigDecimal.valueOf(r[1]), 4, RoundingMode.HALF_UP);
+                        })
+                    .reversed()
+                    .thenComparing(unit -> unit))
+            .toList();
+    JsonPath units =
+        given()
+            .auth()
+            .oauth2(prefecture)
+            .queryParam("region", gejiu)
+            .queryParam("period", "2026-11")
+            .when()
+            .get("/statistics/rates/by-unit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    for (String department : DEPARTMENTS) {
+      String unit = gejiu + ":" + department;
+      Map<String, long[]> expectedOfUnit = expected(cases, c -> c.unit().equals(unit));
+      expectedOfUnit.remove("REPEAT_PETITIONS"); // a petition names no unit
+      assertRates(expectedOfUnit, units, unit, "children.find { it.code == '" + unit + "' }.");
+    }
+    assertEquals(
+        "个旧市人力资源和社会保障局", units.getString("children.find { it.code == '532501:rsj' }.name"));
+    assertEquals(
+        List.of("TIMELY_ACCEPTANCE", "ON_TIME_REPLY", "EVALUATION_PARTICIPATION", "SATISFACTION"),
+        units.getList("children[0].rates.rate"),
+        "no repeat rate per unit");
+    String unitRanking =
+        "/statistics/rates/ranking?rate=ON_TIME_REPLY&of=UNIT&region=" + gejiu + "&period=2026-11";
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .accept("application/json")
+        .when()
+        .get(unitRanking)
+        .then()
+        .statusCode(200)
+        .body("of", equalTo("UNIT"))
+        .body("rows.code", equalTo(bestUnits));
+    List<String> unitCsv =
+        given()
+            .auth()
+            .oauth2(prefecture)
+            .accept("text/csv")
+            .when()
+            .get(unitRanking)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString()
+            .lines()
+            .toList();
+    assertEquals("\uFEFF排名,单位代码,单位,按期办结率,分子,分母,公式版本", unitCsv.get(0));
+    assertEquals(true, unitCsv.get(1).startsWith("1," + bestUnits.get(0) + ","), unitCsv.get(1));
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .accept("application/json")
+        .when()
+        .get(unitRanking.replace("ON_TIME_REPLY", "REPEAT_PETITIONS"))
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("rate"));
 
     // the cases behind a bucket: the late acceptances of 个旧市
     TreeSet<String> late = new TreeSet<>();

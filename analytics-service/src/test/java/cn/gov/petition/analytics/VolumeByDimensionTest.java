@@ -213,6 +213,31 @@ class VolumeByDimensionTest {
         .body("figures.acceptance.days", equalTo(3.5f))
         .body("figures.reply.steps", equalTo(0));
 
+    // 单位收件: the two cases given to 文山市人社局 in November; none to the prefecture's own units
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .queryParam("region", "532601")
+        .queryParam("period", "2026-11")
+        .when()
+        .get("/statistics/volume/by-unit")
+        .then()
+        .statusCode(200)
+        .body("rows.key", equalTo(List.of("532601:rsj")))
+        .body("rows[0].name", equalTo("文山市人力资源和社会保障局"))
+        .body("rows[0].figures.count", equalTo(2))
+        .body("rows[0].figures.previous", equalTo(0));
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .queryParam("region", "5326")
+        .queryParam("period", "2026-11")
+        .when()
+        .get("/statistics/volume/by-unit")
+        .then()
+        .statusCode(200)
+        .body("rows", equalTo(List.of()));
+
     String county = TestTokens.token("wenshan-supervisor", "532601:xfj", "532601", "supervisor");
     by(county, "5326", "CHANNEL").statusCode(403);
     by(county, "532601", "MOOD").statusCode(400).body("errors[0].field", equalTo("dimension"));

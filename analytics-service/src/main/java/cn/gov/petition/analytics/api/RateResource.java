@@ -6,6 +6,7 @@ import cn.gov.petition.analytics.rates.Rates;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,17 +48,19 @@ public class RateResource {
   private final Rates rates;
   private final Caller caller;
   private final DivisionTable divisions;
+  private final Units units;
 
-  public RateResource(Rates rates, Caller caller, DivisionTable divisions) {
+  public RateResource(Rates rates, Caller caller, DivisionTable divisions, Units units) {
     this.rates = rates;
     this.caller = caller;
     this.divisions = divisions;
+    this.units = units;
   }
 
   /** One child region's figures. */
   public record ChildRates(String code, String name, List<Rates.Figure> rates) {}
 
-  /** 分地区: the rates of each child region, for the dashboard's drill-down. */
+  /** 分地区 / 分单位: the rates of each child region or own unit, for the dashboard's drill-down. */
   public record ByRegion(
       String regionCode,
       String regionName,
@@ -99,24 +102,46 @@ public class RateResource {
           "Child regions with any fact in the period; a township has none (ask for the township"
               + " itself).")
   public ByRegion byRegion(@BeanParam @Valid RegionAndPeriod asked) {
-    return byRegion(asked.check(caller));
+    RegionAndPeriod.Checked period = asked.check(caller);
+    return byGroup(period, Of.REGION);
   }
 
-  private ByRegion byRegion(RegionAndPeriod.Checked period) {
+  @GET
+  @Path("/by-unit")
+  @Operation(
+      summary = "分单位考核指标 / The rates of each unit at the region's own level",
+      description =
+          "Units of the region itself (a county's departments, not its townships') with any fact"
+              + " in the period; no 重复信访率, since a petition names no unit.")
+  public ByRegion byUnit(@BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
+    return byGroup(period, Of.UNIT);
+  }
+
+  /** What a ranking ranks. */
+  enum Of {
+    /** The child regions. */
+    REGION,
+    /** The units at the region's own level. */
+    UNIT
+  }
+
+  private ByRegion byGroup(RegionAndPeriod.Checked period, Of of) {
     String region = period.region();
     List<ChildRates> children =
-        region.length() == 9
+        of == Of.REGION && region.length() == 9
             ? List.of()
             : rates
-                .byChild(region, period.childLength(), period.from(), period.to())
+                .by(
+                    of == Of.UNIT
+                        ? RateRepository.Grouping.ownUnits(region)
+                        : RateRepository.Grouping.childRegions(period.childLength()),
+                    region,
+                    period.from(),
+                    period.to())
                 .entrySet()
                 .stream()
-                .map(
-                    e ->
-                        new ChildRates(
-                            e.getKey(),
-                            divisions.find(e.getKey()).map(Division::name).orElse(null),
-                            e.getValue()))
+                .map(e -> new ChildRates(e.getKey(), name(of, e.getKey()), e.getValue()))
                 .toList();
     return new ByRegion(
         region,
@@ -125,6 +150,12 @@ public class RateResource {
         period.to(),
         rates.today(),
         children);
+  }
+
+  private String name(Of of, String code) {
+    return of == Of.UNIT
+        ? units.find(code).map(Units.Unit::name).orElse(null)
+        : divisions.find(code).map(Division::name).orElse(null);
   }
 
   /** 排名一行: 1 is the best (the highest rate; for 重复信访率 the lowest); no rate ranks last. */
@@ -137,12 +168,13 @@ public class RateResource {
       BigDecimal value,
       String formulaVersion) {}
 
-  /** 排名: the child regions by one rate. */
+  /** 排名: the child regions or the region's own units by one rate. */
   public record Ranking(
       String regionCode,
       String regionName,
       String rate,
       String label,
+      String of,
       LocalDate from,
       LocalDate to,
       LocalDate asOf,
@@ -151,16 +183,25 @@ public class RateResource {
   @GET
   @Path("/ranking")
   @Operation(
-      summary = "排名 / The child regions ranked by one rate",
+      summary = "排名 / The child regions, or the region's own units, ranked by one rate",
       description = "JSON, or CSV in Chinese with Accept: text/csv (for Excel: UTF-8 with a BOM).")
   public Ranking ranking(
       @QueryParam("rate") @NotNull @Pattern(regexp = RATES, message = "must be one of " + RATES)
           String rate,
+      @QueryParam("of")
+          @DefaultValue("REGION")
+          @Pattern(regexp = "REGION|UNIT", message = "must be REGION or UNIT")
+          String of,
       @BeanParam @Valid RegionAndPeriod asked) {
     RegionAndPeriod.Checked period = asked.check(caller);
     Rate which = Rate.valueOf(rate);
+    Of ranked = Of.valueOf(of);
+    if (ranked == Of.UNIT && which == Rate.REPEAT_PETITIONS) {
+      throw ProblemException.invalid(
+          "rate", "RateOfUnit", "重复信访率不按单位统计（信访件不归属单位）/ no repeat rate per unit");
+    }
     List<RankedRow> rows = new ArrayList<>();
-    for (ChildRates child : byRegion(period).children()) {
+    for (ChildRates child : byGroup(period, ranked).children()) {
       Rates.Figure f =
           child.rates().stream().filter(r -> r.rate() == which).findFirst().orElseThrow();
       rows.add(
@@ -173,19 +214,34 @@ public class RateResource {
               f.value(),
               f.formulaVersion()));
     }
+    return new Ranking(
+        period.region(),
+        divisions.find(period.region()).map(Division::name).orElse(null),
+        rate,
+        which.label(),
+        of,
+        period.from(),
+        period.to(),
+        rates.today(),
+        ranked(rows, which));
+  }
+
+  /** Best first, nulls last, then by code; equal values share a rank. */
+  private static List<RankedRow> ranked(List<RankedRow> rows, Rate which) {
     Comparator<BigDecimal> better =
         which == Rate.REPEAT_PETITIONS ? Comparator.naturalOrder() : Comparator.reverseOrder();
-    rows.sort(
+    List<RankedRow> sorted = new ArrayList<>(rows);
+    sorted.sort(
         Comparator.comparing(RankedRow::value, Comparator.nullsLast(better))
             .thenComparing(RankedRow::code));
     List<RankedRow> ranked = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      RankedRow r = rows.get(i);
+    for (int i = 0; i < sorted.size(); i++) {
+      RankedRow r = sorted.get(i);
       boolean tie =
           i > 0
               && r.value() != null
-              && rows.get(i - 1).value() != null
-              && r.value().compareTo(rows.get(i - 1).value()) == 0;
+              && sorted.get(i - 1).value() != null
+              && r.value().compareTo(sorted.get(i - 1).value()) == 0;
       ranked.add(
           new RankedRow(
               tie ? ranked.get(i - 1).rank() : i + 1,
@@ -196,15 +252,7 @@ public class RateResource {
               r.value(),
               r.formulaVersion()));
     }
-    return new Ranking(
-        period.region(),
-        divisions.find(period.region()).map(Division::name).orElse(null),
-        rate,
-        which.label(),
-        period.from(),
-        period.to(),
-        rates.today(),
-        ranked);
+    return ranked;
   }
 
   @GET
@@ -214,10 +262,16 @@ public class RateResource {
   public Response rankingCsv(
       @QueryParam("rate") @NotNull @Pattern(regexp = RATES, message = "must be one of " + RATES)
           String rate,
+      @QueryParam("of")
+          @DefaultValue("REGION")
+          @Pattern(regexp = "REGION|UNIT", message = "must be REGION or UNIT")
+          String of,
       @BeanParam @Valid RegionAndPeriod asked) {
-    Ranking ranking = ranking(rate, asked);
+    Ranking ranking = ranking(rate, of, asked);
     StringBuilder csv =
-        new StringBuilder("\uFEFF排名,地区代码,地区,").append(ranking.label()).append(",分子,分母,公式版本\r\n");
+        new StringBuilder("UNIT".equals(of) ? "\uFEFF排名,单位代码,单位," : "\uFEFF排名,地区代码,地区,")
+            .append(ranking.label())
+            .append(",分子,分母,公式版本\r\n");
     for (RankedRow r : ranking.rows()) {
       csv.append(r.rank())
           .append(',')
@@ -239,6 +293,7 @@ public class RateResource {
             + ranking.regionCode()
             + "-"
             + rate
+            + ("UNIT".equals(of) ? "-units" : "")
             + "-"
             + ranking.from()
             + "-"

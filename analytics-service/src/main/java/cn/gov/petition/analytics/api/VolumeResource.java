@@ -7,6 +7,7 @@ import cn.gov.petition.analytics.volumes.Volumes;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,13 +39,16 @@ public class VolumeResource {
   private final Indicators indicators;
   private final Caller caller;
   private final DivisionTable divisions;
+  private final Units units;
 
   public VolumeResource(
       VolumeRepository volumes,
       Volumes byDimension,
       Indicators indicators,
       Caller caller,
-      DivisionTable divisions) {
+      DivisionTable divisions,
+      Units units) {
+    this.units = units;
     this.indicators = indicators;
     this.volumes = volumes;
     this.byDimension = byDimension;
@@ -102,6 +106,27 @@ public class VolumeResource {
         periods,
         answer.total(),
         answer.rows().stream().map(r -> new Row(r.key(), name(by, r.key()), r)).toList());
+  }
+
+  /** 单位收件 with 环比 and 同比. */
+  public record ByUnit(String regionCode, Volumes.Periods periods, List<Row> rows) {}
+
+  @GET
+  @Path("/volume/by-unit")
+  @Operation(
+      summary = "单位收件 / Cases given to each unit of the region's own level, 环比 and 同比",
+      description =
+          "A case counts for a unit on the day its acceptance period started there (转送 or 交办);"
+              + " a case re-routed counts for each unit it was given to.")
+  public ByUnit byUnit(@BeanParam @Valid RegionAndPeriod asked) {
+    RegionAndPeriod.Checked period = asked.check(caller);
+    Volumes.Periods periods = Volumes.Periods.of(period.from(), period.to());
+    return new ByUnit(
+        period.region(),
+        periods,
+        byDimension.byUnit(period.region(), periods).stream()
+            .map(r -> new Row(r.key(), units.find(r.key()).map(Units.Unit::name).orElse(null), r))
+            .toList());
   }
 
   /** 其他指标 of one region and period. */

@@ -18,7 +18,7 @@ public class RateRepository {
 
   /** A step of a unit: done on time, done late, or open past its due date. */
   private static final String STEP_FACTS =
-      "SELECT case_id, case_number, unit_region_code AS region,"
+      "SELECT case_id, case_number, unit_region_code AS region, unit_code AS unit,"
           + " CASE WHEN done_on IS NOT NULL AND on_time THEN 'ON_TIME'"
           + " WHEN done_on IS NOT NULL THEN 'LATE' WHEN due_on < :today THEN 'OVERDUE_OPEN' END"
           + " AS bucket FROM step_fact WHERE step = '%s' AND due_on BETWEEN :from AND :to"
@@ -26,7 +26,7 @@ public class RateRepository {
 
   /** An evaluation window: the petitioner's answer, or none by the end of the window. */
   private static final String EVALUATION_FACTS =
-      "SELECT case_id, case_number, unit_region_code AS region,"
+      "SELECT case_id, case_number, unit_region_code AS region, unit_code AS unit,"
           + " CASE WHEN outcome IS NOT NULL THEN outcome"
           + " WHEN done_on IS NOT NULL OR due_on < :today THEN 'UNEVALUATED' END AS bucket"
           + " FROM step_fact WHERE step = 'EVALUATE' AND due_on BETWEEN :from AND :to"
@@ -34,7 +34,7 @@ public class RateRepository {
 
   /** A petition received: a first one or a repeat. */
   private static final String PETITION_FACTS =
-      "SELECT case_id, case_number, matter_region_code AS region,"
+      "SELECT case_id, case_number, matter_region_code AS region, NULL AS unit,"
           + " CASE WHEN repeat THEN 'REPEAT' ELSE 'FIRST' END AS bucket"
           + " FROM petition_fact WHERE day BETWEEN :from AND :to"
           + " AND matter_region_code LIKE :prefix";
@@ -72,27 +72,48 @@ public class RateRepository {
     return counts;
   }
 
-  /** How many facts fall in each bucket, by child region (codes of {@code childLength} digits). */
+  /**
+   * How the facts of a region are grouped: by child region, or by the units at the region's own
+   * level (a petition names no unit, so petition facts fall in no unit's group).
+   *
+   * @param key the SQL expression of the group's code
+   * @param filter the SQL condition a fact meets to fall in a group
+   * @param units whether the groups are units (else regions)
+   */
+  public record Grouping(String key, String filter, boolean units) {
+
+    /** The child regions, of codes {@code length} digits long. */
+    public static Grouping childRegions(int length) {
+      return new Grouping("left(region, " + length + ")", "length(region) >= " + length, false);
+    }
+
+    /** The units of the region itself, not of its children. */
+    public static Grouping ownUnits(String region) {
+      return new Grouping("unit", "unit IS NOT NULL AND length(region) = " + region.length(), true);
+    }
+  }
+
+  /** How many facts fall in each bucket, by group. */
   @SuppressWarnings("unchecked")
-  public Map<String, Map<String, Long>> bucketsByChild(
-      Rate rate, String region, int childLength, LocalDate from, LocalDate to, LocalDate today) {
+  public Map<String, Map<String, Long>> bucketsBy(
+      Grouping grouping, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
     Query query =
         em.createNativeQuery(
-            "SELECT left(region, "
-                + childLength
-                + "), bucket, count(*) FROM ("
+            "SELECT "
+                + grouping.key()
+                + ", bucket, count(*) FROM ("
                 + facts(rate)
-                + ") f WHERE bucket IS NOT NULL AND length(region) >= "
-                + childLength
+                + ") f WHERE bucket IS NOT NULL AND "
+                + grouping.filter()
                 + " GROUP BY 1, 2 ORDER BY 1, 2");
-    Map<String, Map<String, Long>> children = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
     for (Object[] row :
         (List<Object[]>) bind(query, rate, region, from, to, today).getResultList()) {
-      children
-          .computeIfAbsent((String) row[0], child -> new LinkedHashMap<>())
+      groups
+          .computeIfAbsent((String) row[0], group -> new LinkedHashMap<>())
           .put((String) row[1], ((Number) row[2]).longValue());
     }
-    return children;
+    return groups;
   }
 
   /** The cases behind one bucket, by case number. */

@@ -7,9 +7,11 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -98,30 +100,33 @@ public class Rates {
     return figure(rate, repository.buckets(rate, region, from, to, today()));
   }
 
-  /** Every rate of each child region (codes of {@code childLength} digits) with any fact. */
+  /**
+   * Every rate of each group with any fact: each child region, or each unit of the region's own
+   * level ({@link RateRepository.Grouping}). A unit has no 重复信访率 (a petition names no unit).
+   */
   @Transactional
-  public Map<String, List<Figure>> byChild(
-      String region, int childLength, LocalDate from, LocalDate to) {
-    Map<String, Map<Rate, Map<String, Long>>> found = new java.util.TreeMap<>();
+  public Map<String, List<Figure>> by(
+      RateRepository.Grouping grouping, String region, LocalDate from, LocalDate to) {
+    Map<String, Map<Rate, Map<String, Long>>> found = new TreeMap<>();
     for (Rate rate : Rate.values()) {
       repository
-          .bucketsByChild(rate, region, childLength, from, to, today())
+          .bucketsBy(grouping, rate, region, from, to, today())
           .forEach(
-              (child, buckets) ->
-                  found
-                      .computeIfAbsent(child, c -> new java.util.EnumMap<>(Rate.class))
-                      .put(rate, buckets));
+              (group, buckets) ->
+                  found.computeIfAbsent(group, g -> new EnumMap<>(Rate.class)).put(rate, buckets));
     }
-    Map<String, List<Figure>> children = new LinkedHashMap<>();
+    Map<String, List<Figure>> groups = new LinkedHashMap<>();
     found.forEach(
-        (child, rates) -> {
+        (group, rates) -> {
           List<Figure> figures = new ArrayList<>();
           for (Rate rate : Rate.values()) {
-            figures.add(figure(rate, rates.getOrDefault(rate, Map.of())));
+            if (!(grouping.units() && rate == Rate.REPEAT_PETITIONS)) {
+              figures.add(figure(rate, rates.getOrDefault(rate, Map.of())));
+            }
           }
-          children.put(child, figures);
+          groups.put(group, figures);
         });
-    return children;
+    return groups;
   }
 
   private Figure figure(Rate rate, Map<String, Long> found) {

@@ -107,6 +107,29 @@ public class Volumes {
     return new Answer(row(total, "TOTAL"), rows.stream().map(r -> row(r, (String) r[0])).toList());
   }
 
+  private static final String UNIT_COUNTS =
+      "SELECT unit_code, count(*) FILTER (WHERE started_on BETWEEN :from AND :to), 0,"
+          + " count(*) FILTER (WHERE started_on BETWEEN :pfrom AND :pto),"
+          + " count(*) FILTER (WHERE started_on BETWEEN :yfrom AND :yto)"
+          + " FROM step_fact WHERE step = 'ACCEPT' AND unit_region_code LIKE :prefix"
+          + " AND length(unit_region_code) = :length"
+          + " AND (started_on BETWEEN :from AND :to OR started_on BETWEEN :pfrom AND :pto"
+          + " OR started_on BETWEEN :yfrom AND :yto) GROUP BY 1 ORDER BY 1";
+
+  /**
+   * 单位收件: the cases each unit of the region's own level was given to handle (转送、交办: an acceptance
+   * period started) in the periods, by unit code. No persons: they belong to petitions.
+   */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<Row> byUnit(String region, Periods periods) {
+    List<Object[]> rows =
+        bind(em.createNativeQuery(UNIT_COUNTS), region, periods)
+            .setParameter("length", region.length())
+            .getResultList();
+    return rows.stream().map(r -> row(r, (String) r[0])).toList();
+  }
+
   private static Row row(Object[] r, String key) {
     return Row.of(key, number(r[1]), number(r[2]), number(r[3]), number(r[4]));
   }
