@@ -82,7 +82,8 @@ public class CaseEventConsumer {
               registered.purpose(),
               registered.personCount(),
               registered.collective(),
-              regionOf(registered.registeringUnit())));
+              regionOf(registered.registeringUnit()),
+              registered.repeatOf() == null ? null : UUID.fromString(registered.repeatOf())));
     }
   }
 
@@ -103,7 +104,8 @@ public class CaseEventConsumer {
               null,
               null,
               null,
-              null));
+              null,
+              caseId));
     }
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
       String outcome =

@@ -87,6 +87,11 @@ public class RateRepository {
       return new Grouping("left(region, " + length + ")", "length(region) >= " + length, false);
     }
 
+    /** Every unit of the region's subtree. */
+    public static Grouping allUnits() {
+      return new Grouping("unit", "unit IS NOT NULL", true);
+    }
+
     /** The units of the region itself, not of its children. */
     public static Grouping ownUnits(String region) {
       return new Grouping("unit", "unit IS NOT NULL AND length(region) = " + region.length(), true);

@@ -27,6 +27,8 @@ public class FactRepository {
    * @param persons null where the event does not say (a repeat receipt)
    * @param collective 集体访/联名信, null for a repeat receipt
    * @param registeringRegion the region of the registering office, null for a repeat receipt
+   * @param linkedTo the case whose chain of petitions this one joins (the earlier case of a repeat
+   *     registration, the case itself for a repeat receipt), null for a first petition
    */
   public record Petition(
       UUID caseId,
@@ -40,14 +42,17 @@ public class FactRepository {
       String purpose,
       Integer persons,
       Boolean collective,
-      String registeringRegion) {}
+      String registeringRegion,
+      UUID linkedTo) {}
 
   public void petition(Petition p) {
     em.createNativeQuery(
             "INSERT INTO petition_fact (case_id, case_number, day, matter_region_code, repeat,"
                 + " channel, category, petition_class, purpose, person_count, collective,"
-                + " registering_region) VALUES (:case, :number, :day, :region, :repeat, :channel,"
-                + " :category, :class, :purpose, :persons, :collective, :registering)")
+                + " registering_region, chain_id) VALUES (:case, :number, :day, :region, :repeat,"
+                + " :channel, :category, :class, :purpose, :persons, :collective, :registering,"
+                + " COALESCE((SELECT chain_id FROM petition_fact WHERE case_id = :linked LIMIT 1),"
+                + " :linked))")
         .setParameter("case", p.caseId())
         .setParameter("number", p.caseNumber())
         .setParameter("day", p.day())
@@ -60,6 +65,7 @@ public class FactRepository {
         .setParameter("persons", p.persons())
         .setParameter("collective", p.collective())
         .setParameter("registering", p.registeringRegion())
+        .setParameter("linked", p.linkedTo() == null ? p.caseId() : p.linkedTo())
         .executeUpdate();
   }
 

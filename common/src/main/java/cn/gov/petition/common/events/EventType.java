@@ -23,7 +23,9 @@ public enum EventType {
       Topics.SUPERVISION_EVENTS,
       DeadlineAlerted.class),
   LETTER_CHANGED(
-      "cn.gov.petition.supervision.letter-changed", Topics.SUPERVISION_EVENTS, LetterChanged.class);
+      "cn.gov.petition.supervision.letter-changed", Topics.SUPERVISION_EVENTS, LetterChanged.class),
+  WARNING_RAISED(
+      "cn.gov.petition.analytics.warning-raised", Topics.ANALYTICS_EVENTS, WarningRaised.class);
 
   private final String type;
   private final String topic;

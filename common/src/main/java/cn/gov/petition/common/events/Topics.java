@@ -20,6 +20,12 @@ public final class Topics {
    */
   public static final String SUPERVISION_EVENTS = "petition.supervision-events";
 
+  /**
+   * Analytics events (统计事件) every node publishes for its subtree: early warnings and the periodic
+   * statistics snapshots a higher node shows for a lower one. Broadcast: no personal data.
+   */
+  public static final String ANALYTICS_EVENTS = "petition.analytics-events";
+
   /** The node registry (节点登记): one compacted record per node, keyed by its region code. */
   public static final String NODES = "petition.nodes";
 

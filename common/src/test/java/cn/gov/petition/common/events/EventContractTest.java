@@ -65,7 +65,8 @@ class EventContractTest {
   @EnumSource(EventType.class)
   void broadcastEventsCarryNoPersonalData(EventType type) {
     if (!type.topic().equals(Topics.CASE_EVENTS)
-        && !type.topic().equals(Topics.SUPERVISION_EVENTS)) {
+        && !type.topic().equals(Topics.SUPERVISION_EVENTS)
+        && !type.topic().equals(Topics.ANALYTICS_EVENTS)) {
       return;
     }
     for (var component : type.dataClass().getRecordComponents()) {

@@ -1,0 +1,453 @@
+package cn.gov.petition.analytics.warnings;
+
+import cn.gov.petition.analytics.rates.Rate;
+import cn.gov.petition.analytics.rates.RateRepository;
+import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * 预警研判: evaluates every rule in force over the node's facts, as of today, and raises what it finds
+ * (docs/warnings.md). Each rule runs in its own transaction; a finding already raised (its episode)
+ * is not raised again, so replicas and reruns are harmless.
+ */
+@ApplicationScoped
+public class WarningWatch {
+
+  private static final Logger LOG = Logger.getLogger(WarningWatch.class);
+  private static final Categories CATEGORIES = Categories.table();
+
+  private final WarningRules rules;
+  private final Warnings warnings;
+  private final Rates rates;
+  private final EntityManager em;
+  private final Clock clock;
+  private final DivisionTable divisions;
+  private final Units units;
+  private final String node;
+
+  public WarningWatch(
+      WarningRules rules,
+      Warnings warnings,
+      Rates rates,
+      EntityManager em,
+      Clock clock,
+      DivisionTable divisions,
+      Units units,
+      @ConfigProperty(name = "petition.node.region") String node) {
+    this.rules = rules;
+    this.warnings = warnings;
+    this.rates = rates;
+    this.em = em;
+    this.clock = clock;
+    this.divisions = divisions;
+    this.units = units;
+    this.node = node;
+  }
+
+  @Scheduled(
+      identity = "warning-watch",
+      every = "${petition.analytics.warnings.every:300s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void onSchedule() {
+    evaluate();
+  }
+
+  /** Evaluates every enabled rule; returns how many warnings were raised now. */
+  public int evaluate() {
+    int raised = 0;
+    for (WarningRules.Rule rule : QuarkusTransaction.requiringNew().call(rules::inForce)) {
+      if (rule.enabled()) {
+        raised += QuarkusTransaction.requiringNew().call(() -> evaluate(rule));
+      }
+    }
+    if (raised > 0) {
+      LOG.infof("early warning: %d raised", raised);
+    }
+    return raised;
+  }
+
+  private int evaluate(WarningRules.Rule rule) {
+    LocalDate today = LocalDate.now(clock);
+    List<Warnings.Finding> findings =
+        switch (rule.kind()) {
+          case CATEGORY_SPIKE -> categorySpikes(rule, today);
+          case REPEAT_PETITIONS -> repeatPetitions(rule, today);
+          case MOVING_UP -> movingUp(rule, today);
+          case COLLECTIVE_SIGNS -> collectiveSigns(rule, today);
+          case RATE_BELOW -> ratesBelow(rule, today);
+          case NEAR_DEADLINE -> nearDeadline(rule, today);
+        };
+    int raised = 0;
+    for (Warnings.Finding finding : findings) {
+      raised += warnings.raise(rule, finding) ? 1 : 0;
+    }
+    return raised;
+  }
+
+  // ------------------------------------------------------------------------------- the rules
+
+  /**
+   * One category in one region: the last days against the same number of days before, on average.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Warnings.Finding> categorySpikes(WarningRules.Rule rule, LocalDate today) {
+    int days = rule.integer("days");
+    int windows = rule.integer("baselineWindows");
+    int digits = rule.integer("regionDigits");
+    double factor = rule.number("factor");
+    LocalDate recentFrom = today.minusDays(days - 1L);
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT left(matter_region_code, :digits), category,"
+                    + " count(*) FILTER (WHERE day >= :recent),"
+                    + " count(*) FILTER (WHERE day < :recent),"
+                    + " string_agg(case_number, ',' ORDER BY day DESC, case_number)"
+                    + "  FILTER (WHERE day >= :recent)"
+                    + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
+                    + " AND length(matter_region_code) >= :digits AND category IS NOT NULL"
+                    + " AND day BETWEEN :from AND :today GROUP BY 1, 2"
+                    + " HAVING count(*) FILTER (WHERE day >= :recent) >= :min ORDER BY 1, 2")
+            .setParameter("digits", digits)
+            .setParameter("recent", recentFrom)
+            .setParameter("from", recentFrom.minusDays((long) days * windows))
+            .setParameter("today", today)
+            .setParameter("prefix", node + "%")
+            .setParameter("min", rule.integer("minCount"))
+            .getResultList();
+    List<Warnings.Finding> findings = new ArrayList<>();
+    for (Object[] row : rows) {
+      String region = (String) row[0];
+      String category = (String) row[1];
+      long recent = ((Number) row[2]).longValue();
+      double baseline = ((Number) row[3]).doubleValue() / windows;
+      if (recent < factor * baseline) {
+        continue;
+      }
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("count", (double) recent);
+      figures.put("baseline", round(baseline));
+      figures.put("factor", factor);
+      String what =
+          regionName(region) + " " + categoryName(category) + " 近" + days + "日" + recent + "件次";
+      String summary;
+      if (baseline == 0) {
+        summary = what + "，此前" + windows + "个" + days + "日无此类信访";
+      } else {
+        figures.put("ratio", round(recent / baseline));
+        summary =
+            what
+                + "，为此前"
+                + windows
+                + "个"
+                + days
+                + "日平均（"
+                + round(baseline)
+                + "件次）的"
+                + round(recent / baseline)
+                + "倍";
+      }
+      findings.add(
+          new Warnings.Finding(
+              region,
+              region + "/" + category,
+              region + "/" + category + ":" + week(today),
+              summary,
+              figures,
+              cases(row[4])));
+    }
+    return findings;
+  }
+
+  /** A chain of petitions (one matter petitioned again and again) often in the last days. */
+  @SuppressWarnings("unchecked")
+  private List<Warnings.Finding> repeatPetitions(WarningRules.Rule rule, LocalDate today) {
+    int days = rule.integer("days");
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT chain_id, count(*), (array_agg(matter_region_code ORDER BY day DESC, id"
+                    + " DESC))[1], string_agg(case_number, ',' ORDER BY day, id),"
+                    + " count(DISTINCT case_id)"
+                    + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
+                    + " AND day BETWEEN :from AND :today GROUP BY chain_id"
+                    + " HAVING count(*) >= :min ORDER BY 1")
+            .setParameter("prefix", node + "%")
+            .setParameter("from", today.minusDays(days - 1L))
+            .setParameter("today", today)
+            .setParameter("min", rule.integer("minPetitions"))
+            .getResultList();
+    List<Warnings.Finding> findings = new ArrayList<>();
+    for (Object[] row : rows) {
+      List<String> cases = distinct(cases(row[3]));
+      long petitions = ((Number) row[1]).longValue();
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("petitions", (double) petitions);
+      figures.put("cases", ((Number) row[4]).doubleValue());
+      figures.put("days", (double) days);
+      findings.add(
+          new Warnings.Finding(
+              (String) row[2],
+              cases.get(0),
+              row[0] + ":" + today.toEpochDay() / days,
+              cases.get(0) + " 同一事项近" + days + "日信访" + petitions + "次（" + cases.size() + "件）",
+              figures,
+              cases));
+    }
+    return findings;
+  }
+
+  /** A chain of petitions registered at a higher level than where it began. */
+  @SuppressWarnings("unchecked")
+  private List<Warnings.Finding> movingUp(WarningRules.Rule rule, LocalDate today) {
+    int days = rule.integer("days");
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT chain_id, string_agg(CAST(length(registering_region) AS text), ','"
+                    + " ORDER BY day, id), string_agg(case_number, ',' ORDER BY day, id),"
+                    + " (array_agg(matter_region_code ORDER BY day DESC, id DESC))[1]"
+                    + " FROM petition_fact WHERE registering_region IS NOT NULL"
+                    + " AND matter_region_code LIKE :prefix AND day BETWEEN :from AND :today"
+                    + " GROUP BY chain_id HAVING count(DISTINCT length(registering_region)) > 1"
+                    + " ORDER BY 1")
+            .setParameter("prefix", node + "%")
+            .setParameter("from", today.minusDays(days - 1L))
+            .setParameter("today", today)
+            .getResultList();
+    List<Warnings.Finding> findings = new ArrayList<>();
+    for (Object[] row : rows) {
+      List<Integer> levels =
+          Arrays.stream(((String) row[1]).split(",")).map(Integer::valueOf).toList();
+      int first = levels.get(0);
+      int highest = levels.stream().min(Integer::compare).orElseThrow();
+      if (highest >= first) {
+        continue;
+      }
+      List<String> cases = distinct(cases(row[2]));
+      List<String> path = new ArrayList<>();
+      for (int level : levels) {
+        String name = levelName(level);
+        if (path.isEmpty() || !path.get(path.size() - 1).equals(name)) {
+          path.add(name);
+        }
+      }
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("firstLevelDigits", (double) first);
+      figures.put("highestLevelDigits", (double) highest);
+      figures.put("registrations", (double) levels.size());
+      findings.add(
+          new Warnings.Finding(
+              (String) row[3],
+              cases.get(0),
+              row[0] + ":" + highest,
+              cases.get(0)
+                  + " 同一事项由"
+                  + levelName(first)
+                  + "登记起，近"
+                  + days
+                  + "日已到"
+                  + levelName(highest)
+                  + "（"
+                  + String.join("→", path)
+                  + "）",
+              figures,
+              cases));
+    }
+    return findings;
+  }
+
+  /** Many petitions of one category from one place in a short time, from different petitioners. */
+  @SuppressWarnings("unchecked")
+  private List<Warnings.Finding> collectiveSigns(WarningRules.Rule rule, LocalDate today) {
+    int days = rule.integer("days");
+    int digits = rule.integer("regionDigits");
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT left(matter_region_code, :digits), category, count(DISTINCT chain_id),"
+                    + " coalesce(sum(person_count), 0), string_agg(case_number, ',' ORDER BY day,"
+                    + " case_number) FROM petition_fact WHERE registering_region IS NOT NULL"
+                    + " AND matter_region_code LIKE :prefix AND length(matter_region_code) >= :digits"
+                    + " AND category IS NOT NULL AND day BETWEEN :from AND :today GROUP BY 1, 2"
+                    + " HAVING count(DISTINCT chain_id) >= :min ORDER BY 1, 2")
+            .setParameter("digits", digits)
+            .setParameter("prefix", node + "%")
+            .setParameter("from", today.minusDays(days - 1L))
+            .setParameter("today", today)
+            .setParameter("min", rule.integer("minPetitions"))
+            .getResultList();
+    List<Warnings.Finding> findings = new ArrayList<>();
+    for (Object[] row : rows) {
+      String region = (String) row[0];
+      String category = (String) row[1];
+      long matters = ((Number) row[2]).longValue();
+      long persons = ((Number) row[3]).longValue();
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("petitions", (double) matters);
+      figures.put("persons", (double) persons);
+      figures.put("days", (double) days);
+      findings.add(
+          new Warnings.Finding(
+              region,
+              region + "/" + category,
+              region + "/" + category + ":" + week(today),
+              regionName(region)
+                  + " "
+                  + categoryName(category)
+                  + " 近"
+                  + days
+                  + "日"
+                  + matters
+                  + "起不同信访（"
+                  + persons
+                  + "人），有集体访苗头",
+              figures,
+              cases(row[4])));
+    }
+    return findings;
+  }
+
+  /** Units whose rate over the last days (steps due in them) is below the threshold. */
+  private List<Warnings.Finding> ratesBelow(WarningRules.Rule rule, LocalDate today) {
+    int days = rule.integer("days");
+    Rate rate = Rate.valueOf(rule.text("rate"));
+    double threshold = rule.number("threshold");
+    int minDenominator = rule.integer("minDenominator");
+    List<Warnings.Finding> findings = new ArrayList<>();
+    rates
+        .by(RateRepository.Grouping.allUnits(), node, today.minusDays(days - 1L), today)
+        .forEach(
+            (unit, figures) -> {
+              Rates.Figure f =
+                  figures.stream().filter(x -> x.rate() == rate).findFirst().orElseThrow();
+              if (f.value() == null
+                  || f.denominator() < minDenominator
+                  || f.value().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
+                return;
+              }
+              Map<String, Double> evidence = new LinkedHashMap<>();
+              evidence.put("numerator", (double) f.numerator());
+              evidence.put("denominator", (double) f.denominator());
+              evidence.put("value", f.value().doubleValue());
+              evidence.put("threshold", threshold);
+              findings.add(
+                  new Warnings.Finding(
+                      unit.substring(0, unit.indexOf(':')),
+                      unit,
+                      unit + ":" + rate + ":" + week(today),
+                      unitName(unit)
+                          + " 近"
+                          + days
+                          + "日"
+                          + rate.label()
+                          + percent(f.value().doubleValue())
+                          + "（"
+                          + f.numerator()
+                          + "/"
+                          + f.denominator()
+                          + "，"
+                          + f.formulaVersion()
+                          + "），低于"
+                          + percent(threshold),
+                      evidence,
+                      List.of()));
+            });
+    return findings;
+  }
+
+  /** A unit's acceptance and handling steps due within days that have been open for long. */
+  @SuppressWarnings("unchecked")
+  private List<Warnings.Finding> nearDeadline(WarningRules.Rule rule, LocalDate today) {
+    int within = rule.integer("withinDays");
+    int idle = rule.integer("idleDays");
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT unit_code, min(unit_region_code), count(*), min(due_on),"
+                    + " string_agg(case_number, ',' ORDER BY due_on, case_number)"
+                    + " FROM step_fact WHERE done_on IS NULL AND step IN ('ACCEPT', 'HANDLE')"
+                    + " AND due_on BETWEEN :today AND :until AND unit_region_code LIKE :prefix"
+                    + " AND started_on <= :idleSince GROUP BY unit_code ORDER BY 1")
+            .setParameter("today", today)
+            .setParameter("until", today.plusDays(within))
+            .setParameter("prefix", node + "%")
+            .setParameter("idleSince", today.minusDays(idle))
+            .getResultList();
+    List<Warnings.Finding> findings = new ArrayList<>();
+    for (Object[] row : rows) {
+      String unit = (String) row[0];
+      long steps = ((Number) row[2]).longValue();
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("steps", (double) steps);
+      figures.put("withinDays", (double) within);
+      figures.put("idleDays", (double) idle);
+      findings.add(
+          new Warnings.Finding(
+              (String) row[1],
+              unit,
+              unit + ":" + today,
+              unitName(unit) + " " + steps + "件将于" + within + "日内到期，已" + idle + "日以上未办结",
+              figures,
+              cases(row[4])));
+    }
+    return findings;
+  }
+
+  // ------------------------------------------------------------------------------- helpers
+
+  private static List<String> cases(Object joined) {
+    return joined == null ? List.of() : Arrays.asList(((String) joined).split(","));
+  }
+
+  private static List<String> distinct(List<String> cases) {
+    return cases.stream().distinct().toList();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  private static String percent(double value) {
+    return BigDecimal.valueOf(value * 100).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  private static String week(LocalDate day) {
+    return String.format(
+        "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  private static String levelName(int digits) {
+    return switch (digits) {
+      case 2 -> "省级";
+      case 4 -> "市级";
+      case 6 -> "县级";
+      default -> "乡级";
+    };
+  }
+
+  private String regionName(String code) {
+    return divisions.find(code).map(Division::name).orElse(code);
+  }
+
+  private static String categoryName(String code) {
+    return CATEGORIES.find(code).map(Categories.Category::name).orElse(code);
+  }
+
+  private String unitName(String code) {
+    return units.find(code).map(Units.Unit::name).orElse(code);
+  }
+}
