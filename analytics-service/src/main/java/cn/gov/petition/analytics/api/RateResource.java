@@ -1,5 +1,6 @@
 package cn.gov.petition.analytics.api;
 
+import cn.gov.petition.analytics.bulletins.BulletinDocuments;
 import cn.gov.petition.analytics.rates.Rate;
 import cn.gov.petition.analytics.rates.RateRepository;
 import cn.gov.petition.analytics.rates.Rates;
@@ -277,7 +278,7 @@ public class RateResource {
           .append(',')
           .append(r.code())
           .append(',')
-          .append(quoted(r.name()))
+          .append(BulletinDocuments.quoted(r.name()))
           .append(',')
           .append(r.value() == null ? "" : r.value().toPlainString())
           .append(',')
@@ -302,15 +303,6 @@ public class RateResource {
     return Response.ok(csv.toString())
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
         .build();
-  }
-
-  private static String quoted(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.contains(",") || text.contains("\"") || text.contains("\n")
-        ? "\"" + text.replace("\"", "\"\"") + "\""
-        : text;
   }
 
   @GET

@@ -46,8 +46,10 @@ public class RegionAndPeriod {
    *
    * @param name the period as asked (2026-11, or 2026-11-03..2026-11-16)
    * @param label as a bulletin names it (2026年11月)
+   * @param kind a day, week, month, quarter or year; null for days given by from and to
    */
-  record Checked(String region, LocalDate from, LocalDate to, String name, String label) {
+  record Checked(
+      String region, LocalDate from, LocalDate to, String name, String label, Periods.Kind kind) {
 
     /** The length of the child regions' codes (a township has none). */
     int childLength() {
@@ -72,7 +74,7 @@ public class RegionAndPeriod {
             "period 与 from/to 只能给一种 / give period or from and to, not both");
       }
       Periods.Period p = Periods.parse("period", period);
-      return new Checked(region, p.from(), p.to(), p.name(), p.label());
+      return new Checked(region, p.from(), p.to(), p.name(), p.label(), p.kind());
     }
     if (from == null || to == null) {
       throw ProblemException.invalid(
@@ -86,6 +88,6 @@ public class RegionAndPeriod {
       throw ProblemException.invalid(
           "to", "Range", "须不早于 from 且不超过一年 / on or after from, within a year");
     }
-    return new Checked(region, start, end, start + ".." + end, start + "至" + end);
+    return new Checked(region, start, end, start + ".." + end, start + "至" + end, null);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 public enum RuleKind {
   /** 某类信访激增: one category in one region against its own baseline. */
   CATEGORY_SPIKE(
+      "某类信访激增",
       List.of(
           Parameter.number("days", 1, 90),
           Parameter.number("baselineWindows", 1, 52),
@@ -18,17 +19,19 @@ public enum RuleKind {
           Parameter.level("regionDigits"))),
   /** 重复信访: a chain of petitions (the same matter again) petitioned often in a short time. */
   REPEAT_PETITIONS(
-      List.of(Parameter.number("days", 1, 366), Parameter.number("minPetitions", 2, 1000))),
+      "重复信访", List.of(Parameter.number("days", 1, 366), Parameter.number("minPetitions", 2, 1000))),
   /** 逐级上行: a chain of petitions registered at a higher level than it began (越级 signs). */
-  MOVING_UP(List.of(Parameter.number("days", 1, 366))),
+  MOVING_UP("逐级上行", List.of(Parameter.number("days", 1, 366))),
   /** 集体访苗头: many petitions of one category from one place in a short time. */
   COLLECTIVE_SIGNS(
+      "集体访苗头",
       List.of(
           Parameter.number("days", 1, 30),
           Parameter.number("minPetitions", 2, 10_000),
           Parameter.level("regionDigits"))),
   /** 指标偏低: a unit whose rate over the last days is below a threshold. */
   RATE_BELOW(
+      "指标偏低",
       List.of(
           Parameter.rate("rate"),
           Parameter.number("threshold", 0, 1),
@@ -36,7 +39,7 @@ public enum RuleKind {
           Parameter.number("days", 1, 366))),
   /** 临期未办: a unit's steps due within days that have lain open since long before. */
   NEAR_DEADLINE(
-      List.of(Parameter.number("withinDays", 0, 30), Parameter.number("idleDays", 0, 60)));
+      "临期未办", List.of(Parameter.number("withinDays", 0, 30), Parameter.number("idleDays", 0, 60)));
 
   /** What a parameter holds. */
   public enum Type {
@@ -68,10 +71,17 @@ public enum RuleKind {
   static final List<String> UNIT_RATES =
       List.of("TIMELY_ACCEPTANCE", "ON_TIME_REPLY", "EVALUATION_PARTICIPATION", "SATISFACTION");
 
+  private final String label;
   private final List<Parameter> parameters;
 
-  RuleKind(List<Parameter> parameters) {
+  RuleKind(String label, List<Parameter> parameters) {
+    this.label = label;
     this.parameters = parameters;
+  }
+
+  /** The Chinese name. */
+  public String label() {
+    return label;
   }
 
   public List<Parameter> parameters() {

@@ -147,6 +147,22 @@ public class Warnings {
     return rows.stream().map(this::warning).toList();
   }
 
+  /** How many warnings of each kind were raised in a subtree between two days. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Long> countByKind(String region, LocalDate from, LocalDate to) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT kind, count(*) FROM warning WHERE region_code LIKE :prefix"
+                    + " AND raised_on BETWEEN :from AND :to GROUP BY kind ORDER BY kind")
+            .setParameter("prefix", region + "%")
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList();
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+    return counts;
+  }
+
   @SuppressWarnings("unchecked")
   public Optional<Warning> find(UUID id) {
     List<Object[]> rows =

@@ -1,0 +1,179 @@
+package cn.gov.petition.analytics.bulletins;
+
+import cn.gov.petition.analytics.rates.RateRepository;
+import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.analytics.volumes.Dimension;
+import cn.gov.petition.analytics.volumes.Indicators;
+import cn.gov.petition.analytics.volumes.Volumes;
+import cn.gov.petition.analytics.warnings.RuleKind;
+import cn.gov.petition.analytics.warnings.Warnings;
+import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.common.validation.Periods;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Puts a bulletin together from the same services the statistics API answers with. */
+@ApplicationScoped
+public class Bulletins {
+
+  private static final Categories CATEGORIES = Categories.table();
+  private static final Map<String, String> CHANNELS =
+      Map.of(
+          "LETTER", "来信",
+          "VISIT", "来访",
+          "ONLINE", "网上信访",
+          "PHONE", "来电",
+          "FAX", "传真",
+          "MOBILE", "手机/二维码");
+
+  private final Volumes volumes;
+  private final Rates rates;
+  private final Indicators indicators;
+  private final Warnings warnings;
+  private final DivisionTable divisions;
+  private final Units units;
+
+  public Bulletins(
+      Volumes volumes,
+      Rates rates,
+      Indicators indicators,
+      Warnings warnings,
+      DivisionTable divisions,
+      Units units) {
+    this.volumes = volumes;
+    this.rates = rates;
+    this.indicators = indicators;
+    this.warnings = warnings;
+    this.divisions = divisions;
+    this.units = units;
+  }
+
+  /** The kind of bulletin a period makes. */
+  public static String kind(Periods.Kind period) {
+    if (period == null) {
+      return "统计报告";
+    }
+    return switch (period) {
+      case DAY -> "日报";
+      case WEEK -> "周报";
+      case MONTH -> "月报";
+      case QUARTER -> "季报";
+      case YEAR -> "年报";
+    };
+  }
+
+  @Transactional
+  public Bulletin of(
+      String region,
+      LocalDate from,
+      LocalDate to,
+      String period,
+      String periodLabel,
+      Periods.Kind periodKind) {
+    String regionName = divisions.find(region).map(Division::name).orElse(region);
+    String kind = kind(periodKind);
+    Volumes.Periods periods = Volumes.Periods.of(from, to);
+    int childLength = region.length() == 6 ? 9 : region.length() + 2;
+
+    Volumes.Answer byRegion = volumes.count(region, Dimension.REGION, childLength, periods);
+    Map<String, Long> regionCounts = new TreeMap<>();
+    byRegion.rows().forEach(r -> regionCounts.put(r.key(), r.count()));
+    Map<String, List<Rates.Figure>> regionRates =
+        region.length() == 9
+            ? Map.of()
+            : rates.by(RateRepository.Grouping.childRegions(childLength), region, from, to);
+    List<Bulletin.Line> regions = new ArrayList<>();
+    for (String code : union(regionCounts.keySet(), regionRates.keySet())) {
+      regions.add(
+          new Bulletin.Line(
+              code,
+              divisions.find(code).map(Division::name).orElse(code),
+              regionCounts.getOrDefault(code, 0L),
+              regionRates.getOrDefault(code, List.of())));
+    }
+
+    Map<String, Long> unitCounts = new TreeMap<>();
+    volumes.byUnit(region, periods).forEach(r -> unitCounts.put(r.key(), r.count()));
+    Map<String, List<Rates.Figure>> unitRates =
+        rates.by(RateRepository.Grouping.ownUnits(region), region, from, to);
+    List<Bulletin.Line> unitLines = new ArrayList<>();
+    for (String code : union(unitCounts.keySet(), unitRates.keySet())) {
+      unitLines.add(
+          new Bulletin.Line(
+              code,
+              units.find(code).map(Units.Unit::name).orElse(code),
+              unitCounts.getOrDefault(code, 0L),
+              unitRates.getOrDefault(code, List.of())));
+    }
+
+    List<Bulletin.Count> channels =
+        volumes.count(region, Dimension.CHANNEL, childLength, periods).rows().stream()
+            .filter(r -> r.key() != null && r.count() > 0)
+            .map(
+                r ->
+                    new Bulletin.Count(
+                        r.key(),
+                        CHANNELS.getOrDefault(r.key(), r.key()),
+                        r.count(),
+                        r.periodOnPeriod()))
+            .toList();
+    List<Bulletin.Count> categories =
+        volumes.count(region, Dimension.CATEGORY, childLength, periods).rows().stream()
+            .filter(r -> r.key() != null && r.count() > 0)
+            .sorted(
+                Comparator.comparingLong(Volumes.Row::count)
+                    .reversed()
+                    .thenComparing(Volumes.Row::key))
+            .limit(10)
+            .map(
+                r ->
+                    new Bulletin.Count(
+                        r.key(),
+                        CATEGORIES.find(r.key()).map(Categories.Category::name).orElse(r.key()),
+                        r.count(),
+                        r.periodOnPeriod()))
+            .toList();
+    List<Bulletin.Count> raised =
+        warnings.countByKind(region, from, to).entrySet().stream()
+            .map(
+                e ->
+                    new Bulletin.Count(
+                        e.getKey(), RuleKind.valueOf(e.getKey()).label(), e.getValue(), null))
+            .toList();
+
+    return new Bulletin(
+        region,
+        regionName,
+        kind,
+        regionName + "信访工作" + kind + "（" + periodLabel + "）",
+        period,
+        periodLabel,
+        from,
+        to,
+        rates.today(),
+        byRegion.total(),
+        indicators.of(region, from, to),
+        rates.all(region, from, to),
+        regions,
+        unitLines,
+        channels,
+        categories,
+        raised);
+  }
+
+  private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    TreeSet<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
