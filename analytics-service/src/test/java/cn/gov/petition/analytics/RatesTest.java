@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.gov.petition.common.events.BacklogChanged;
 import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.Step;
@@ -559,6 +560,76 @@ class RatesTest {
         .body("asOf", equalTo(TODAY.toString()))
         .body("rates.find { it.rate == 'SATISFACTION' }.formulaVersion", equalTo("satisfaction/v1"))
         .body("rates.find { it.rate == 'SATISFACTION' }.label", equalTo("满意率"));
+  }
+
+  private static KafkaProbe.Outgoing backlog(
+      String id, String number, String listed, String crossedOff, boolean crossing) {
+    String caseId = UUID.nameUUIDFromBytes(number.getBytes()).toString();
+    return Events.of(
+        caseId,
+        number,
+        new BacklogChanged(
+            id,
+            caseId,
+            number,
+            "532801",
+            "5328",
+            List.of("OVERDUE"),
+            LocalDate.parse(listed),
+            LocalDate.parse("2027-03-31"),
+            crossing ? BacklogChanged.Change.CROSSED_OFF : BacklogChanged.Change.LISTED,
+            crossing ? "PROBLEM_SOLVED" : null,
+            LocalDate.parse(crossing ? crossedOff : listed)));
+  }
+
+  @Test
+  void backlogResolutionCountsTheEntriesOnTheListInThePeriod() {
+    String a = UUID.randomUUID().toString();
+    String b = UUID.randomUUID().toString();
+    String c = UUID.randomUUID().toString();
+    String d = UUID.randomUUID().toString();
+    String e = UUID.randomUUID().toString();
+    kafka.sendAll(
+        Topics.SUPERVISION_EVENTS,
+        List.of(
+            backlog(a, "532801-A", "2026-10-01", null, false),
+            backlog(a, "532801-A", "2026-10-01", "2026-11-10", true), // resolved in November
+            backlog(b, "532801-B", "2026-11-05", null, false), // open
+            backlog(c, "532801-C", "2026-10-01", null, false),
+            backlog(c, "532801-C", "2026-10-01", "2026-10-20", true), // off before November
+            backlog(d, "532801-D", "2026-12-02", null, false), // listed after
+            backlog(e, "532801-E", "2026-11-20", null, false),
+            backlog(e, "532801-E", "2026-11-20", "2026-12-03", true))); // resolved after
+    String xishuangbanna =
+        TestTokens.token("xishuangbanna-office", "5328:xfj", "5328", "joint-office");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(xishuangbanna)
+                    .queryParam("region", "5328")
+                    .queryParam("period", "2026-11")
+                    .when()
+                    .get("/statistics/rates")
+                    .then()
+                    .statusCode(200)
+                    .body("rates.find { it.rate == 'BACKLOG_RESOLUTION' }.numerator", equalTo(1))
+                    .body("rates.find { it.rate == 'BACKLOG_RESOLUTION' }.denominator", equalTo(3))
+                    .body(
+                        "rates.find { it.rate == 'BACKLOG_RESOLUTION' }.label", equalTo("积案化解率")));
+    given()
+        .auth()
+        .oauth2(xishuangbanna)
+        .queryParam("bucket", "UNRESOLVED")
+        .queryParam("region", "5328")
+        .queryParam("period", "2026-11")
+        .when()
+        .get("/statistics/rates/BACKLOG_RESOLUTION/cases")
+        .then()
+        .statusCode(200)
+        .body("cases.caseNumber", equalTo(List.of("532801-B", "532801-E")));
   }
 
   @Test

@@ -99,6 +99,33 @@ class VolumeByDimensionTest {
         List.of());
   }
 
+  /** Routing found the visit registered more than one level above the authority (越级). */
+  private void escalatedForwarding(String id, String region, String day) throws Exception {
+    LocalDate on = LocalDate.parse(day);
+    events.add(
+        Events.of(
+            id,
+            "n",
+            new CaseProgressed(
+                id,
+                "n-" + id.substring(0, 8),
+                "FORWARDED",
+                "FORWARDED",
+                "APPEAL",
+                "VISIT",
+                "0201",
+                region,
+                "532601:rsj",
+                "532601",
+                "FORWARD",
+                null,
+                on,
+                on.atStartOfDay().toInstant(ZoneOffset.UTC),
+                List.of(),
+                List.of(),
+                true)));
+  }
+
   private void progressed(
       String id,
       String transition,
@@ -153,7 +180,8 @@ class VolumeByDimensionTest {
     registered(wenshan, "LETTER", "2026-11-10", 2, true);
     registered("532622", "LETTER", "2026-11-30", 1, false);
     registered(wenshan, "VISIT", "2026-11-01", 5, false);
-    registered(wenshan, "VISIT", "2026-11-15", 1, false, "53:xfj"); // at the province
+    String atProvince = registered(wenshan, "VISIT", "2026-11-15", 1, false, "53:xfj");
+    escalatedForwarding(atProvince, wenshan, "2026-11-15"); // 越级: routed down to the county
     repeatReceived(letter, wenshan, "LETTER", "2026-11-20");
     accepted(letter, "2026-11-03", "2026-11-08");
     accepted(registered(wenshan, "LETTER", "2026-10-31", 1, false), "2026-11-10", "2026-11-12");
@@ -209,6 +237,8 @@ class VolumeByDimensionTest {
         .body("figures.collectiveVisits.persons", equalTo(5))
         .body("figures.visitsToProvince.batches", equalTo(1))
         .body("figures.visitsToProvince.persons", equalTo(1))
+        .body("figures.escalatedVisits.batches", equalTo(1))
+        .body("figures.escalatedVisits.persons", equalTo(1))
         .body("figures.acceptance.steps", equalTo(2))
         .body("figures.acceptance.days", equalTo(3.5f))
         .body("figures.reply.steps", equalTo(0));

@@ -253,7 +253,8 @@ public class Lifecycle {
               today,
               entry.occurredAt,
               closed,
-              opened));
+              opened,
+              petitionCase.escalated));
       return entry;
     }
   }

@@ -15,12 +15,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -196,6 +201,29 @@ class BacklogTest {
     post(city, "/backlog/" + id + "/cross-off", crossOff()).statusCode(409);
     get(county, "/backlog?status=CROSSED_OFF").statusCode(200).body("id", hasItems(id));
     get(county, "/backlog?status=OPEN").statusCode(200).body("id", not(hasItem(id)));
+
+    // statistics and dashboards learn of the listing and the crossing off, and of nobody
+    List<KafkaProbe.Seen> changes =
+        new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers())
+            .await(
+                Topics.SUPERVISION_EVENTS,
+                seen ->
+                    caseId.equals(seen.key())
+                        && "cn.gov.petition.supervision.backlog-changed"
+                            .equals(seen.header("ce_type")),
+                2,
+                Duration.ofSeconds(15));
+    assertEquals(
+        List.of("LISTED", "CROSSED_OFF"),
+        changes.stream().map(c -> JsonPath.from(c.value()).getString("change")).toList());
+    JsonPath crossed = JsonPath.from(changes.get(1).value());
+    assertEquals("2027-01-20", crossed.getString("on"));
+    assertEquals("PROBLEM_SOLVED", crossed.getString("resolution"));
+    assertEquals("5308", crossed.getString("listingRegion"));
+    for (KafkaProbe.Seen change : changes) {
+      assertFalse(change.value().contains("李明"), "no leader's name in a broadcast");
+      assertFalse(change.value().contains("约见信访人"), "no plan in a broadcast");
+    }
   }
 
   private static Map<String, Object> crossOff() {

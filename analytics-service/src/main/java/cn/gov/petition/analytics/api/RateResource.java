@@ -44,7 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RateResource {
 
   private static final String RATES =
-      "TIMELY_ACCEPTANCE|ON_TIME_REPLY|EVALUATION_PARTICIPATION|SATISFACTION|REPEAT_PETITIONS";
+      "TIMELY_ACCEPTANCE|ON_TIME_REPLY|EVALUATION_PARTICIPATION|SATISFACTION|REPEAT_PETITIONS"
+          + "|BACKLOG_RESOLUTION";
 
   private final Rates rates;
   private final Caller caller;
@@ -197,9 +198,9 @@ public class RateResource {
     RegionAndPeriod.Checked period = asked.check(caller);
     Rate which = Rate.valueOf(rate);
     Of ranked = Of.valueOf(of);
-    if (ranked == Of.UNIT && which == Rate.REPEAT_PETITIONS) {
+    if (ranked == Of.UNIT && !which.perUnit()) {
       throw ProblemException.invalid(
-          "rate", "RateOfUnit", "重复信访率不按单位统计（信访件不归属单位）/ no repeat rate per unit");
+          "rate", "RateOfUnit", which.label() + "不按单位统计 / " + which + " is not kept per unit");
     }
     List<RankedRow> rows = new ArrayList<>();
     for (ChildRates child : byGroup(period, ranked).children()) {

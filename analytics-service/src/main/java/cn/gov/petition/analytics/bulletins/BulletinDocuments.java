@@ -43,7 +43,9 @@ public final class BulletinDocuments {
                 List.of("集体访批次", b.indicators().collectiveVisits().batches()),
                 List.of("集体访人次", b.indicators().collectiveVisits().persons()),
                 List.of("到省访批次", b.indicators().visitsToProvince().batches()),
-                List.of("到省访人次", b.indicators().visitsToProvince().persons()))));
+                List.of("到省访人次", b.indicators().visitsToProvince().persons()),
+                List.of("越级访批次", b.indicators().escalatedVisits().batches()),
+                List.of("越级访人次", b.indicators().escalatedVisits().persons()))));
     List<List<Object>> rateRows = new ArrayList<>();
     for (Rates.Figure f : b.rates()) {
       rateRows.add(

@@ -107,6 +107,10 @@ public class CaseEventConsumer {
               null,
               caseId));
     }
+    if (Boolean.TRUE.equals(progress.escalated())
+        && progress.matterRegionCode().startsWith(nodeRegion)) {
+      facts.escalated(caseId);
+    }
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
       String outcome =
           closed.step() == Step.EVALUATE && "EVALUATED".equals(progress.transition())

@@ -37,7 +37,17 @@ public enum Rate {
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED")),
   /** 重复信访率: of the petitions received in the period, repeats (重复件次 / 总件次). */
   REPEAT_PETITIONS(
-      "重复信访率", "repeat-petitions/v1", "重复件次 / 总件次", List.of("REPEAT"), List.of("REPEAT", "FIRST"));
+      "重复信访率", "repeat-petitions/v1", "重复件次 / 总件次", List.of("REPEAT"), List.of("REPEAT", "FIRST")),
+  /**
+   * 积案化解率: of the backlog cases on the list at any time in the period (listed by its last day, not
+   * crossed off before its first), those crossed off (销号) in it.
+   */
+  BACKLOG_RESOLUTION(
+      "积案化解率",
+      "backlog-resolution/v1",
+      "期内销号积案 / 期内在册积案",
+      List.of("RESOLVED"),
+      List.of("RESOLVED", "UNRESOLVED"));
 
   private final String label;
   private final String version;
@@ -78,5 +88,18 @@ public enum Rate {
   /** The buckets counted below it. */
   public List<String> denominator() {
     return denominator;
+  }
+
+  /** Whether a unit has this rate: petitions and backlog entries name no unit. */
+  public boolean perUnit() {
+    return this != REPEAT_PETITIONS && this != BACKLOG_RESOLUTION;
+  }
+
+  /**
+   * Whether the figures of single days add up to a period's: a fact counts on one day (its due
+   * date, its day received), except a backlog entry, on the list over many days.
+   */
+  public boolean addsUpByDay() {
+    return this != BACKLOG_RESOLUTION;
   }
 }

@@ -39,6 +39,14 @@ public class RateRepository {
           + " FROM petition_fact WHERE day BETWEEN :from AND :to"
           + " AND matter_region_code LIKE :prefix";
 
+  /** A backlog entry on the list in the period: crossed off in it, or not. */
+  private static final String BACKLOG_FACTS =
+      "SELECT case_id, case_number, unit_region_code AS region, NULL AS unit,"
+          + " CASE WHEN crossed_off_on BETWEEN :from AND :to THEN 'RESOLVED' ELSE 'UNRESOLVED' END"
+          + " AS bucket FROM backlog_fact WHERE listed_on <= :to"
+          + " AND (crossed_off_on IS NULL OR crossed_off_on >= :from)"
+          + " AND unit_region_code LIKE :prefix";
+
   private final EntityManager em;
 
   public RateRepository(EntityManager em) {
@@ -51,6 +59,7 @@ public class RateRepository {
       case ON_TIME_REPLY -> STEP_FACTS.formatted("HANDLE");
       case EVALUATION_PARTICIPATION, SATISFACTION -> EVALUATION_FACTS;
       case REPEAT_PETITIONS -> PETITION_FACTS;
+      case BACKLOG_RESOLUTION -> BACKLOG_FACTS;
     };
   }
 
@@ -147,7 +156,7 @@ public class RateRepository {
   private static Query bind(
       Query query, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
     query.setParameter("from", from).setParameter("to", to).setParameter("prefix", region + "%");
-    if (rate != Rate.REPEAT_PETITIONS) {
+    if (facts(rate).contains(":today")) {
       query.setParameter("today", today);
     }
     return query;

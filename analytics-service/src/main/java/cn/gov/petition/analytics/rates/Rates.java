@@ -120,7 +120,7 @@ public class Rates {
         (group, rates) -> {
           List<Figure> figures = new ArrayList<>();
           for (Rate rate : Rate.values()) {
-            if (!(grouping.units() && rate == Rate.REPEAT_PETITIONS)) {
+            if (!grouping.units() || rate.perUnit()) {
               figures.add(figure(rate, rates.getOrDefault(rate, Map.of())));
             }
           }

@@ -69,6 +69,37 @@ public class FactRepository {
         .executeUpdate();
   }
 
+  /** A backlog entry listed, or crossed off (销号) on {@code crossedOffOn}. */
+  public void backlog(
+      UUID backlogId,
+      UUID caseId,
+      String caseNumber,
+      String unitRegionCode,
+      LocalDate listedOn,
+      LocalDate crossedOffOn) {
+    em.createNativeQuery(
+            "INSERT INTO backlog_fact (backlog_id, case_id, case_number, unit_region_code,"
+                + " listed_on, crossed_off_on) VALUES (:id, :case, :number, :region, :listed,"
+                + " :crossed) ON CONFLICT (backlog_id) DO UPDATE SET"
+                + " crossed_off_on = COALESCE(EXCLUDED.crossed_off_on, backlog_fact.crossed_off_on)")
+        .setParameter("id", backlogId)
+        .setParameter("case", caseId)
+        .setParameter("number", caseNumber)
+        .setParameter("region", unitRegionCode)
+        .setParameter("listed", listedOn)
+        .setParameter("crossed", crossedOffOn)
+        .executeUpdate();
+  }
+
+  /** 越级: the case's registrations were made more than one level above the authority. */
+  public void escalated(UUID caseId) {
+    em.createNativeQuery(
+            "UPDATE petition_fact SET escalated = true WHERE case_id = :case"
+                + " AND registering_region IS NOT NULL AND NOT escalated")
+        .setParameter("case", caseId)
+        .executeUpdate();
+  }
+
   /** A step started, or given a new due date while open (an extension). */
   public void opened(UUID caseId, String caseNumber, CaseProgressed.OpenedStep step) {
     em.createNativeQuery(

@@ -33,6 +33,8 @@ public class Indicators {
    * @param firstShare firstPetitions / petitions, null when there were none
    * @param collectiveVisits 集体访: visits registered as collective (five or more people)
    * @param visitsToProvince 到省访: visits registered by a province-level office
+   * @param escalatedVisits 越级访: visits registered more than one level above the level with
+   *     authority, as routing found (Art 20)
    * @param acceptance from the start of the acceptance period to acceptance, steps done in the
    *     period
    * @param reply from acceptance to the written opinion, steps done in the period
@@ -43,6 +45,7 @@ public class Indicators {
       BigDecimal firstShare,
       Visits collectiveVisits,
       Visits visitsToProvince,
+      Visits escalatedVisits,
       AverageDays acceptance,
       AverageDays reply) {}
 
@@ -56,7 +59,9 @@ public class Indicators {
                         + " coalesce(sum(person_count) FILTER (WHERE collective AND channel = 'VISIT'), 0),"
                         + " count(*) FILTER (WHERE channel = 'VISIT' AND length(registering_region) = 2),"
                         + " coalesce(sum(person_count) FILTER"
-                        + "  (WHERE channel = 'VISIT' AND length(registering_region) = 2), 0)"
+                        + "  (WHERE channel = 'VISIT' AND length(registering_region) = 2), 0),"
+                        + " count(*) FILTER (WHERE channel = 'VISIT' AND escalated),"
+                        + " coalesce(sum(person_count) FILTER (WHERE channel = 'VISIT' AND escalated), 0)"
                         + " FROM petition_fact WHERE day BETWEEN :from AND :to"
                         + " AND matter_region_code LIKE :prefix")
                 .setParameter("from", from)
@@ -74,6 +79,7 @@ public class Indicators {
                 .divide(BigDecimal.valueOf(petitions), 4, RoundingMode.HALF_UP),
         new Visits(number(p[2]), number(p[3])),
         new Visits(number(p[4]), number(p[5])),
+        new Visits(number(p[6]), number(p[7])),
         average("ACCEPT", region, from, to),
         average("HANDLE", region, from, to));
   }

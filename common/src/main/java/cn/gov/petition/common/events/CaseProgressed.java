@@ -28,6 +28,8 @@ import java.util.List;
  * @param occurredAt when it was recorded
  * @param closedSteps steps this transition completed
  * @param openedSteps steps this transition started, with their due dates
+ * @param escalated 越级: the case was registered at a visit more than one level above the level with
+ *     authority (routing's decision, Art 20); null from a sender before this field
  */
 public record CaseProgressed(
     String caseId,
@@ -45,11 +47,50 @@ public record CaseProgressed(
     LocalDate occurredOn,
     Instant occurredAt,
     List<ClosedStep> closedSteps,
-    List<OpenedStep> openedSteps) {
+    List<OpenedStep> openedSteps,
+    Boolean escalated) {
 
   public CaseProgressed {
     closedSteps = List.copyOf(closedSteps);
     openedSteps = List.copyOf(openedSteps);
+  }
+
+  /** A transition of a case not known to be 越级 (for the senders and tests that do not say). */
+  public CaseProgressed(
+      String caseId,
+      String caseNumber,
+      String transition,
+      String status,
+      String petitionClass,
+      String channel,
+      String category,
+      String matterRegionCode,
+      String unitCode,
+      String unitRegionCode,
+      String mode,
+      String outcome,
+      LocalDate occurredOn,
+      Instant occurredAt,
+      List<ClosedStep> closedSteps,
+      List<OpenedStep> openedSteps) {
+    this(
+        caseId,
+        caseNumber,
+        transition,
+        status,
+        petitionClass,
+        channel,
+        category,
+        matterRegionCode,
+        unitCode,
+        unitRegionCode,
+        mode,
+        outcome,
+        occurredOn,
+        occurredAt,
+        closedSteps,
+        openedSteps,
+        null);
   }
 
   /** A step this transition completed: on time if done on or before its due date. */

@@ -24,8 +24,16 @@ public enum EventType {
       DeadlineAlerted.class),
   LETTER_CHANGED(
       "cn.gov.petition.supervision.letter-changed", Topics.SUPERVISION_EVENTS, LetterChanged.class),
+  BACKLOG_CHANGED(
+      "cn.gov.petition.supervision.backlog-changed",
+      Topics.SUPERVISION_EVENTS,
+      BacklogChanged.class),
   WARNING_RAISED(
-      "cn.gov.petition.analytics.warning-raised", Topics.ANALYTICS_EVENTS, WarningRaised.class);
+      "cn.gov.petition.analytics.warning-raised", Topics.ANALYTICS_EVENTS, WarningRaised.class),
+  STATISTICS_SNAPSHOT(
+      "cn.gov.petition.analytics.statistics-snapshot",
+      Topics.ANALYTICS_EVENTS,
+      StatisticsSnapshot.class);
 
   private final String type;
   private final String topic;

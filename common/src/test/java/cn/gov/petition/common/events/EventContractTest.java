@@ -29,12 +29,25 @@ class EventContractTest {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
+  /** JSON has one kind of number: 9 read as an int and written from a long are the same. */
+  private static final java.util.Comparator<JsonNode> SAME_NUMBER =
+      (a, b) ->
+          a.equals(b)
+                  || (a.isNumber()
+                      && b.isNumber()
+                      && a.decimalValue().compareTo(b.decimalValue()) == 0)
+              ? 0
+              : 1;
+
   @ParameterizedTest
   @EnumSource(EventType.class)
   void theGoldenSampleRoundTripsThroughTheRecord(EventType type) throws Exception {
     JsonNode sample = sample(type);
     Object data = JSON.treeToValue(sample, type.dataClass());
-    assertEquals(sample, JSON.valueToTree(data), "the record writes the sample back unchanged");
+    JsonNode written = JSON.valueToTree(data);
+    assertTrue(
+        sample.equals(SAME_NUMBER, written),
+        "the record writes the sample back unchanged: " + sample + " but " + written);
     Iterator<String> fields = sample.fieldNames();
     int count = 0;
     while (fields.hasNext()) {

@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.infra.Identities;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -181,6 +184,49 @@ class FederationIT {
     clocks(township, townshipSupervisor, caseId)
         .body("step", hasItem("FORWARD"))
         .body("step", not(hasItem("HANDLE")));
+  }
+
+  @Test
+  @Order(3)
+  void theProvinceShowsTheCountyNodesFiguresFromItsSnapshotsAndTheyAgreeWithItsOwn() {
+    String today = LocalDate.now(CHINA).toString();
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              JsonPath exchanged = statistics("/statistics/exchanged", today);
+              assertEquals("530302", exchanged.getString("sourceNode"));
+              JsonPath own = statistics("/statistics/indicators", today);
+              assertTrue(exchanged.getLong("petitions") >= 2, "both petitions of this test");
+              assertEquals(own.getLong("figures.petitions"), exchanged.getLong("petitions"));
+              JsonPath rates = statistics("/statistics/rates", today);
+              List<String> reported = exchanged.getList("rates.rate");
+              assertTrue(reported.contains("REPEAT_PETITIONS"), reported.toString());
+              for (String rate : reported) {
+                String at = "rates.find { it.rate == '" + rate + "' }";
+                assertEquals(
+                    rates.getLong(at + ".numerator"), exchanged.getLong(at + ".numerator"));
+                assertEquals(
+                    rates.getLong(at + ".denominator"), exchanged.getLong(at + ".denominator"));
+              }
+            });
+  }
+
+  /** The province's analytics about 麒麟区 (530302) for one day. */
+  private static JsonPath statistics(String path, String day) {
+    return given()
+        .baseUri(province.gatewayUrl())
+        .auth()
+        .oauth2(provinceOffice)
+        .queryParam("region", "530302")
+        .queryParam("period", day)
+        .when()
+        .get("/api/analytics" + path)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** 供暖 (0105): the county's housing bureau has authority; the township has none. */

@@ -1,5 +1,7 @@
 package cn.gov.petition.supervision.backlog;
 
+import cn.gov.petition.common.events.BacklogChanged;
+import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
@@ -31,6 +33,7 @@ public class Backlog {
   private final CaseRepository cases;
   private final ClockRepository clocks;
   private final Clock clock;
+  private final Outbox outbox;
   private final int repeats;
 
   public Backlog(
@@ -38,12 +41,14 @@ public class Backlog {
       CaseRepository cases,
       ClockRepository clocks,
       Clock clock,
+      Outbox outbox,
       @ConfigProperty(name = "petition.supervision.backlog.repeat-petitions", defaultValue = "2")
           int repeats) {
     this.backlog = backlog;
     this.cases = cases;
     this.clocks = clocks;
     this.clock = clock;
+    this.outbox = outbox;
     this.repeats = repeats;
   }
 
@@ -139,6 +144,7 @@ public class Backlog {
     entry.listingRegion = caller.subtree();
     entry.status = "OPEN";
     backlog.persist(entry);
+    publish(entry, BacklogChanged.Change.LISTED, today);
     return entry;
   }
 
@@ -194,7 +200,27 @@ public class Backlog {
     entry.petitionerStatement = petitionerStatement;
     entry.crossedOffOn = LocalDate.now(clock);
     entry.crossedOffBy = caller.user();
+    publish(entry, BacklogChanged.Change.CROSSED_OFF, entry.crossedOffOn);
     return entry;
+  }
+
+  /** 积案动态 for dashboards and statistics: the case and regions, never a person or the plan. */
+  private void publish(BacklogEntity entry, BacklogChanged.Change change, LocalDate on) {
+    outbox.publish(
+        entry.standing.caseId.toString(),
+        entry.standing.caseNumber,
+        new BacklogChanged(
+            entry.id.toString(),
+            entry.standing.caseId.toString(),
+            entry.standing.caseNumber,
+            entry.unitRegionCode,
+            entry.listingRegion,
+            List.of(entry.grounds.split(",")),
+            entry.listedOn,
+            entry.resolveBy,
+            change,
+            entry.resolution == null ? null : entry.resolution.name(),
+            on));
   }
 
   private BacklogEntity open(Caller caller, UUID id) {

@@ -1,0 +1,179 @@
+package cn.gov.petition.analytics.snapshots;
+
+import cn.gov.petition.analytics.rates.RateRepository;
+import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.common.events.StatisticsSnapshot;
+import cn.gov.petition.common.outbox.Outbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes the node's daily figures ({@link StatisticsSnapshot}) for the nodes above: every day of
+ * the last {@code petition.analytics.snapshots.days} whose figures differ from what was published
+ * for it last, each in its own transaction with the outbox.
+ */
+@ApplicationScoped
+public class SnapshotPublisher {
+
+  private final Rates rates;
+  private final EntityManager em;
+  private final Outbox outbox;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String node;
+  private final int days;
+
+  public SnapshotPublisher(
+      Rates rates,
+      EntityManager em,
+      Outbox outbox,
+      ObjectMapper json,
+      Clock clock,
+      @ConfigProperty(name = "petition.node.region") String node,
+      @ConfigProperty(name = "petition.analytics.snapshots.days", defaultValue = "62") int days) {
+    this.rates = rates;
+    this.em = em;
+    this.outbox = outbox;
+    this.json = json;
+    this.clock = clock;
+    this.node = node;
+    this.days = days;
+  }
+
+  @Scheduled(
+      identity = "statistics-snapshots",
+      every = "${petition.analytics.snapshots.every:60s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void onSchedule() {
+    publishChanged();
+  }
+
+  /** Publishes every recent day whose figures changed; returns the days published. */
+  public List<LocalDate> publishChanged() {
+    LocalDate today = LocalDate.now(clock);
+    List<LocalDate> published = new ArrayList<>();
+    for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+      LocalDate of = day;
+      if (QuarkusTransaction.requiringNew().call(() -> publishIfChanged(of, today))) {
+        published.add(day);
+      }
+    }
+    return published;
+  }
+
+  private boolean publishIfChanged(LocalDate day, LocalDate today) {
+    List<StatisticsSnapshot.RegionFigures> regions = figures(day);
+    String digest = digest(regions);
+    int changed =
+        em.createNativeQuery(
+                "INSERT INTO snapshot_published (day, digest, published_at) VALUES (:day,"
+                    + " :digest, :at) ON CONFLICT (day) DO UPDATE SET digest = EXCLUDED.digest,"
+                    + " published_at = EXCLUDED.published_at"
+                    + " WHERE snapshot_published.digest <> EXCLUDED.digest")
+            .setParameter("day", day)
+            .setParameter("digest", digest)
+            .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .executeUpdate();
+    if (changed == 0) {
+      return false;
+    }
+    outbox.publish(
+        node + ":" + day, node + ":" + day, new StatisticsSnapshot(node, day, today, regions));
+    return true;
+  }
+
+  /** The node's region and its child regions with any figure, on one day. */
+  @SuppressWarnings("unchecked")
+  List<StatisticsSnapshot.RegionFigures> figures(LocalDate day) {
+    int childLength = node.length() == 6 ? 9 : node.length() + 2;
+    Map<String, long[]> volumes = new TreeMap<>();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT left(matter_region_code, :length), count(*), coalesce(sum(person_count), 0)"
+                    + " FROM petition_fact WHERE day = :day AND matter_region_code LIKE :prefix"
+                    + " AND length(matter_region_code) >= :length GROUP BY 1")
+            .setParameter("length", childLength)
+            .setParameter("day", day)
+            .setParameter("prefix", node + "%")
+            .getResultList();
+    rows.forEach(
+        r ->
+            volumes.put(
+                (String) r[0],
+                new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+    Map<String, List<Rates.Figure>> children =
+        node.length() == 9
+            ? Map.of()
+            : rates.by(RateRepository.Grouping.childRegions(childLength), node, day, day);
+
+    List<StatisticsSnapshot.RegionFigures> regions = new ArrayList<>();
+    Object[] own =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*), coalesce(sum(person_count), 0) FROM petition_fact"
+                        + " WHERE day = :day AND matter_region_code LIKE :prefix")
+                .setParameter("day", day)
+                .setParameter("prefix", node + "%")
+                .getSingleResult();
+    regions.add(
+        new StatisticsSnapshot.RegionFigures(
+            node,
+            ((Number) own[0]).longValue(),
+            ((Number) own[1]).longValue(),
+            rateFigures(rates.all(node, day, day))));
+    java.util.TreeSet<String> codes = new java.util.TreeSet<>(volumes.keySet());
+    codes.addAll(children.keySet());
+    for (String code : codes) {
+      long[] v = volumes.getOrDefault(code, new long[2]);
+      regions.add(
+          new StatisticsSnapshot.RegionFigures(
+              code, v[0], v[1], rateFigures(children.getOrDefault(code, List.of()))));
+    }
+    return regions;
+  }
+
+  private static List<StatisticsSnapshot.RateFigure> rateFigures(List<Rates.Figure> figures) {
+    return figures.stream()
+        .filter(f -> f.denominator() > 0 && f.rate().addsUpByDay())
+        .map(
+            f ->
+                new StatisticsSnapshot.RateFigure(
+                    f.rate().name(),
+                    f.formulaVersion(),
+                    f.numerator(),
+                    f.denominator(),
+                    f.buckets()))
+        .toList();
+  }
+
+  private String digest(List<StatisticsSnapshot.RegionFigures> regions) {
+    try {
+      byte[] bytes =
+          json.writer()
+              .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+              .writeValueAsString(regions)
+              .getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
