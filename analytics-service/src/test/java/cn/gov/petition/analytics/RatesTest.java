@@ -75,6 +75,7 @@ class RatesTest {
       LocalDate acceptDue,
       LocalDate acceptDone,
       LocalDate handleDue,
+      LocalDate handleFirstDue,
       LocalDate handleDone,
       LocalDate evaluateDue,
       LocalDate evaluated,
@@ -107,6 +108,9 @@ class RatesTest {
       LocalDate acceptDue = day(random, "2026-10-25", 45);
       LocalDate acceptDone = done(random, acceptDue);
       LocalDate handleDue = acceptDone == null ? null : day(random, "2026-10-28", 45);
+      // a quarter of the handling periods were extended (延期) from a due date ten days earlier
+      LocalDate handleFirstDue =
+          handleDue != null && random.nextInt(100) < 25 ? handleDue.minusDays(10) : handleDue;
       LocalDate handleDone = handleDue == null ? null : done(random, handleDue);
       LocalDate evaluateDue = handleDone == null ? null : day(random, "2026-10-28", 50);
       LocalDate evaluated =
@@ -128,6 +132,7 @@ class RatesTest {
               acceptDue,
               acceptDone,
               handleDue,
+              handleFirstDue,
               handleDone,
               evaluateDue,
               evaluated,
@@ -218,7 +223,20 @@ class RatesTest {
                   null,
                   c.acceptDone(),
                   List.of(closes(Step.ACCEPT, c.acceptDue(), c.acceptDone())),
-                  List.of(opens(c, Step.HANDLE, c.acceptDone(), c.handleDue())))));
+                  List.of(opens(c, Step.HANDLE, c.acceptDone(), c.handleFirstDue())))));
+      if (!c.handleFirstDue().equals(c.handleDue())) {
+        events.add(
+            Events.of(
+                c.id(),
+                c.number(),
+                progressed(
+                    c,
+                    "EXTENDED",
+                    null,
+                    c.acceptDone(),
+                    List.of(),
+                    List.of(opens(c, Step.HANDLE, c.acceptDone(), c.handleDue())))));
+      }
     }
     if (c.handleDone() != null) {
       events.add(

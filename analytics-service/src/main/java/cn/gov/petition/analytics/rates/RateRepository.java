@@ -63,10 +63,62 @@ public class RateRepository {
     };
   }
 
-  /** How many facts fall in each bucket. */
+  /** The day tallies ({@code fact_tally}) a rate is read from; null: it is read from its facts. */
+  static String tallyKind(Rate rate) {
+    return switch (rate) {
+      case TIMELY_ACCEPTANCE -> "ACCEPT";
+      case ON_TIME_REPLY -> "HANDLE";
+      case EVALUATION_PARTICIPATION, SATISFACTION -> "EVALUATE";
+      case REPEAT_PETITIONS -> "PETITION";
+      case BACKLOG_RESOLUTION -> null;
+    };
+  }
+
+  /**
+   * The tallies of one kind in the period, in the rate's buckets: an open step is overdue once its
+   * due date is before today (an evaluation window, unevaluated), and not yet counted before.
+   */
+  private static final String TALLIES =
+      "SELECT key, b, sum(c) FROM (SELECT %s AS key, CASE bucket WHEN 'OPEN' THEN CASE WHEN day"
+          + " < :today THEN :overdue END WHEN 'UNANSWERED' THEN 'UNEVALUATED' ELSE bucket END"
+          + " AS b, count AS c FROM fact_tally WHERE kind = :kind AND day BETWEEN :from AND :to"
+          + " AND %s) t WHERE b IS NOT NULL GROUP BY 1, 2 HAVING sum(c) <> 0 ORDER BY 1, 2";
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Long>> tallied(
+      String kind,
+      String key,
+      String filter,
+      String region,
+      LocalDate from,
+      LocalDate to,
+      LocalDate today) {
+    Query query =
+        em.createNativeQuery(TALLIES.formatted(key, filter))
+            .setParameter("today", today)
+            .setParameter("overdue", "EVALUATE".equals(kind) ? "UNEVALUATED" : "OVERDUE_OPEN")
+            .setParameter("kind", kind)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .setParameter("region", region);
+    Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+    for (Object[] row : (List<Object[]>) query.getResultList()) {
+      groups
+          .computeIfAbsent((String) row[0], group -> new LinkedHashMap<>())
+          .put((String) row[1], ((Number) row[2]).longValue());
+    }
+    return groups;
+  }
+
+  /** How many facts fall in each bucket: from the day tallies where the rate has them. */
   @SuppressWarnings("unchecked")
   public Map<String, Long> buckets(
       Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
+    String kind = tallyKind(rate);
+    if (kind != null) {
+      return tallied(kind, "region_code", "region_code = :region", region, from, to, today)
+          .getOrDefault(region, Map.of());
+    }
     Query query =
         em.createNativeQuery(
             "SELECT bucket, count(*) FROM ("
@@ -88,29 +140,48 @@ public class RateRepository {
    * @param key the SQL expression of the group's code
    * @param filter the SQL condition a fact meets to fall in a group
    * @param units whether the groups are units (else regions)
+   * @param childLength for child regions, the length of their codes; 0 for units
    */
-  public record Grouping(String key, String filter, boolean units) {
+  public record Grouping(String key, String filter, boolean units, int childLength) {
 
     /** The child regions, of codes {@code length} digits long. */
     public static Grouping childRegions(int length) {
-      return new Grouping("left(region, " + length + ")", "length(region) >= " + length, false);
+      return new Grouping(
+          "left(region, " + length + ")", "length(region) >= " + length, false, length);
     }
 
     /** Every unit of the region's subtree. */
     public static Grouping allUnits() {
-      return new Grouping("unit", "unit IS NOT NULL", true);
+      return new Grouping("unit", "unit IS NOT NULL", true, 0);
     }
 
     /** The units of the region itself, not of its children. */
     public static Grouping ownUnits(String region) {
-      return new Grouping("unit", "unit IS NOT NULL AND length(region) = " + region.length(), true);
+      return new Grouping(
+          "unit", "unit IS NOT NULL AND length(region) = " + region.length(), true, 0);
     }
   }
 
-  /** How many facts fall in each bucket, by group. */
+  /**
+   * How many facts fall in each bucket, by group: child regions from the day tallies where the rate
+   * has them, units from the facts.
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Map<String, Long>> bucketsBy(
       Grouping grouping, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
+    String kind = tallyKind(rate);
+    if (kind != null && grouping.childLength() > 0) {
+      return tallied(
+          kind,
+          "region_code",
+          "length(region_code) = "
+              + grouping.childLength()
+              + " AND region_code LIKE :region || '%'",
+          region,
+          from,
+          to,
+          today);
+    }
     Query query =
         em.createNativeQuery(
             "SELECT "

@@ -1,9 +1,13 @@
 package cn.gov.petition.analytics.store;
 
 import cn.gov.petition.common.events.CaseProgressed;
+import cn.gov.petition.common.events.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -67,6 +71,7 @@ public class FactRepository {
         .setParameter("registering", p.registeringRegion())
         .setParameter("linked", p.linkedTo() == null ? p.caseId() : p.linkedTo())
         .executeUpdate();
+    tally("PETITION", p.matterRegionCode(), p.day(), p.repeat() ? "REPEAT" : "FIRST", 1);
   }
 
   /** A backlog entry listed, or crossed off (销号) on {@code crossedOffOn}. */
@@ -102,6 +107,11 @@ public class FactRepository {
 
   /** A step started, or given a new due date while open (an extension). */
   public void opened(UUID caseId, String caseNumber, CaseProgressed.OpenedStep step) {
+    boolean tallied = TALLIED.contains(step.step().name());
+    if (tallied) {
+      openStep(caseId, step.step().name())
+          .ifPresent(open -> tally(step.step().name(), open.region(), open.dueOn(), "OPEN", -1));
+    }
     em.createNativeQuery(
             "INSERT INTO step_fact (case_id, case_number, step, unit_code, unit_region_code,"
                 + " started_on, due_on) VALUES (:case, :number, :step, :unit, :region, :started,"
@@ -116,18 +126,74 @@ public class FactRepository {
         .setParameter("started", step.startedOn())
         .setParameter("due", step.dueOn())
         .executeUpdate();
+    if (tallied) {
+      tally(step.step().name(), step.unitRegionCode(), step.dueOn(), "OPEN", 1);
+    }
   }
 
   /** A step done, on time or not; an evaluation with the petitioner's answer. */
   public void closed(UUID caseId, CaseProgressed.ClosedStep step, String outcome) {
+    String name = step.step().name();
+    Optional<OpenStep> open = TALLIED.contains(name) ? openStep(caseId, name) : Optional.empty();
+    int done =
+        em.createNativeQuery(
+                "UPDATE step_fact SET done_on = :done, on_time = :onTime, outcome = :outcome"
+                    + " WHERE case_id = :case AND step = :step AND done_on IS NULL")
+            .setParameter("done", step.doneOn())
+            .setParameter("onTime", step.onTime())
+            .setParameter("outcome", outcome)
+            .setParameter("case", caseId)
+            .setParameter("step", name)
+            .executeUpdate();
+    if (done > 0 && open.isPresent()) {
+      String bucket =
+          step.step() == Step.EVALUATE
+              ? (outcome != null ? outcome : "UNANSWERED")
+              : (step.onTime() ? "ON_TIME" : "LATE");
+      tally(name, open.get().region(), open.get().dueOn(), "OPEN", -1);
+      tally(name, open.get().region(), open.get().dueOn(), bucket, 1);
+    }
+  }
+
+  /** The steps the rates count, and so the tallies keep. */
+  private static final Set<String> TALLIED = Set.of("ACCEPT", "HANDLE", "EVALUATE");
+
+  private record OpenStep(String region, LocalDate dueOn) {}
+
+  @SuppressWarnings("unchecked")
+  private Optional<OpenStep> openStep(UUID caseId, String step) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT unit_region_code, due_on FROM step_fact WHERE case_id = :case"
+                    + " AND step = :step AND done_on IS NULL")
+            .setParameter("case", caseId)
+            .setParameter("step", step)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(
+            r ->
+                new OpenStep(
+                    (String) r[0],
+                    r[1] instanceof LocalDate d ? d : ((java.sql.Date) r[1]).toLocalDate()));
+  }
+
+  /**
+   * Adds {@code delta} to the day tally of a fact of {@code kind} in {@code region} and in each
+   * region above it (V9 {@code fact_tally}).
+   */
+  private void tally(String kind, String region, LocalDate day, String bucket, int delta) {
     em.createNativeQuery(
-            "UPDATE step_fact SET done_on = :done, on_time = :onTime, outcome = :outcome"
-                + " WHERE case_id = :case AND step = :step AND done_on IS NULL")
-        .setParameter("done", step.doneOn())
-        .setParameter("onTime", step.onTime())
-        .setParameter("outcome", outcome)
-        .setParameter("case", caseId)
-        .setParameter("step", step.step().name())
+            "INSERT INTO fact_tally (kind, region_code, day, bucket, count)"
+                + " SELECT :kind, left(:region, l), :day, :bucket, :delta"
+                + " FROM unnest(ARRAY[2, 4, 6, 9]) AS l WHERE l <= length(:region)"
+                + " ON CONFLICT (kind, region_code, day, bucket)"
+                + " DO UPDATE SET count = fact_tally.count + EXCLUDED.count")
+        .setParameter("kind", kind)
+        .setParameter("region", region)
+        .setParameter("day", day)
+        .setParameter("bucket", bucket)
+        .setParameter("delta", delta)
         .executeUpdate();
   }
 }
