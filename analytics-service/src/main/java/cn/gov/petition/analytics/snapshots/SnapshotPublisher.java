@@ -107,12 +107,12 @@ public class SnapshotPublisher {
     Map<String, long[]> volumes = new TreeMap<>();
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT left(matter_region_code, :length), count(*), coalesce(sum(person_count), 0)"
-                    + " FROM petition_fact WHERE day = :day AND matter_region_code LIKE :prefix"
-                    + " AND length(matter_region_code) >= :length GROUP BY 1")
+                "SELECT region_code, sum(count), sum(persons) FROM petition_tally WHERE day = :day"
+                    + " AND (region_code = :node OR (length(region_code) = :length"
+                    + " AND region_code LIKE :node || '%')) GROUP BY 1")
             .setParameter("length", childLength)
             .setParameter("day", day)
-            .setParameter("prefix", node + "%")
+            .setParameter("node", node)
             .getResultList();
     rows.forEach(
         r ->
@@ -125,20 +125,11 @@ public class SnapshotPublisher {
             : rates.by(RateRepository.Grouping.childRegions(childLength), node, day, day);
 
     List<StatisticsSnapshot.RegionFigures> regions = new ArrayList<>();
-    Object[] own =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT count(*), coalesce(sum(person_count), 0) FROM petition_fact"
-                        + " WHERE day = :day AND matter_region_code LIKE :prefix")
-                .setParameter("day", day)
-                .setParameter("prefix", node + "%")
-                .getSingleResult();
+    long[] own = volumes.getOrDefault(node, new long[2]);
+    volumes.remove(node);
     regions.add(
         new StatisticsSnapshot.RegionFigures(
-            node,
-            ((Number) own[0]).longValue(),
-            ((Number) own[1]).longValue(),
-            rateFigures(rates.all(node, day, day))));
+            node, own[0], own[1], rateFigures(rates.all(node, day, day))));
     java.util.TreeSet<String> codes = new java.util.TreeSet<>(volumes.keySet());
     codes.addAll(children.keySet());
     for (String code : codes) {

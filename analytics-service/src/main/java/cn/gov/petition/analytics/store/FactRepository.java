@@ -72,6 +72,27 @@ public class FactRepository {
         .setParameter("linked", p.linkedTo() == null ? p.caseId() : p.linkedTo())
         .executeUpdate();
     tally("PETITION", p.matterRegionCode(), p.day(), p.repeat() ? "REPEAT" : "FIRST", 1);
+    em.createNativeQuery(
+            "INSERT INTO petition_tally (region_code, day, channel, category, petition_class,"
+                + " purpose, repeat, collective, registering_level, escalated, count, persons)"
+                + " SELECT left(:region, l), CAST(:day AS date), CAST(:channel AS text),"
+                + " CAST(:category AS text), CAST(:class AS text), CAST(:purpose AS text), :repeat,"
+                + " CAST(:collective AS boolean), CAST(length(CAST(:registering AS text)) AS"
+                + " smallint), false, 1, :persons FROM unnest(ARRAY[2, 4, 6, 9]) AS l WHERE l <= length(:region)"
+                + " ON CONFLICT ON CONSTRAINT petition_tally_key DO UPDATE SET"
+                + " count = petition_tally.count + 1,"
+                + " persons = petition_tally.persons + EXCLUDED.persons")
+        .setParameter("region", p.matterRegionCode())
+        .setParameter("day", p.day())
+        .setParameter("channel", p.channel())
+        .setParameter("category", p.category())
+        .setParameter("class", p.petitionClass())
+        .setParameter("purpose", p.purpose())
+        .setParameter("repeat", p.repeat())
+        .setParameter("collective", p.collective())
+        .setParameter("registering", p.registeringRegion())
+        .setParameter("persons", p.persons() == null ? 0 : p.persons())
+        .executeUpdate();
   }
 
   /** A backlog entry listed, or crossed off (销号) on {@code crossedOffOn}. */
@@ -96,11 +117,28 @@ public class FactRepository {
         .executeUpdate();
   }
 
-  /** 越级: the case's registrations were made more than one level above the authority. */
+  /**
+   * 越级: the case's registrations were made more than one level above the authority; their tallies
+   * move from not escalated to escalated in the same statement.
+   */
   public void escalated(UUID caseId) {
     em.createNativeQuery(
-            "UPDATE petition_fact SET escalated = true WHERE case_id = :case"
-                + " AND registering_region IS NOT NULL AND NOT escalated")
+            "WITH changed AS (UPDATE petition_fact SET escalated = true WHERE case_id = :case"
+                + " AND registering_region IS NOT NULL AND NOT escalated RETURNING"
+                + " matter_region_code, day, channel, category, petition_class, purpose, repeat,"
+                + " collective, length(registering_region) AS registering_level,"
+                + " coalesce(person_count, 0) AS persons)"
+                + " INSERT INTO petition_tally (region_code, day, channel, category,"
+                + " petition_class, purpose, repeat, collective, registering_level, escalated,"
+                + " count, persons) SELECT left(c.matter_region_code, l), c.day, c.channel,"
+                + " c.category, c.petition_class, c.purpose, c.repeat, c.collective,"
+                + " c.registering_level, m.escalated, m.delta, m.delta * c.persons FROM changed c"
+                + " CROSS JOIN unnest(ARRAY[2, 4, 6, 9]) AS l"
+                + " CROSS JOIN (VALUES (false, -1), (true, 1)) AS m(escalated, delta)"
+                + " WHERE l <= length(c.matter_region_code)"
+                + " ON CONFLICT ON CONSTRAINT petition_tally_key DO UPDATE SET"
+                + " count = petition_tally.count + EXCLUDED.count,"
+                + " persons = petition_tally.persons + EXCLUDED.persons")
         .setParameter("case", caseId)
         .executeUpdate();
   }
@@ -152,37 +190,41 @@ public class FactRepository {
               : (step.onTime() ? "ON_TIME" : "LATE");
       tally(name, open.get().region(), open.get().dueOn(), "OPEN", -1);
       tally(name, open.get().region(), open.get().dueOn(), bucket, 1);
+      if (step.step() != Step.EVALUATE) {
+        // for the average days to accept and to answer
+        long days = step.doneOn().toEpochDay() - open.get().startedOn().toEpochDay();
+        tally("DONE:" + name, open.get().region(), step.doneOn(), "STEPS", 1);
+        tally("DONE:" + name, open.get().region(), step.doneOn(), "DAYS", days);
+      }
     }
   }
 
   /** The steps the rates count, and so the tallies keep. */
   private static final Set<String> TALLIED = Set.of("ACCEPT", "HANDLE", "EVALUATE");
 
-  private record OpenStep(String region, LocalDate dueOn) {}
+  private record OpenStep(String region, LocalDate startedOn, LocalDate dueOn) {}
 
   @SuppressWarnings("unchecked")
   private Optional<OpenStep> openStep(UUID caseId, String step) {
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT unit_region_code, due_on FROM step_fact WHERE case_id = :case"
+                "SELECT unit_region_code, started_on, due_on FROM step_fact WHERE case_id = :case"
                     + " AND step = :step AND done_on IS NULL")
             .setParameter("case", caseId)
             .setParameter("step", step)
             .getResultList();
-    return rows.stream()
-        .findFirst()
-        .map(
-            r ->
-                new OpenStep(
-                    (String) r[0],
-                    r[1] instanceof LocalDate d ? d : ((java.sql.Date) r[1]).toLocalDate()));
+    return rows.stream().findFirst().map(r -> new OpenStep((String) r[0], date(r[1]), date(r[2])));
   }
 
   /**
    * Adds {@code delta} to the day tally of a fact of {@code kind} in {@code region} and in each
    * region above it (V9 {@code fact_tally}).
    */
-  private void tally(String kind, String region, LocalDate day, String bucket, int delta) {
+  private static LocalDate date(Object value) {
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+  }
+
+  private void tally(String kind, String region, LocalDate day, String bucket, long delta) {
     em.createNativeQuery(
             "INSERT INTO fact_tally (kind, region_code, day, bucket, count)"
                 + " SELECT :kind, left(:region, l), :day, :bucket, :delta"

@@ -19,8 +19,8 @@ public enum Dimension {
     this.column = column;
   }
 
-  /** The SQL expression of the key, for a region whose children have {@code childLength} digits. */
-  String key(int childLength) {
-    return column != null ? column : "left(matter_region_code, " + childLength + ")";
+  /** The column of the key in the petition tallies (a child region is the tally's own region). */
+  String key() {
+    return column != null ? column : "region_code";
   }
 }

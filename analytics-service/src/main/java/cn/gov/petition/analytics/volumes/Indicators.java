@@ -54,19 +54,18 @@ public class Indicators {
     Object[] p =
         (Object[])
             em.createNativeQuery(
-                    "SELECT count(*), count(*) FILTER (WHERE NOT repeat),"
-                        + " count(*) FILTER (WHERE collective AND channel = 'VISIT'),"
-                        + " coalesce(sum(person_count) FILTER (WHERE collective AND channel = 'VISIT'), 0),"
-                        + " count(*) FILTER (WHERE channel = 'VISIT' AND length(registering_region) = 2),"
-                        + " coalesce(sum(person_count) FILTER"
-                        + "  (WHERE channel = 'VISIT' AND length(registering_region) = 2), 0),"
-                        + " count(*) FILTER (WHERE channel = 'VISIT' AND escalated),"
-                        + " coalesce(sum(person_count) FILTER (WHERE channel = 'VISIT' AND escalated), 0)"
-                        + " FROM petition_fact WHERE day BETWEEN :from AND :to"
-                        + " AND matter_region_code LIKE :prefix")
+                    "SELECT sum(count), sum(count) FILTER (WHERE NOT repeat),"
+                        + " sum(count) FILTER (WHERE collective AND channel = 'VISIT'),"
+                        + " sum(persons) FILTER (WHERE collective AND channel = 'VISIT'),"
+                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND registering_level = 2),"
+                        + " sum(persons) FILTER (WHERE channel = 'VISIT' AND registering_level = 2),"
+                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND escalated),"
+                        + " sum(persons) FILTER (WHERE channel = 'VISIT' AND escalated)"
+                        + " FROM petition_tally WHERE region_code = :region"
+                        + " AND day BETWEEN :from AND :to")
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .setParameter("prefix", region + "%")
+                .setParameter("region", region)
                 .getSingleResult();
     long petitions = number(p[0]);
     long first = number(p[1]);
@@ -84,23 +83,27 @@ public class Indicators {
         average("HANDLE", region, from, to));
   }
 
+  /** From the tallies of the steps done: how many, and the days they took in all. */
   private AverageDays average(String step, String region, LocalDate from, LocalDate to) {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT count(*), avg(done_on - started_on) FROM step_fact"
-                        + " WHERE step = :step AND done_on BETWEEN :from AND :to"
-                        + " AND unit_region_code LIKE :prefix")
-                .setParameter("step", step)
+                    "SELECT sum(count) FILTER (WHERE bucket = 'STEPS'),"
+                        + " sum(count) FILTER (WHERE bucket = 'DAYS') FROM fact_tally"
+                        + " WHERE kind = :kind AND region_code = :region"
+                        + " AND day BETWEEN :from AND :to")
+                .setParameter("kind", "DONE:" + step)
                 .setParameter("from", from)
                 .setParameter("to", to)
-                .setParameter("prefix", region + "%")
+                .setParameter("region", region)
                 .getSingleResult();
+    long steps = number(row[0]);
     return new AverageDays(
-        number(row[0]),
-        row[1] == null
+        steps,
+        steps == 0
             ? null
-            : new BigDecimal(row[1].toString()).setScale(1, RoundingMode.HALF_UP));
+            : BigDecimal.valueOf(number(row[1]))
+                .divide(BigDecimal.valueOf(steps), 1, RoundingMode.HALF_UP));
   }
 
   private static long number(Object value) {

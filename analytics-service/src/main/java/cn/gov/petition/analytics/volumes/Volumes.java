@@ -76,14 +76,14 @@ public class Volumes {
             .divide(BigDecimal.valueOf(before), 4, RoundingMode.HALF_UP);
   }
 
+  /** The three periods' counts from the day tallies of the petitions (V10 petition_tally). */
   private static final String COUNTS =
-      "count(*) FILTER (WHERE day BETWEEN :from AND :to),"
-          + " coalesce(sum(person_count) FILTER (WHERE day BETWEEN :from AND :to), 0),"
-          + " count(*) FILTER (WHERE day BETWEEN :pfrom AND :pto),"
-          + " count(*) FILTER (WHERE day BETWEEN :yfrom AND :yto)"
-          + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
-          + " AND (day BETWEEN :from AND :to OR day BETWEEN :pfrom AND :pto"
-          + " OR day BETWEEN :yfrom AND :yto)";
+      "coalesce(sum(count) FILTER (WHERE day BETWEEN :from AND :to), 0),"
+          + " coalesce(sum(persons) FILTER (WHERE day BETWEEN :from AND :to), 0),"
+          + " coalesce(sum(count) FILTER (WHERE day BETWEEN :pfrom AND :pto), 0),"
+          + " coalesce(sum(count) FILTER (WHERE day BETWEEN :yfrom AND :yto), 0)"
+          + " FROM petition_tally WHERE (day BETWEEN :from AND :to OR day BETWEEN :pfrom AND :pto"
+          + " OR day BETWEEN :yfrom AND :yto) AND ";
 
   /** The rows by key (a null key: the dimension is unknown for those facts), and the total. */
   public record Answer(Row total, List<Row> rows) {}
@@ -91,19 +91,29 @@ public class Volumes {
   @Transactional
   @SuppressWarnings("unchecked")
   public Answer count(String region, Dimension dimension, int childLength, Periods periods) {
-    String key = dimension.key(childLength);
-    String regionFilter =
-        dimension == Dimension.REGION ? " AND length(matter_region_code) >= " + childLength : "";
+    String rowsOf =
+        dimension == Dimension.REGION
+            ? "length(region_code) = " + childLength + " AND region_code LIKE :region || '%'"
+            : "region_code = :region";
     List<Object[]> rows =
         bind(
                 em.createNativeQuery(
-                    "SELECT " + key + ", " + COUNTS + regionFilter + " GROUP BY 1 ORDER BY 1"),
+                    "SELECT "
+                        + dimension.key()
+                        + ", "
+                        + COUNTS
+                        + rowsOf
+                        + " GROUP BY 1 ORDER BY 1"),
                 region,
                 periods)
             .getResultList();
     Object[] total =
         (Object[])
-            bind(em.createNativeQuery("SELECT 0, " + COUNTS), region, periods).getSingleResult();
+            bind(
+                    em.createNativeQuery("SELECT 0, " + COUNTS + "region_code = :region"),
+                    region,
+                    periods)
+                .getSingleResult();
     return new Answer(row(total, "TOTAL"), rows.stream().map(r -> row(r, (String) r[0])).toList());
   }
 
@@ -111,8 +121,7 @@ public class Volumes {
       "SELECT unit_code, count(*) FILTER (WHERE started_on BETWEEN :from AND :to), 0,"
           + " count(*) FILTER (WHERE started_on BETWEEN :pfrom AND :pto),"
           + " count(*) FILTER (WHERE started_on BETWEEN :yfrom AND :yto)"
-          + " FROM step_fact WHERE step = 'ACCEPT' AND unit_region_code LIKE :prefix"
-          + " AND length(unit_region_code) = :length"
+          + " FROM step_fact WHERE step = 'ACCEPT' AND unit_region_code = :region"
           + " AND (started_on BETWEEN :from AND :to OR started_on BETWEEN :pfrom AND :pto"
           + " OR started_on BETWEEN :yfrom AND :yto) GROUP BY 1 ORDER BY 1";
 
@@ -123,10 +132,7 @@ public class Volumes {
   @Transactional
   @SuppressWarnings("unchecked")
   public List<Row> byUnit(String region, Periods periods) {
-    List<Object[]> rows =
-        bind(em.createNativeQuery(UNIT_COUNTS), region, periods)
-            .setParameter("length", region.length())
-            .getResultList();
+    List<Object[]> rows = bind(em.createNativeQuery(UNIT_COUNTS), region, periods).getResultList();
     return rows.stream().map(r -> row(r, (String) r[0])).toList();
   }
 
@@ -141,7 +147,7 @@ public class Volumes {
   private static jakarta.persistence.Query bind(
       jakarta.persistence.Query query, String region, Periods p) {
     return query
-        .setParameter("prefix", region + "%")
+        .setParameter("region", region)
         .setParameter("from", p.from())
         .setParameter("to", p.to())
         .setParameter("pfrom", p.previousFrom())
