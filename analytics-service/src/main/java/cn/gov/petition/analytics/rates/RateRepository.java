@@ -1,5 +1,6 @@
 package cn.gov.petition.analytics.rates;
 
+import cn.gov.petition.common.validation.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -157,8 +158,10 @@ public class RateRepository {
 
     /** The units of the region itself, not of its children. */
     public static Grouping ownUnits(String region) {
-      return new Grouping(
-          "unit", "unit IS NOT NULL AND length(region) = " + region.length(), true, 0);
+      if (!region.matches(Regions.PATTERN)) { // inlined below: digits only
+        throw new IllegalArgumentException("not a region code: " + region);
+      }
+      return new Grouping("unit", "unit IS NOT NULL AND region = '" + region + "'", true, 0);
     }
   }
 
