@@ -395,6 +395,20 @@ class WarningTest {
         > 0;
   }
 
+  /** PUT /warnings/rules/{rule}: the next version of a rule, enabled, with a reason. */
+  private static io.restassured.response.ValidatableResponse changeRule(
+      String token, String rule, int version, Map<String, ?> parameters, String reason) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body(
+            Map.of("version", version, "enabled", true, "parameters", parameters, "reason", reason))
+        .when()
+        .put("/warnings/rules/" + rule)
+        .then();
+  }
+
   @Test
   void aRuleChangedByAnAdministratorTakesEffectAtTheNextEvaluation() {
     clock.setToday(TODAY.plusDays(1));
@@ -438,75 +452,22 @@ class WarningTest {
     Map<String, Object> parameters = Map.of("days", 3, "minPetitions", 4, "regionDigits", 9);
 
     // refused: not an administrator, parameters wrong, an old version
-    given()
-        .auth()
-        .oauth2(CITY)
-        .contentType("application/json")
-        .body(Map.of("version", version, "enabled", true, "parameters", parameters, "reason", "x"))
-        .when()
-        .put("/warnings/rules/collective-signs")
-        .then()
-        .statusCode(403);
-    given()
-        .auth()
-        .oauth2(ADMIN)
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "version",
-                version,
-                "enabled",
-                true,
-                "parameters",
-                Map.of("days", 0, "minPetitions", 4, "regionDigits", 5, "mood", 1),
-                "reason",
-                "x"))
-        .when()
-        .put("/warnings/rules/collective-signs")
-        .then()
+    changeRule(CITY, "collective-signs", version, parameters, "x").statusCode(403);
+    changeRule(
+            ADMIN,
+            "collective-signs",
+            version,
+            Map.of("days", 0, "minPetitions", 4, "regionDigits", 5, "mood", 1),
+            "x")
         .statusCode(422)
         .contentType("application/problem+json")
         .body(
             "errors.field",
             equalTo(List.of("parameters.days", "parameters.mood", "parameters.regionDigits")));
-    given()
-        .auth()
-        .oauth2(ADMIN)
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "version", version + 5, "enabled", true, "parameters", parameters, "reason", "x"))
-        .when()
-        .put("/warnings/rules/collective-signs")
-        .then()
-        .statusCode(409);
-    given()
-        .auth()
-        .oauth2(ADMIN)
-        .contentType("application/json")
-        .body(Map.of("version", 1, "enabled", true, "parameters", parameters, "reason", "x"))
-        .when()
-        .put("/warnings/rules/no-such-rule")
-        .then()
-        .statusCode(404);
+    changeRule(ADMIN, "collective-signs", version + 5, parameters, "x").statusCode(409);
+    changeRule(ADMIN, "no-such-rule", 1, parameters, "x").statusCode(404);
 
-    given()
-        .auth()
-        .oauth2(ADMIN)
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "version",
-                version,
-                "enabled",
-                true,
-                "parameters",
-                parameters,
-                "reason",
-                "边境乡镇聚集风险，阈值下调为4起"))
-        .when()
-        .put("/warnings/rules/collective-signs")
-        .then()
+    changeRule(ADMIN, "collective-signs", version, parameters, "边境乡镇聚集风险，阈值下调为4起")
         .statusCode(200)
         .body("version", equalTo(version + 1))
         .body("changedBy", equalTo("dehong-admin"));
@@ -529,23 +490,12 @@ class WarningTest {
         .body("[1].version", equalTo(version));
 
     // back to the default, as a further version, for the other tests of this node
-    given()
-        .auth()
-        .oauth2(ADMIN)
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "version",
-                version + 1,
-                "enabled",
-                true,
-                "parameters",
-                Map.of("days", 3, "minPetitions", 5, "regionDigits", 9),
-                "reason",
-                "恢复默认"))
-        .when()
-        .put("/warnings/rules/collective-signs")
-        .then()
+    changeRule(
+            ADMIN,
+            "collective-signs",
+            version + 1,
+            Map.of("days", 3, "minPetitions", 5, "regionDigits", 9),
+            "恢复默认")
         .statusCode(200)
         .body("version", equalTo(version + 2));
   }

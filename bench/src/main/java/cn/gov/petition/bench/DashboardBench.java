@@ -1,23 +1,12 @@
 package cn.gov.petition.bench;
 
-import cn.gov.petition.common.reference.Division;
-import cn.gov.petition.common.reference.DivisionTable;
-import cn.gov.petition.common.reference.Units;
-import cn.gov.petition.local.DemoData;
-import cn.gov.petition.local.Platform;
 import cn.gov.petition.supervision.store.ClockTallies;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 
@@ -37,83 +26,45 @@ public final class DashboardBench {
   private DashboardBench() {}
 
   public static void main(String[] args) throws Exception {
-    int cases = 10_000_000;
-    int requests = 200;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--cases" -> cases = Integer.parseInt(args[++i]);
-        case "--requests" -> requests = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    Path root =
-        Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
-    Path run = Files.createTempDirectory("petition-bench-dashboards-");
+    Requests.onYunnanNode(args, "dashboards", DashboardBench::fill, DashboardBench::ask);
+  }
+
+  private static void ask(HttpClient http, String gateway, Map<String, String> tokens, int requests)
+      throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String week =
+        "%d-W%02d"
+            .formatted(
+                today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    List<String[]> questions =
+        List.of(
+            new String[] {"deadline board", "/api/supervision/dashboard/deadlines"},
+            new String[] {"a unit's open steps", "/api/supervision/clocks?unit=%s&limit=50"},
+            new String[] {"open steps, soonest due", "/api/supervision/clocks?limit=50"},
+            new String[] {"backlog with owners", "/api/supervision/backlog?status=OPEN"},
+            new String[] {"letters outstanding", "/api/supervision/letters?status=OUTSTANDING"},
+            new String[] {"listed units", "/api/supervision/listings?status=LISTED"},
+            new String[] {"日分析 (one day)", "/api/supervision/dashboard/daily?date=" + today},
+            new String[] {"周排名 (one week)", "/api/supervision/dashboard/weekly?week=" + week});
+    Map<String, String> busiestUnit =
+        Map.of(
+            "53", "53:xfj",
+            "5303", "5303:rsj",
+            "530302", "530302:zjj",
+            "530302001", "530302001:zf");
     System.out.printf(
-        "machine: %d cores, JDK %s; node, PostgreSQL, Kafka and the bench share them%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    try (Platform platform = Platform.start(root, run, "53", 0)) {
-      var postgres = platform.infrastructure().postgres();
-      try (Connection db =
-          DriverManager.getConnection(
-              postgres.jdbcUrl("petition_53"),
-              cn.gov.petition.infra.PostgresServer.USER,
-              cn.gov.petition.infra.PostgresServer.PASSWORD)) {
-        fill(db, cases);
-      }
-      HttpClient http = HttpClient.newHttpClient();
-      String gateway = platform.gatewayUrl();
-      Map<String, String> callers =
-          Map.of(
-              "province 53",
-              DemoData.token(http, gateway, "yunnan-office"),
-              "city 5303",
-              DemoData.token(http, gateway, "qujing-office"),
-              "county 530302",
-              DemoData.token(http, gateway, "qilin-supervisor"),
-              "township 530302001",
-              DemoData.token(http, gateway, "nanning-supervisor"));
-      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-      String week =
-          "%d-W%02d"
-              .formatted(
-                  today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                  today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      List<String[]> questions =
-          List.of(
-              new String[] {"deadline board", "/api/supervision/dashboard/deadlines"},
-              new String[] {"a unit's open steps", "/api/supervision/clocks?unit=%s&limit=50"},
-              new String[] {"open steps, soonest due", "/api/supervision/clocks?limit=50"},
-              new String[] {"backlog with owners", "/api/supervision/backlog?status=OPEN"},
-              new String[] {"letters outstanding", "/api/supervision/letters?status=OUTSTANDING"},
-              new String[] {"listed units", "/api/supervision/listings?status=LISTED"},
-              new String[] {"日分析 (one day)", "/api/supervision/dashboard/daily?date=" + today},
-              new String[] {"周排名 (one week)", "/api/supervision/dashboard/weekly?week=" + week});
-      Map<String, String> busiestUnit =
-          Map.of(
-              "province 53", "53:xfj",
-              "city 5303", "5303:rsj",
-              "county 530302", "530302:zjj",
-              "township 530302001", "530302001:zf");
-      System.out.printf(
-          "%-20s %-26s %8s %8s %8s%n", "caller", "question", "p50 ms", "p95 ms", "p99 ms");
-      for (String level :
-          List.of("province 53", "city 5303", "county 530302", "township 530302001")) {
-        for (String[] question : questions) {
-          String path = question[1].formatted(busiestUnit.get(level));
-          double[] times = time(http, gateway + path, callers.get(level), requests);
-          System.out.printf(
-              "%-20s %-26s %8.1f %8.1f %8.1f%n",
-              level,
-              question[0],
-              percentile(times, 50),
-              percentile(times, 95),
-              percentile(times, 99));
-        }
-      }
-    } finally {
-      try (var files = Files.walk(run.resolve("infra"))) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        "%-12s %-26s %8s %8s %8s%n", "caller", "question", "p50 ms", "p95 ms", "p99 ms");
+    for (String level : List.of("53", "5303", "530302", "530302001")) {
+      for (String[] question : questions) {
+        String path = question[1].formatted(busiestUnit.get(level));
+        double[] times = Requests.time(http, gateway + path, tokens.get(level), requests);
+        System.out.printf(
+            "%-12s %-26s %8.1f %8.1f %8.1f%n",
+            level,
+            question[0],
+            Requests.percentile(times, 50),
+            Requests.percentile(times, 95),
+            Requests.percentile(times, 99));
       }
     }
   }
@@ -121,27 +72,10 @@ public final class DashboardBench {
   /** Cases, clocks, the tallies as the service keeps them, a backlog, pending tally changes. */
   private static void fill(Connection db, int cases) throws Exception {
     long start = System.nanoTime();
-    DivisionTable divisions = DivisionTable.national();
-    Units units = Units.standard(divisions);
     try (Statement sql = db.createStatement()) {
       sql.execute("SET search_path TO supervision");
-      sql.execute("CREATE TEMP TABLE bench_unit (n INT PRIMARY KEY, unit_code TEXT, region TEXT)");
     }
-    int n = 0;
-    try (PreparedStatement unit = db.prepareStatement("INSERT INTO bench_unit VALUES (?, ?, ?)")) {
-      for (Division division : divisions.all()) {
-        if (!division.code().startsWith("53")) {
-          continue;
-        }
-        for (Units.Unit u : units.of(division.code())) {
-          unit.setInt(1, n++);
-          unit.setString(2, u.code());
-          unit.setString(3, u.regionCode());
-          unit.addBatch();
-        }
-      }
-      unit.executeBatch();
-    }
+    int n = Requests.yunnanUnits(db);
     System.out.printf("filling: %,d cases over the %,d units of 云南省%n", cases, n);
     int chunk = 1_000_000;
     try (Statement sql = db.createStatement()) {
@@ -203,34 +137,5 @@ public final class DashboardBench {
         "filled in %.0f s; the board reads %s%n",
         (System.nanoTime() - start) / 1e9,
         ClockTallies.class.getSimpleName() + " (per-unit tallies), not the clocks");
-  }
-
-  private static double[] time(HttpClient http, String url, String token, int requests)
-      throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
-    for (int i = 0; i < 20; i++) {
-      check(http.send(request, HttpResponse.BodyHandlers.discarding()), url);
-    }
-    List<Double> times = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      long start = System.nanoTime();
-      check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), url);
-      times.add((System.nanoTime() - start) / 1e6);
-    }
-    double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(sorted);
-    return sorted;
-  }
-
-  private static void check(HttpResponse<?> response, String url) {
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode());
-    }
-  }
-
-  private static double percentile(double[] sorted, double p) {
-    int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }

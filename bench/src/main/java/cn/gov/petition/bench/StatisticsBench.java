@@ -1,25 +1,12 @@
 package cn.gov.petition.bench;
 
-import cn.gov.petition.common.reference.Division;
-import cn.gov.petition.common.reference.DivisionTable;
-import cn.gov.petition.common.reference.Units;
-import cn.gov.petition.local.DemoData;
-import cn.gov.petition.local.Platform;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -39,98 +26,60 @@ public final class StatisticsBench {
   private StatisticsBench() {}
 
   public static void main(String[] args) throws Exception {
-    int cases = 10_000_000;
-    int requests = 200;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--cases" -> cases = Integer.parseInt(args[++i]);
-        case "--requests" -> requests = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    Path root =
-        Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
-    Path run = Files.createTempDirectory("petition-bench-statistics-");
+    Requests.onYunnanNode(args, "statistics", StatisticsBench::fill, StatisticsBench::ask);
+  }
+
+  private static void ask(HttpClient http, String gateway, Map<String, String> tokens, int requests)
+      throws Exception {
+    String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+    List<String[]> questions =
+        List.of(
+            new String[] {"rates", "/api/analytics/statistics/rates?region=%s&period=%s"},
+            new String[] {
+              "rates by region", "/api/analytics/statistics/rates/by-region?region=%s&period=%s"
+            },
+            new String[] {
+              "rates by unit", "/api/analytics/statistics/rates/by-unit?region=%s&period=%s"
+            },
+            new String[] {
+              "ranking of regions",
+              "/api/analytics/statistics/rates/ranking?rate=TIMELY_ACCEPTANCE&region=%s&period=%s"
+            },
+            new String[] {
+              "volume by channel",
+              "/api/analytics/statistics/volume/by?dimension=CHANNEL&region=%s&period=%s"
+            },
+            new String[] {
+              "volume by category",
+              "/api/analytics/statistics/volume/by?dimension=CATEGORY&region=%s&period=%s"
+            },
+            new String[] {
+              "volume by region",
+              "/api/analytics/statistics/volume/by?dimension=REGION&region=%s&period=%s"
+            },
+            new String[] {"indicators", "/api/analytics/statistics/indicators?region=%s&period=%s"},
+            new String[] {
+              "monthly bulletin", "/api/analytics/statistics/bulletin?region=%s&period=%s"
+            },
+            new String[] {
+              "cases behind a bucket",
+              "/api/analytics/statistics/rates/TIMELY_ACCEPTANCE/cases?bucket=LATE&limit=50"
+                  + "&region=%s&period=%s"
+            });
+    System.out.printf("period asked: %s%n", month);
     System.out.printf(
-        "machine: %d cores, JDK %s; node, PostgreSQL, Kafka and the bench share them%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    try (Platform platform = Platform.start(root, run, "53", 0)) {
-      var postgres = platform.infrastructure().postgres();
-      try (Connection db =
-          DriverManager.getConnection(
-              postgres.jdbcUrl("petition_53"),
-              cn.gov.petition.infra.PostgresServer.USER,
-              cn.gov.petition.infra.PostgresServer.PASSWORD)) {
-        fill(db, cases);
-      }
-      HttpClient http = HttpClient.newHttpClient();
-      String gateway = platform.gatewayUrl();
-      Map<String, String> callers =
-          Map.of(
-              "53",
-              DemoData.token(http, gateway, "yunnan-office"),
-              "5303",
-              DemoData.token(http, gateway, "qujing-office"),
-              "530302",
-              DemoData.token(http, gateway, "qilin-supervisor"),
-              "530302001",
-              DemoData.token(http, gateway, "nanning-supervisor"));
-      String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
-      List<String[]> questions =
-          List.of(
-              new String[] {"rates", "/api/analytics/statistics/rates?region=%s&period=%s"},
-              new String[] {
-                "rates by region", "/api/analytics/statistics/rates/by-region?region=%s&period=%s"
-              },
-              new String[] {
-                "rates by unit", "/api/analytics/statistics/rates/by-unit?region=%s&period=%s"
-              },
-              new String[] {
-                "ranking of regions",
-                "/api/analytics/statistics/rates/ranking?rate=TIMELY_ACCEPTANCE&region=%s&period=%s"
-              },
-              new String[] {
-                "volume by channel",
-                "/api/analytics/statistics/volume/by?dimension=CHANNEL&region=%s&period=%s"
-              },
-              new String[] {
-                "volume by category",
-                "/api/analytics/statistics/volume/by?dimension=CATEGORY&region=%s&period=%s"
-              },
-              new String[] {
-                "volume by region",
-                "/api/analytics/statistics/volume/by?dimension=REGION&region=%s&period=%s"
-              },
-              new String[] {
-                "indicators", "/api/analytics/statistics/indicators?region=%s&period=%s"
-              },
-              new String[] {
-                "monthly bulletin", "/api/analytics/statistics/bulletin?region=%s&period=%s"
-              },
-              new String[] {
-                "cases behind a bucket",
-                "/api/analytics/statistics/rates/TIMELY_ACCEPTANCE/cases?bucket=LATE&limit=50"
-                    + "&region=%s&period=%s"
-              });
-      System.out.printf("period asked: %s%n", month);
-      System.out.printf(
-          "%-12s %-24s %8s %8s %8s%n", "region", "question", "p50 ms", "p95 ms", "p99 ms");
-      for (String region : List.of("53", "5303", "530302", "530302001")) {
-        for (String[] question : questions) {
-          String path = question[1].formatted(region, month);
-          double[] times = time(http, gateway + path, callers.get(region), requests);
-          System.out.printf(
-              "%-12s %-24s %8.1f %8.1f %8.1f%n",
-              region,
-              question[0],
-              percentile(times, 50),
-              percentile(times, 95),
-              percentile(times, 99));
-        }
-      }
-    } finally {
-      try (var files = Files.walk(run.resolve("infra"))) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        "%-12s %-24s %8s %8s %8s%n", "region", "question", "p50 ms", "p95 ms", "p99 ms");
+    for (String region : List.of("53", "5303", "530302", "530302001")) {
+      for (String[] question : questions) {
+        String path = question[1].formatted(region, month);
+        double[] times = Requests.time(http, gateway + path, tokens.get(region), requests);
+        System.out.printf(
+            "%-12s %-24s %8.1f %8.1f %8.1f%n",
+            region,
+            question[0],
+            Requests.percentile(times, 50),
+            Requests.percentile(times, 95),
+            Requests.percentile(times, 99));
       }
     }
   }
@@ -138,27 +87,10 @@ public final class StatisticsBench {
   /** A year of cases: petitions, steps, then the day tallies as the migrations build them. */
   private static void fill(Connection db, int cases) throws Exception {
     long start = System.nanoTime();
-    DivisionTable divisions = DivisionTable.national();
-    Units units = Units.standard(divisions);
     try (Statement sql = db.createStatement()) {
       sql.execute("SET search_path TO analytics");
-      sql.execute("CREATE TEMP TABLE bench_unit (n INT PRIMARY KEY, unit_code TEXT, region TEXT)");
     }
-    int n = 0;
-    try (PreparedStatement unit = db.prepareStatement("INSERT INTO bench_unit VALUES (?, ?, ?)")) {
-      for (Division division : divisions.all()) {
-        if (!division.code().startsWith("53")) {
-          continue;
-        }
-        for (Units.Unit u : units.of(division.code())) {
-          unit.setInt(1, n++);
-          unit.setString(2, u.code());
-          unit.setString(3, u.regionCode());
-          unit.addBatch();
-        }
-      }
-      unit.executeBatch();
-    }
+    int n = Requests.yunnanUnits(db);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     System.out.printf(
         "filling: %,d cases over the %,d units of 云南省, received in the year to %s%n",
@@ -263,37 +195,5 @@ public final class StatisticsBench {
       }
     }
     return statements;
-  }
-
-  private static double[] time(HttpClient http, String url, String token, int requests)
-      throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .build();
-    for (int i = 0; i < 20; i++) {
-      check(http.send(request, HttpResponse.BodyHandlers.discarding()), url);
-    }
-    List<Double> times = new ArrayList<>();
-    for (int i = 0; i < requests; i++) {
-      long start = System.nanoTime();
-      check(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), url);
-      times.add((System.nanoTime() - start) / 1e6);
-    }
-    double[] sorted = times.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(sorted);
-    return sorted;
-  }
-
-  private static void check(HttpResponse<?> response, String url) {
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode());
-    }
-  }
-
-  private static double percentile(double[] sorted, double p) {
-    int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }

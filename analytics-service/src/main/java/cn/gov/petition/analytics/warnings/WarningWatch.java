@@ -181,16 +181,15 @@ public class WarningWatch {
   private List<Warnings.Finding> repeatPetitions(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
     List<Object[]> rows =
-        em.createNativeQuery(
+        recent(
                 "SELECT chain_id, count(*), (array_agg(matter_region_code ORDER BY day DESC, id"
                     + " DESC))[1], string_agg(case_number, ',' ORDER BY day, id),"
                     + " count(DISTINCT case_id)"
                     + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
                     + " AND day BETWEEN :from AND :today GROUP BY chain_id"
-                    + " HAVING count(*) >= :min ORDER BY 1")
-            .setParameter("prefix", node + "%")
-            .setParameter("from", today.minusDays(days - 1L))
-            .setParameter("today", today)
+                    + " HAVING count(*) >= :min ORDER BY 1",
+                days,
+                today)
             .setParameter("min", rule.integer("minPetitions"))
             .getResultList();
     List<Warnings.Finding> findings = new ArrayList<>();
@@ -218,17 +217,16 @@ public class WarningWatch {
   private List<Warnings.Finding> movingUp(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
     List<Object[]> rows =
-        em.createNativeQuery(
+        recent(
                 "SELECT chain_id, string_agg(CAST(length(registering_region) AS text), ','"
                     + " ORDER BY day, id), string_agg(case_number, ',' ORDER BY day, id),"
                     + " (array_agg(matter_region_code ORDER BY day DESC, id DESC))[1]"
                     + " FROM petition_fact WHERE registering_region IS NOT NULL"
                     + " AND matter_region_code LIKE :prefix AND day BETWEEN :from AND :today"
                     + " GROUP BY chain_id HAVING count(DISTINCT length(registering_region)) > 1"
-                    + " ORDER BY 1")
-            .setParameter("prefix", node + "%")
-            .setParameter("from", today.minusDays(days - 1L))
-            .setParameter("today", today)
+                    + " ORDER BY 1",
+                days,
+                today)
             .getResultList();
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
@@ -408,6 +406,17 @@ public class WarningWatch {
   }
 
   // ------------------------------------------------------------------------------- helpers
+
+  /**
+   * A query over the node's facts of the last {@code days} to today: binds {@code :prefix}, {@code
+   * :from} and {@code :today}.
+   */
+  private jakarta.persistence.Query recent(String sql, int days, LocalDate today) {
+    return em.createNativeQuery(sql)
+        .setParameter("prefix", node + "%")
+        .setParameter("from", today.minusDays(days - 1L))
+        .setParameter("today", today);
+  }
 
   private static List<String> cases(Object joined) {
     return joined == null ? List.of() : Arrays.asList(((String) joined).split(","));
