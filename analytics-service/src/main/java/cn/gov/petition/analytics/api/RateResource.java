@@ -5,6 +5,7 @@ import cn.gov.petition.analytics.rates.Rate;
 import cn.gov.petition.analytics.rates.RateRepository;
 import cn.gov.petition.analytics.rates.Rates;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.ranking.Ranks;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
@@ -236,17 +237,19 @@ public class RateResource {
     sorted.sort(
         Comparator.comparing(RankedRow::value, Comparator.nullsLast(better))
             .thenComparing(RankedRow::code));
+    int[] ranks =
+        Ranks.of(
+            sorted,
+            (above, r) ->
+                r.value() != null
+                    && above.value() != null
+                    && r.value().compareTo(above.value()) == 0);
     List<RankedRow> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       RankedRow r = sorted.get(i);
-      boolean tie =
-          i > 0
-              && r.value() != null
-              && sorted.get(i - 1).value() != null
-              && r.value().compareTo(sorted.get(i - 1).value()) == 0;
       ranked.add(
           new RankedRow(
-              tie ? ranked.get(i - 1).rank() : i + 1,
+              ranks[i],
               r.code(),
               r.name(),
               r.numerator(),

@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.api;
 
+import cn.gov.petition.common.ranking.Ranks;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
@@ -140,16 +141,18 @@ public class DailyAndWeeklyResource {
     List<Row> rows =
         new ArrayList<>(tallies.stream().map(t -> row(0, t, names.apply(t.code()))).toList());
     rows.sort(BEST_FIRST);
+    int[] ranks =
+        Ranks.of(
+            rows,
+            (above, r) ->
+                java.util.Objects.equals(r.onTimeRate(), above.onTimeRate())
+                    && r.fellOverdue() == above.fellOverdue());
     List<Row> ranked = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      boolean tie =
-          i > 0
-              && java.util.Objects.equals(r.onTimeRate(), rows.get(i - 1).onTimeRate())
-              && r.fellOverdue() == rows.get(i - 1).fellOverdue();
-      int rank = tie ? ranked.get(i - 1).rank() : i + 1;
       ranked.add(
-          new Row(rank, r.code(), r.name(), r.onTime(), r.late(), r.fellOverdue(), r.onTimeRate()));
+          new Row(
+              ranks[i], r.code(), r.name(), r.onTime(), r.late(), r.fellOverdue(), r.onTimeRate()));
     }
     return ranked;
   }
