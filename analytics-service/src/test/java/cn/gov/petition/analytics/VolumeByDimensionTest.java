@@ -45,6 +45,18 @@ class VolumeByDimensionTest {
   private String registered(
       String region, String channel, String day, int persons, boolean repeat, String office)
       throws Exception {
+    return registered(region, channel, day, persons, repeat, office, "DIRECT");
+  }
+
+  private String registered(
+      String region,
+      String channel,
+      String day,
+      int persons,
+      boolean repeat,
+      String office,
+      String origin)
+      throws Exception {
     String id = UUID.randomUUID().toString();
     LocalDate on = LocalDate.parse(day);
     events.add(
@@ -63,7 +75,7 @@ class VolumeByDimensionTest {
                 on.atStartOfDay().toInstant(ZoneOffset.UTC),
                 persons,
                 "SEEK_SOLUTION",
-                "DIRECT",
+                origin,
                 persons >= 5,
                 repeat ? UUID.randomUUID().toString() : null)));
     return id;
@@ -182,6 +194,8 @@ class VolumeByDimensionTest {
     registered(wenshan, "VISIT", "2026-11-01", 5, false);
     String atProvince = registered(wenshan, "VISIT", "2026-11-15", 1, false, "53:xfj");
     escalatedForwarding(atProvince, wenshan, "2026-11-15"); // 越级: routed down to the county
+    // 进京访 (in December): the national bureau registered a visit of two and sent it down
+    registered(wenshan, "VISIT", "2026-12-16", 2, false, "53:xfj", "NATIONAL_TRANSFER");
     repeatReceived(letter, wenshan, "LETTER", "2026-11-20");
     accepted(letter, "2026-11-03", "2026-11-08");
     accepted(registered(wenshan, "LETTER", "2026-10-31", 1, false), "2026-11-10", "2026-11-12");
@@ -242,6 +256,24 @@ class VolumeByDimensionTest {
         .body("figures.acceptance.steps", equalTo(2))
         .body("figures.acceptance.days", equalTo(3.5f))
         .body("figures.reply.steps", equalTo(0));
+
+    // the visit to Beijing is no visit to the province
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(prefecture)
+                    .queryParam("region", "5326")
+                    .queryParam("period", "2026-12")
+                    .when()
+                    .get("/statistics/indicators")
+                    .then()
+                    .statusCode(200)
+                    .body("figures.visitsToBeijing.batches", equalTo(1))
+                    .body("figures.visitsToBeijing.persons", equalTo(2))
+                    .body("figures.visitsToProvince.batches", equalTo(0)));
 
     // 单位收件: the two cases given to 文山市人社局 in November; none to the prefecture's own units
     given()

@@ -90,7 +90,8 @@ public final class RegistrationRules {
           error(
               "intermediary",
               "onlyForAgentOrLeader",
-              "only AGENT or LEADER_RECEPTION registrations name an intermediary"));
+              "only AGENT, LEADER_RECEPTION or NATIONAL_TRANSFER registrations name an"
+                  + " intermediary"));
     }
     if (origin == Origin.LEADER_RECEPTION && request.channel() != Channel.VISIT) {
       errors.add(

@@ -71,6 +71,23 @@ class RegistrationFieldsTest {
   }
 
   @Test
+  void aVisitToBeijingSentDownByTheNationalBureauNamesTheBureauAndItsTransfer() {
+    Map<String, Object> body = Petitions.letter();
+    body.put("channel", "VISIT");
+    body.put("origin", "NATIONAL_TRANSFER");
+    body.put("intermediary", Map.of("name", "国家信访局", "post", "国信转〔2026〕118号"));
+    Petitions.registered(body)
+        .response()
+        .then()
+        .body("petitionCase.origin", equalTo("NATIONAL_TRANSFER"))
+        .body("petitionCase.intermediary.name", equalTo("国家信访局"))
+        .body("petitionCase.intermediary.post", equalTo("国信转〔2026〕118号"));
+    Map<String, Object> unnamed = Petitions.letterWith("origin", "NATIONAL_TRANSFER");
+    unnamed.remove("intermediary");
+    refused(unnamed).body("errors.rule", hasItem("requiredForOrigin"));
+  }
+
+  @Test
   void eachChannelRequiresWhatItsAnswerNeedsAndARefusalStoresNothing() {
     long before = cases();
     Map<String, Object> visit = Petitions.letterWith("channel", "VISIT");

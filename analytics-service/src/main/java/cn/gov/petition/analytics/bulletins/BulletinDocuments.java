@@ -44,6 +44,8 @@ public final class BulletinDocuments {
                 List.of("集体访人次", b.indicators().collectiveVisits().persons()),
                 List.of("到省访批次", b.indicators().visitsToProvince().batches()),
                 List.of("到省访人次", b.indicators().visitsToProvince().persons()),
+                List.of("进京访批次", b.indicators().visitsToBeijing().batches()),
+                List.of("进京访人次", b.indicators().visitsToBeijing().persons()),
                 List.of("越级访批次", b.indicators().escalatedVisits().batches()),
                 List.of("越级访人次", b.indicators().escalatedVisits().persons()))));
     List<List<Object>> rateRows = new ArrayList<>();

@@ -83,6 +83,7 @@ public class CaseEventConsumer {
               registered.personCount(),
               registered.collective(),
               regionOf(registered.registeringUnit()),
+              registered.origin(),
               registered.repeatOf() == null ? null : UUID.fromString(registered.repeatOf())));
     }
   }
@@ -101,6 +102,7 @@ public class CaseEventConsumer {
               progress.channel(),
               progress.category(),
               progress.petitionClass(),
+              null,
               null,
               null,
               null,

@@ -31,6 +31,7 @@ public class FactRepository {
    * @param persons null where the event does not say (a repeat receipt)
    * @param collective 集体访/联名信, null for a repeat receipt
    * @param registeringRegion the region of the registering office, null for a repeat receipt
+   * @param origin DIRECT, AGENT, LEADER_RECEPTION or NATIONAL_TRANSFER; null for a repeat receipt
    * @param linkedTo the case whose chain of petitions this one joins (the earlier case of a repeat
    *     registration, the case itself for a repeat receipt), null for a first petition
    */
@@ -47,14 +48,16 @@ public class FactRepository {
       Integer persons,
       Boolean collective,
       String registeringRegion,
+      String origin,
       UUID linkedTo) {}
 
   public void petition(Petition p) {
     em.createNativeQuery(
             "INSERT INTO petition_fact (case_id, case_number, day, matter_region_code, repeat,"
                 + " channel, category, petition_class, purpose, person_count, collective,"
-                + " registering_region, chain_id) VALUES (:case, :number, :day, :region, :repeat,"
-                + " :channel, :category, :class, :purpose, :persons, :collective, :registering,"
+                + " registering_region, origin, chain_id) VALUES (:case, :number, :day, :region,"
+                + " :repeat, :channel, :category, :class, :purpose, :persons, :collective,"
+                + " :registering, :origin,"
                 + " COALESCE((SELECT chain_id FROM petition_fact WHERE case_id = :linked LIMIT 1),"
                 + " :linked))")
         .setParameter("case", p.caseId())
@@ -69,16 +72,17 @@ public class FactRepository {
         .setParameter("persons", p.persons())
         .setParameter("collective", p.collective())
         .setParameter("registering", p.registeringRegion())
+        .setParameter("origin", p.origin())
         .setParameter("linked", p.linkedTo() == null ? p.caseId() : p.linkedTo())
         .executeUpdate();
     tally("PETITION", p.matterRegionCode(), p.day(), p.repeat() ? "REPEAT" : "FIRST", 1);
     em.createNativeQuery(
             "INSERT INTO petition_tally (region_code, day, channel, category, petition_class,"
-                + " purpose, repeat, collective, registering_level, escalated, count, persons)"
-                + " SELECT left(:region, l), CAST(:day AS date), CAST(:channel AS text),"
+                + " purpose, repeat, collective, registering_level, escalated, origin, count,"
+                + " persons) SELECT left(:region, l), CAST(:day AS date), CAST(:channel AS text),"
                 + " CAST(:category AS text), CAST(:class AS text), CAST(:purpose AS text), :repeat,"
                 + " CAST(:collective AS boolean), CAST(length(CAST(:registering AS text)) AS"
-                + " smallint), false, 1, :persons FROM unnest(ARRAY[2, 4, 6, 9]) AS l WHERE l <= length(:region)"
+                + " smallint), false, CAST(:origin AS text), 1, :persons FROM unnest(ARRAY[2, 4, 6, 9]) AS l WHERE l <= length(:region)"
                 + " ON CONFLICT ON CONSTRAINT petition_tally_key DO UPDATE SET"
                 + " count = petition_tally.count + 1,"
                 + " persons = petition_tally.persons + EXCLUDED.persons")
@@ -91,6 +95,7 @@ public class FactRepository {
         .setParameter("repeat", p.repeat())
         .setParameter("collective", p.collective())
         .setParameter("registering", p.registeringRegion())
+        .setParameter("origin", p.origin())
         .setParameter("persons", p.persons() == null ? 0 : p.persons())
         .executeUpdate();
   }
@@ -126,13 +131,14 @@ public class FactRepository {
             "WITH changed AS (UPDATE petition_fact SET escalated = true WHERE case_id = :case"
                 + " AND registering_region IS NOT NULL AND NOT escalated RETURNING"
                 + " matter_region_code, day, channel, category, petition_class, purpose, repeat,"
-                + " collective, length(registering_region) AS registering_level,"
+                + " collective, length(registering_region) AS registering_level, origin,"
                 + " coalesce(person_count, 0) AS persons)"
                 + " INSERT INTO petition_tally (region_code, day, channel, category,"
                 + " petition_class, purpose, repeat, collective, registering_level, escalated,"
-                + " count, persons) SELECT left(c.matter_region_code, l), c.day, c.channel,"
-                + " c.category, c.petition_class, c.purpose, c.repeat, c.collective,"
-                + " c.registering_level, m.escalated, m.delta, m.delta * c.persons FROM changed c"
+                + " origin, count, persons) SELECT left(c.matter_region_code, l), c.day,"
+                + " c.channel, c.category, c.petition_class, c.purpose, c.repeat, c.collective,"
+                + " c.registering_level, m.escalated, c.origin, m.delta, m.delta * c.persons"
+                + " FROM changed c"
                 + " CROSS JOIN unnest(ARRAY[2, 4, 6, 9]) AS l"
                 + " CROSS JOIN (VALUES (false, -1), (true, 1)) AS m(escalated, delta)"
                 + " WHERE l <= length(c.matter_region_code)"

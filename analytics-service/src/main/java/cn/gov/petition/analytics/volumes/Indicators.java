@@ -32,7 +32,10 @@ public class Indicators {
    * @param firstPetitions of which first petitions (not linked to an earlier case, not a repeat)
    * @param firstShare firstPetitions / petitions, null when there were none
    * @param collectiveVisits 集体访: visits registered as collective (five or more people)
-   * @param visitsToProvince 到省访: visits registered by a province-level office
+   * @param visitsToProvince 到省访: visits registered by a province-level office (not those the
+   *     national bureau sent down)
+   * @param visitsToBeijing 进京访: visits the national bureau registered and sent down
+   *     (NATIONAL_TRANSFER)
    * @param escalatedVisits 越级访: visits registered more than one level above the level with
    *     authority, as routing found (Art 20)
    * @param acceptance from the start of the acceptance period to acceptance, steps done in the
@@ -45,6 +48,7 @@ public class Indicators {
       BigDecimal firstShare,
       Visits collectiveVisits,
       Visits visitsToProvince,
+      Visits visitsToBeijing,
       Visits escalatedVisits,
       AverageDays acceptance,
       AverageDays reply) {}
@@ -57,8 +61,13 @@ public class Indicators {
                     "SELECT sum(count), sum(count) FILTER (WHERE NOT repeat),"
                         + " sum(count) FILTER (WHERE collective AND channel = 'VISIT'),"
                         + " sum(persons) FILTER (WHERE collective AND channel = 'VISIT'),"
-                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND registering_level = 2),"
-                        + " sum(persons) FILTER (WHERE channel = 'VISIT' AND registering_level = 2),"
+                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND registering_level = 2"
+                        + "  AND origin IS DISTINCT FROM 'NATIONAL_TRANSFER'),"
+                        + " sum(persons) FILTER (WHERE channel = 'VISIT' AND registering_level = 2"
+                        + "  AND origin IS DISTINCT FROM 'NATIONAL_TRANSFER'),"
+                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND origin = 'NATIONAL_TRANSFER'),"
+                        + " sum(persons) FILTER (WHERE channel = 'VISIT'"
+                        + "  AND origin = 'NATIONAL_TRANSFER'),"
                         + " sum(count) FILTER (WHERE channel = 'VISIT' AND escalated),"
                         + " sum(persons) FILTER (WHERE channel = 'VISIT' AND escalated)"
                         + " FROM petition_tally WHERE region_code = :region"
@@ -79,6 +88,7 @@ public class Indicators {
         new Visits(number(p[2]), number(p[3])),
         new Visits(number(p[4]), number(p[5])),
         new Visits(number(p[6]), number(p[7])),
+        new Visits(number(p[8]), number(p[9])),
         average("ACCEPT", region, from, to),
         average("HANDLE", region, from, to));
   }

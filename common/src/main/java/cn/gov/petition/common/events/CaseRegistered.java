@@ -18,7 +18,8 @@ import java.time.LocalDate;
  * @param registeredAt when it was registered
  * @param personCount how many people petitioned together (信访人数)
  * @param purpose what the petitioner wants (信访目的), e.g. SEEK_SOLUTION
- * @param origin how it was taken in: DIRECT, AGENT (信访代办) or LEADER_RECEPTION (领导接访)
+ * @param origin how it was taken in: DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访) or
+ *     NATIONAL_TRANSFER (国家信访局转送: a visit of this channel is a visit to Beijing, 进京访)
  * @param collective 集体访/联名信: five or more people petitioned together
  * @param repeatOf the earlier case of the same petitioner about the same matter (重复信访), or null for
  *     a first petition

@@ -16,7 +16,10 @@ public record CaseView(
     @Schema(description = "信访目的 / purpose", example = "SEEK_SOLUTION") String purpose,
     @Schema(description = "信访目的名称 / purpose in Chinese", example = "求决") String purposeLabel,
     @Schema(description = "信访形式 / channel", example = "LETTER") String channel,
-    @Schema(description = "登记方式 / DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访)") String origin,
+    @Schema(
+            description =
+                "登记方式 / DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访), NATIONAL_TRANSFER (国家信访局转送)")
+        String origin,
     @Schema(description = "代办员或接访领导 / the agent or receiving leader") Intermediary intermediary,
     LocalDate receivedOn,
     Instant registeredAt,

@@ -27,7 +27,8 @@ public record RegisterPetitionRequest(
     @Schema(
             description =
                 "登记方式 / DIRECT (default), AGENT 信访代办 (with the agent), LEADER_RECEPTION"
-                    + " 领导接访 (with the leader)",
+                    + " 领导接访 (with the leader), NATIONAL_TRANSFER 国家信访局转送 (with the bureau"
+                    + " and its transfer number)",
             example = "DIRECT")
         Origin origin,
     @Schema(description = "代办员或接访领导 / the agent or the receiving leader") @Valid

@@ -118,7 +118,7 @@ public class PetitionCaseEntity {
   /** 信访目的, see {@code Purpose}. */
   public String purpose;
 
-  /** DIRECT, AGENT (信访代办) or LEADER_RECEPTION (领导接访), see {@code Origin}. */
+  /** DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访) or NATIONAL_TRANSFER, see {@code Origin}. */
   @Column(nullable = false)
   public String origin;
 
