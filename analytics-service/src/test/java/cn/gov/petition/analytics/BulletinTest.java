@@ -192,6 +192,29 @@ class BulletinTest {
         get("/statistics/rates/by-unit", county).getList("children[0].rates.numerator"),
         countyBulletin.getList("units[0].rates.numerator"));
 
+    // a plain request (Accept: */*) gets JSON; a format not offered is refused
+    given()
+        .auth()
+        .oauth2(CITY)
+        .header("Accept", "*/*")
+        .queryParams(november)
+        .when()
+        .get("/statistics/bulletin")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/json"))
+        .body("kind", equalTo("月报"));
+    given()
+        .auth()
+        .oauth2(CITY)
+        .accept("application/pdf")
+        .queryParams(november)
+        .when()
+        .get("/statistics/bulletin")
+        .then()
+        .statusCode(406)
+        .contentType("application/problem+json");
+
     // the workbook: one sheet per table, the bulletin's figures in its cells
     byte[] xlsx =
         given()

@@ -445,11 +445,12 @@ class RatesTest {
     given()
         .auth()
         .oauth2(prefecture)
-        .accept("application/json")
+        .header("Accept", "*/*")
         .when()
         .get(ranking)
         .then()
         .statusCode(200)
+        .contentType(org.hamcrest.Matchers.containsString("application/json"))
         .body("label", equalTo("及时受理率"))
         .body("rows.code", equalTo(best))
         .body("rows[0].rank", equalTo(1));

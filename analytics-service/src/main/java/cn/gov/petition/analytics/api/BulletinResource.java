@@ -11,10 +11,15 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -46,42 +51,49 @@ public class BulletinResource {
   }
 
   @GET
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces({
+    MediaType.APPLICATION_JSON,
+    "text/html;charset=UTF-8",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "text/csv;charset=UTF-8"
+  })
   @Operation(
       summary = "统计通报 / A region's bulletin for a period",
       description =
           "period=2026-11-24 gives the 日报, 2026-W48 the 周报, 2026-11 the 月报, 2026-Q4 the 季报,"
-              + " 2026 the 年报. Accept: text/html for the printable page, the XLSX media type for"
-              + " a workbook, text/csv for the regional table.")
-  public Bulletin json(@BeanParam @Valid RegionAndPeriod asked) {
-    return bulletin(asked);
-  }
-
-  @GET
-  @Produces("text/html; charset=UTF-8")
-  @Operation(summary = "统计通报（打印）/ The bulletin as a printable page in Chinese")
-  public String html(@BeanParam @Valid RegionAndPeriod asked) {
-    return BulletinDocuments.html(bulletin(asked));
-  }
-
-  @GET
-  @Produces(XLSX)
-  @Operation(summary = "统计通报（Excel）/ The bulletin as a workbook, one sheet per table")
-  public Response xlsx(@BeanParam @Valid RegionAndPeriod asked) {
+              + " 2026 the 年报. By Accept: JSON (the default), text/html for the printable page in"
+              + " Chinese, the XLSX media type for a workbook (one sheet per table), text/csv for"
+              + " the regional table (UTF-8 with a BOM, for Excel).")
+  @APIResponse(
+      responseCode = "200",
+      description = "统计通报 / the bulletin",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Bulletin.class)),
+        @Content(mediaType = "text/html"),
+        @Content(mediaType = XLSX),
+        @Content(mediaType = "text/csv")
+      })
+  public Response bulletin(@BeanParam @Valid RegionAndPeriod asked, @Context HttpHeaders headers) {
+    MediaType format =
+        Formats.chosen(
+            headers, MediaType.APPLICATION_JSON_TYPE, Formats.HTML, Formats.XLSX, Formats.CSV);
     Bulletin b = bulletin(asked);
-    StreamingOutput workbook = out -> BulletinDocuments.xlsx(b, out);
-    return Response.ok(workbook)
-        .header("Content-Disposition", "attachment; filename=\"" + file(b, "xlsx") + "\"")
-        .build();
+    if (format == Formats.HTML) {
+      return Response.ok(BulletinDocuments.html(b), format).build();
+    }
+    if (format == Formats.XLSX) {
+      StreamingOutput workbook = out -> BulletinDocuments.xlsx(b, out);
+      return attachment(Response.ok(workbook, format), file(b, "xlsx"));
+    }
+    if (format == Formats.CSV) {
+      return attachment(Response.ok(BulletinDocuments.csv(b), format), file(b, "csv"));
+    }
+    return Response.ok(b, format).build();
   }
 
-  @GET
-  @Produces("text/csv; charset=UTF-8")
-  @Operation(summary = "统计通报（CSV）/ The bulletin's regional table for Excel")
-  public Response csv(@BeanParam @Valid RegionAndPeriod asked) {
-    Bulletin b = bulletin(asked);
-    return Response.ok(BulletinDocuments.csv(b))
-        .header("Content-Disposition", "attachment; filename=\"" + file(b, "csv") + "\"")
-        .build();
+  private static Response attachment(Response.ResponseBuilder response, String file) {
+    return response.header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
   }
 }

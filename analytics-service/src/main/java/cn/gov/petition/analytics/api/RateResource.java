@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -32,6 +34,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -183,19 +188,8 @@ public class RateResource {
       LocalDate asOf,
       List<RankedRow> rows) {}
 
-  @GET
-  @Path("/ranking")
-  @Operation(
-      summary = "排名 / The child regions, or the region's own units, ranked by one rate",
-      description = "JSON, or CSV in Chinese with Accept: text/csv (for Excel: UTF-8 with a BOM).")
-  public Ranking ranking(
-      @QueryParam("rate") @NotNull @Pattern(regexp = RATES, message = "must be one of " + RATES)
-          String rate,
-      @QueryParam("of")
-          @DefaultValue("REGION")
-          @Pattern(regexp = "REGION|UNIT", message = "must be REGION or UNIT")
-          String of,
-      @BeanParam @Valid RegionAndPeriod asked) {
+  /** The ranking, checked: the region and period, and a rate kept for what is ranked. */
+  private Ranking rank(String rate, String of, RegionAndPeriod asked) {
     RegionAndPeriod.Checked period = asked.check(caller);
     Rate which = Rate.valueOf(rate);
     Of ranked = Of.valueOf(of);
@@ -262,17 +256,35 @@ public class RateResource {
 
   @GET
   @Path("/ranking")
-  @Produces("text/csv; charset=UTF-8")
-  @Operation(summary = "排名（CSV）/ The same ranking as CSV for Excel")
-  public Response rankingCsv(
+  @Produces({MediaType.APPLICATION_JSON, "text/csv;charset=UTF-8"})
+  @Operation(
+      summary = "排名 / The child regions, or the region's own units, ranked by one rate",
+      description =
+          "JSON (the default), or CSV in Chinese with Accept: text/csv (for Excel: UTF-8 with a"
+              + " BOM, Content-Disposition naming the file).")
+  @APIResponse(
+      responseCode = "200",
+      description = "排名 / the ranking",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Ranking.class)),
+        @Content(mediaType = "text/csv")
+      })
+  public Response ranking(
       @QueryParam("rate") @NotNull @Pattern(regexp = RATES, message = "must be one of " + RATES)
           String rate,
       @QueryParam("of")
           @DefaultValue("REGION")
           @Pattern(regexp = "REGION|UNIT", message = "must be REGION or UNIT")
           String of,
-      @BeanParam @Valid RegionAndPeriod asked) {
-    Ranking ranking = ranking(rate, of, asked);
+      @BeanParam @Valid RegionAndPeriod asked,
+      @Context HttpHeaders headers) {
+    MediaType format = Formats.chosen(headers, MediaType.APPLICATION_JSON_TYPE, Formats.CSV);
+    Ranking ranking = rank(rate, of, asked);
+    if (format != Formats.CSV) {
+      return Response.ok(ranking, format).build();
+    }
     StringBuilder csv =
         new StringBuilder("UNIT".equals(of) ? "\uFEFF排名,单位代码,单位," : "\uFEFF排名,地区代码,地区,")
             .append(ranking.label())
@@ -304,7 +316,7 @@ public class RateResource {
             + "-"
             + ranking.to()
             + ".csv";
-    return Response.ok(csv.toString())
+    return Response.ok(csv.toString(), format)
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
         .build();
   }
