@@ -31,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class BulletinResource {
 
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
   private final Bulletins bulletins;
   private final Caller caller;
 
@@ -54,7 +52,7 @@ public class BulletinResource {
   @Produces({
     MediaType.APPLICATION_JSON,
     "text/html;charset=UTF-8",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    Formats.XLSX_TYPE,
     "text/csv;charset=UTF-8"
   })
   @Operation(
@@ -72,7 +70,7 @@ public class BulletinResource {
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Bulletin.class)),
         @Content(mediaType = "text/html"),
-        @Content(mediaType = XLSX),
+        @Content(mediaType = Formats.XLSX_TYPE),
         @Content(mediaType = "text/csv")
       })
   public Response bulletin(@BeanParam @Valid RegionAndPeriod asked, @Context HttpHeaders headers) {

@@ -14,8 +14,9 @@ final class Formats {
 
   static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
   static final MediaType CSV = MediaType.valueOf("text/csv;charset=UTF-8");
-  static final MediaType XLSX =
-      MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  static final String XLSX_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final MediaType XLSX = MediaType.valueOf(XLSX_TYPE);
 
   private Formats() {}
 

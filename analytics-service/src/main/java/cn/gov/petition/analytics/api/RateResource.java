@@ -137,7 +137,7 @@ public class RateResource {
   private ByRegion byGroup(RegionAndPeriod.Checked period, Of of) {
     String region = period.region();
     List<ChildRates> children =
-        of == Of.REGION && region.length() == 9
+        of == Of.REGION && period.childLength() == 0
             ? List.of()
             : rates
                 .by(

@@ -1,6 +1,7 @@
 package cn.gov.petition.analytics.api;
 
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.validation.Dates;
 import cn.gov.petition.common.validation.Periods;
@@ -51,9 +52,9 @@ public class RegionAndPeriod {
   record Checked(
       String region, LocalDate from, LocalDate to, String name, String label, Periods.Kind kind) {
 
-    /** The length of the child regions' codes (a township has none). */
+    /** The length of the child regions' codes; 0 for a township, which has none. */
     int childLength() {
-      return region.length() == 6 ? 9 : region.length() + 2;
+      return Division.childCodeLength(region);
     }
   }
 

@@ -83,13 +83,13 @@ public class Bulletins {
     String regionName = divisions.find(region).map(Division::name).orElse(region);
     String kind = kind(periodKind);
     Volumes.Periods periods = Volumes.Periods.of(from, to);
-    int childLength = region.length() == 6 ? 9 : region.length() + 2;
+    int childLength = Division.childCodeLength(region);
 
     Volumes.Answer byRegion = volumes.count(region, Dimension.REGION, childLength, periods);
     Map<String, Long> regionCounts = new TreeMap<>();
     byRegion.rows().forEach(r -> regionCounts.put(r.key(), r.count()));
     Map<String, List<Rates.Figure>> regionRates =
-        region.length() == 9
+        childLength == 0
             ? Map.of()
             : rates.by(RateRepository.Grouping.childRegions(childLength), region, from, to);
     List<Bulletin.Line> regions = new ArrayList<>();

@@ -80,22 +80,16 @@ public class RateRepository {
    * due date is before today (an evaluation window, unevaluated), and not yet counted before.
    */
   private static final String TALLIES =
-      "SELECT key, b, sum(c) FROM (SELECT %s AS key, CASE bucket WHEN 'OPEN' THEN CASE WHEN day"
+      "SELECT key, b, sum(c) FROM (SELECT region_code AS key, CASE bucket WHEN 'OPEN' THEN CASE WHEN day"
           + " < :today THEN :overdue END WHEN 'UNANSWERED' THEN 'UNEVALUATED' ELSE bucket END"
           + " AS b, count AS c FROM fact_tally WHERE kind = :kind AND day BETWEEN :from AND :to"
           + " AND %s) t WHERE b IS NOT NULL GROUP BY 1, 2 HAVING sum(c) <> 0 ORDER BY 1, 2";
 
   @SuppressWarnings("unchecked")
   private Map<String, Map<String, Long>> tallied(
-      String kind,
-      String key,
-      String filter,
-      String region,
-      LocalDate from,
-      LocalDate to,
-      LocalDate today) {
+      String kind, String filter, String region, LocalDate from, LocalDate to, LocalDate today) {
     Query query =
-        em.createNativeQuery(TALLIES.formatted(key, filter))
+        em.createNativeQuery(TALLIES.formatted(filter))
             .setParameter("today", today)
             .setParameter("overdue", "EVALUATE".equals(kind) ? "UNEVALUATED" : "OVERDUE_OPEN")
             .setParameter("kind", kind)
@@ -117,7 +111,7 @@ public class RateRepository {
       Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
     String kind = tallyKind(rate);
     if (kind != null) {
-      return tallied(kind, "region_code", "region_code = :region", region, from, to, today)
+      return tallied(kind, "region_code = :region", region, from, to, today)
           .getOrDefault(region, Map.of());
     }
     Query query =
@@ -140,20 +134,26 @@ public class RateRepository {
    *
    * @param key the SQL expression of the group's code
    * @param filter the SQL condition a fact meets to fall in a group
-   * @param units whether the groups are units (else regions)
    * @param childLength for child regions, the length of their codes; 0 for units
    */
-  public record Grouping(String key, String filter, boolean units, int childLength) {
+  public record Grouping(String key, String filter, int childLength) {
 
-    /** The child regions, of codes {@code length} digits long. */
+    /** The child regions, of codes {@code length} digits long (4, 6 or 9). */
     public static Grouping childRegions(int length) {
-      return new Grouping(
-          "left(region, " + length + ")", "length(region) >= " + length, false, length);
+      if (length == 0) {
+        throw new IllegalArgumentException("a township has no child regions");
+      }
+      return new Grouping("left(region, " + length + ")", "length(region) >= " + length, length);
+    }
+
+    /** Whether the groups are units (else child regions). */
+    public boolean units() {
+      return childLength == 0;
     }
 
     /** Every unit of the region's subtree. */
     public static Grouping allUnits() {
-      return new Grouping("unit", "unit IS NOT NULL", true, 0);
+      return new Grouping("unit", "unit IS NOT NULL", 0);
     }
 
     /** The units of the region itself, not of its children. */
@@ -161,7 +161,7 @@ public class RateRepository {
       if (!region.matches(Regions.PATTERN)) { // inlined below: digits only
         throw new IllegalArgumentException("not a region code: " + region);
       }
-      return new Grouping("unit", "unit IS NOT NULL AND region = '" + region + "'", true, 0);
+      return new Grouping("unit", "unit IS NOT NULL AND region = '" + region + "'", 0);
     }
   }
 
@@ -173,10 +173,9 @@ public class RateRepository {
   public Map<String, Map<String, Long>> bucketsBy(
       Grouping grouping, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
     String kind = tallyKind(rate);
-    if (kind != null && grouping.childLength() > 0) {
+    if (kind != null && !grouping.units()) {
       return tallied(
           kind,
-          "region_code",
           "length(region_code) = "
               + grouping.childLength()
               + " AND region_code LIKE :region || '%'",

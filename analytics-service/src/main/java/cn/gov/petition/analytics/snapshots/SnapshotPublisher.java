@@ -4,6 +4,7 @@ import cn.gov.petition.analytics.rates.RateRepository;
 import cn.gov.petition.analytics.rates.Rates;
 import cn.gov.petition.common.events.StatisticsSnapshot;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.reference.Division;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -103,7 +104,7 @@ public class SnapshotPublisher {
   /** The node's region and its child regions with any figure, on one day. */
   @SuppressWarnings("unchecked")
   List<StatisticsSnapshot.RegionFigures> figures(LocalDate day) {
-    int childLength = node.length() == 6 ? 9 : node.length() + 2;
+    int childLength = Division.childCodeLength(node);
     Map<String, long[]> volumes = new TreeMap<>();
     List<Object[]> rows =
         em.createNativeQuery(
@@ -120,7 +121,7 @@ public class SnapshotPublisher {
                 (String) r[0],
                 new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
     Map<String, List<Rates.Figure>> children =
-        node.length() == 9
+        childLength == 0
             ? Map.of()
             : rates.by(RateRepository.Grouping.childRegions(childLength), node, day, day);
 

@@ -33,6 +33,16 @@ public record Division(String code, String name, Level level) {
     return parentOf(code);
   }
 
+  /** The length of the codes one level down: 4, 6 or 9; 0 for a township, which has none. */
+  public static int childCodeLength(String code) {
+    return switch (Level.ofCode(code)) {
+      case PROVINCE -> 4;
+      case CITY -> 6;
+      case COUNTY -> 9;
+      case TOWNSHIP -> 0;
+    };
+  }
+
   /** The code one level up from a 4-, 6- or 9-digit code; null for a province's 2 digits. */
   public static String parentOf(String code) {
     return switch (Level.ofCode(code)) {
