@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -548,17 +547,21 @@ class RatesTest {
         .statusCode(422)
         .body("errors[0].field", equalTo("rate"));
 
-    // the cases behind a bucket: the late acceptances of 个旧市
-    TreeSet<String> late = new TreeSet<>();
-    for (Generated c : cases) {
-      if (c.county().equals("532501")
-          && in(c.acceptDue())
-          && c.acceptDone() != null
-          && c.acceptDone().isAfter(c.acceptDue())) {
-        late.add(c.number());
-      }
-    }
-    List<String> listed =
+    // the cases behind a bucket: the late acceptances of 个旧市, in the order they fell due
+    List<String> late =
+        cases.stream()
+            .filter(
+                c ->
+                    c.county().equals("532501")
+                        && in(c.acceptDue())
+                        && c.acceptDone() != null
+                        && c.acceptDone().isAfter(c.acceptDue()))
+            .sorted(
+                java.util.Comparator.comparing(Generated::acceptDue)
+                    .thenComparing(Generated::number))
+            .map(Generated::number)
+            .toList();
+    JsonPath listed =
         given()
             .auth()
             .oauth2(prefecture)
@@ -571,9 +574,43 @@ class RatesTest {
             .then()
             .statusCode(200)
             .extract()
-            .jsonPath()
-            .getList("cases.caseNumber");
-    assertEquals(List.copyOf(late), listed);
+            .jsonPath();
+    assertEquals(late, listed.getList("cases.caseNumber"));
+    assertEquals(
+        cases.stream()
+            .filter(c -> late.get(0).equals(c.number()))
+            .findFirst()
+            .orElseThrow()
+            .acceptDue()
+            .toString(),
+        listed.getString("cases[0].day"));
+
+    // every bucket of every rate lists as many facts as its figure counts
+    JsonPath whole5325 = sheet(prefecture, "5325").statusCode(200).extract().jsonPath();
+    for (String rate : whole.keySet()) {
+      Map<String, Integer> buckets =
+          whole5325.getMap("rates.find { it.rate == '" + rate + "' }.buckets");
+      for (Map.Entry<String, Integer> bucket : buckets.entrySet()) {
+        int listedFacts =
+            given()
+                .auth()
+                .oauth2(prefecture)
+                .queryParam("bucket", bucket.getKey())
+                .queryParam("region", "5325")
+                .queryParam("from", FROM.toString())
+                .queryParam("to", TO.toString())
+                .queryParam("limit", 5000)
+                .when()
+                .get("/statistics/rates/" + rate + "/cases")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("cases")
+                .size();
+        assertEquals(bucket.getValue().intValue(), listedFacts, rate + " " + bucket.getKey());
+      }
+    }
 
     sheet(prefecture, "5325")
         .body("asOf", equalTo(TODAY.toString()))

@@ -19,7 +19,7 @@ import java.util.Map;
  * the dashboard does, at each level (province, city, county, township), one request at a time, and
  * reports p50/p95/p99.
  *
- * <p>Run: {@code bench/run dashboards [--cases 10000000] [--requests 200]}.
+ * <p>Run: {@code bench/run dashboards [--cases 10000000] [--requests 200] [--rounds 1]}.
  */
 public final class DashboardBench {
 
@@ -131,7 +131,6 @@ public final class DashboardBench {
               + " SELECT u.unit_code, u.region, 1, i % 2, 0"
               + " FROM generate_series(1, 20000) AS i JOIN bench_unit u ON u.n = i %% %d"
                   .formatted(n));
-      sql.execute("ANALYZE");
     }
     System.out.printf(
         "filled in %.0f s; the board reads %s%n",

@@ -323,7 +323,12 @@ public class RateResource {
 
   @GET
   @Path("/{rate}/cases")
-  @Operation(summary = "指标明细 / The cases behind one bucket of a rate")
+  @Operation(
+      summary = "指标明细 / The cases behind one bucket of a rate",
+      description =
+          "One row per fact counted (a case with two late steps in the period is listed twice, as"
+              + " it is counted twice), in the order the facts fell in the period (due date, day"
+              + " received, day listed), then by case number; at most `limit` rows.")
   public CaseList cases(
       @PathParam("rate") @Pattern(regexp = RATES, message = "must be one of " + RATES) String rate,
       @QueryParam("bucket")

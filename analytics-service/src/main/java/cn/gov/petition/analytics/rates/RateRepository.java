@@ -1,5 +1,6 @@
 package cn.gov.petition.analytics.rates;
 
+import cn.gov.petition.analytics.store.FactRepository;
 import cn.gov.petition.common.validation.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,51 +18,123 @@ import java.util.UUID;
 @ApplicationScoped
 public class RateRepository {
 
-  /** A step of a unit: done on time, done late, or open past its due date. */
-  private static final String STEP_FACTS =
-      "SELECT case_id, case_number, unit_region_code AS region, unit_code AS unit,"
-          + " CASE WHEN done_on IS NOT NULL AND on_time THEN 'ON_TIME'"
-          + " WHEN done_on IS NOT NULL THEN 'LATE' WHEN due_on < :today THEN 'OVERDUE_OPEN' END"
-          + " AS bucket FROM step_fact WHERE step = '%s' AND due_on BETWEEN :from AND :to"
-          + " AND unit_region_code LIKE :prefix";
+  /**
+   * Where the facts of a rate are kept and how they fall into its buckets: each bucket is a
+   * condition on the fact's columns, the conditions exclusive, so that the same conditions sort
+   * facts into buckets for counting and find one bucket's facts for listing.
+   *
+   * @param table the facts' table
+   * @param day the fact's day in the period (due date, day received, day listed)
+   * @param region the region the fact counts for
+   * @param unit the unit it counts for, or {@code NULL}
+   * @param where the facts of the region ({@code :prefix}) and period ({@code :from}, {@code :to})
+   * @param buckets each bucket's condition, in the rate's order
+   */
+  record Source(
+      String table,
+      String day,
+      String region,
+      String unit,
+      String where,
+      Map<String, String> buckets) {
 
-  /** An evaluation window: the petitioner's answer, or none by the end of the window. */
-  private static final String EVALUATION_FACTS =
-      "SELECT case_id, case_number, unit_region_code AS region, unit_code AS unit,"
-          + " CASE WHEN outcome IS NOT NULL THEN outcome"
-          + " WHEN done_on IS NOT NULL OR due_on < :today THEN 'UNEVALUATED' END AS bucket"
-          + " FROM step_fact WHERE step = 'EVALUATE' AND due_on BETWEEN :from AND :to"
-          + " AND unit_region_code LIKE :prefix";
+    /** A step of a unit: done on time, done late, or open past its due date. */
+    static Source step(String step) {
+      return new Source(
+          "step_fact",
+          "due_on",
+          "unit_region_code",
+          "unit_code",
+          "step = '"
+              + step
+              + "' AND due_on BETWEEN :from AND :to AND unit_region_code LIKE :prefix",
+          ordered(
+              "ON_TIME", "done_on IS NOT NULL AND on_time",
+              "LATE", "done_on IS NOT NULL AND on_time IS NOT TRUE",
+              "OVERDUE_OPEN", "done_on IS NULL AND due_on < :today"));
+    }
 
-  /** A petition received: a first one or a repeat. */
-  private static final String PETITION_FACTS =
-      "SELECT case_id, case_number, matter_region_code AS region, NULL AS unit,"
-          + " CASE WHEN repeat THEN 'REPEAT' ELSE 'FIRST' END AS bucket"
-          + " FROM petition_fact WHERE day BETWEEN :from AND :to"
-          + " AND matter_region_code LIKE :prefix";
+    /** An evaluation window: the petitioner's answer, or none by the end of the window. */
+    static final Source EVALUATION =
+        new Source(
+            "step_fact",
+            "due_on",
+            "unit_region_code",
+            "unit_code",
+            "step = 'EVALUATE' AND due_on BETWEEN :from AND :to AND unit_region_code LIKE :prefix",
+            ordered(
+                "SATISFIED", "outcome = 'SATISFIED'",
+                "BASICALLY_SATISFIED", "outcome = 'BASICALLY_SATISFIED'",
+                "UNSATISFIED", "outcome = 'UNSATISFIED'",
+                "UNEVALUATED", "outcome IS NULL AND (done_on IS NOT NULL OR due_on < :today)"));
 
-  /** A backlog entry on the list in the period: crossed off in it, or not. */
-  private static final String BACKLOG_FACTS =
-      "SELECT case_id, case_number, unit_region_code AS region, NULL AS unit,"
-          + " CASE WHEN crossed_off_on BETWEEN :from AND :to THEN 'RESOLVED' ELSE 'UNRESOLVED' END"
-          + " AS bucket FROM backlog_fact WHERE listed_on <= :to"
-          + " AND (crossed_off_on IS NULL OR crossed_off_on >= :from)"
-          + " AND unit_region_code LIKE :prefix";
+    /** A petition received: a first one or a repeat. */
+    static final Source PETITION =
+        new Source(
+            "petition_fact",
+            "day",
+            "matter_region_code",
+            "NULL",
+            "day BETWEEN :from AND :to AND matter_region_code LIKE :prefix",
+            ordered("REPEAT", "repeat", "FIRST", "NOT repeat"));
+
+    /** A backlog entry on the list in the period: crossed off in it, or not. */
+    static final Source BACKLOG =
+        new Source(
+            "backlog_fact",
+            "listed_on",
+            "unit_region_code",
+            "NULL",
+            "listed_on <= :to AND (crossed_off_on IS NULL OR crossed_off_on >= :from)"
+                + " AND unit_region_code LIKE :prefix",
+            ordered(
+                "RESOLVED", "crossed_off_on BETWEEN :from AND :to",
+                "UNRESOLVED", "(crossed_off_on IS NULL OR crossed_off_on > :to)"));
+
+    private static Map<String, String> ordered(String... bucketsAndConditions) {
+      Map<String, String> buckets = new LinkedHashMap<>();
+      for (int i = 0; i < bucketsAndConditions.length; i += 2) {
+        buckets.put(bucketsAndConditions[i], bucketsAndConditions[i + 1]);
+      }
+      return buckets;
+    }
+
+    /** Every fact of the region and period with its group columns and its bucket (or none). */
+    String facts() {
+      StringBuilder bucket = new StringBuilder("CASE");
+      buckets.forEach(
+          (name, condition) ->
+              bucket.append(" WHEN ").append(condition).append(" THEN '").append(name).append("'"));
+      return "SELECT case_id, case_number, %s AS region, %s AS unit, %s END AS bucket FROM %s WHERE %s"
+          .formatted(region, unit, bucket, table, where);
+    }
+
+    /** The facts of one bucket, in the order they fell in the period. */
+    String listed(String name) {
+      String condition = buckets.get(name);
+      if (condition == null) {
+        throw new IllegalArgumentException("no bucket " + name);
+      }
+      return ("SELECT case_id, case_number, %s, %s FROM %s WHERE %s AND (%s)"
+              + " ORDER BY %s, case_number, case_id LIMIT :limit")
+          .formatted(day, unit, table, where, condition, day);
+    }
+  }
+
+  static Source source(Rate rate) {
+    return switch (rate) {
+      case TIMELY_ACCEPTANCE -> Source.step("ACCEPT");
+      case ON_TIME_REPLY -> Source.step("HANDLE");
+      case EVALUATION_PARTICIPATION, SATISFACTION -> Source.EVALUATION;
+      case REPEAT_PETITIONS -> Source.PETITION;
+      case BACKLOG_RESOLUTION -> Source.BACKLOG;
+    };
+  }
 
   private final EntityManager em;
 
   public RateRepository(EntityManager em) {
     this.em = em;
-  }
-
-  static String facts(Rate rate) {
-    return switch (rate) {
-      case TIMELY_ACCEPTANCE -> STEP_FACTS.formatted("ACCEPT");
-      case ON_TIME_REPLY -> STEP_FACTS.formatted("HANDLE");
-      case EVALUATION_PARTICIPATION, SATISFACTION -> EVALUATION_FACTS;
-      case REPEAT_PETITIONS -> PETITION_FACTS;
-      case BACKLOG_RESOLUTION -> BACKLOG_FACTS;
-    };
   }
 
   /** The day tallies ({@code fact_tally}) a rate is read from; null: it is read from its facts. */
@@ -115,14 +188,16 @@ public class RateRepository {
           .getOrDefault(region, Map.of());
     }
     Query query =
-        em.createNativeQuery(
+        facts(
             "SELECT bucket, count(*) FROM ("
-                + facts(rate)
-                + ") f"
-                + " WHERE bucket IS NOT NULL GROUP BY bucket");
+                + source(rate).facts()
+                + ") f WHERE bucket IS NOT NULL GROUP BY bucket",
+            region,
+            from,
+            to,
+            today);
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (Object[] row :
-        (List<Object[]>) bind(query, rate, region, from, to, today).getResultList()) {
+    for (Object[] row : (List<Object[]>) query.getResultList()) {
       counts.put((String) row[0], ((Number) row[1]).longValue());
     }
     return counts;
@@ -185,17 +260,20 @@ public class RateRepository {
           today);
     }
     Query query =
-        em.createNativeQuery(
+        facts(
             "SELECT "
                 + grouping.key()
                 + ", bucket, count(*) FROM ("
-                + facts(rate)
+                + source(rate).facts()
                 + ") f WHERE bucket IS NOT NULL AND "
                 + grouping.filter()
-                + " GROUP BY 1, 2 ORDER BY 1, 2");
+                + " GROUP BY 1, 2 ORDER BY 1, 2",
+            region,
+            from,
+            to,
+            today);
     Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
-    for (Object[] row :
-        (List<Object[]>) bind(query, rate, region, from, to, today).getResultList()) {
+    for (Object[] row : (List<Object[]>) query.getResultList()) {
       groups
           .computeIfAbsent((String) row[0], group -> new LinkedHashMap<>())
           .put((String) row[1], ((Number) row[2]).longValue());
@@ -203,9 +281,13 @@ public class RateRepository {
     return groups;
   }
 
-  /** The cases behind one bucket, by case number. */
-  public record CaseRef(String caseId, String caseNumber) {}
+  /**
+   * A fact behind a bucket: its case, the day it fell in the period (a step's due date, a
+   * petition's day received, a backlog entry's day listed) and its unit, if it names one.
+   */
+  public record CaseRef(String caseId, String caseNumber, LocalDate day, String unit) {}
 
+  /** The facts behind one bucket, in the order they fell in the period, then by case number. */
   @SuppressWarnings("unchecked")
   public List<CaseRef> cases(
       Rate rate,
@@ -215,21 +297,26 @@ public class RateRepository {
       LocalDate to,
       LocalDate today,
       int limit) {
-    Query query =
-        em.createNativeQuery(
-            "SELECT DISTINCT case_id, case_number FROM ("
-                + facts(rate)
-                + ") f"
-                + " WHERE bucket = :bucket ORDER BY case_number, case_id LIMIT :limit");
-    query.setParameter("bucket", bucket).setParameter("limit", limit);
-    List<Object[]> rows = bind(query, rate, region, from, to, today).getResultList();
-    return rows.stream().map(r -> new CaseRef(((UUID) r[0]).toString(), (String) r[1])).toList();
+    List<Object[]> rows =
+        facts(source(rate).listed(bucket), region, from, to, today)
+            .setParameter("limit", limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new CaseRef(
+                    ((UUID) r[0]).toString(),
+                    (String) r[1],
+                    FactRepository.date(r[2]),
+                    (String) r[3]))
+        .toList();
   }
 
-  private static Query bind(
-      Query query, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
+  /** A query of the facts of a region and period, as of today. */
+  private Query facts(String sql, String region, LocalDate from, LocalDate to, LocalDate today) {
+    Query query = em.createNativeQuery(sql);
     query.setParameter("from", from).setParameter("to", to).setParameter("prefix", region + "%");
-    if (facts(rate).contains(":today")) {
+    if (sql.contains(":today")) {
       query.setParameter("today", today);
     }
     return query;

@@ -222,14 +222,15 @@ public class FactRepository {
     return rows.stream().findFirst().map(r -> new OpenStep((String) r[0], date(r[1]), date(r[2])));
   }
 
+  /** A DATE column of a native query's row, whichever type the driver gives for it. */
+  public static LocalDate date(Object value) {
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+  }
+
   /**
    * Adds {@code delta} to the day tally of a fact of {@code kind} in {@code region} and in each
    * region above it (V9 {@code fact_tally}).
    */
-  private static LocalDate date(Object value) {
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
-  }
-
   private void tally(String kind, String region, LocalDate day, String bucket, long delta) {
     em.createNativeQuery(
             "INSERT INTO fact_tally (kind, region_code, day, bucket, count)"

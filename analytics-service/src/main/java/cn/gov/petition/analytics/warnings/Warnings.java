@@ -1,5 +1,6 @@
 package cn.gov.petition.analytics.warnings;
 
+import cn.gov.petition.analytics.store.FactRepository;
 import cn.gov.petition.common.events.WarningRaised;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
@@ -200,7 +201,7 @@ public class Warnings {
         (String) r[6],
         read((String) r[7]),
         cases == null || cases.isEmpty() ? List.of() : Arrays.asList(cases.split(",")),
-        r[9] instanceof LocalDate d ? d : ((java.sql.Date) r[9]).toLocalDate(),
+        FactRepository.date(r[9]),
         (String) r[10],
         (String) r[11],
         (String) r[12]);
