@@ -181,7 +181,10 @@ class HandoffTest {
         handoff);
     List<KafkaProbe.Seen> dead =
         kafka.await(
-            Topics.DEAD_LETTER, seen -> caseId.equals(seen.key()), 1, Duration.ofSeconds(30));
+            Topics.forNode(Topics.DEAD_LETTER, "53"),
+            seen -> caseId.equals(seen.key()),
+            1,
+            Duration.ofSeconds(30));
     assertEquals(1, dead.size());
     assertTrue(dead.get(0).header("dead-letter-reason").contains("5303"));
     given().auth().oauth2(HOUSING_BUREAU).when().get("/cases/" + caseId).then().statusCode(404);

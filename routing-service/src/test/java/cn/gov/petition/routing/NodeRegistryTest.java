@@ -112,7 +112,10 @@ class NodeRegistryTest {
         {"regionCode":"539999","regionName":"无此地","announcedAt":"2026-11-24T00:00:00Z"}""");
     var dead =
         kafka.await(
-            Topics.DEAD_LETTER, seen -> "539999".equals(seen.key()), 1, Duration.ofSeconds(30));
+            Topics.forNode(Topics.DEAD_LETTER, "53"),
+            seen -> "539999".equals(seen.key()),
+            1,
+            Duration.ofSeconds(30));
     assertEquals(1, dead.size());
     assertTrue(dead.get(0).header("dead-letter-reason").contains("539999"));
     given()

@@ -83,7 +83,10 @@ class RoutingFlowTest {
 
     var dead =
         kafka.await(
-            Topics.DEAD_LETTER, seen -> caseId.equals(seen.key()), 1, Duration.ofSeconds(30));
+            Topics.forNode(Topics.DEAD_LETTER, "53"),
+            seen -> caseId.equals(seen.key()),
+            1,
+            Duration.ofSeconds(30));
     assertEquals(1, dead.size(), "the event is parked, not lost");
     assertTrue(dead.get(0).header("dead-letter-reason") != null, dead.get(0).headers().toString());
 
@@ -140,7 +143,7 @@ class RoutingFlowTest {
     assertEquals(2, decisions.size(), "each good event decided exactly once: " + decisions);
     var dead =
         kafka.await(
-            Topics.DEAD_LETTER,
+            Topics.forNode(Topics.DEAD_LETTER, "53"),
             seen -> badId.equals(seen.header("ce_id")),
             2,
             Duration.ofSeconds(5));

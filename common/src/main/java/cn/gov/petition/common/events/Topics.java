@@ -42,10 +42,13 @@ public final class Topics {
    * Case files handed to a node (案件移交) and the receipts of the node that took one over: personal
    * data, read by the addressed node's intake only.
    */
-  public static final String HANDOFFS = "petition.node.{node}.handoffs";
+  public static final String HANDOFFS = "petition.handoffs.{node}";
 
-  /** Events a consumer could not apply, with the reason in the dead-letter-reason header. */
-  public static final String DEAD_LETTER = "petition.dead-letter";
+  /**
+   * Events a node's consumers could not apply, with the reason in the dead-letter-reason header.
+   * One per node: a handoff that failed carries a case file, which only its node may read.
+   */
+  public static final String DEAD_LETTER = "petition.dead-letter.{node}";
 
   /** The topic of {@code node} for a node-addressed name; other names unchanged. */
   public static String forNode(String topic, String node) {

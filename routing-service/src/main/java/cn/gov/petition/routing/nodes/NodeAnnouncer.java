@@ -64,10 +64,14 @@ public class NodeAnnouncer {
   }
 
   private void createCompactedTopic() {
+    // the node's own Kafka settings, security included (deploy/k8s: SASL against a real cluster)
     Map<String, Object> config = new HashMap<>();
-    config.put(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+    kafkaConfig.forEach(
+        (key, value) -> {
+          if (AdminClientConfig.configNames().contains(key)) {
+            config.put(key, value);
+          }
+        });
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
     try (Admin admin = Admin.create(config)) {
