@@ -163,7 +163,7 @@ public final class StatisticsBench {
               + " SELECT day, matter_region_code, channel, count(*), sum(person_count)"
               + " FROM petition_fact GROUP BY 1, 2, 3");
       System.out.printf("facts written in %.0f s%n", (System.nanoTime() - start) / 1e9);
-      // the day tallies, by the same statements as the V9 and V10 migrations
+      // the day tallies, by the same statements as the V9, V10 and V15 migrations
       sql.execute("TRUNCATE fact_tally, petition_tally");
       for (String statement : tallyStatements()) {
         sql.execute(statement);
@@ -175,7 +175,11 @@ public final class StatisticsBench {
   /** The INSERT statements of the migrations that seed the tallies from the facts. */
   private static List<String> tallyStatements() throws Exception {
     List<String> statements = new ArrayList<>();
-    for (String script : List.of("V9__fact_tallies.sql", "V10__petition_tallies.sql")) {
+    for (String script :
+        List.of(
+            "V9__fact_tallies.sql",
+            "V10__petition_tallies.sql",
+            "V15__case_list_order_and_persons.sql")) {
       try (var in = StatisticsBench.class.getResourceAsStream("/db/migration/" + script)) {
         if (in == null) {
           throw new IllegalStateException(script + " is not on the class path");

@@ -76,6 +76,9 @@ public class FactRepository {
         .setParameter("linked", p.linkedTo() == null ? p.caseId() : p.linkedTo())
         .executeUpdate();
     tally("PETITION", p.matterRegionCode(), p.day(), p.repeat() ? "REPEAT" : "FIRST", 1);
+    if (p.persons() != null && p.persons() > 0) {
+      tally("PERSONS", p.matterRegionCode(), p.day(), "PERSONS", p.persons());
+    }
     em.createNativeQuery(
             "INSERT INTO petition_tally (region_code, day, channel, category, petition_class,"
                 + " purpose, repeat, collective, registering_level, escalated, origin, count,"

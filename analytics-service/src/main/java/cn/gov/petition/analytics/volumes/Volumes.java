@@ -85,6 +85,22 @@ public class Volumes {
           + " FROM petition_tally WHERE (day BETWEEN :from AND :to OR day BETWEEN :pfrom AND :pto"
           + " OR day BETWEEN :yfrom AND :yto) AND ";
 
+  /**
+   * The same counts from the region day tallies ({@code fact_tally}: kind PETITION, its buckets
+   * FIRST and REPEAT; kind PERSONS), a row or three per region and day: for the totals and the
+   * child regions, which would otherwise add up every combination of the other dimensions.
+   */
+  private static final String REGION_COUNTS =
+      "coalesce(sum(count) FILTER (WHERE kind = 'PETITION' AND day BETWEEN :from AND :to), 0),"
+          + " coalesce(sum(count) FILTER (WHERE kind = 'PERSONS' AND day BETWEEN :from AND :to),"
+          + " 0),"
+          + " coalesce(sum(count) FILTER (WHERE kind = 'PETITION' AND day BETWEEN :pfrom AND :pto),"
+          + " 0),"
+          + " coalesce(sum(count) FILTER (WHERE kind = 'PETITION' AND day BETWEEN :yfrom AND :yto),"
+          + " 0)"
+          + " FROM fact_tally WHERE kind IN ('PETITION', 'PERSONS') AND (day BETWEEN :from AND :to"
+          + " OR day BETWEEN :pfrom AND :pto OR day BETWEEN :yfrom AND :yto) AND ";
+
   /** The rows by key (a null key: the dimension is unknown for those facts), and the total. */
   public record Answer(Row total, List<Row> rows) {}
 
@@ -93,24 +109,22 @@ public class Volumes {
   public Answer count(String region, Dimension dimension, int childLength, Periods periods) {
     String rowsOf =
         dimension == Dimension.REGION
-            ? "length(region_code) = " + childLength + " AND region_code LIKE :region || '%'"
-            : "region_code = :region";
+            ? REGION_COUNTS
+                + "length(region_code) = "
+                + childLength
+                + " AND region_code LIKE :region || '%'"
+            : COUNTS + "region_code = :region";
     List<Object[]> rows =
         bind(
                 em.createNativeQuery(
-                    "SELECT "
-                        + dimension.key()
-                        + ", "
-                        + COUNTS
-                        + rowsOf
-                        + " GROUP BY 1 ORDER BY 1"),
+                    "SELECT " + dimension.key() + ", " + rowsOf + " GROUP BY 1 ORDER BY 1"),
                 region,
                 periods)
             .getResultList();
     Object[] total =
         (Object[])
             bind(
-                    em.createNativeQuery("SELECT 0, " + COUNTS + "region_code = :region"),
+                    em.createNativeQuery("SELECT 0, " + REGION_COUNTS + "region_code = :region"),
                     region,
                     periods)
                 .getSingleResult();

@@ -110,22 +110,19 @@ class KafkaTopicsTest {
         Pattern.compile(
             "kafka-topics\\.sh .*--create --if-not-exists --topic (\\S+) --partitions (\\d+)"
                 + " --replication-factor (\\d+)(.*)");
-    for (String command : commands) {
-      Matcher m = create.matcher(command);
-      if (m.matches()) {
-        Map<String, String> config = new TreeMap<>();
-        Matcher c = Pattern.compile("--config (\\S+)=(\\S+)").matcher(m.group(4));
-        while (c.find()) {
-          config.put(c.group(1), c.group(2));
-        }
-        created.put(
-            m.group(1),
-            new Topic(
-                Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)),
-                config.get("cleanup.policy"),
-                config.getOrDefault("retention.ms", "")));
+    for (Matcher m : matching(create, commands)) {
+      Map<String, String> config = new TreeMap<>();
+      Matcher c = Pattern.compile("--config (\\S+)=(\\S+)").matcher(m.group(4));
+      while (c.find()) {
+        config.put(c.group(1), c.group(2));
       }
+      created.put(
+          m.group(1),
+          new Topic(
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              config.get("cleanup.policy"),
+              config.getOrDefault("retention.ms", "")));
     }
     assertEquals(promised(), created);
 
@@ -161,16 +158,18 @@ class KafkaTopicsTest {
         Pattern.compile(
             "kafka-acls\\.sh .*--add --allow-principal User:\\S+ --(topic|group) (\\S+)"
                 + " --resource-pattern-type (\\S+)(.*)");
-    for (String command : commands) {
-      Matcher m = add.matcher(command);
-      if (m.matches()) {
-        Matcher o = Pattern.compile("--operation (\\S+)").matcher(m.group(4));
-        while (o.find()) {
-          acls.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + o.group(1));
-        }
+    for (Matcher m : matching(add, commands)) {
+      Matcher o = Pattern.compile("--operation (\\S+)").matcher(m.group(4));
+      while (o.find()) {
+        acls.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + o.group(1));
       }
     }
     return acls;
+  }
+
+  /** The commands that match a pattern, matched. */
+  private static List<Matcher> matching(Pattern pattern, List<String> commands) {
+    return commands.stream().map(pattern::matcher).filter(Matcher::matches).toList();
   }
 
   private static List<String> lines(String output) {
