@@ -123,14 +123,16 @@ public final class StatisticsBench {
                 + " CASE WHEN i % 50 = 0 THEN '53' ELSE u.region END, md5(i::text)::uuid,"
                 + " i % 50 = 0 AND i % 3 = 0"
                 + series);
-        // acceptance: 15 days, 70 % on time, 20 % late, 10 % open
+        // acceptance: 15 days, 70 % on time, 20 % late, 10 % open, on every day alike (by
+        // i / 365: i % 10 would tie lateness to the day i % 365, whole days without a late one)
         sql.execute(
             "INSERT INTO step_fact (case_id, case_number, step, unit_code, unit_region_code,"
                 + " started_on, due_on, done_on, on_time)"
                 + " SELECT md5(i::text)::uuid, u.region || '-' || i, 'ACCEPT', u.unit_code,"
                 + " u.region, day, day + 15,"
-                + " CASE WHEN i % 10 < 7 THEN day + 15 - i % 5 WHEN i % 10 < 9 THEN day + 17 END,"
-                + " CASE WHEN i % 10 < 7 THEN true WHEN i % 10 < 9 THEN false END"
+                + " CASE WHEN i / 365 % 10 < 7 THEN day + 15 - i % 5"
+                + " WHEN i / 365 % 10 < 9 THEN day + 17 END,"
+                + " CASE WHEN i / 365 % 10 < 7 THEN true WHEN i / 365 % 10 < 9 THEN false END"
                 + series);
         // handling: 60 days, for the accepted, 80 % on time
         sql.execute(
