@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,33 +150,53 @@ public class RateRepository {
   }
 
   /**
-   * The tallies of one kind in the period, in the rate's buckets: an open step is overdue once its
-   * due date is before today (an evaluation window, unevaluated), and not yet counted before.
+   * The tallies of every tallied kind in the period, in the rates' buckets: an open step is overdue
+   * once its due date is before today (an evaluation window, unevaluated), and not yet counted
+   * before. One query for all the rates of a sheet, a drill-down or a bulletin.
    */
   private static final String TALLIES =
-      "SELECT key, b, sum(c) FROM (SELECT region_code AS key, CASE bucket WHEN 'OPEN' THEN CASE WHEN day"
-          + " < :today THEN :overdue END WHEN 'UNANSWERED' THEN 'UNEVALUATED' ELSE bucket END"
-          + " AS b, count AS c FROM fact_tally WHERE kind = :kind AND day BETWEEN :from AND :to"
-          + " AND %s) t WHERE b IS NOT NULL GROUP BY 1, 2 HAVING sum(c) <> 0 ORDER BY 1, 2";
+      "SELECT kind, key, b, sum(c) FROM (SELECT kind, region_code AS key, CASE bucket WHEN 'OPEN'"
+          + " THEN CASE WHEN day < :today THEN CASE kind WHEN 'EVALUATE' THEN 'UNEVALUATED' ELSE"
+          + " 'OVERDUE_OPEN' END END WHEN 'UNANSWERED' THEN 'UNEVALUATED' ELSE bucket END AS b,"
+          + " count AS c FROM fact_tally WHERE kind IN ('ACCEPT', 'HANDLE', 'EVALUATE', 'PETITION')"
+          + " AND day BETWEEN :from AND :to AND %s) t WHERE b IS NOT NULL"
+          + " GROUP BY 1, 2, 3 HAVING sum(c) <> 0 ORDER BY 1, 2, 3";
 
+  /** The tallies by kind, then group, then bucket. */
   @SuppressWarnings("unchecked")
-  private Map<String, Map<String, Long>> tallied(
-      String kind, String filter, String region, LocalDate from, LocalDate to, LocalDate today) {
+  private Map<String, Map<String, Map<String, Long>>> tallied(
+      String filter, String region, LocalDate from, LocalDate to, LocalDate today) {
     Query query =
         em.createNativeQuery(TALLIES.formatted(filter))
             .setParameter("today", today)
-            .setParameter("overdue", "EVALUATE".equals(kind) ? "UNEVALUATED" : "OVERDUE_OPEN")
-            .setParameter("kind", kind)
             .setParameter("from", from)
             .setParameter("to", to)
             .setParameter("region", region);
-    Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+    Map<String, Map<String, Map<String, Long>>> kinds = new LinkedHashMap<>();
     for (Object[] row : (List<Object[]>) query.getResultList()) {
-      groups
-          .computeIfAbsent((String) row[0], group -> new LinkedHashMap<>())
-          .put((String) row[1], ((Number) row[2]).longValue());
+      kinds
+          .computeIfAbsent((String) row[0], kind -> new LinkedHashMap<>())
+          .computeIfAbsent((String) row[1], group -> new LinkedHashMap<>())
+          .put((String) row[2], ((Number) row[3]).longValue());
     }
-    return groups;
+    return kinds;
+  }
+
+  /** Every rate's buckets in the region: the tallied ones from one query, the others from facts. */
+  public Map<Rate, Map<String, Long>> bucketsOfAll(
+      String region, LocalDate from, LocalDate to, LocalDate today) {
+    Map<String, Map<String, Map<String, Long>>> tallies =
+        tallied("region_code = :region", region, from, to, today);
+    Map<Rate, Map<String, Long>> all = new EnumMap<>(Rate.class);
+    for (Rate rate : Rate.values()) {
+      String kind = tallyKind(rate);
+      all.put(
+          rate,
+          kind == null
+              ? buckets(rate, region, from, to, today)
+              : tallies.getOrDefault(kind, Map.of()).getOrDefault(region, Map.of()));
+    }
+    return all;
   }
 
   /** How many facts fall in each bucket: from the day tallies where the rate has them. */
@@ -184,7 +205,8 @@ public class RateRepository {
       Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
     String kind = tallyKind(rate);
     if (kind != null) {
-      return tallied(kind, "region_code = :region", region, from, to, today)
+      return tallied("region_code = :region", region, from, to, today)
+          .getOrDefault(kind, Map.of())
           .getOrDefault(region, Map.of());
     }
     Query query =
@@ -249,15 +271,7 @@ public class RateRepository {
       Grouping grouping, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
     String kind = tallyKind(rate);
     if (kind != null && !grouping.units()) {
-      return tallied(
-          kind,
-          "length(region_code) = "
-              + grouping.childLength()
-              + " AND region_code LIKE :region || '%'",
-          region,
-          from,
-          to,
-          today);
+      return childTallies(grouping, region, from, to, today).getOrDefault(kind, Map.of());
     }
     Query query =
         facts(
@@ -279,6 +293,36 @@ public class RateRepository {
           .put((String) row[1], ((Number) row[2]).longValue());
     }
     return groups;
+  }
+
+  private Map<String, Map<String, Map<String, Long>>> childTallies(
+      Grouping grouping, String region, LocalDate from, LocalDate to, LocalDate today) {
+    return tallied(
+        "length(region_code) = " + grouping.childLength() + " AND region_code LIKE :region || '%'",
+        region,
+        from,
+        to,
+        today);
+  }
+
+  /**
+   * Every rate's buckets by group: for child regions the tallied rates from one query, the others
+   * (and every rate of units) from their facts.
+   */
+  public Map<Rate, Map<String, Map<String, Long>>> bucketsByAll(
+      Grouping grouping, String region, LocalDate from, LocalDate to, LocalDate today) {
+    Map<String, Map<String, Map<String, Long>>> tallies =
+        grouping.units() ? Map.of() : childTallies(grouping, region, from, to, today);
+    Map<Rate, Map<String, Map<String, Long>>> all = new EnumMap<>(Rate.class);
+    for (Rate rate : Rate.values()) {
+      String kind = tallyKind(rate);
+      all.put(
+          rate,
+          kind != null && !grouping.units()
+              ? tallies.getOrDefault(kind, Map.of())
+              : bucketsBy(grouping, rate, region, from, to, today));
+    }
+    return all;
   }
 
   /**

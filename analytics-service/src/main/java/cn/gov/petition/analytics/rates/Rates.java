@@ -89,9 +89,9 @@ public class Rates {
   @Transactional
   public List<Figure> all(String region, LocalDate from, LocalDate to) {
     List<Figure> figures = new ArrayList<>();
-    for (Rate rate : Rate.values()) {
-      figures.add(figure(rate, region, from, to));
-    }
+    repository
+        .bucketsOfAll(region, from, to, today())
+        .forEach((rate, buckets) -> figures.add(figure(rate, buckets)));
     return figures;
   }
 
@@ -108,13 +108,15 @@ public class Rates {
   public Map<String, List<Figure>> by(
       RateRepository.Grouping grouping, String region, LocalDate from, LocalDate to) {
     Map<String, Map<Rate, Map<String, Long>>> found = new TreeMap<>();
-    for (Rate rate : Rate.values()) {
-      repository
-          .bucketsBy(grouping, rate, region, from, to, today())
-          .forEach(
-              (group, buckets) ->
-                  found.computeIfAbsent(group, g -> new EnumMap<>(Rate.class)).put(rate, buckets));
-    }
+    repository
+        .bucketsByAll(grouping, region, from, to, today())
+        .forEach(
+            (rate, groups) ->
+                groups.forEach(
+                    (group, buckets) ->
+                        found
+                            .computeIfAbsent(group, g -> new EnumMap<>(Rate.class))
+                            .put(rate, buckets)));
     Map<String, List<Figure>> groups = new LinkedHashMap<>();
     found.forEach(
         (group, rates) -> {
