@@ -193,22 +193,16 @@ public class RateRepository {
       all.put(
           rate,
           kind == null
-              ? buckets(rate, region, from, to, today)
+              ? factBuckets(rate, region, from, to, today)
               : tallies.getOrDefault(kind, Map.of()).getOrDefault(region, Map.of()));
     }
     return all;
   }
 
-  /** How many facts fall in each bucket: from the day tallies where the rate has them. */
+  /** How many of a rate's facts fall in each bucket, counted from the facts. */
   @SuppressWarnings("unchecked")
-  public Map<String, Long> buckets(
+  private Map<String, Long> factBuckets(
       Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
-    String kind = tallyKind(rate);
-    if (kind != null) {
-      return tallied("region_code = :region", region, from, to, today)
-          .getOrDefault(kind, Map.of())
-          .getOrDefault(region, Map.of());
-    }
     Query query =
         facts(
             "SELECT bucket, count(*) FROM ("
@@ -262,17 +256,10 @@ public class RateRepository {
     }
   }
 
-  /**
-   * How many facts fall in each bucket, by group: child regions from the day tallies where the rate
-   * has them, units from the facts.
-   */
+  /** How many of a rate's facts fall in each bucket, by group, counted from the facts. */
   @SuppressWarnings("unchecked")
-  public Map<String, Map<String, Long>> bucketsBy(
+  private Map<String, Map<String, Long>> factBucketsBy(
       Grouping grouping, Rate rate, String region, LocalDate from, LocalDate to, LocalDate today) {
-    String kind = tallyKind(rate);
-    if (kind != null && !grouping.units()) {
-      return childTallies(grouping, region, from, to, today).getOrDefault(kind, Map.of());
-    }
     Query query =
         facts(
             "SELECT "
@@ -295,16 +282,6 @@ public class RateRepository {
     return groups;
   }
 
-  private Map<String, Map<String, Map<String, Long>>> childTallies(
-      Grouping grouping, String region, LocalDate from, LocalDate to, LocalDate today) {
-    return tallied(
-        "length(region_code) = " + grouping.childLength() + " AND region_code LIKE :region || '%'",
-        region,
-        from,
-        to,
-        today);
-  }
-
   /**
    * Every rate's buckets by group: for child regions the tallied rates from one query, the others
    * (and every rate of units) from their facts.
@@ -312,7 +289,16 @@ public class RateRepository {
   public Map<Rate, Map<String, Map<String, Long>>> bucketsByAll(
       Grouping grouping, String region, LocalDate from, LocalDate to, LocalDate today) {
     Map<String, Map<String, Map<String, Long>>> tallies =
-        grouping.units() ? Map.of() : childTallies(grouping, region, from, to, today);
+        grouping.units()
+            ? Map.of()
+            : tallied(
+                "length(region_code) = "
+                    + grouping.childLength()
+                    + " AND region_code LIKE :region || '%'",
+                region,
+                from,
+                to,
+                today);
     Map<Rate, Map<String, Map<String, Long>>> all = new EnumMap<>(Rate.class);
     for (Rate rate : Rate.values()) {
       String kind = tallyKind(rate);
@@ -320,7 +306,7 @@ public class RateRepository {
           rate,
           kind != null && !grouping.units()
               ? tallies.getOrDefault(kind, Map.of())
-              : bucketsBy(grouping, rate, region, from, to, today));
+              : factBucketsBy(grouping, rate, region, from, to, today));
     }
     return all;
   }

@@ -95,11 +95,6 @@ public class Rates {
     return figures;
   }
 
-  @Transactional
-  public Figure figure(Rate rate, String region, LocalDate from, LocalDate to) {
-    return figure(rate, repository.buckets(rate, region, from, to, today()));
-  }
-
   /**
    * Every rate of each group with any fact: each child region, or each unit of the region's own
    * level ({@link RateRepository.Grouping}). A unit has no 重复信访率 (a petition names no unit).

@@ -108,7 +108,9 @@ public class SnapshotPublisher {
     Map<String, long[]> volumes = new TreeMap<>();
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT region_code, sum(count), sum(persons) FROM petition_tally WHERE day = :day"
+                "SELECT region_code, coalesce(sum(count) FILTER (WHERE kind = 'PETITION'), 0),"
+                    + " coalesce(sum(count) FILTER (WHERE kind = 'PERSONS'), 0) FROM fact_tally"
+                    + " WHERE kind IN ('PETITION', 'PERSONS') AND day = :day"
                     + " AND (region_code = :node OR (length(region_code) = :length"
                     + " AND region_code LIKE :node || '%')) GROUP BY 1")
             .setParameter("length", childLength)
