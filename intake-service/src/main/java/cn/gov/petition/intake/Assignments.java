@@ -36,7 +36,14 @@ public class Assignments {
   public void apply(RoutingDecided decision) {
     PetitionCaseEntity entity = cases.findById(UUID.fromString(decision.caseId()));
     if (entity == null) {
-      LOG.debugf("routing decision for unknown case %s ignored", decision.caseNumber());
+      // registered here after the backup this database was restored from: the case is lost to
+      // intake (docs/backup.md), its number must not be issued again
+      if (cases.keepNumber(decision.caseNumber())) {
+        LOG.warnf(
+            "routing decision for case %s, which this node does not hold (registered after the"
+                + " backup its database was restored from?): its number will not be issued again",
+            decision.caseNumber());
+      }
       return;
     }
     if (!CaseStatus.REGISTERED.name().equals(entity.status)) {

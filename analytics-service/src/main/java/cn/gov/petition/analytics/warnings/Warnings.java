@@ -2,6 +2,7 @@ package cn.gov.petition.analytics.warnings;
 
 import cn.gov.petition.analytics.store.FactRepository;
 import cn.gov.petition.common.events.WarningRaised;
+import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,7 +67,10 @@ public class Warnings {
 
   /** Raises the finding unless its episode was raised before; true if raised now. */
   public boolean raise(WarningRules.Rule rule, Finding finding) {
-    UUID id = UUID.randomUUID();
+    // named after its episode: raised again after a restore from a backup, it is the same warning
+    // and the same event (docs/backup.md)
+    String episode = rule.id() + ":" + finding.episode();
+    UUID id = UUID.nameUUIDFromBytes(("warning:" + episode).getBytes(StandardCharsets.UTF_8));
     LocalDate today = LocalDate.now(clock);
     List<String> cases = finding.caseNumbers().stream().limit(MAX_CASES).toList();
     int inserted =
@@ -81,7 +86,7 @@ public class Warnings {
             .setParameter("kind", rule.kind().name())
             .setParameter("region", finding.regionCode())
             .setParameter("subject", finding.subject())
-            .setParameter("episode", rule.id() + ":" + finding.episode())
+            .setParameter("episode", episode)
             .setParameter("summary", finding.summary())
             .setParameter("figures", write(finding.figures()))
             .setParameter("cases", "{" + String.join(",", cases) + "}")
@@ -91,21 +96,24 @@ public class Warnings {
     if (inserted == 0) {
       return false;
     }
-    outbox.publish(
-        finding.regionCode(),
-        finding.subject(),
-        new WarningRaised(
-            id.toString(),
-            rule.id(),
-            rule.version(),
-            rule.kind().name(),
-            finding.regionCode(),
-            finding.subject(),
-            finding.summary(),
-            finding.figures(),
-            cases,
-            today,
-            node));
+    EventIds.derivedFrom(
+        "warning:" + episode,
+        () ->
+            outbox.publish(
+                finding.regionCode(),
+                finding.subject(),
+                new WarningRaised(
+                    id.toString(),
+                    rule.id(),
+                    rule.version(),
+                    rule.kind().name(),
+                    finding.regionCode(),
+                    finding.subject(),
+                    finding.summary(),
+                    finding.figures(),
+                    cases,
+                    today,
+                    node)));
     return true;
   }
 

@@ -1,6 +1,7 @@
 package cn.gov.petition.common.inbox;
 
 import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.common.outbox.EventIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -109,7 +110,8 @@ public class Inbox {
       LOG.debugf("%s skips event %s, already applied", consumer, event.getId());
       return;
     }
-    handler.accept(read(event, dataClass));
+    T data = read(event, dataClass);
+    EventIds.derivedFrom(consumer + ":" + event.getId(), () -> handler.accept(data));
   }
 
   /** Records the event id; false if this consumer has seen it already. */

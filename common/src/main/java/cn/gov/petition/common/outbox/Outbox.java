@@ -59,7 +59,7 @@ public class Outbox {
   public UUID publishTo(String node, String key, String subject, Record data) {
     EventType type = EventType.of(data.getClass());
     OutboxEvent event = new OutboxEvent();
-    event.eventId = UUID.randomUUID();
+    event.eventId = EventIds.next();
     event.eventType = type.type();
     event.topic = Topics.forNode(type.topic(), node);
     event.aggregateId = key;

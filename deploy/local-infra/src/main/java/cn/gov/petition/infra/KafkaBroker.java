@@ -189,6 +189,32 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes Kafka's own command-line tools of the broker's version (Maven Central's kafka-tools) as
+   * the scripts a Kafka installation has in its bin/, for the operator's scripts to find on the
+   * PATH: {@code kafka-consumer-groups.sh} for now.
+   *
+   * @return {@code directory}
+   */
+  public static Path writeTools(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+      Path script = directory.resolve("kafka-consumer-groups.sh");
+      Files.writeString(
+          script,
+          "#!/usr/bin/env bash\nexec '"
+              + java
+              + "' -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp '"
+              + classpath()
+              + "' org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \"$@\"\n");
+      script.toFile().setExecutable(true);
+      return directory;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the Kafka tools to " + directory, e);
+    }
+  }
+
   /** The broker's jars (resolved by Maven at build time) plus the launcher jar with BrokerMain. */
   private static String classpath() throws IOException {
     try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {

@@ -20,6 +20,13 @@ public final class PostgresServer implements AutoCloseable {
   public static final String USER = "postgres";
   public static final String PASSWORD = "postgres";
 
+  /**
+   * The PostgreSQL major of the binaries (the pom's {@code postgres-binaries.version}): the oldest
+   * the platform supports, and the one Debian 12's {@code pg_dump} and {@code pg_restore} serve
+   * (ADR 17).
+   */
+  public static final String MAJOR = "15";
+
   private final EmbeddedPostgres postgres;
 
   private PostgresServer(EmbeddedPostgres postgres) {
@@ -29,6 +36,17 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start(Path dataDirectory, int preferredPort) {
     try {
       Files.createDirectories(dataDirectory);
+      Path version = dataDirectory.resolve("PG_VERSION");
+      if (Files.exists(version) && !Files.readString(version).strip().equals(MAJOR)) {
+        throw new IllegalStateException(
+            "the data directory "
+                + dataDirectory
+                + " was made by PostgreSQL "
+                + Files.readString(version).strip()
+                + ", this platform runs PostgreSQL "
+                + MAJOR
+                + ": move it away (or start with another --data) to begin with new data");
+      }
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)

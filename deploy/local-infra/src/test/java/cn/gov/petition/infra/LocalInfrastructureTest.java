@@ -38,7 +38,9 @@ class LocalInfrastructureTest {
               connection.createStatement().executeQuery("SELECT current_database(), version()")) {
         assertTrue(result.next());
         assertEquals("petition_test", result.getString(1));
-        assertTrue(result.getString(2).startsWith("PostgreSQL 17"), result.getString(2));
+        assertTrue(
+            result.getString(2).startsWith("PostgreSQL " + PostgresServer.MAJOR + "."),
+            result.getString(2));
       }
 
       String topic = "infra-test-" + UUID.randomUUID();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.infra.Identities;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.http.HttpClient;
@@ -57,37 +56,6 @@ class PlatformIT {
       platform.close();
       TestRuns.deleteInfrastructure(runDirectory);
     }
-  }
-
-  /** A visit from a petitioner not seen before, so that it is no repeat of another test's. */
-  private static Map<String, Object> petition(String township, String content) {
-    int serial = Identities.nextSerial();
-    return Map.of(
-        "channel",
-        "VISIT",
-        "receivedOn",
-        LocalDate.now(CHINA).toString(),
-        "matterRegionCode",
-        township,
-        "petitionClass",
-        "APPEAL",
-        "purpose",
-        "SEEK_SOLUTION",
-        "category",
-        "0201",
-        "content",
-        content,
-        "personCount",
-        1,
-        "petitioners",
-        List.of(
-            Map.of(
-                "name",
-                "王五",
-                "idNumber",
-                Identities.residentId("530302", serial),
-                "phone",
-                Identities.mobile(serial))));
   }
 
   private static String register(Map<String, Object> body) {
@@ -162,7 +130,7 @@ class PlatformIT {
   @Order(1)
   void aPetitionPostedAtTheGatewayIsRoutedSupervisedAndCounted() {
     long before = volume("530302");
-    String caseId = register(petition("530302001", "工地拖欠工资，请求协调。"));
+    String caseId = register(Visits.visit("530302001", "工地拖欠工资，请求协调。"));
 
     Response assigned = awaitAssigned(caseId, Duration.ofSeconds(60));
     // 拖欠劳动报酬 (0201): the county's labour bureau, the lowest level that has one
@@ -189,7 +157,7 @@ class PlatformIT {
   @Test
   @Order(2)
   void aCaseReadOutsideTheRegisteringUnitHasItsPersonalDataMasked() {
-    Map<String, Object> petition = petition("530302002", "拆迁补偿未到位。");
+    Map<String, Object> petition = Visits.visit("530302002", "拆迁补偿未到位。");
     @SuppressWarnings("unchecked")
     String idNumber =
         (String) ((List<Map<String, Object>>) petition.get("petitioners")).get(0).get("idNumber");
@@ -217,7 +185,7 @@ class PlatformIT {
             .auth()
             .oauth2(registrar)
             .contentType(ContentType.JSON)
-            .body(petition("530302002", "道路积水严重。"))
+            .body(Visits.visit("530302002", "道路积水严重。"))
             .when()
             .post("/api/intake/cases")
             .then()
@@ -256,7 +224,7 @@ class PlatformIT {
     List<String> registeredDuringOutage = new ArrayList<>();
     try {
       for (int i = 0; i < 5; i++) {
-        registeredDuringOutage.add(register(petition("530302003", "停电期间登记的第 " + i + " 件。")));
+        registeredDuringOutage.add(register(Visits.visit("530302003", "停电期间登记的第 " + i + " 件。")));
       }
       try {
         Thread.sleep(30_000);

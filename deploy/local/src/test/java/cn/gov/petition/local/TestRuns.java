@@ -23,6 +23,46 @@ final class TestRuns {
     return Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);
   }
 
+  /**
+   * Makes sure the machine has a command from Debian's packages that a test runs (pg_dump for the
+   * backup scripts): installs the package with apt-get when the command is missing and the tests
+   * run as root, as on CI; otherwise says what to install.
+   */
+  static void requireCommand(String command, String debianPackage) throws Exception {
+    if (has(command)) {
+      return;
+    }
+    if (!"root".equals(System.getProperty("user.name"))) {
+      throw new IllegalStateException(
+          command + " is missing: install Debian's " + debianPackage + " (or your system's)");
+    }
+    run("apt-get", "install", "-y", "--no-install-recommends", debianPackage);
+    if (!has(command)) {
+      run("apt-get", "update");
+      run("apt-get", "install", "-y", "--no-install-recommends", debianPackage);
+    }
+    if (!has(command)) {
+      throw new IllegalStateException(command + " is missing after installing " + debianPackage);
+    }
+  }
+
+  private static boolean has(String command) throws Exception {
+    return new ProcessBuilder("bash", "-c", "command -v " + command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor()
+        == 0;
+  }
+
+  private static void run(String... command) throws Exception {
+    new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start()
+        .waitFor();
+  }
+
   /** Deletes the databases and Kafka data; keeps the services' logs for a failed run. */
   static void deleteInfrastructure(Path runDirectory) {
     try (var files = Files.walk(runDirectory.resolve("infra"))) {

@@ -62,6 +62,36 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
     return find("caseNumber", caseNumber).firstResultOptional();
   }
 
+  private static final java.util.regex.Pattern CASE_NUMBER =
+      java.util.regex.Pattern.compile("(\\d{2,9})-(\\d{8})-(\\d{5})");
+
+  /**
+   * Keeps a case number that this database does not hold from being issued again: the node's
+   * database was restored from a backup taken before the case was registered (docs/backup.md), and
+   * the case's events, read again from Kafka, name it. The region's sequence of that day moves past
+   * it.
+   *
+   * @return false if it is no case number of this platform
+   */
+  public boolean keepNumber(String caseNumber) {
+    var number = CASE_NUMBER.matcher(caseNumber == null ? "" : caseNumber);
+    if (!number.matches()) {
+      return false;
+    }
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO case_number_sequence (region_code, day, last_value) VALUES (:r, :d, :n) "
+                + "ON CONFLICT (region_code, day) DO UPDATE "
+                + "SET last_value = GREATEST(case_number_sequence.last_value, :n)")
+        .setParameter("r", number.group(1))
+        .setParameter(
+            "d",
+            LocalDate.parse(number.group(2), java.time.format.DateTimeFormatter.BASIC_ISO_DATE))
+        .setParameter("n", Integer.parseInt(number.group(3)))
+        .executeUpdate();
+    return true;
+  }
+
   /** The next number of the region's daily sequence, taken atomically. */
   public int nextSequence(String regionCode, LocalDate day) {
     Object value =

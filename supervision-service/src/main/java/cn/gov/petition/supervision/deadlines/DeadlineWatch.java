@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.deadlines;
 import cn.gov.petition.common.events.DeadlineAlerted;
 import cn.gov.petition.common.events.DeadlineAlerted.Alert;
 import cn.gov.petition.common.events.Step;
+import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
@@ -127,20 +128,36 @@ public class DeadlineWatch {
     entity.nextCheckOn = null;
   }
 
+  /**
+   * Publishes an alert with an id named after the mark it crosses (case, step, due date, alert and
+   * threshold), so that crossing it again after a restore from a backup publishes the same event.
+   */
   private void publish(ClockEntity entity, Alert alert, long daysLeft, LocalDate on) {
-    outbox.publish(
-        entity.caseId.toString(),
-        entity.caseNumber,
-        new DeadlineAlerted(
+    String mark =
+        String.join(
+            ":",
+            "deadline",
             entity.caseId.toString(),
-            entity.caseNumber,
-            Step.valueOf(entity.step),
-            entity.unitCode,
-            entity.unitRegionCode,
-            entity.dueOn,
-            alert,
-            Math.toIntExact(daysLeft),
-            on));
+            entity.step,
+            entity.dueOn.toString(),
+            alert.name(),
+            alert == Alert.WARNING ? String.valueOf(entity.warnedDays) : "");
+    EventIds.derivedFrom(
+        mark,
+        () ->
+            outbox.publish(
+                entity.caseId.toString(),
+                entity.caseNumber,
+                new DeadlineAlerted(
+                    entity.caseId.toString(),
+                    entity.caseNumber,
+                    Step.valueOf(entity.step),
+                    entity.unitCode,
+                    entity.unitRegionCode,
+                    entity.dueOn,
+                    alert,
+                    Math.toIntExact(daysLeft),
+                    on)));
   }
 
   /**
