@@ -214,9 +214,14 @@ class ImagesIT {
             "intake from its image did not become ready:\n"
                 + Files.readString(work.resolve("intake-from-image.log")));
       } finally {
+        // the service is unshare's child: stop it first, unshare does not pass the signal on
+        List<ProcessHandle> inside = service.descendants().toList();
+        inside.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : inside) {
+          process.onExit().get(30, TimeUnit.SECONDS);
+        }
         service.destroy();
         service.waitFor(30, TimeUnit.SECONDS);
-        service.destroyForcibly();
       }
     }
   }
