@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,20 +152,7 @@ class BackupRestoreIT {
   }
 
   private static long volume() {
-    String today = LocalDate.now(Visits.CHINA).toString();
-    return given()
-        .baseUri(platform.gatewayUrl())
-        .auth()
-        .oauth2(cityOffice)
-        .queryParam("region", "530302")
-        .queryParam("from", today)
-        .queryParam("to", today)
-        .get("/api/analytics/statistics/volume")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getLong("cases");
+    return Visits.countedToday(platform.gatewayUrl(), cityOffice, "530302");
   }
 
   /** Runs an operator's script of deploy/backup against the local PostgreSQL and Kafka. */

@@ -232,40 +232,29 @@ class ImagesIT {
   }
 
   private static JsonNode manifest(String service) throws Exception {
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://"
-                            + registryAddress
-                            + "/v2/petition/"
-                            + service
-                            + "/manifests/"
-                            + TAG))
-                .header(
-                    "Accept",
-                    "application/vnd.docker.distribution.manifest.v2+json,"
-                        + " application/vnd.oci.image.manifest.v1+json")
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, response.statusCode(), service + " was not pushed");
-    return JSON.readTree(response.body());
+    return JSON.readTree(
+        get(
+            service,
+            "manifests/" + TAG,
+            "application/vnd.docker.distribution.manifest.v2+json,"
+                + " application/vnd.oci.image.manifest.v1+json"));
   }
 
   private static byte[] blob(String service, String digest) throws Exception {
+    return get(service, "blobs/" + digest, "*/*");
+  }
+
+  /** A manifest or blob of {@code petition/<service>} from the registry's API. */
+  private static byte[] get(String service, String path, String accept) throws Exception {
     HttpResponse<byte[]> response =
         HTTP.send(
             HttpRequest.newBuilder(
                     URI.create(
-                        "http://"
-                            + registryAddress
-                            + "/v2/petition/"
-                            + service
-                            + "/blobs/"
-                            + digest))
+                        "http://" + registryAddress + "/v2/petition/" + service + "/" + path))
+                .header("Accept", accept)
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(200, response.statusCode());
+    assertEquals(200, response.statusCode(), service + ": no " + path + " in the registry");
     return response.body();
   }
 

@@ -75,21 +75,7 @@ class PlatformIT {
   }
 
   private static long volume(String region) {
-    String today = LocalDate.now(CHINA).toString();
-    return given()
-        .baseUri(platform.gatewayUrl())
-        .auth()
-        .oauth2(cityOffice)
-        .queryParam("region", region)
-        .queryParam("from", today)
-        .queryParam("to", today)
-        .when()
-        .get("/api/analytics/statistics/volume")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getLong("cases");
+    return Visits.countedToday(platform.gatewayUrl(), cityOffice, region);
   }
 
   private static io.restassured.response.ValidatableResponse clocksSeenByTheCountySupervisor(

@@ -6,12 +6,31 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** Petitions the end-to-end tests register. */
+/** Petitions the end-to-end tests register, and how many the statistics count. */
 final class Visits {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private Visits() {}
+
+  /** The cases registered today about a region, as the statistics count them. */
+  static long countedToday(String gatewayUrl, String token, String region) {
+    String today = LocalDate.now(CHINA).toString();
+    return io.restassured.RestAssured.given()
+        .baseUri(gatewayUrl)
+        .auth()
+        .oauth2(token)
+        .queryParam("region", region)
+        .queryParam("from", today)
+        .queryParam("to", today)
+        .when()
+        .get("/api/analytics/statistics/volume")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("cases");
+  }
 
   /**
    * A visit of today about unpaid wages (0201) from a petitioner not seen before, so that it is no
