@@ -158,8 +158,14 @@ public class RateRepository {
       "SELECT kind, key, b, sum(c) FROM (SELECT kind, region_code AS key, CASE bucket WHEN 'OPEN'"
           + " THEN CASE WHEN day < :today THEN CASE kind WHEN 'EVALUATE' THEN 'UNEVALUATED' ELSE"
           + " 'OVERDUE_OPEN' END END WHEN 'UNANSWERED' THEN 'UNEVALUATED' ELSE bucket END AS b,"
-          + " count AS c FROM fact_tally WHERE kind IN ('ACCEPT', 'HANDLE', 'EVALUATE', 'PETITION')"
-          + " AND day BETWEEN :from AND :to AND %s) t WHERE b IS NOT NULL"
+          + " count AS c FROM fact_tally WHERE kind IN ("
+          + java.util.Arrays.stream(Rate.values())
+              .map(RateRepository::tallyKind)
+              .filter(java.util.Objects::nonNull)
+              .distinct()
+              .map(kind -> "'" + kind + "'")
+              .collect(java.util.stream.Collectors.joining(", "))
+          + ") AND day BETWEEN :from AND :to AND %s) t WHERE b IS NOT NULL"
           + " GROUP BY 1, 2, 3 HAVING sum(c) <> 0 ORDER BY 1, 2, 3";
 
   /** The tallies by kind, then group, then bucket. */

@@ -70,7 +70,8 @@ public class Warnings {
     // named after its episode: raised again after a restore from a backup, it is the same warning
     // and the same event (docs/backup.md)
     String episode = rule.id() + ":" + finding.episode();
-    UUID id = UUID.nameUUIDFromBytes(("warning:" + episode).getBytes(StandardCharsets.UTF_8));
+    String cause = "warning:" + episode;
+    UUID id = UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8));
     LocalDate today = LocalDate.now(clock);
     List<String> cases = finding.caseNumbers().stream().limit(MAX_CASES).toList();
     int inserted =
@@ -97,7 +98,7 @@ public class Warnings {
       return false;
     }
     EventIds.derivedFrom(
-        "warning:" + episode,
+        cause,
         () ->
             outbox.publish(
                 finding.regionCode(),
