@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -158,6 +159,7 @@ public class Warnings {
   }
 
   /** How many warnings of each kind were raised in a subtree between two days. */
+  @Transactional
   @SuppressWarnings("unchecked")
   public Map<String, Long> countByKind(String region, LocalDate from, LocalDate to) {
     List<Object[]> rows =
