@@ -50,7 +50,8 @@ public record DemoUser(
               "53:xfj",
               "53",
               Set.of(Roles.JOINT_OFFICE, Roles.SUPERVISOR, Roles.LEADER)),
-          new DemoUser("yunnan-admin", "云南省 系统管理员", "53:xfj", "53", Set.of(Roles.ADMINISTRATOR)));
+          new DemoUser("yunnan-admin", "云南省 系统管理员", "53:xfj", "53", Set.of(Roles.ADMINISTRATOR)),
+          new DemoUser("yunnan-auditor", "云南省信访局 审计员", "53:xfj", "53", Set.of(Roles.AUDITOR)));
 
   public static Optional<DemoUser> find(String user) {
     return ALL.stream().filter(u -> u.user().equals(user)).findFirst();

@@ -93,4 +93,35 @@ class GatewayTest {
     given().when().get("/api/intake/cases/x").then().statusCode(401);
     given().auth().oauth2("not.a.token").when().get("/api/intake/cases/x").then().statusCode(401);
   }
+
+  @Test
+  void thePlatformsApiDocumentsAreServedBesideEachOther() {
+    given()
+        .when()
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .body("paths", org.hamcrest.Matchers.hasKey("/audit/entries"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/public/case-status"))
+        .body(
+            "paths",
+            org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/api/{service}/{path}")))
+        // nothing answers at the intake address of this test: named, not hidden
+        .body("'x-unavailable'", hasItem("intake"));
+    given()
+        .accept("application/yaml")
+        .when()
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(org.hamcrest.Matchers.startsWith("application/yaml"))
+        .body(org.hamcrest.Matchers.containsString("/audit/entries:"));
+    given()
+        .when()
+        .get("/asyncapi.yaml")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("petition.case-events"));
+  }
 }

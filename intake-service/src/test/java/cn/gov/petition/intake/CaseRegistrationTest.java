@@ -345,7 +345,18 @@ class CaseRegistrationTest {
         .body("petitioners[0].name", equalTo("张*"))
         .body("petitioners[0].idNumber", equalTo("5303**********" + idNumber.substring(14)))
         .body("petitioners[0].phone", equalTo("139****" + phone.substring(7)))
-        .body("petitioners[0].address", equalTo("***"));
+        .body("petitioners[0].address", equalTo("***"))
+        .header("Petition-Personal-Data", org.hamcrest.Matchers.nullValue());
+    // the registering unit sees them, and the answer says so for the gateway's audit trail
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(200)
+        .body("petitioners[0].idNumber", equalTo(idNumber))
+        .header("Petition-Personal-Data", equalTo("shown"));
 
     String neighbourCounty =
         TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
@@ -367,7 +378,9 @@ class CaseRegistrationTest {
         .when()
         .post("/cases")
         .then()
-        .statusCode(401);
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", equalTo("Bearer"));
     String supervisor = TestTokens.token("s", "5303:xfj", "5303", "supervisor");
     given()
         .auth()
@@ -377,6 +390,7 @@ class CaseRegistrationTest {
         .when()
         .post("/cases")
         .then()
-        .statusCode(403);
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 }

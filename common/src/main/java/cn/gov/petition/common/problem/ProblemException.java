@@ -11,13 +11,30 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final String title;
   private final List<Problem.FieldError> errors;
+  private final Long retryAfterSeconds;
 
   public ProblemException(
       int status, String title, String detail, List<Problem.FieldError> errors) {
+    this(status, title, detail, errors, null);
+  }
+
+  private ProblemException(
+      int status,
+      String title,
+      String detail,
+      List<Problem.FieldError> errors,
+      Long retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429: the caller has used up a rate limit; answered with {@code Retry-After}. */
+  public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ProblemException(
+        429, "Too Many Requests", detail, List.of(), Math.max(1, retryAfterSeconds));
   }
 
   public static ProblemException notFound(String what, String id) {
@@ -48,6 +65,11 @@ public class ProblemException extends RuntimeException {
     String detail =
         String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
     return new ProblemException(422, "Unprocessable Content", detail, errors);
+  }
+
+  /** Seconds the caller should wait before trying again, or null. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public Problem problem() {

@@ -28,6 +28,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
+    if (e.retryAfterSeconds() != null) {
+      return Response.fromResponse(response(e.problem()))
+          .header("Retry-After", e.retryAfterSeconds())
+          .build();
+    }
     return response(e.problem());
   }
 

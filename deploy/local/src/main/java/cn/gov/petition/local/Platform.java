@@ -74,6 +74,9 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  /** System properties passed on to every node's gateway: its rate limits. */
+  static final String RATE_LIMITS = "petition.gateway.rate-limit.";
+
   /** The first node's gateway. */
   public String gatewayUrl() {
     return nodes.get(0).gatewayUrl();
@@ -173,6 +176,12 @@ public final class Platform implements AutoCloseable {
         }
         gatewayConfig.putAll(infrastructure.demoIssuerConfig());
         gatewayConfig.put("petition.gateway.demo-issuer", "true");
+        // the benches raise the gateway's rate limits (docs/gateway.md) to measure the node
+        for (String name : System.getProperties().stringPropertyNames()) {
+          if (name.startsWith(RATE_LIMITS)) {
+            gatewayConfig.put(name, System.getProperty(name));
+          }
+        }
         node.gateway =
             ServiceProcess.start(
                 projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);

@@ -2,8 +2,11 @@ package cn.gov.petition.gateway.api;
 
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.security.PersonalDataShown;
+import cn.gov.petition.gateway.audit.AuditTrail;
 import cn.gov.petition.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -15,16 +18,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
- * Forwards a call to a service with the caller's token, and the service's answer back. Kept apart
- * from the resources so that the authenticated proxy and the anonymous public path share it without
- * one inheriting the other's security.
+ * Forwards a call to a service with the caller's token, and the service's answer back, once the
+ * call is in the audit trail. Kept apart from the resources so that the authenticated proxy and the
+ * anonymous public path share it without one inheriting the other's security.
  */
 @ApplicationScoped
 public class Forwarder {
+
+  private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+  /** Request header with why the caller makes this call (事由), percent-encoded UTF-8. */
+  public static final String REASON_HEADER = "Access-Reason";
+
+  static final int REASON_MAX = 200;
 
   private static final List<String> FORWARDED_REQUEST_HEADERS =
       List.of(
@@ -38,29 +52,42 @@ public class Forwarder {
 
   private final GatewayConfig config;
   private final WebClient client;
+  private final AuditTrail trail;
+  private final Clock clock;
 
-  public Forwarder(GatewayConfig config, Vertx vertx) {
+  public Forwarder(GatewayConfig config, Vertx vertx, AuditTrail trail, Clock clock) {
     this.config = config;
     this.client = WebClient.create(vertx);
+    this.trail = trail;
+    this.clock = clock;
   }
+
+  /** Who is calling, as the audit trail records them. */
+  public record Who(String user, String unit, String region, List<String> roles) {}
 
   @PreDestroy
   void close() {
     client.close();
   }
 
-  /** Sends the request on to the service and its answer back; 503 if the service is down. */
+  /**
+   * Sends the request on to the service and, once the call is recorded in the audit trail, its
+   * answer back; 503 if the service is down or the trail cannot be written (then nothing the
+   * service answered is shown).
+   */
   public Uni<Response> forward(
       HttpMethod method,
       String service,
       String path,
       UriInfo uri,
       HttpHeaders headers,
-      byte[] body) {
+      byte[] body,
+      Who who) {
     String base = config.services().get(service);
     if (base == null) {
       throw ProblemException.notFound("service", service);
     }
+    String reason = reason(headers.getHeaderString(REASON_HEADER));
     String query = uri.getRequestUri().getRawQuery();
     String target = base + "/" + path + (query == null ? "" : "?" + query);
     HttpRequest<Buffer> request =
@@ -73,19 +100,81 @@ public class Forwarder {
     }
     Uni<HttpResponse<Buffer>> sent =
         body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
-    return sent.map(response -> toResponse(service, response))
+    List<String> queryNames = uri.getQueryParameters().keySet().stream().sorted().toList();
+    return sent.map(
+            response ->
+                new Answered(
+                    toResponse(service, response),
+                    PersonalDataShown.SHOWN.equals(response.getHeader(PersonalDataShown.HEADER))))
         .onFailure()
         .recoverWithItem(
             failure ->
-                Response.status(503)
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(
-                        Problem.of(
-                            503,
-                            "Service Unavailable",
-                            "The " + service + " service did not answer"))
-                    .header("Retry-After", "5")
-                    .build());
+                new Answered(unavailable("The " + service + " service did not answer"), false))
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(
+            answered -> {
+              AuditTrail.Call call =
+                  new AuditTrail.Call(
+                      clock.instant(),
+                      who.user(),
+                      who.unit(),
+                      who.region(),
+                      who.roles(),
+                      method.name(),
+                      service,
+                      path,
+                      queryNames,
+                      answered.personalData(),
+                      reason,
+                      answered.response().getStatus());
+              try {
+                trail.record(call);
+              } catch (RuntimeException e) {
+                LOG.errorf(
+                    e,
+                    "The audit trail refused the %s call of %s to %s; its answer is withheld",
+                    method.name(),
+                    who.user(),
+                    service);
+                return unavailable("The audit trail could not be written; nothing was shown");
+              }
+              return answered.response();
+            });
+  }
+
+  private record Answered(Response response, boolean personalData) {}
+
+  private static Response unavailable(String detail) {
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .entity(Problem.of(503, "Service Unavailable", detail))
+        .header("Retry-After", "5")
+        .build();
+  }
+
+  /** The caller's reason, decoded, or null; 400 when it is too long or not decodable. */
+  static String reason(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(header, StandardCharsets.UTF_8).strip();
+    } catch (IllegalArgumentException e) {
+      throw badReason("must be text, percent-encoded as UTF-8");
+    }
+    if (decoded.length() > REASON_MAX) {
+      throw badReason("must be at most " + REASON_MAX + " characters");
+    }
+    return decoded;
+  }
+
+  private static ProblemException badReason(String message) {
+    return new ProblemException(
+        400,
+        "Bad Request",
+        REASON_HEADER + " " + message,
+        List.of(new Problem.FieldError(REASON_HEADER, "Size", message)));
   }
 
   private static Response toResponse(String service, HttpResponse<Buffer> response) {

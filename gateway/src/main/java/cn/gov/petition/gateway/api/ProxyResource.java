@@ -1,5 +1,7 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.gateway.limits.RateLimits;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,9 +31,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProxyResource {
 
   private final Forwarder forwarder;
+  private final JsonWebToken token;
+  private final RateLimits limits;
 
-  public ProxyResource(Forwarder forwarder) {
+  public ProxyResource(Forwarder forwarder, JsonWebToken token, RateLimits limits) {
     this.forwarder = forwarder;
+    this.token = token;
+    this.limits = limits;
+  }
+
+  private Uni<Response> forward(
+      HttpMethod method,
+      String service,
+      String path,
+      UriInfo uri,
+      HttpHeaders headers,
+      byte[] body) {
+    Forwarder.Who who = who(token);
+    limits.take(who.user(), who.unit());
+    return forwarder.forward(method, service, path, uri, headers, body, who);
+  }
+
+  /** The caller named by a verified token. */
+  static Forwarder.Who who(JsonWebToken token) {
+    String unit = token.getClaim(Caller.UNIT_CLAIM);
+    String region = token.getClaim(Caller.REGION_CLAIM);
+    return new Forwarder.Who(
+        token.getName(),
+        unit == null ? "" : unit,
+        region == null ? "" : region,
+        token.getGroups() == null ? List.of() : token.getGroups().stream().sorted().toList());
   }
 
   @GET
@@ -40,7 +71,7 @@ public class ProxyResource {
       @PathParam("path") String path,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return forwarder.forward(HttpMethod.GET, service, path, uri, headers, null);
+    return forward(HttpMethod.GET, service, path, uri, headers, null);
   }
 
   @POST
@@ -52,7 +83,7 @@ public class ProxyResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers,
       byte[] body) {
-    return forwarder.forward(HttpMethod.POST, service, path, uri, headers, body);
+    return forward(HttpMethod.POST, service, path, uri, headers, body);
   }
 
   @PUT
@@ -64,7 +95,7 @@ public class ProxyResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers,
       byte[] body) {
-    return forwarder.forward(HttpMethod.PUT, service, path, uri, headers, body);
+    return forward(HttpMethod.PUT, service, path, uri, headers, body);
   }
 
   @DELETE
@@ -75,6 +106,6 @@ public class ProxyResource {
       @PathParam("path") String path,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return forwarder.forward(HttpMethod.DELETE, service, path, uri, headers, null);
+    return forward(HttpMethod.DELETE, service, path, uri, headers, null);
   }
 }

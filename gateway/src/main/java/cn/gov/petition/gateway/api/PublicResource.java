@@ -1,7 +1,9 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.gateway.limits.RateLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,9 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PublicResource {
 
   private final Forwarder forwarder;
+  private final RateLimits limits;
+  private final String nodeRegion;
 
-  public PublicResource(Forwarder forwarder) {
+  public PublicResource(
+      Forwarder forwarder,
+      RateLimits limits,
+      @ConfigProperty(name = "petition.node.region") String nodeRegion) {
     this.forwarder = forwarder;
+    this.limits = limits;
+    this.nodeRegion = nodeRegion;
   }
 
   @POST
@@ -37,7 +48,15 @@ public class PublicResource {
   @Operation(
       summary = "凭查询码查询办理进度 / Follow a case with its query code",
       description = "无需登录。 Forwarded to intake-service /public/case-status; no token is passed on.")
-  public Uni<Response> caseStatus(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-    return forwarder.forward(HttpMethod.POST, "intake", "public/case-status", uri, headers, body);
+  public Uni<Response> caseStatus(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
+      byte[] body) {
+    limits.takeAnonymous(request.remoteAddress().hostAddress());
+    // a petitioner with a query code: recorded under the node's region, no unit, no roles
+    Forwarder.Who petitioner = new Forwarder.Who("public", "", nodeRegion, List.of());
+    return forwarder.forward(
+        HttpMethod.POST, "intake", "public/case-status", uri, headers, body, petitioner);
   }
 }

@@ -13,4 +13,22 @@ public interface GatewayConfig {
   /** Whether the demo issuer hands out tokens for the demo users: the local run only. */
   @WithDefault("false")
   boolean demoIssuer();
+
+  /** 限流: how many calls a minute the gateway lets through (docs/gateway.md). */
+  RateLimit rateLimit();
+
+  interface RateLimit {
+
+    /** Calls a minute per user (the token's subject), the burst included. */
+    @WithDefault("600")
+    long perUser();
+
+    /** Calls a minute per unit (the token's unit claim): all its users together. */
+    @WithDefault("3000")
+    long perUnit();
+
+    /** Calls a minute per address to the anonymous paths (the petitioner's query). */
+    @WithDefault("60")
+    long perAddress();
+  }
 }

@@ -3,6 +3,7 @@ package cn.gov.petition.intake.api;
 import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.PersonalDataShown;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
 import cn.gov.petition.intake.Purpose;
@@ -27,16 +28,22 @@ public class CaseMapper {
 
   private final Lifecycle lifecycle;
   private final CaseRepository cases;
+  private final PersonalDataShown personalData;
 
-  public CaseMapper(Lifecycle lifecycle, CaseRepository cases) {
+  public CaseMapper(Lifecycle lifecycle, CaseRepository cases, PersonalDataShown personalData) {
     this.lifecycle = lifecycle;
     this.cases = cases;
+    this.personalData = personalData;
   }
 
   CaseView toView(PetitionCaseEntity entity, Caller caller) {
     boolean involved = entity.involves(caller.unit());
     boolean petitionersVisible = entity.showsPetitionersTo(caller.unit());
     boolean contentVisible = involved || !entity.isAccusation();
+    if ((petitionersVisible && !entity.petitioners.isEmpty())
+        || (entity.isAccusation() && contentVisible)) {
+      personalData.mark();
+    }
     return new CaseView(
         entity.id.toString(),
         entity.caseNumber,

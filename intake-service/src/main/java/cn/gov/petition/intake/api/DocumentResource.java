@@ -3,6 +3,7 @@ package cn.gov.petition.intake.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.PersonalDataShown;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.Documents;
 import cn.gov.petition.intake.Lifecycle;
@@ -42,18 +43,21 @@ public class DocumentResource {
   private final Lifecycle lifecycle;
   private final Template document;
   private final Caller caller;
+  private final PersonalDataShown personalData;
 
   public DocumentResource(
       CaseFinder finder,
       TransitionRepository transitions,
       Lifecycle lifecycle,
       @Location("document.html") Template document,
-      Caller caller) {
+      Caller caller,
+      PersonalDataShown personalData) {
     this.finder = finder;
     this.transitions = transitions;
     this.lifecycle = lifecycle;
     this.document = document;
     this.caller = caller;
+    this.personalData = personalData;
   }
 
   @Schema(description = "文书 / A document the case has served")
@@ -122,9 +126,12 @@ public class DocumentResource {
             .flatMap(step -> lifecycle.latestStep(c, step))
             .map((CaseStepEntity s) -> s.dueOn)
             .orElse(null);
+    boolean petitionersShown = c.showsPetitionersTo(caller.unit());
+    if (petitionersShown || c.isAccusation()) {
+      personalData.mark();
+    }
     return document
-        .data(
-            "doc", Documents.compose(c, t, kind, c.showsPetitionersTo(caller.unit()), reviewDueOn))
+        .data("doc", Documents.compose(c, t, kind, petitionersShown, reviewDueOn))
         .render();
   }
 }

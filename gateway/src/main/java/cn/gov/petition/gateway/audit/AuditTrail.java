@@ -1,0 +1,181 @@
+package cn.gov.petition.gateway.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * 审计日志: the gateway's append-only record of every call (V1 {@code audit_entry}). Entries are
+ * written and read here and nowhere else; nothing updates or deletes them, and the table's triggers
+ * refuse it.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  /** A case named in a path: {@code cases/<uuid>} wherever it stands. */
+  private static final Pattern CASE_IN_PATH =
+      Pattern.compile(
+          "(?:^|/)cases/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
+              + "(?:/|$)");
+
+  private final EntityManager em;
+
+  public AuditTrail(EntityManager em) {
+    this.em = em;
+  }
+
+  /** What the gateway knows of a call when its answer is back. */
+  public record Call(
+      Instant at,
+      String user,
+      String unit,
+      String region,
+      List<String> roles,
+      String method,
+      String service,
+      String path,
+      List<String> queryNames,
+      boolean personalData,
+      String reason,
+      int status) {}
+
+  /** The case a service path names, or null. */
+  static UUID caseOf(String path) {
+    Matcher m = CASE_IN_PATH.matcher(path);
+    return m.find() ? UUID.fromString(m.group(1)) : null;
+  }
+
+  @Transactional
+  public void record(Call call) {
+    em.createNativeQuery(
+            "INSERT INTO audit_entry (at, user_name, unit_code, region_code, roles, method,"
+                + " service, path, query_names, case_id, personal_data, reason, status)"
+                + " VALUES (:at, :user, :unit, :region, :roles, :method, :service, :path,"
+                + " :queryNames, :caseId, :personalData, :reason, :status)")
+        .setParameter("at", Timestamp.from(call.at()))
+        .setParameter("user", call.user())
+        .setParameter("unit", call.unit())
+        .setParameter("region", call.region())
+        .setParameter("roles", String.join(",", call.roles()))
+        .setParameter("method", call.method())
+        .setParameter("service", call.service())
+        .setParameter("path", call.path())
+        .setParameter("queryNames", String.join(",", call.queryNames()))
+        .setParameter("caseId", caseOf(call.path()))
+        .setParameter("personalData", call.personalData())
+        .setParameter("reason", call.reason())
+        .setParameter("status", call.status())
+        .executeUpdate();
+  }
+
+  /** An auditor's question; every filter but the subtree is optional. */
+  public record Query(
+      String subtree,
+      String user,
+      String unit,
+      UUID caseId,
+      Boolean personalData,
+      Instant from,
+      Instant until,
+      Long before,
+      int limit) {}
+
+  /** The entries of the callers in a subtree that match, newest first. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<AuditEntry> find(Query q) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, at, user_name, unit_code, region_code, roles, method, service, path,"
+                + " query_names, case_id, personal_data, reason, status FROM audit_entry"
+                + " WHERE region_code LIKE :subtree");
+    if (q.user() != null) {
+      sql.append(" AND user_name = :user");
+    }
+    if (q.unit() != null) {
+      sql.append(" AND unit_code = :unit");
+    }
+    if (q.caseId() != null) {
+      sql.append(" AND case_id = :caseId");
+    }
+    if (q.personalData() != null) {
+      sql.append(" AND personal_data = :personalData");
+    }
+    if (q.from() != null) {
+      sql.append(" AND at >= :from");
+    }
+    if (q.until() != null) {
+      sql.append(" AND at < :until");
+    }
+    if (q.before() != null) {
+      sql.append(" AND id < :before");
+    }
+    sql.append(" ORDER BY id DESC LIMIT :limit");
+    var query =
+        em.createNativeQuery(sql.toString())
+            .setParameter("subtree", q.subtree() + "%")
+            .setParameter("limit", q.limit());
+    if (q.user() != null) {
+      query.setParameter("user", q.user());
+    }
+    if (q.unit() != null) {
+      query.setParameter("unit", q.unit());
+    }
+    if (q.caseId() != null) {
+      query.setParameter("caseId", q.caseId());
+    }
+    if (q.personalData() != null) {
+      query.setParameter("personalData", q.personalData());
+    }
+    if (q.from() != null) {
+      query.setParameter("from", Timestamp.from(q.from()));
+    }
+    if (q.until() != null) {
+      query.setParameter("until", Timestamp.from(q.until()));
+    }
+    if (q.before() != null) {
+      query.setParameter("before", q.before());
+    }
+    List<Object[]> rows = query.getResultList();
+    return rows.stream().map(AuditTrail::entry).toList();
+  }
+
+  private static AuditEntry entry(Object[] r) {
+    return new AuditEntry(
+        ((Number) r[0]).longValue(),
+        instant(r[1]),
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        split((String) r[5]),
+        (String) r[6],
+        (String) r[7],
+        (String) r[8],
+        split((String) r[9]),
+        r[10] == null ? null : r[10].toString(),
+        (Boolean) r[11],
+        (String) r[12],
+        ((Number) r[13]).intValue());
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    return ((Timestamp) value).toInstant();
+  }
+
+  private static List<String> split(String joined) {
+    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+  }
+}
