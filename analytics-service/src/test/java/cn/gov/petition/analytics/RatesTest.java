@@ -585,30 +585,36 @@ class RatesTest {
             .toString(),
         listed.getString("cases[0].day"));
 
-    // every bucket of every rate lists as many facts as its figure counts
-    JsonPath whole5325 = sheet(prefecture, "5325").statusCode(200).extract().jsonPath();
-    for (String rate : whole.keySet()) {
-      Map<String, Integer> buckets =
-          whole5325.getMap("rates.find { it.rate == '" + rate + "' }.buckets");
-      for (Map.Entry<String, Integer> bucket : buckets.entrySet()) {
-        int listedFacts =
-            given()
-                .auth()
-                .oauth2(prefecture)
-                .queryParam("bucket", bucket.getKey())
-                .queryParam("region", "5325")
-                .queryParam("from", FROM.toString())
-                .queryParam("to", TO.toString())
-                .queryParam("limit", 5000)
-                .when()
-                .get("/statistics/rates/" + rate + "/cases")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("cases")
-                .size();
-        assertEquals(bucket.getValue().intValue(), listedFacts, rate + " " + bucket.getKey());
+    // every bucket of every rate lists as many facts as its figure counts, for a city (walked in
+    // the period's order) and for a county (its subtree read first)
+    for (String listedRegion : List.of("5325", "532501")) {
+      JsonPath whole5325 = sheet(prefecture, listedRegion).statusCode(200).extract().jsonPath();
+      for (String rate : whole.keySet()) {
+        Map<String, Integer> buckets =
+            whole5325.getMap("rates.find { it.rate == '" + rate + "' }.buckets");
+        for (Map.Entry<String, Integer> bucket : buckets.entrySet()) {
+          int listedFacts =
+              given()
+                  .auth()
+                  .oauth2(prefecture)
+                  .queryParam("bucket", bucket.getKey())
+                  .queryParam("region", listedRegion)
+                  .queryParam("from", FROM.toString())
+                  .queryParam("to", TO.toString())
+                  .queryParam("limit", 5000)
+                  .when()
+                  .get("/statistics/rates/" + rate + "/cases")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getList("cases")
+                  .size();
+          assertEquals(
+              bucket.getValue().intValue(),
+              listedFacts,
+              listedRegion + " " + rate + " " + bucket.getKey());
+        }
       }
     }
 
