@@ -164,6 +164,99 @@ class PlatformIT {
 
   @Test
   @Order(2)
+  void everyViewOfPersonalDataIsInTheAuditTrailWithWhoAndWhy() throws Exception {
+    String caseId = register(Visits.visit("530302002", "噪声扰民，夜间施工。"));
+    awaitAssigned(caseId, Duration.ofSeconds(60));
+    // the registering unit sees the petitioner; the city's office reads the masked case
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(registrar)
+        .header("Access-Reason", java.net.URLEncoder.encode("回访信访人", "UTF-8"))
+        .when()
+        .get("/api/intake/cases/" + caseId)
+        .then()
+        .statusCode(200)
+        .body("petitioners[0].name", equalTo("王五"))
+        .header("Petition-Personal-Data", org.hamcrest.Matchers.nullValue());
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .when()
+        .get("/api/intake/cases/" + caseId)
+        .then()
+        .statusCode(200)
+        .body("petitioners[0].name", equalTo("王*"));
+
+    String auditor =
+        DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "yunnan-auditor");
+    List<Map<String, Object>> entries =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(auditor)
+            .queryParam("caseId", caseId)
+            .when()
+            .get("/audit/entries")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    Map<String, Object> registrarsView =
+        entries.stream()
+            .filter(e -> "qilin-registrar".equals(e.get("user")) && "GET".equals(e.get("method")))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("the registrar's reading is not recorded: " + entries));
+    assertEquals(true, registrarsView.get("personalData"));
+    assertEquals("回访信访人", registrarsView.get("reason"));
+    assertEquals("530302:xfj", registrarsView.get("unit"));
+    assertEquals(200, registrarsView.get("status"));
+    Map<String, Object> officesView =
+        entries.stream()
+            .filter(e -> "qujing-office".equals(e.get("user")))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("the office's reading is not recorded: " + entries));
+    assertEquals(false, officesView.get("personalData"), "the office saw the case masked");
+    assertFalse(entries.toString().contains("王五"), "no personal data in the trail");
+    // only the views of personal data, when the auditor asks for them
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(auditor)
+        .queryParam("caseId", caseId)
+        .queryParam("personalData", true)
+        .when()
+        .get("/audit/entries")
+        .then()
+        .statusCode(200)
+        .body("personalData", org.hamcrest.Matchers.everyItem(equalTo(true)))
+        .body("user", org.hamcrest.Matchers.hasItem("qilin-registrar"))
+        .body("user", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("qujing-office")));
+  }
+
+  @Test
+  @Order(2)
+  void theGatewayServesOneApiDocumentOfEveryService() {
+    given()
+        .baseUri(platform.gatewayUrl())
+        .when()
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/intake/cases/{id}"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/routing/units/{code}"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/supervision/clocks"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/analytics/statistics/bulletin"))
+        .body("paths", org.hamcrest.Matchers.hasKey("/audit/entries"))
+        .body("'x-unavailable'", org.hamcrest.Matchers.nullValue());
+  }
+
+  @Test
+  @Order(2)
   void thePetitionerFollowsTheCaseAtTheGatewayWithTheQueryCodeAloneAndSeesNoPersonalData() {
     String queryCode =
         given()
