@@ -95,14 +95,10 @@ public class AuditResource {
                 toDay == null ? null : startOf(toDay.plusDays(1)),
                 before,
                 limit));
-    Forwarder.Who auditor = ProxyResource.who(token);
     trail.record(
         new AuditTrail.Call(
             clock.instant(),
-            auditor.user(),
-            auditor.unit(),
-            auditor.region(),
-            auditor.roles(),
+            ProxyResource.who(token),
             "GET",
             "gateway",
             "audit/entries",

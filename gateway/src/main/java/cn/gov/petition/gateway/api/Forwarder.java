@@ -62,9 +62,6 @@ public class Forwarder {
     this.clock = clock;
   }
 
-  /** Who is calling, as the audit trail records them. */
-  public record Who(String user, String unit, String region, List<String> roles) {}
-
   @PreDestroy
   void close() {
     client.close();
@@ -82,7 +79,7 @@ public class Forwarder {
       UriInfo uri,
       HttpHeaders headers,
       byte[] body,
-      Who who) {
+      AuditTrail.Who who) {
     String base = config.services().get(service);
     if (base == null) {
       throw ProblemException.notFound("service", service);
@@ -116,10 +113,7 @@ public class Forwarder {
               AuditTrail.Call call =
                   new AuditTrail.Call(
                       clock.instant(),
-                      who.user(),
-                      who.unit(),
-                      who.region(),
-                      who.roles(),
+                      who,
                       method.name(),
                       service,
                       path,

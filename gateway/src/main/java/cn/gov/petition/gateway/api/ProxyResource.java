@@ -1,6 +1,7 @@
 package cn.gov.petition.gateway.api;
 
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.gateway.audit.AuditTrail;
 import cn.gov.petition.gateway.limits.RateLimits;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -47,16 +48,16 @@ public class ProxyResource {
       UriInfo uri,
       HttpHeaders headers,
       byte[] body) {
-    Forwarder.Who who = who(token);
+    AuditTrail.Who who = who(token);
     limits.take(who.user(), who.unit());
     return forwarder.forward(method, service, path, uri, headers, body, who);
   }
 
   /** The caller named by a verified token. */
-  static Forwarder.Who who(JsonWebToken token) {
+  static AuditTrail.Who who(JsonWebToken token) {
     String unit = token.getClaim(Caller.UNIT_CLAIM);
     String region = token.getClaim(Caller.REGION_CLAIM);
-    return new Forwarder.Who(
+    return new AuditTrail.Who(
         token.getName(),
         unit == null ? "" : unit,
         region == null ? "" : region,

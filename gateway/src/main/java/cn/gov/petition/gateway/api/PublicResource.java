@@ -1,5 +1,6 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.gateway.audit.AuditTrail;
 import cn.gov.petition.gateway.limits.RateLimits;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -55,7 +56,7 @@ public class PublicResource {
       byte[] body) {
     limits.takeAnonymous(request.remoteAddress().hostAddress());
     // a petitioner with a query code: recorded under the node's region, no unit, no roles
-    Forwarder.Who petitioner = new Forwarder.Who("public", "", nodeRegion, List.of());
+    AuditTrail.Who petitioner = new AuditTrail.Who("public", "", nodeRegion, List.of());
     return forwarder.forward(
         HttpMethod.POST, "intake", "public/case-status", uri, headers, body, petitioner);
   }

@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +33,13 @@ public class AuditTrail {
     this.em = em;
   }
 
+  /** Who is calling, as the trail records them. */
+  public record Who(String user, String unit, String region, List<String> roles) {}
+
   /** What the gateway knows of a call when its answer is back. */
   public record Call(
       Instant at,
-      String user,
-      String unit,
-      String region,
-      List<String> roles,
+      Who who,
       String method,
       String service,
       String path,
@@ -60,10 +62,10 @@ public class AuditTrail {
                 + " VALUES (:at, :user, :unit, :region, :roles, :method, :service, :path,"
                 + " :queryNames, :caseId, :personalData, :reason, :status)")
         .setParameter("at", Timestamp.from(call.at()))
-        .setParameter("user", call.user())
-        .setParameter("unit", call.unit())
-        .setParameter("region", call.region())
-        .setParameter("roles", String.join(",", call.roles()))
+        .setParameter("user", call.who().user())
+        .setParameter("unit", call.who().unit())
+        .setParameter("region", call.who().region())
+        .setParameter("roles", String.join(",", call.who().roles()))
         .setParameter("method", call.method())
         .setParameter("service", call.service())
         .setParameter("path", call.path())
@@ -96,55 +98,40 @@ public class AuditTrail {
             "SELECT id, at, user_name, unit_code, region_code, roles, method, service, path,"
                 + " query_names, case_id, personal_data, reason, status FROM audit_entry"
                 + " WHERE region_code LIKE :subtree");
-    if (q.user() != null) {
-      sql.append(" AND user_name = :user");
-    }
-    if (q.unit() != null) {
-      sql.append(" AND unit_code = :unit");
-    }
-    if (q.caseId() != null) {
-      sql.append(" AND case_id = :caseId");
-    }
-    if (q.personalData() != null) {
-      sql.append(" AND personal_data = :personalData");
-    }
-    if (q.from() != null) {
-      sql.append(" AND at >= :from");
-    }
-    if (q.until() != null) {
-      sql.append(" AND at < :until");
-    }
-    if (q.before() != null) {
-      sql.append(" AND id < :before");
-    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("subtree", q.subtree() + "%");
+    filter(sql, parameters, "user_name = :user", "user", q.user());
+    filter(sql, parameters, "unit_code = :unit", "unit", q.unit());
+    filter(sql, parameters, "case_id = :caseId", "caseId", q.caseId());
+    filter(sql, parameters, "personal_data = :personalData", "personalData", q.personalData());
+    filter(
+        sql, parameters, "at >= :from", "from", q.from() == null ? null : Timestamp.from(q.from()));
+    filter(
+        sql,
+        parameters,
+        "at < :until",
+        "until",
+        q.until() == null ? null : Timestamp.from(q.until()));
+    filter(sql, parameters, "id < :before", "before", q.before());
     sql.append(" ORDER BY id DESC LIMIT :limit");
-    var query =
-        em.createNativeQuery(sql.toString())
-            .setParameter("subtree", q.subtree() + "%")
-            .setParameter("limit", q.limit());
-    if (q.user() != null) {
-      query.setParameter("user", q.user());
-    }
-    if (q.unit() != null) {
-      query.setParameter("unit", q.unit());
-    }
-    if (q.caseId() != null) {
-      query.setParameter("caseId", q.caseId());
-    }
-    if (q.personalData() != null) {
-      query.setParameter("personalData", q.personalData());
-    }
-    if (q.from() != null) {
-      query.setParameter("from", Timestamp.from(q.from()));
-    }
-    if (q.until() != null) {
-      query.setParameter("until", Timestamp.from(q.until()));
-    }
-    if (q.before() != null) {
-      query.setParameter("before", q.before());
-    }
+    parameters.put("limit", q.limit());
+    var query = em.createNativeQuery(sql.toString());
+    parameters.forEach(query::setParameter);
     List<Object[]> rows = query.getResultList();
     return rows.stream().map(AuditTrail::entry).toList();
+  }
+
+  /** Adds a condition and its parameter when the auditor gave that filter. */
+  private static void filter(
+      StringBuilder sql,
+      Map<String, Object> parameters,
+      String condition,
+      String name,
+      Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(condition);
+      parameters.put(name, value);
+    }
   }
 
   private static AuditEntry entry(Object[] r) {
