@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,45 +101,9 @@ class AuthorizationMatrixIT {
     }
   }
 
-  private static java.security.PrivateKey signingKey;
-
   /** A token of one role in one region, signed with the local run's key as its issuer signs. */
   private static String token(String role, String region) {
-    JwtClaims claims = new JwtClaims();
-    claims.setIssuer("https://petition.local/demo-issuer");
-    claims.setClaim("upn", "matrix-" + role + "-" + region);
-    claims.setStringListClaim("groups", role);
-    claims.setClaim("unit", region + ":xfj");
-    claims.setClaim("region", region);
-    claims.setIssuedAtToNow();
-    claims.setExpirationTimeMinutesInTheFuture(60);
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(claims.toJson());
-    jws.setKey(signingKey());
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    jws.setHeader("typ", "JWT");
-    try {
-      return jws.getCompactSerialization();
-    } catch (org.jose4j.lang.JoseException e) {
-      throw new IllegalStateException("the token does not sign", e);
-    }
-  }
-
-  private static synchronized java.security.PrivateKey signingKey() {
-    if (signingKey == null) {
-      try {
-        String pem = java.nio.file.Files.readString(platform.infrastructure().keys().privateKey());
-        byte[] der =
-            java.util.Base64.getMimeDecoder()
-                .decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
-        signingKey =
-            java.security.KeyFactory.getInstance("RSA")
-                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
-      } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-        throw new IllegalStateException("the local run's signing key does not read", e);
-      }
-    }
-    return signingKey;
+    return Tokens.of(platform, "matrix-" + role + "-" + region, role, region);
   }
 
   /** One operation of the document: its method, path, the roles it names, its query names. */

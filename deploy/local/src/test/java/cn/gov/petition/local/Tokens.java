@@ -1,0 +1,54 @@
+package cn.gov.petition.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Tokens for users the demo issuer does not have (another county's supervisor, a role alone),
+ * signed with the local run's key as its issuer signs, so that the services accept them as they
+ * would a token from the province's OIDC provider.
+ */
+final class Tokens {
+
+  private Tokens() {}
+
+  static String of(Platform platform, String user, String role, String region) {
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer("https://petition.local/demo-issuer");
+    claims.setClaim("upn", user);
+    claims.setStringListClaim("groups", role);
+    claims.setClaim("unit", region + ":xfj");
+    claims.setClaim("region", region);
+    claims.setIssuedAtToNow();
+    claims.setExpirationTimeMinutesInTheFuture(60);
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(signingKey(platform));
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setHeader("typ", "JWT");
+    try {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException("the token does not sign", e);
+    }
+  }
+
+  private static PrivateKey signingKey(Platform platform) {
+    try {
+      String pem = Files.readString(platform.infrastructure().keys().privateKey());
+      byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("the local run's signing key does not read", e);
+    }
+  }
+}

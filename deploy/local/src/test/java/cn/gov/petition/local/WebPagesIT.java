@@ -1,0 +1,323 @@
+package cn.gov.petition.local;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.gov.petition.infra.Identities;
+import io.restassured.http.ContentType;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages as their users see them, in Debian's Chromium (headless) against the running node: the
+ * clerk's registration form, the case page, the joint-meeting dashboard and the petitioner's status
+ * page, and a county user turned away from another county's case. Chromium and its driver come from
+ * Debian's packages, installed here when missing (the tests run as root on CI).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPagesIT {
+
+  private static final int SERIAL = Identities.nextSerial();
+  private static final String CONTENT = "网页登记测试" + SERIAL + "：小区供暖不达标，多次反映未解决。";
+  private static final String PETITIONER = "赵六";
+
+  private static Platform platform;
+  private static Path runDirectory;
+  private static WebDriver browser;
+  private static String registrar;
+  private static String caseId;
+  private static String caseNumber;
+  private static String queryCode;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestRuns.requireCommand("chromium", "chromium");
+    TestRuns.requireCommand("chromedriver", "chromium-driver");
+    runDirectory = TestRuns.newRunDirectory("web-it-");
+    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0);
+    registrar =
+        DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createDirectories(runDirectory.resolve("chromium")));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService driver =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
+    browser = new ChromeDriver(driver, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (platform != null) {
+      platform.close();
+      TestRuns.deleteInfrastructure(runDirectory);
+    }
+  }
+
+  /** No page threw: a script error shows in the browser's log as an uncaught exception. */
+  @AfterEach
+  void noScriptFailed() {
+    List<LogEntry> failures =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .filter(e -> e.getMessage().contains("Uncaught"))
+            .toList();
+    assertTrue(failures.isEmpty(), () -> "script errors: " + failures);
+  }
+
+  @Test
+  @Order(1)
+  void aClerkRegistersAPetitionWithMessagesInChineseAndIsWarnedOfARepeat() {
+    signInAs("qilin-registrar", "/register.html");
+    waitFor(d -> !d.findElements(By.cssSelector("#category optgroup")).isEmpty());
+
+    click("submit");
+    assertEquals("请选择信访形式", text("[data-for='channel']"));
+    assertEquals("请填写信访事项内容", text("[data-for='content']"));
+    assertTrue(text("#messages").contains("请按提示修改后再登记"), text("#messages"));
+
+    fillTheLetter("12345");
+    click("submit");
+    assertTrue(
+        text("[data-for='petitioners[0].phone']").startsWith("联系电话格式不正确"),
+        text("[data-for='petitioners[0].phone']"));
+    assertTrue(browser.findElements(By.id("registered")).isEmpty(), "nothing was sent");
+
+    type("p-phone", Identities.mobile(SERIAL));
+    click("submit");
+    waitFor(d -> !d.findElements(By.id("registered")).isEmpty());
+    caseNumber = text("#case-number");
+    queryCode = text("#query-code");
+    String link = browser.findElement(By.id("case-link")).getAttribute("href");
+    caseId = link.substring(link.indexOf("id=") + 3);
+    assertTrue(caseNumber.matches("530302-\\d{8}-\\d{5}"), caseNumber);
+    assertTrue(queryCode.matches("[2-9A-HJ-NP-Za-hj-np-z]{10}"), queryCode);
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(registrar)
+        .get("/api/intake/cases/" + caseId)
+        .then()
+        .statusCode(200)
+        .body("caseNumber", org.hamcrest.Matchers.equalTo(caseNumber))
+        .body("content", org.hamcrest.Matchers.equalTo(CONTENT))
+        .body("petitioners[0].name", org.hamcrest.Matchers.equalTo(PETITIONER));
+
+    // the same petition again: the form warns before saving and saves nothing unless confirmed
+    browser.get(platform.gatewayUrl() + "/register.html");
+    waitFor(d -> !d.findElements(By.cssSelector("#category optgroup")).isEmpty());
+    fillTheLetter(Identities.mobile(SERIAL));
+    click("submit");
+    waitFor(d -> d.findElement(By.id("repeat-warning")).isDisplayed());
+    assertTrue(text("#repeat-matches").contains(caseNumber), text("#repeat-matches"));
+    click("cancel-register");
+    assertFalse(browser.findElement(By.id("repeat-warning")).isDisplayed());
+    assertTrue(browser.findElements(By.id("registered")).isEmpty(), "nothing was saved");
+    click("submit");
+    waitFor(d -> d.findElement(By.id("repeat-warning")).isDisplayed());
+    click("confirm-register");
+    waitFor(d -> !d.findElements(By.id("registered")).isEmpty());
+    assertNotEquals(caseNumber, text("#case-number"), "confirmed, it is registered as a new case");
+  }
+
+  @Test
+  @Order(2)
+  void theCasePageShowsTheProcedureTheResponsibleUnitsAndTheDeadlines() {
+    String unit = awaitRouted(caseId).path("handlingUnit.name"); // the decision the page must show
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
+    waitFor(d -> text("#case-number").equals(caseNumber));
+    assertTrue(text("#summary-table").contains(CONTENT), "the registrar reads the content");
+    assertTrue(text("#summary-table").contains(PETITIONER), "and the petitioner");
+    assertTrue(text("#summary-table").contains(unit), text("#summary-table"));
+    assertTrue(text("#flow").contains("转送交办"), text("#flow"));
+    assertTrue(text("#flow").contains("受理告知"), text("#flow"));
+    assertTrue(text("#responsibility").contains(unit), text("#responsibility"));
+    assertFalse(
+        browser.findElements(By.cssSelector("#deadline-chart canvas")).isEmpty(),
+        "the deadlines are drawn by ECharts");
+    assertTrue(text("#history").contains("登记"), text("#history"));
+  }
+
+  @Test
+  @Order(3)
+  void aCountyUserCannotOpenAnotherCountysCase() {
+    signInWithToken(Tokens.of(platform, "zhanyi-supervisor", "supervisor", "530303"));
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
+    waitFor(d -> !text("#messages").isEmpty());
+    assertTrue(text("#messages").contains("无权查看此信访件"), text("#messages"));
+    assertFalse(browser.findElement(By.id("case")).isDisplayed());
+    String page = browser.getPageSource();
+    assertFalse(page.contains(caseNumber), "no case number");
+    assertFalse(page.contains(CONTENT), "no content");
+    assertFalse(page.contains(PETITIONER), "no petitioner");
+
+    // the county's own supervisor, signed in the same way, does open it
+    signInWithToken(Tokens.of(platform, "qilin-supervisor-2", "supervisor", "530302"));
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
+    waitFor(d -> text("#case-number").equals(caseNumber));
+  }
+
+  @Test
+  @Order(4)
+  void theJointMeetingDashboardDrillsDownAndRefreshesAsEventsArrive() {
+    signInAs("qujing-office", "/dashboard.html");
+    waitFor(d -> text("#live-state").contains("已连接"));
+    waitFor(d -> text("#rates-table").contains("麒麟区"));
+    assertFalse(browser.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
+    assertFalse(browser.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
+    int heard = Integer.parseInt(text("#changes-heard"));
+
+    String another =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(registrar)
+            .contentType(ContentType.JSON)
+            .body(Visits.visit("530302001", "看板实时测试" + SERIAL + "：工地拖欠工资。"))
+            .post("/api/intake/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("petitionCase.caseNumber");
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(
+            d ->
+                d.findElement(By.id("open-clocks-count"))
+                    .getAttribute("data-cases")
+                    .contains(another));
+    assertTrue(Integer.parseInt(text("#changes-heard")) > heard, "the page heard the change");
+
+    browser.findElement(By.cssSelector("#rates-table a[data-region='530302']")).click();
+    waitFor(d -> text("#crumbs").endsWith("麒麟区"));
+    waitFor(d -> text("#rates-table").contains("南宁街道"));
+    assertTrue(browser.getCurrentUrl().endsWith("region=530302"), browser.getCurrentUrl());
+  }
+
+  @Test
+  @Order(5)
+  void aPetitionerFollowsTheCaseWithTheQueryCode() {
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    browser.get(platform.gatewayUrl() + "/status.html");
+    type("query-code", "abc");
+    click("ask");
+    assertTrue(text("#query-code-error").startsWith("查询码为 10 位"), text("#query-code-error"));
+
+    type("query-code", "ABCDEFGHJK");
+    click("ask");
+    waitFor(d -> !text("#messages").isEmpty());
+    assertTrue(text("#messages").contains("未找到"), text("#messages"));
+
+    type("query-code", queryCode);
+    click("ask");
+    waitFor(d -> text("#case-number").equals(caseNumber));
+    assertTrue(text("#steps").contains("受理告知"), text("#steps"));
+    assertFalse(browser.getPageSource().contains(PETITIONER), "the page names nobody");
+  }
+
+  private void fillTheLetter(String phone) {
+    new Select(browser.findElement(By.id("channel"))).selectByValue("LETTER");
+    new Select(browser.findElement(By.id("petitionClass"))).selectByValue("APPEAL");
+    new Select(browser.findElement(By.id("purpose"))).selectByValue("SEEK_SOLUTION");
+    new Select(browser.findElement(By.id("category"))).selectByValue("0105");
+    new Select(browser.findElement(By.cssSelector("select[data-depth='1']")))
+        .selectByValue("530302001");
+    waitFor(d -> text("#matterRegionCode").equals("530302001"));
+    type("content", CONTENT);
+    type("p-name", PETITIONER);
+    type("p-phone", phone);
+    type("p-address", "云南省曲靖市麒麟区南宁街道");
+  }
+
+  private static io.restassured.response.Response awaitRouted(String id) {
+    return org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(registrar)
+                    .get("/api/intake/cases/" + id),
+            r -> r.statusCode() == 200 && r.path("handlingUnit.name") != null);
+  }
+
+  private void signInAs(String user, String page) {
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    browser.get(platform.gatewayUrl() + "/index.html?next=" + page);
+    waitFor(d -> !d.findElements(By.cssSelector("button[data-user='" + user + "']")).isEmpty());
+    browser.findElement(By.cssSelector("button[data-user='" + user + "']")).click();
+    waitFor(d -> d.getCurrentUrl().endsWith(page));
+  }
+
+  /** Signs in as the province's identity provider's users do: with a token pasted in. */
+  private void signInWithToken(String token) {
+    browser.get(platform.gatewayUrl() + "/index.html");
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    browser.get(platform.gatewayUrl() + "/index.html");
+    type("token", token);
+    browser.findElement(By.cssSelector("#token-form button")).click();
+    waitFor(
+        d ->
+            !d.findElements(By.id("signed-in")).isEmpty()
+                && d.findElement(By.id("signed-in")).isDisplayed());
+  }
+
+  private void click(String id) {
+    browser.findElement(By.id(id)).click();
+  }
+
+  private void type(String id, String text) {
+    WebElement input = browser.findElement(By.id(id));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText().strip();
+  }
+
+  private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+  }
+}

@@ -1,0 +1,72 @@
+package cn.gov.petition.gateway.api;
+
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.validation.Regions;
+import cn.gov.petition.gateway.audit.AuditTrail;
+import cn.gov.petition.gateway.live.LiveEvents;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/**
+ * 实时变动: a server-sent event stream of the changes in the caller's subtree, for the pages to refresh
+ * on ({@link LiveEvents}). It opens with a {@code connected} change and sends a {@code heartbeat}
+ * every 20 s so that proxies keep it open. Opening it is recorded in the audit trail.
+ */
+@Path("/live")
+@Authenticated
+@Tag(name = "实时变动 / Live changes")
+public class LiveResource {
+
+  static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+  private final LiveEvents events;
+  private final JsonWebToken token;
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  public LiveResource(LiveEvents events, JsonWebToken token, AuditTrail trail, Clock clock) {
+    this.events = events;
+    this.token = token;
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  @GET
+  @Blocking
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  @Operation(summary = "实时变动 / Changes in the caller's subtree as they happen (server-sent events)")
+  public Multi<LiveEvents.Change> stream() {
+    AuditTrail.Who who = ProxyResource.who(token);
+    if (!who.region().matches(Regions.PATTERN)) {
+      throw ProblemException.forbidden("The token names no valid region");
+    }
+    trail.record(
+        new AuditTrail.Call(
+            clock.instant(), who, "GET", "gateway", "live", List.of(), false, null, 200));
+    LiveEvents.Change connected = marker("connected", who.region());
+    Multi<LiveEvents.Change> heartbeats =
+        Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> marker("heartbeat", who.region()));
+    return Multi.createBy()
+        .merging()
+        .streams(Multi.createFrom().item(connected), events.of(who.region()), heartbeats);
+  }
+
+  private LiveEvents.Change marker(String type, String region) {
+    return new LiveEvents.Change(
+        type, null, Set.of(region), clock.instant().atOffset(java.time.ZoneOffset.UTC));
+  }
+}

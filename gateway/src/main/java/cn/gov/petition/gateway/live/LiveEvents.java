@@ -1,0 +1,114 @@
+package cn.gov.petition.gateway.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * 实时变动: what the pages refresh on. The gateway reads the three broadcast topics (which carry no
+ * personal data, docs/events.md) from the newest record on, in a consumer group of its own per
+ * process that commits nothing, and passes each event on as a {@link Change} to the open streams
+ * whose subtree it touches. A page that hears of a change asks the services again; the stream
+ * itself carries no figures and no case content.
+ */
+@ApplicationScoped
+public class LiveEvents {
+
+  private static final Logger LOG = Logger.getLogger(LiveEvents.class);
+
+  /** The fields of the broadcast events that name a region or a unit of one. */
+  private static final List<String> REGION_FIELDS =
+      List.of(
+          "matterRegionCode",
+          "unitRegionCode",
+          "regionCode",
+          "handlingRegion",
+          "issuerRegion",
+          "recipientRegion",
+          "listingRegion");
+
+  private static final List<String> UNIT_FIELDS =
+      List.of("unitCode", "registeringUnit", "handlingUnit", "issuerUnit", "recipientUnit");
+
+  private static final String TYPE_PREFIX = "cn.gov.petition.";
+
+  /**
+   * One event as the pages hear of it.
+   *
+   * @param type the event type without {@code cn.gov.petition.}, such as {@code case.registered}
+   * @param caseNumber the case the event is about (the CloudEvents subject), or null
+   * @param regions the regions the event touches: a stream sees it when one lies in its subtree
+   * @param time when it happened
+   */
+  public record Change(String type, String caseNumber, Set<String> regions, OffsetDateTime time) {
+
+    /** Whether a caller whose subtree is {@code region} may hear of this change. */
+    public boolean touches(String region) {
+      return !region.isEmpty() && regions.stream().anyMatch(r -> r.startsWith(region));
+    }
+  }
+
+  private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+  private final ObjectMapper json;
+
+  public LiveEvents(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Incoming("live")
+  public void receive(CloudEvent event) {
+    Change change = changeOf(event);
+    if (change != null) {
+      changes.onNext(change);
+    }
+  }
+
+  /** The changes from now on that touch a subtree. */
+  public Multi<Change> of(String region) {
+    return changes.filter(change -> change.touches(region));
+  }
+
+  Change changeOf(CloudEvent event) {
+    Set<String> regions = new LinkedHashSet<>();
+    if (event.getData() != null) {
+      try {
+        JsonNode data = json.readTree(event.getData().toBytes());
+        for (String field : REGION_FIELDS) {
+          String value = data.path(field).asText("");
+          if (!value.isEmpty()) {
+            regions.add(value);
+          }
+        }
+        for (String field : UNIT_FIELDS) {
+          String value = data.path(field).asText("");
+          int colon = value.indexOf(':');
+          if (colon > 0) {
+            regions.add(value.substring(0, colon));
+          }
+        }
+      } catch (IOException e) {
+        LOG.warnf("Event %s of type %s is not JSON; not passed on", event.getId(), event.getType());
+        return null;
+      }
+    }
+    if (regions.isEmpty()) {
+      return null;
+    }
+    String type = event.getType();
+    return new Change(
+        type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type,
+        event.getSubject(),
+        Set.copyOf(regions),
+        event.getTime());
+  }
+}
