@@ -1,16 +1,22 @@
 package cn.gov.petition.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +92,71 @@ class GatewayTest {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
+  }
+
+  @TestHTTPResource("/api/intake/cases")
+  URL cases;
+
+  @Test
+  void aPathThatWouldClimbOutOfTheServicesApiIsRefused() {
+    String token = TestTokens.qilinRegistrar();
+    for (String path :
+        new String[] {
+          "cases/..%2F..%2Fq%2Fhealth",
+          "cases/%2e%2e/%2e%2e/q/metrics",
+          "cases/x%5C..%5Cq",
+          "x/%2E%2e/q/health"
+        }) {
+      given()
+          .auth()
+          .oauth2(token)
+          .urlEncodingEnabled(false)
+          .when()
+          .get("/api/intake/" + path)
+          .then()
+          .log()
+          .ifValidationFails()
+          // 400 for the segment, or 404 where the router normalised it to no service; never
+          // forwarded (the service behind is down here: forwarded would be 503)
+          .statusCode(anyOf(equalTo(400), equalTo(404)))
+          .contentType("application/problem+json");
+    }
+  }
+
+  @Test
+  void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+    // the request's head alone, declaring 2 MB: the answer comes before any of the body is sent
+    try (Socket socket = new Socket(cases.getHost(), cases.getPort())) {
+      socket.setSoTimeout(20_000);
+      String head =
+          "POST "
+              + cases.getPath()
+              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + TestTokens.qilinRegistrar()
+              + "\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      String answer = answerTo(socket);
+      assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+      assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+      assertTrue(answer.contains("\"status\":413"), answer);
+    }
+  }
+
+  /** What the server answered: up to the close of the connection or to its whole problem. */
+  private static String answerTo(Socket socket) throws java.io.IOException {
+    java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[4096];
+    try {
+      for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+        read.write(buffer, 0, n);
+        if (read.toString(StandardCharsets.UTF_8).endsWith("}")) {
+          break;
+        }
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      // what came before the timeout is the answer
+    }
+    return read.toString(StandardCharsets.UTF_8);
   }
 
   @Test

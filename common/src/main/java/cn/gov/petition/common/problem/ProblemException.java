@@ -51,6 +51,12 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(409, "Conflict", detail, List.of());
   }
 
+  /** 400: a field is malformed (its shape, not a business rule), named with the rule it breaks. */
+  public static ProblemException malformed(String field, String rule, String message) {
+    return new ProblemException(
+        400, "Bad Request", message, List.of(new Problem.FieldError(field, rule, message)));
+  }
+
   /** 422: well-formed, but a field breaks a business rule. */
   public static ProblemException invalid(String field, String rule, String message) {
     return new ProblemException(

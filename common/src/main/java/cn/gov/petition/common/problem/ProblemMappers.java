@@ -99,7 +99,7 @@ public class ProblemMappers {
             500, "Internal Server Error", "An unexpected error occurred; incident " + incident));
   }
 
-  private static String safeDetail(int status) {
+  static String safeDetail(int status) {
     return switch (status) {
       case 401 -> "A valid bearer token is required";
       case 403 -> "The caller's role or region does not allow this";

@@ -2,14 +2,18 @@ package cn.gov.petition.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -17,50 +21,78 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * token (401, with {@code WWW-Authenticate: Bearer}), a role or region that does not allow the call
  * (403). A token that fails verification is refused before any resource runs (Quarkus' proactive
  * authentication), so that case is answered by a route failure handler; the rest by exception
- * mappers. The detail never says why a token failed: that helps only a forger.
+ * mappers. The detail never says why a token failed: that helps only a forger. A body over {@code
+ * quarkus.http.limits.max-body-size} is refused before it is read (413), also as problem+json.
  */
 @ApplicationScoped
 public class SecurityProblems {
 
-  static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required";
-  static final String FORBIDDEN_DETAIL = "The caller's role or region does not allow this";
-
   private final ObjectMapper json;
+  private final long maxBody;
 
-  public SecurityProblems(ObjectMapper json) {
+  public SecurityProblems(
+      ObjectMapper json,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+          MemorySize maxBody) {
     this.json = json;
+    this.maxBody = maxBody.asLongValue();
   }
 
   void onRouter(@Observes Router router) {
+    // ahead of Quarkus' own limit, which answers 413 with no body: a declared length over the
+    // limit is refused before a byte of the body is read (a client that asked 100-continue sends
+    // none)
+    router
+        .route()
+        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+        .handler(
+            context -> {
+              String length = context.request().getHeader("Content-Length");
+              if (length != null
+                  && length.matches("\\d{1,18}")
+                  && Long.parseLong(length) > maxBody) {
+                context.response().headers().set("Connection", "close");
+                end(context, 413);
+              } else {
+                context.next();
+              }
+            });
     router
         .route()
         .failureHandler(
             context -> {
-              Throwable failure = context.failure();
-              int status = statusOf(failure);
+              int status = statusOf(context.failure());
               if (status == 0 || context.response().ended()) {
                 context.next();
-                return;
+              } else {
+                end(context, status);
               }
-              Problem problem =
-                  Problem.of(
-                      status,
-                      status == 401 ? "Unauthorized" : "Forbidden",
-                      status == 401 ? UNAUTHORIZED_DETAIL : FORBIDDEN_DETAIL);
-              String body;
-              try {
-                body = json.writeValueAsString(problem);
-              } catch (JsonProcessingException e) {
-                context.next();
-                return;
-              }
-              var response = context.response().setStatusCode(status);
-              response.headers().set("Content-Type", Problem.MEDIA_TYPE);
-              if (status == 401) {
-                response.headers().set("WWW-Authenticate", "Bearer");
-              }
-              response.end(body);
             });
+  }
+
+  private void end(RoutingContext context, int status) {
+    Problem problem =
+        Problem.of(
+            status,
+            switch (status) {
+              case 401 -> "Unauthorized";
+              case 403 -> "Forbidden";
+              default -> "Content Too Large";
+            },
+            ProblemMappers.safeDetail(status));
+    String body;
+    try {
+      body = json.writeValueAsString(problem);
+    } catch (JsonProcessingException e) {
+      context.fail(status);
+      return;
+    }
+    var response = context.response().setStatusCode(status);
+    response.headers().set("Content-Type", Problem.MEDIA_TYPE);
+    if (status == 401) {
+      response.headers().set("WWW-Authenticate", "Bearer");
+    }
+    response.end(body);
   }
 
   private static int statusOf(Throwable failure) {
@@ -87,12 +119,13 @@ public class SecurityProblems {
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
-    return ProblemMappers.response(Problem.of(403, "Forbidden", FORBIDDEN_DETAIL));
+    return ProblemMappers.response(Problem.of(403, "Forbidden", ProblemMappers.safeDetail(403)));
   }
 
   private static Response unauthorized() {
     return Response.fromResponse(
-            ProblemMappers.response(Problem.of(401, "Unauthorized", UNAUTHORIZED_DETAIL)))
+            ProblemMappers.response(
+                Problem.of(401, "Unauthorized", ProblemMappers.safeDetail(401))))
         .header("WWW-Authenticate", "Bearer")
         .build();
   }

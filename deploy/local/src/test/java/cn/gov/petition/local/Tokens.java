@@ -22,17 +22,43 @@ final class Tokens {
   private Tokens() {}
 
   static String of(Platform platform, String user, String role, String region) {
+    return signed(claims(user, role, region, 60), signingKey(platform));
+  }
+
+  /** A token that expired ten minutes ago (beyond any clock skew), otherwise as {@link #of}. */
+  static String expired(Platform platform, String user, String role, String region) {
+    return signed(claims(user, role, region, -10), signingKey(platform));
+  }
+
+  /** A token signed with a key the platform has never seen. */
+  static String forged(String user, String role, String region) {
+    try {
+      var generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return signed(claims(user, role, region, 60), generator.generateKeyPair().getPrivate());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JwtClaims claims(String user, String role, String region, int minutes) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer("https://petition.local/demo-issuer");
     claims.setClaim("upn", user);
     claims.setStringListClaim("groups", role);
     claims.setClaim("unit", region + ":xfj");
     claims.setClaim("region", region);
-    claims.setIssuedAtToNow();
-    claims.setExpirationTimeMinutesInTheFuture(60);
+    long now = System.currentTimeMillis() / 1000;
+    claims.setIssuedAt(
+        org.jose4j.jwt.NumericDate.fromSeconds(Math.min(now, now + minutes * 60L - 3600)));
+    claims.setExpirationTimeMinutesInTheFuture(minutes);
+    return claims;
+  }
+
+  private static String signed(JwtClaims claims, PrivateKey key) {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
-    jws.setKey(signingKey(platform));
+    jws.setKey(key);
     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
     jws.setHeader("typ", "JWT");
     try {

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,6 +68,26 @@ public class Forwarder {
     client.close();
   }
 
+  /** A path segment that would climb out of the service's API once decoded. */
+  private static final Pattern CLIMBING = Pattern.compile("(?i)^(\\.|%2e){1,2}$|%2f|%5c|\\\\");
+
+  /**
+   * The service's part of the path as the caller sent it, still percent-encoded, so that what the
+   * caller encoded stays encoded; refused (400) when a segment is {@code .} or {@code ..} or hides
+   * a slash or backslash, which would reach past the service's API (its health or metrics).
+   */
+  static String servicePath(String rawPath, String service) {
+    String prefix = "/api/" + service + "/";
+    String path = rawPath.startsWith(prefix) ? rawPath.substring(prefix.length()) : "";
+    for (String segment : path.split("/", -1)) {
+      if (CLIMBING.matcher(segment).find()) {
+        throw ProblemException.malformed(
+            "path", "segments", "a path segment may not be . or .. nor hide a slash");
+      }
+    }
+    return path;
+  }
+
   /**
    * Sends the request on to the service and, once the call is recorded in the audit trail, its
    * answer back; 503 if the service is down or the trail cannot be written (then nothing the
@@ -86,7 +107,11 @@ public class Forwarder {
     }
     String reason = reason(headers.getHeaderString(REASON_HEADER));
     String query = uri.getRequestUri().getRawQuery();
-    String target = base + "/" + path + (query == null ? "" : "?" + query);
+    String target =
+        base
+            + "/"
+            + servicePath(uri.getRequestUri().getRawPath(), service)
+            + (query == null ? "" : "?" + query);
     HttpRequest<Buffer> request =
         client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
     for (String name : FORWARDED_REQUEST_HEADERS) {
