@@ -180,6 +180,7 @@ const Petition = (() => {
    */
   function live(onChange, onState) {
     let stopped = false;
+    let connections = 0;
     async function connect() {
       while (!stopped && token()) {
         try {
@@ -203,7 +204,11 @@ const Petition = (() => {
                 const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
                 if (!data) continue;
                 const change = JSON.parse(data);
-                if (change.type === 'connected') onState('实时更新：已连接');
+                if (change.type === 'connected') {
+                  onState('实时更新：已连接');
+                  // what changed while the stream was down is not replayed: ask again
+                  if (connections++ > 0) onChange({ type: 'reconnected' });
+                }
                 else if (change.type !== 'heartbeat') onChange(change);
               }
             }

@@ -29,6 +29,19 @@
 
   document.getElementById('sign-in').hidden = false;
   const message = document.getElementById('sign-in-message');
+  document.getElementById('token-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const pasted = document.getElementById('token').value.trim();
+    const parts = pasted.split('.');
+    if (parts.length !== 3) return notice(message, 'error', ['令牌格式不正确']);
+    try {
+      const claims = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/')));
+      signIn(pasted, { user: claims.upn || claims.sub, displayName: claims.upn || claims.sub, unit: claims.unit, region: claims.region, roles: claims.groups || [] });
+      go();
+    } catch (err) {
+      notice(message, 'error', ['令牌无法读取']);
+    }
+  });
   const users = await api('GET', '/auth/demo-users');
   if (users.ok) {
     document.getElementById('demo').hidden = false;
@@ -43,17 +56,4 @@
         },
       }, u.displayName)));
   }
-  document.getElementById('token-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const pasted = document.getElementById('token').value.trim();
-    const parts = pasted.split('.');
-    if (parts.length !== 3) return notice(message, 'error', ['令牌格式不正确']);
-    try {
-      const claims = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/')));
-      signIn(pasted, { user: claims.upn || claims.sub, displayName: claims.upn || claims.sub, unit: claims.unit, region: claims.region, roles: claims.groups || [] });
-      go();
-    } catch (err) {
-      notice(message, 'error', ['令牌无法读取']);
-    }
-  });
 })();

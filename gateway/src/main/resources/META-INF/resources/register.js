@@ -164,4 +164,5 @@
     if (pending) await register(pending);
   });
   $('cancel-register').addEventListener('click', () => { $('repeat-warning').hidden = true; pending = null; });
+  $('submit').disabled = false; // ready: the form is checked before anything is sent
 })();

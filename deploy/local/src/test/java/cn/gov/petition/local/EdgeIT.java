@@ -252,17 +252,7 @@ class EdgeIT {
     assertEquals(201, saved.statusCode(), saved.asString());
     good++;
     String id = saved.path("petitionCase.id");
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                given()
-                        .baseUri(platform.gatewayUrl())
-                        .auth()
-                        .oauth2(registrar)
-                        .get("/api/intake/cases/" + id)
-                        .path("handlingUnit")
-                    != null);
+    Visits.awaitRouted(platform.gatewayUrl(), registrar, id);
     // the accused's own bureau: neither the case, nor its history, nor its documents
     String accusedUnit =
         DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-handler");

@@ -32,6 +32,21 @@ final class Visits {
         .getLong("cases");
   }
 
+  /** The case once routing has given it a unit, as its registrar reads it (within a minute). */
+  static io.restassured.response.Response awaitRouted(
+      String gatewayUrl, String token, String caseId) {
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                io.restassured.RestAssured.given()
+                    .baseUri(gatewayUrl)
+                    .auth()
+                    .oauth2(token)
+                    .get("/api/intake/cases/" + caseId),
+            r -> r.statusCode() == 200 && r.path("handlingUnit.name") != null);
+  }
+
   /**
    * A visit of today about unpaid wages (0201) from a petitioner not seen before, so that it is no
    * repeat of another test's.

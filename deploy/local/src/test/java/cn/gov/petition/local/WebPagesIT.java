@@ -110,7 +110,7 @@ class WebPagesIT {
   @Order(1)
   void aClerkRegistersAPetitionWithMessagesInChineseAndIsWarnedOfARepeat() {
     signInAs("qilin-registrar", "/register.html");
-    waitFor(d -> !d.findElements(By.cssSelector("#category optgroup")).isEmpty());
+    waitFor(d -> d.findElement(By.id("submit")).isEnabled()); // the form is ready
 
     click("submit");
     assertEquals("请选择信访形式", text("[data-for='channel']"));
@@ -146,7 +146,7 @@ class WebPagesIT {
 
     // the same petition again: the form warns before saving and saves nothing unless confirmed
     browser.get(platform.gatewayUrl() + "/register.html");
-    waitFor(d -> !d.findElements(By.cssSelector("#category optgroup")).isEmpty());
+    waitFor(d -> d.findElement(By.id("submit")).isEnabled()); // the form is ready
     fillTheLetter(Identities.mobile(SERIAL));
     click("submit");
     waitFor(d -> d.findElement(By.id("repeat-warning")).isDisplayed());
@@ -164,7 +164,9 @@ class WebPagesIT {
   @Test
   @Order(2)
   void theCasePageShowsTheProcedureTheResponsibleUnitsAndTheDeadlines() {
-    String unit = awaitRouted(caseId).path("handlingUnit.name"); // the decision the page must show
+    String unit =
+        Visits.awaitRouted(platform.gatewayUrl(), registrar, caseId)
+            .path("handlingUnit.name"); // the decision the page must show
     browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
     waitFor(d -> text("#case-number").equals(caseNumber));
     assertTrue(text("#summary-table").contains(CONTENT), "the registrar reads the content");
@@ -267,19 +269,6 @@ class WebPagesIT {
     type("p-name", PETITIONER);
     type("p-phone", phone);
     type("p-address", "云南省曲靖市麒麟区南宁街道");
-  }
-
-  private static io.restassured.response.Response awaitRouted(String id) {
-    return org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                given()
-                    .baseUri(platform.gatewayUrl())
-                    .auth()
-                    .oauth2(registrar)
-                    .get("/api/intake/cases/" + id),
-            r -> r.statusCode() == 200 && r.path("handlingUnit.name") != null);
   }
 
   private void signInAs(String user, String page) {

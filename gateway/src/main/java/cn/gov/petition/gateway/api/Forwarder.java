@@ -89,9 +89,10 @@ public class Forwarder {
   }
 
   /**
-   * Sends the request on to the service and, once the call is recorded in the audit trail, its
-   * answer back; 503 if the service is down or the trail cannot be written (then nothing the
-   * service answered is shown).
+   * Sends the request on to the service (at {@code path}, percent-encoded as sent, below the
+   * service's base URL) and, once the call is recorded in the audit trail, its answer back; 503 if
+   * the service is down or the trail cannot be written (then nothing the service answered is
+   * shown).
    */
   public Uni<Response> forward(
       HttpMethod method,
@@ -107,11 +108,7 @@ public class Forwarder {
     }
     String reason = reason(headers.getHeaderString(REASON_HEADER));
     String query = uri.getRequestUri().getRawQuery();
-    String target =
-        base
-            + "/"
-            + servicePath(uri.getRequestUri().getRawPath(), service)
-            + (query == null ? "" : "?" + query);
+    String target = base + "/" + path + (query == null ? "" : "?" + query);
     HttpRequest<Buffer> request =
         client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
     for (String name : FORWARDED_REQUEST_HEADERS) {

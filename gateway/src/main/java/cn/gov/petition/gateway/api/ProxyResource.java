@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * 统一端口: forwards {@code /api/<service>/<path>} to the service, with the caller's token. The
  * services check role and region again (defence in depth), so a call that bypasses the gateway gets
- * no more than one through it.
+ * no more than one through it. The {@code path} parameters name the template in the API document;
+ * what is forwarded is the path as sent, still encoded ({@link Forwarder#servicePath}).
  */
 @Path("/api/{service}")
 @Authenticated
@@ -42,15 +43,12 @@ public class ProxyResource {
   }
 
   private Uni<Response> forward(
-      HttpMethod method,
-      String service,
-      String path,
-      UriInfo uri,
-      HttpHeaders headers,
-      byte[] body) {
+      HttpMethod method, String service, UriInfo uri, HttpHeaders headers, byte[] body) {
     AuditTrail.Who who = who(token);
     limits.take(who.user(), who.unit());
-    return forwarder.forward(method, service, path, uri, headers, body, who);
+    // the path as the caller sent it, still encoded, not the decoded parameter
+    String sent = Forwarder.servicePath(uri.getRequestUri().getRawPath(), service);
+    return forwarder.forward(method, service, sent, uri, headers, body, who);
   }
 
   /** The caller named by a verified token. */
@@ -72,7 +70,7 @@ public class ProxyResource {
       @PathParam("path") String path,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return forward(HttpMethod.GET, service, path, uri, headers, null);
+    return forward(HttpMethod.GET, service, uri, headers, null);
   }
 
   @POST
@@ -84,7 +82,7 @@ public class ProxyResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers,
       byte[] body) {
-    return forward(HttpMethod.POST, service, path, uri, headers, body);
+    return forward(HttpMethod.POST, service, uri, headers, body);
   }
 
   @PUT
@@ -96,7 +94,7 @@ public class ProxyResource {
       @Context UriInfo uri,
       @Context HttpHeaders headers,
       byte[] body) {
-    return forward(HttpMethod.PUT, service, path, uri, headers, body);
+    return forward(HttpMethod.PUT, service, uri, headers, body);
   }
 
   @DELETE
@@ -107,6 +105,6 @@ public class ProxyResource {
       @PathParam("path") String path,
       @Context UriInfo uri,
       @Context HttpHeaders headers) {
-    return forward(HttpMethod.DELETE, service, path, uri, headers, null);
+    return forward(HttpMethod.DELETE, service, uri, headers, null);
   }
 }

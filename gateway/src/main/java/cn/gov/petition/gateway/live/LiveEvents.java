@@ -73,10 +73,16 @@ public class LiveEvents {
     }
   }
 
-  /** The changes from now on that touch a subtree. */
+  /**
+   * The changes from now on that touch a subtree. A stream that falls more than {@link #BACKLOG}
+   * changes behind fails (its page reconnects and asks everything again) rather than hold the
+   * others back.
+   */
   public Multi<Change> of(String region) {
-    return changes.filter(change -> change.touches(region));
+    return changes.filter(change -> change.touches(region)).onOverflow().buffer(BACKLOG);
   }
+
+  static final int BACKLOG = 1000;
 
   Change changeOf(CloudEvent event) {
     Set<String> regions = new LinkedHashSet<>();
