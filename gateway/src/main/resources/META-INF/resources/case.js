@@ -80,8 +80,10 @@
   }
 
   const history = await api('GET', base + '/history');
+  const historyUnits = history.ok ? await Promise.all(history.data.map((t) => unitName(t.unitCode))) : [];
   $('history').replaceChildren(history.ok ? table([
-    ['日期', (t) => t.occurredOn], ['环节', (t) => t.label || t.transition], ['单位', (t) => t.unitCode || ''], ['经办人', (t) => t.user || ''],
+    ['日期', (t) => t.occurredOn], ['环节', (t) => t.label || t.transition],
+    ['单位', (t) => historyUnits[history.data.indexOf(t)]], ['经办人', (t) => t.user || ''],
   ], history.data, '暂无记录') : el('p', { class: 'muted' }, problemLines(history).join('；')));
 
   const documents = await api('GET', base + '/documents');

@@ -77,6 +77,7 @@ public final class Petition {
 
         信访工作平台 is running (%s), started in %.1f s.
           Gateway (single entry)  %s
+          Web pages (网页)        %s/  (sign in as a demo user; docs/web.md)
           OpenAPI / Swagger UI    %s/q/swagger-ui
           Health                  %s/q/health
           Demo users              %s/auth/demo-users  (POST /auth/demo-token {"user":"qilin-registrar"})
@@ -87,6 +88,7 @@ public final class Petition {
         """,
         regions.size() == 1 ? "node region " + first.region() : regions.size() + " nodes",
         took.toMillis() / 1000.0,
+        first.gatewayUrl(),
         first.gatewayUrl(),
         first.gatewayUrl(),
         first.gatewayUrl(),
