@@ -59,7 +59,11 @@ public class LiveResource {
             clock.instant(), who, "GET", "gateway", "live", List.of(), false, null, 200));
     LiveEvents.Change connected = marker("connected", who.region());
     Multi<LiveEvents.Change> heartbeats =
-        Multi.createFrom().ticks().every(HEARTBEAT).map(tick -> marker("heartbeat", who.region()));
+        Multi.createFrom()
+            .ticks()
+            .startingAfter(HEARTBEAT)
+            .every(HEARTBEAT)
+            .map(tick -> marker("heartbeat", who.region()));
     return Multi.createBy()
         .merging()
         .streams(Multi.createFrom().item(connected), events.of(who.region()), heartbeats);
