@@ -97,7 +97,6 @@
     ];
     $('overdue').replaceChildren(table(columns, inRegion.filter((k) => k.stage === 'OVERDUE'), '无超期'));
     $('soon-due').replaceChildren(table(columns, inRegion.filter((k) => k.stage === 'WARNED'), '无临期'));
-    $('open-clocks-count') || $('deadline-board').after(el('div', { class: 'muted', id: 'open-clocks-count' }));
     $('open-clocks-count').textContent = '本辖区在办环节 ' + inRegion.length + ' 个';
     $('open-clocks-count').dataset.cases = [...new Set(inRegion.map((k) => k.caseNumber))].join(' ');
   }

@@ -1,7 +1,6 @@
 package cn.gov.petition.gateway.api;
 
-import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.common.validation.Regions;
+import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.gateway.audit.AuditTrail;
 import cn.gov.petition.gateway.live.LiveEvents;
 import io.quarkus.security.Authenticated;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,12 +34,15 @@ public class LiveResource {
 
   private final LiveEvents events;
   private final JsonWebToken token;
+  private final Caller caller;
   private final AuditTrail trail;
   private final Clock clock;
 
-  public LiveResource(LiveEvents events, JsonWebToken token, AuditTrail trail, Clock clock) {
+  public LiveResource(
+      LiveEvents events, JsonWebToken token, Caller caller, AuditTrail trail, Clock clock) {
     this.events = events;
     this.token = token;
+    this.caller = caller;
     this.trail = trail;
     this.clock = clock;
   }
@@ -50,27 +53,25 @@ public class LiveResource {
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @Operation(summary = "实时变动 / Changes in the caller's subtree as they happen (server-sent events)")
   public Multi<LiveEvents.Change> stream() {
+    String region = caller.subtree(); // 403 when the token names no valid region
     AuditTrail.Who who = ProxyResource.who(token);
-    if (!who.region().matches(Regions.PATTERN)) {
-      throw ProblemException.forbidden("The token names no valid region");
-    }
     trail.record(
         new AuditTrail.Call(
             clock.instant(), who, "GET", "gateway", "live", List.of(), false, null, 200));
-    LiveEvents.Change connected = marker("connected", who.region());
+    LiveEvents.Change connected = marker("connected", region);
     Multi<LiveEvents.Change> heartbeats =
         Multi.createFrom()
             .ticks()
             .startingAfter(HEARTBEAT)
             .every(HEARTBEAT)
-            .map(tick -> marker("heartbeat", who.region()));
+            .map(tick -> marker("heartbeat", region));
     return Multi.createBy()
         .merging()
-        .streams(Multi.createFrom().item(connected), events.of(who.region()), heartbeats);
+        .streams(Multi.createFrom().item(connected), events.of(region), heartbeats);
   }
 
   private LiveEvents.Change marker(String type, String region) {
     return new LiveEvents.Change(
-        type, null, Set.of(region), clock.instant().atOffset(java.time.ZoneOffset.UTC));
+        type, null, Set.of(region), clock.instant().atOffset(ZoneOffset.UTC));
   }
 }
