@@ -152,8 +152,11 @@ public final class RoutingLatencyBench {
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
+                // as intake's outbox relay publishes the requests (OutboxRelay)
                 ProducerConfig.LINGER_MS_CONFIG,
-                0,
+                2,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,

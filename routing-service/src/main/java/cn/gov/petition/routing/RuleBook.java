@@ -48,10 +48,10 @@ public class RuleBook {
       return known.set();
     }
     long readAt = System.nanoTime();
-    AuthorityRuleSetEntity set =
-        sets.inEffect(today)
+    int version =
+        sets.versionInEffect(today)
             .orElseThrow(() -> new IllegalStateException("no authority rules in effect " + today));
-    RuleSet inEffect = read.computeIfAbsent(set.version, v -> toRuleSet(set));
+    RuleSet inEffect = read.computeIfAbsent(version, v -> toRuleSet(sets.findById(v)));
     current = new Current(today, readAt, inEffect);
     return inEffect;
   }

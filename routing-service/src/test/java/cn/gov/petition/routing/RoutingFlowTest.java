@@ -151,6 +151,51 @@ class RoutingFlowTest {
   }
 
   @Test
+  void aPollOfRequestsIsDecidedOnceEach() {
+    // one key, one producer: the requests normally reach the consumer in one poll, whose event ids
+    // are recorded in one statement and whose decisions are written in one batch; a copy of an
+    // event inside the same poll is skipped
+    String key = UUID.randomUUID().toString();
+    String type = "cn.gov.petition.routing.requested";
+    List<String> cases = new java.util.ArrayList<>();
+    List<KafkaProbe.Outgoing> requests = new java.util.ArrayList<>();
+    String copied = UUID.randomUUID().toString();
+    for (int i = 0; i < 12; i++) {
+      String caseId = UUID.randomUUID().toString();
+      String eventId = i == 3 ? copied : UUID.randomUUID().toString();
+      cases.add(caseId);
+      requests.add(
+          new KafkaProbe.Outgoing(
+              key,
+              KafkaProbe.cloudEventHeaders(eventId, type, "n" + i),
+              registered(caseId, "530302001")));
+      if (i == 3) {
+        // the same event again, right behind itself (a producer's retry)
+        requests.add(
+            new KafkaProbe.Outgoing(
+                key,
+                KafkaProbe.cloudEventHeaders(copied, type, "n" + i),
+                registered(caseId, "530302001")));
+      }
+    }
+    kafka.sendAll(Topics.forNode(Topics.ROUTING_REQUESTS, "53"), requests);
+
+    var decisions =
+        kafka.await(
+            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+            seen -> cases.stream().anyMatch(seen.value()::contains),
+            13,
+            Duration.ofSeconds(10));
+    // (decisions are keyed by case: their order across the topic's partitions is not kept)
+    List<String> decided =
+        decisions.stream()
+            .map(seen -> cases.stream().filter(seen.value()::contains).findFirst().orElseThrow())
+            .sorted()
+            .toList();
+    assertEquals(cases.stream().sorted().toList(), decided, "each request decided once");
+  }
+
+  @Test
   void divisionsCanBeBrowsed() {
     given()
         .when()

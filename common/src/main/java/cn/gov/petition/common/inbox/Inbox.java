@@ -2,6 +2,7 @@ package cn.gov.petition.common.inbox;
 
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.outbox.EventIds;
+import cn.gov.petition.common.outbox.Outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,11 +11,20 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,11 +45,20 @@ public class Inbox {
   private final EntityManager entityManager;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
+  private final TransactionSynchronizationRegistry transactions;
+  private final Outbox outbox;
 
-  public Inbox(EntityManager entityManager, ObjectMapper json, MeterRegistry metrics) {
+  public Inbox(
+      EntityManager entityManager,
+      ObjectMapper json,
+      MeterRegistry metrics,
+      TransactionSynchronizationRegistry transactions,
+      Outbox outbox) {
     this.entityManager = entityManager;
     this.json = json;
     this.metrics = metrics;
+    this.transactions = transactions;
+    this.outbox = outbox;
   }
 
   /**
@@ -51,17 +70,7 @@ public class Inbox {
   public CompletionStage<Void> receive(
       String consumer, KafkaRecordBatch<String, CloudEvent> batch, Consumer<CloudEvent> handler) {
     try {
-      QuarkusTransaction.requiringNew()
-          .run(
-              () -> {
-                for (CloudEvent event : batch.getPayload()) {
-                  handler.accept(event);
-                  // each event's rows go out now and leave the session, so that the session does
-                  // not grow with the poll (every query would dirty-check all of it again)
-                  entityManager.flush();
-                  entityManager.clear();
-                }
-              });
+      QuarkusTransaction.requiringNew().run(() -> applyAll(consumer, batch.getPayload(), handler));
       return batch.ack();
     } catch (RuntimeException batchFailure) {
       LOG.debugf(
@@ -72,7 +81,8 @@ public class Inbox {
     for (KafkaRecord<String, CloudEvent> record : batch.getRecords()) {
       CompletionStage<Void> settled;
       try {
-        QuarkusTransaction.requiringNew().run(() -> handler.accept(record.getPayload()));
+        QuarkusTransaction.requiringNew()
+            .run(() -> applyAll(consumer, Collections.singletonList(record.getPayload()), handler));
         settled = record.ack();
       } catch (RuntimeException e) {
         CloudEvent event = record.getPayload();
@@ -91,6 +101,56 @@ public class Inbox {
     }
     return done;
   }
+
+  /**
+   * In the current transaction: records the events' ids for the consumer in one statement (the
+   * events seen before are left out by {@link #firstDelivery}), applies each, and writes the events
+   * they publish in one batch.
+   */
+  private void applyAll(String consumer, List<CloudEvent> events, Consumer<CloudEvent> handler) {
+    transactions.putResource(Claimed.class, new Claimed(consumer, claim(consumer, events)));
+    outbox.collect();
+    for (CloudEvent event : events) {
+      handler.accept(event);
+      // each event's rows go out now and leave the session, so that the session does not grow
+      // with the poll (every query would dirty-check all of it again)
+      entityManager.flush();
+      entityManager.clear();
+    }
+    outbox.writeCollected();
+  }
+
+  /**
+   * The event ids this consumer had not recorded before, now recorded (one statement for a poll).
+   */
+  private Set<String> claim(String consumer, List<CloudEvent> events) {
+    Object[] ids = events.stream().filter(Objects::nonNull).map(CloudEvent::getId).toArray();
+    if (ids.length == 0) {
+      return new HashSet<>();
+    }
+    return entityManager
+        .unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[])"
+                          + " ON CONFLICT DO NOTHING RETURNING event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", ids));
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet inserted = insert.executeQuery()) {
+                  while (inserted.next()) {
+                    fresh.add(inserted.getString(1));
+                  }
+                }
+                return fresh;
+              }
+            });
+  }
+
+  /** The ids of a poll's events a consumer had not recorded before ({@link #applyAll}). */
+  private record Claimed(String consumer, Set<String> fresh) {}
 
   /**
    * Applies {@code handler} to the event's data if this consumer has not applied this event id
@@ -117,6 +177,11 @@ public class Inbox {
   /** Records the event id; false if this consumer has seen it already. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean firstDelivery(String consumer, String eventId) {
+    Claimed claimed = (Claimed) transactions.getResource(Claimed.class);
+    if (claimed != null && claimed.consumer().equals(consumer)) {
+      // recorded with its poll; taken out so that a second copy in the same poll is skipped
+      return claimed.fresh().remove(eventId);
+    }
     int inserted =
         entityManager
             .createNativeQuery(

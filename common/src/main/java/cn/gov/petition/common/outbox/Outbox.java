@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,6 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Outbox {
+
+  /** The transaction resource holding the events kept by {@link #collect()}. */
+  private static final String COLLECTED = Outbox.class.getName() + ".collected";
 
   private final OutboxRepository repository;
   private final ObjectMapper json;
@@ -70,8 +75,40 @@ public class Outbox {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event data cannot be written as JSON: " + type, e);
     }
-    repository.persist(event);
-    AfterCommit.run(transactions, relay::wakeUp);
+    @SuppressWarnings("unchecked")
+    List<OutboxEvent> collected = (List<OutboxEvent>) transactions.getResource(COLLECTED);
+    if (collected != null) {
+      collected.add(event);
+    } else {
+      repository.persist(event);
+      AfterCommit.run(transactions, relay::wakeUp);
+    }
     return event.eventId;
+  }
+
+  /**
+   * From now on in the current transaction, keeps the events published instead of writing each at
+   * once, until {@link #writeCollected()} writes them all in one batch: a consumer applying a poll
+   * of events ({@code Inbox.receive}) sends one batch for the poll rather than one insert per event
+   * (docs/adr/0012).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void collect() {
+    if (transactions.getResource(COLLECTED) == null) {
+      transactions.putResource(COLLECTED, new ArrayList<OutboxEvent>());
+    }
+  }
+
+  /** Writes the events kept since {@link #collect()}, in the order they were published. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void writeCollected() {
+    @SuppressWarnings("unchecked")
+    List<OutboxEvent> collected = (List<OutboxEvent>) transactions.getResource(COLLECTED);
+    if (collected == null || collected.isEmpty()) {
+      return;
+    }
+    repository.insertAll(collected);
+    collected.clear();
+    AfterCommit.run(transactions, relay::wakeUp);
   }
 }

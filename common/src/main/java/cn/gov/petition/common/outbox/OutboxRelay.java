@@ -143,16 +143,15 @@ public class OutboxRelay {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        event.attempts++;
-        event.lastError = String.valueOf(e.getMessage());
+        repository.recordFailure(event.id, String.valueOf(e.getMessage()));
         failures.increment();
         LOG.warnf(
             "Event %s (%s) not published yet, attempt %d: %s",
-            event.eventId, event.eventType, event.attempts, e.getMessage());
+            event.eventId, event.eventType, event.attempts + 1, e.getMessage());
       }
     }
     if (!published.isEmpty()) {
-      repository.delete("id in ?1", published);
+      repository.deleteAll(published);
     }
     this.published.increment(published.size());
     return published.size() == batch.size() ? published.size() : 0;

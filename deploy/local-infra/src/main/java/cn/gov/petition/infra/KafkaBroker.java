@@ -130,6 +130,10 @@ public final class KafkaBroker implements AutoCloseable {
             "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
             "log.dirs=" + directory.resolve("data").toAbsolutePath(),
             "num.partitions=3",
+            // one machine's broker: fewer threads than a server's defaults (3 and 8), which only
+            // take turns on two cores
+            "num.network.threads=2",
+            "num.io.threads=2",
             "auto.create.topics.enable=true",
             "offsets.topic.replication.factor=1",
             "offsets.topic.num.partitions=3",

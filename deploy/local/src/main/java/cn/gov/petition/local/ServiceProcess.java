@@ -45,6 +45,11 @@ final class ServiceProcess implements AutoCloseable {
     // C1 only: on two cores shared by five services, C2's compiler threads cost more start-up
     // time and throughput than its code gains (bench/README.md).
     command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    // more options for every service, e.g. a flight recording to profile a bench (bench/README.md)
+    String extra = System.getenv("PETITION_JVM_OPTIONS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dquarkus.http.host=127.0.0.1");
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));

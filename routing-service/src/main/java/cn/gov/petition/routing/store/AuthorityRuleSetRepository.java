@@ -10,9 +10,15 @@ import java.util.Optional;
 public class AuthorityRuleSetRepository
     implements PanacheRepositoryBase<AuthorityRuleSetEntity, Integer> {
 
-  /** The newest version in effect on the day. */
-  public Optional<AuthorityRuleSetEntity> inEffect(LocalDate day) {
-    return find("effectiveFrom <= ?1 order by version desc", day).firstResultOptional();
+  /** The number of the newest version in effect on the day (one number, not the rules). */
+  public Optional<Integer> versionInEffect(LocalDate day) {
+    return Optional.ofNullable(
+        getEntityManager()
+            .createQuery(
+                "select max(s.version) from AuthorityRuleSetEntity s where s.effectiveFrom <= :day",
+                Integer.class)
+            .setParameter("day", day)
+            .getSingleResult());
   }
 
   public int latestVersion() {
