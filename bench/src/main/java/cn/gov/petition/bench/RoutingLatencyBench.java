@@ -36,7 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * intake applies the decisions too), with PostgreSQL, Kafka and the load generator on the same
  * cores.
  *
- * <p>Run: {@code bench/run routing-latency [--rate 500] [--seconds 30]}.
+ * <p>Run: {@code bench/run routing-latency [--rate 500] [--seconds 60] [--warmup 30]}.
  */
 public final class RoutingLatencyBench {
 
@@ -46,11 +46,13 @@ public final class RoutingLatencyBench {
 
   public static void main(String[] args) throws Exception {
     double rate = 500;
-    int seconds = 30;
+    int seconds = 60;
+    int warmup = 30;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rate" -> rate = Double.parseDouble(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -63,8 +65,10 @@ public final class RoutingLatencyBench {
     List<RoutingRequested> requests = RouterBench.requests(DivisionTable.national(), 50_000, "53");
     try (Platform platform = Platform.start(root, run, "53", 0)) {
       String bootstrap = platform.infrastructure().kafka().bootstrapServers();
-      System.out.println("warm-up: 10 s at the same rate");
-      measure(bootstrap, requests, rate, 10);
+      // the services have just started: their code is still being compiled, their first
+      // scheduled jobs not yet run
+      System.out.printf("warm-up: %d s at the same rate%n", warmup);
+      measure(bootstrap, requests, rate, warmup);
       Result result = measure(bootstrap, requests, rate, seconds);
       System.out.printf(
           "routing latency at %.0f requests/s for %d s (%d requests, %d decisions, %d missing):"

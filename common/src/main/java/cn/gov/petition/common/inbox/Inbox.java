@@ -42,6 +42,13 @@ public class Inbox {
 
   private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+  /**
+   * How many events' rows are flushed together: {@code
+   * quarkus.hibernate-orm.jdbc.statement-batch-size}, so that their inserts into one table go in
+   * one JDBC batch.
+   */
+  private static final int FLUSH_EVERY = 16;
+
   private final EntityManager entityManager;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
@@ -110,13 +117,17 @@ public class Inbox {
   private void applyAll(String consumer, List<CloudEvent> events, Consumer<CloudEvent> handler) {
     transactions.putResource(Claimed.class, new Claimed(consumer, claim(consumer, events)));
     outbox.collect();
+    int applied = 0;
     for (CloudEvent event : events) {
       handler.accept(event);
-      // each event's rows go out now and leave the session, so that the session does not grow
-      // with the poll (every query would dirty-check all of it again)
-      entityManager.flush();
-      entityManager.clear();
+      // every few events the rows go out (in JDBC batches) and leave the session, so that the
+      // session does not grow with the poll (every query would dirty-check all of it again)
+      if (++applied % FLUSH_EVERY == 0) {
+        entityManager.flush();
+        entityManager.clear();
+      }
     }
+    entityManager.flush();
     outbox.writeCollected();
   }
 
