@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * <p>A poll is applied in one transaction (one commit for many events: docs/adr/0012). If that
  * fails, each record is applied again in a transaction of its own, and only the records that fail
  * on their own are counted and sent to the dead-letter topic with the reason, so one bad event
- * never holds back or takes down its neighbours.
+ * never holds back or takes down its neighbours. The poll's event ids are recorded in one
+ * statement, and the events it publishes written in one batch (docs/adr/0022).
  */
 @ApplicationScoped
 public class Inbox {

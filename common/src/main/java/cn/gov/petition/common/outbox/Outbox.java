@@ -90,7 +90,7 @@ public class Outbox {
    * From now on in the current transaction, keeps the events published instead of writing each at
    * once, until {@link #writeCollected()} writes them all in one batch: a consumer applying a poll
    * of events ({@code Inbox.receive}) sends one batch for the poll rather than one insert per event
-   * (docs/adr/0012).
+   * (docs/adr/0022).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void collect() {
