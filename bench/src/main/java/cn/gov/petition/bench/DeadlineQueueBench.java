@@ -45,9 +45,7 @@ public final class DeadlineQueueBench {
     Path root =
         Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
     Path run = Files.createTempDirectory("petition-bench-deadlines-");
-    System.out.printf(
-        "machine: %d cores, JDK %s; PostgreSQL and the bench share them%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf("machine: %s; PostgreSQL and the bench share them%n", Machine.describe());
     try (PostgresServer postgres = PostgresServer.start(run.resolve("postgres"), 0)) {
       postgres.ensureDatabase("bench");
       try (Connection db =

@@ -62,8 +62,7 @@ final class Requests {
         Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
     Path run = Files.createTempDirectory("petition-bench-" + name + "-");
     System.out.printf(
-        "machine: %d cores, JDK %s; node, PostgreSQL, Kafka and the bench share them%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        "machine: %s; node, PostgreSQL, Kafka and the bench share them%n", Machine.describe());
     try (Platform platform = Platform.start(root, run, "53", 0)) {
       var postgres = platform.infrastructure().postgres();
       try (Connection db =

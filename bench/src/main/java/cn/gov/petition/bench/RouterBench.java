@@ -38,10 +38,7 @@ public final class RouterBench {
     List<RoutingRequested> requests = requests(divisions, 100_000, "");
 
     System.out.printf(
-        "machine: %d cores, %d MiB heap, JDK %s%n",
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20,
-        System.getProperty("java.version"));
+        "machine: %s, %d MiB heap%n", Machine.describe(), Runtime.getRuntime().maxMemory() >> 20);
     long sink = 0;
     for (int round = 0; round < 2; round++) { // warm-up
       for (RoutingRequested request : requests) {

@@ -60,8 +60,7 @@ public final class RoutingLatencyBench {
         Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
     Path run = Files.createTempDirectory("petition-bench-routing-");
     System.out.printf(
-        "machine: %d cores, JDK %s; node, PostgreSQL, Kafka and load generator share them%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        "machine: %s; node, PostgreSQL, Kafka and load generator share them%n", Machine.describe());
     List<RoutingRequested> requests = RouterBench.requests(DivisionTable.national(), 50_000, "53");
     try (Platform platform = Platform.start(root, run, "53", 0)) {
       String bootstrap = platform.infrastructure().kafka().bootstrapServers();

@@ -63,27 +63,32 @@ public class Outbox {
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID publishTo(String node, String key, String subject, Record data) {
     EventType type = EventType.of(data.getClass());
-    OutboxEvent event = new OutboxEvent();
-    event.eventId = EventIds.next();
-    event.eventType = type.type();
-    event.topic = Topics.forNode(type.topic(), node);
-    event.aggregateId = key;
-    event.subject = subject;
-    event.occurredAt = clock.instant();
+    String payload;
     try {
-      event.payload = json.writeValueAsString(data);
+      payload = json.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event data cannot be written as JSON: " + type, e);
     }
+    OutboxEvent event =
+        new OutboxEvent(
+            null,
+            EventIds.next(),
+            type.type(),
+            Topics.forNode(type.topic(), node),
+            key,
+            subject,
+            payload,
+            clock.instant(),
+            0);
     @SuppressWarnings("unchecked")
     List<OutboxEvent> collected = (List<OutboxEvent>) transactions.getResource(COLLECTED);
     if (collected != null) {
       collected.add(event);
     } else {
-      repository.persist(event);
+      repository.insertAll(List.of(event));
       AfterCommit.run(transactions, relay::wakeUp);
     }
-    return event.eventId;
+    return event.eventId();
   }
 
   /**

@@ -138,16 +138,16 @@ public class OutboxRelay {
       OutboxEvent event = batch.get(i);
       try {
         sends.get(i).get(30, TimeUnit.SECONDS);
-        published.add(event.id);
+        published.add(event.id());
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        repository.recordFailure(event.id, String.valueOf(e.getMessage()));
+        repository.recordFailure(event.id(), String.valueOf(e.getMessage()));
         failures.increment();
         LOG.warnf(
             "Event %s (%s) not published yet, attempt %d: %s",
-            event.eventId, event.eventType, event.attempts + 1, e.getMessage());
+            event.eventId(), event.eventType(), event.attempts() + 1, e.getMessage());
       }
     }
     if (!published.isEmpty()) {
@@ -160,20 +160,20 @@ public class OutboxRelay {
   private ProducerRecord<String, CloudEvent> record(OutboxEvent event) {
     CloudEvent cloudEvent =
         CloudEventBuilder.v1()
-            .withId(event.eventId.toString())
-            .withType(event.eventType)
+            .withId(event.eventId().toString())
+            .withType(event.eventType())
             .withSource(source)
-            .withSubject(event.subject)
-            .withTime(event.occurredAt.atOffset(ZoneOffset.UTC))
+            .withSubject(event.subject())
+            .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
             .withDataContentType("application/json")
             .withDataSchema(
                 URI.create(
-                    EventType.ofType(event.eventType)
+                    EventType.ofType(event.eventType())
                         .map(EventType::dataSchema)
                         .orElse("urn:unknown")))
-            .withData(event.payload.getBytes(StandardCharsets.UTF_8))
+            .withData(event.payload().getBytes(StandardCharsets.UTF_8))
             .build();
-    return new ProducerRecord<>(event.topic, event.aggregateId, cloudEvent);
+    return new ProducerRecord<>(event.topic(), event.aggregateId(), cloudEvent);
   }
 
   private Producer<String, CloudEvent> producer() {

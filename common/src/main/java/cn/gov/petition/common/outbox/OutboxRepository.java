@@ -1,7 +1,7 @@
 package cn.gov.petition.common.outbox;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -11,8 +11,19 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 
+/**
+ * The outbox table, with plain JDBC on the transaction's connection: the relay runs after every
+ * commit that wrote an event, and the session's entity machinery was a third of the routing
+ * service's time under load (bench/README.md, docs/adr/0022).
+ */
 @ApplicationScoped
-public class OutboxRepository implements PanacheRepository<OutboxEvent> {
+public class OutboxRepository {
+
+  private final EntityManager entityManager;
+
+  public OutboxRepository(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
 
   /**
    * Inserts events in one JDBC batch (one round trip), in list order, so that their ids, and the
@@ -27,13 +38,13 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
                       "INSERT INTO outbox_event (event_id, event_type, topic, aggregate_id,"
                           + " subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (OutboxEvent event : events) {
-                  insert.setObject(1, event.eventId);
-                  insert.setString(2, event.eventType);
-                  insert.setString(3, event.topic);
-                  insert.setString(4, event.aggregateId);
-                  insert.setString(5, event.subject);
-                  insert.setString(6, event.payload);
-                  insert.setObject(7, event.occurredAt.atOffset(ZoneOffset.UTC));
+                  insert.setObject(1, event.eventId());
+                  insert.setString(2, event.eventType());
+                  insert.setString(3, event.topic());
+                  insert.setString(4, event.aggregateId());
+                  insert.setString(5, event.subject());
+                  insert.setString(6, event.payload());
+                  insert.setObject(7, event.occurredAt().atOffset(ZoneOffset.UTC));
                   insert.addBatch();
                 }
                 insert.executeBatch();
@@ -43,9 +54,7 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
 
   /**
    * The oldest unpublished events, locked so that a second relay (another replica) takes other rows
-   * instead of waiting or publishing the same ones. Read with plain JDBC, as the relay's other
-   * statements: it runs after every commit that wrote an event, and the session's entity machinery
-   * was a third of the routing service's time under load (bench/README.md).
+   * instead of waiting or publishing the same ones.
    */
   public List<OutboxEvent> lockOldest(int limit) {
     return session()
@@ -60,17 +69,17 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
                 List<OutboxEvent> events = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                   while (rows.next()) {
-                    OutboxEvent event = new OutboxEvent();
-                    event.id = rows.getLong(1);
-                    event.eventId = rows.getObject(2, UUID.class);
-                    event.eventType = rows.getString(3);
-                    event.topic = rows.getString(4);
-                    event.aggregateId = rows.getString(5);
-                    event.subject = rows.getString(6);
-                    event.payload = rows.getString(7);
-                    event.occurredAt = rows.getObject(8, OffsetDateTime.class).toInstant();
-                    event.attempts = rows.getInt(9);
-                    events.add(event);
+                    events.add(
+                        new OutboxEvent(
+                            rows.getLong(1),
+                            rows.getObject(2, UUID.class),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getObject(8, OffsetDateTime.class).toInstant(),
+                            rows.getInt(9)));
                   }
                 }
                 return events;
@@ -108,6 +117,6 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
   }
 
   private Session session() {
-    return getEntityManager().unwrap(Session.class);
+    return entityManager.unwrap(Session.class);
   }
 }
