@@ -142,6 +142,40 @@ class GatewayTest {
     }
   }
 
+  @Test
+  void aChunkedBodyOverTheLimitIsRefusedAsAProblem() throws Exception {
+    // no declared length: the limit is found while reading, and the answer is still a problem
+    try (Socket socket = new Socket(cases.getHost(), cases.getPort())) {
+      socket.setSoTimeout(20_000);
+      String head =
+          "POST "
+              + cases.getPath()
+              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + TestTokens.qilinRegistrar()
+              + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+      var out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      try {
+        for (int i = 0; i < 32; i++) {
+          out.write(
+              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(chunk);
+          out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      } catch (java.io.IOException e) {
+        // the server may close the connection once it has answered
+      }
+      String answer = answerTo(socket);
+      assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+      assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+      assertTrue(answer.contains("\"status\":413"), answer);
+    }
+  }
+
   /** What the server answered: up to the close of the connection or to its whole problem. */
   private static String answerTo(Socket socket) throws java.io.IOException {
     java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();

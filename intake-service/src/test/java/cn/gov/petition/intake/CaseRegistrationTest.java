@@ -14,9 +14,16 @@ import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -392,5 +399,30 @@ class CaseRegistrationTest {
         .then()
         .statusCode(403)
         .contentType("application/problem+json");
+  }
+
+  @TestHTTPResource("/cases")
+  URL cases;
+
+  @Test
+  void aPetitionSentWithoutADeclaredLengthIsRegistered() throws Exception {
+    // a client streaming its body (Transfer-Encoding: chunked) is served like any other
+    byte[] letter = new ObjectMapper().writeValueAsBytes(Petitions.letter());
+    HttpResponse<String> answer =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(cases.toURI())
+                    .header("Authorization", "Bearer " + TestTokens.qilinRegistrar())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(letter)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, answer.statusCode(), answer.body());
+    String id = new ObjectMapper().readTree(answer.body()).path("petitionCase").path("id").asText();
+    asRegistrar().when().get("/cases/" + id).then().statusCode(200).body("id", equalTo(id));
   }
 }

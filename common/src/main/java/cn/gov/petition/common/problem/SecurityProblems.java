@@ -10,6 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
@@ -22,13 +23,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * (403). A token that fails verification is refused before any resource runs (Quarkus' proactive
  * authentication), so that case is answered by a route failure handler; the rest by exception
  * mappers. The detail never says why a token failed: that helps only a forger. A body over {@code
- * quarkus.http.limits.max-body-size} is refused before it is read (413), also as problem+json.
+ * quarkus.http.limits.max-body-size} is refused before it is read (413), also as problem+json; a
+ * body sent without a declared length (chunked) as soon as it goes over the limit.
  */
 @ApplicationScoped
 public class SecurityProblems {
 
   private final ObjectMapper json;
   private final long maxBody;
+  private final BodyHandler chunkedBodies;
 
   public SecurityProblems(
       ObjectMapper json,
@@ -36,6 +39,7 @@ public class SecurityProblems {
           MemorySize maxBody) {
     this.json = json;
     this.maxBody = maxBody.asLongValue();
+    this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
   }
 
   void onRouter(@Observes Router router) {
@@ -53,6 +57,13 @@ public class SecurityProblems {
                   && Long.parseLong(length) > maxBody) {
                 context.response().headers().set("Connection", "close");
                 end(context, 413);
+              } else if (length == null
+                  && context.request().headers().contains("Transfer-Encoding")) {
+                // no declared length (chunked): read up to the limit here, where going over it is a
+                // route failure answered below; the REST layer then reads the body kept here
+                // instead of finding the limit itself and answering a bare 413 (and logging an
+                // error)
+                chunkedBodies.handle(context);
               } else {
                 context.next();
               }
@@ -61,7 +72,10 @@ public class SecurityProblems {
         .route()
         .failureHandler(
             context -> {
-              int status = statusOf(context.failure());
+              int status =
+                  context.failure() == null && context.statusCode() == 413
+                      ? 413
+                      : statusOf(context.failure());
               if (status == 0 || context.response().ended()) {
                 context.next();
               } else {
