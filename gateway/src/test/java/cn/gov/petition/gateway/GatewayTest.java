@@ -126,25 +126,38 @@ class GatewayTest {
   @Test
   void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
     // the request's head alone, declaring 2 MB: the answer comes before any of the body is sent
-    try (Socket socket = new Socket(cases.getHost(), cases.getPort())) {
-      socket.setSoTimeout(20_000);
-      String head =
-          "POST "
-              + cases.getPath()
-              + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-              + TestTokens.qilinRegistrar()
-              + "\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      String answer = answerTo(socket);
-      assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
-      assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
-      assertTrue(answer.contains("\"status\":413"), answer);
-    }
+    assertTooLarge(postedBy("Content-Length: 2097152", out -> {}));
   }
 
   @Test
   void aChunkedBodyOverTheLimitIsRefusedAsAProblem() throws Exception {
     // no declared length: the limit is found while reading, and the answer is still a problem
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    assertTooLarge(
+        postedBy(
+            "Transfer-Encoding: chunked",
+            out -> {
+              for (int i = 0; i < 32; i++) {
+                out.write(
+                    (Integer.toHexString(chunk.length) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+              }
+              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }));
+  }
+
+  private interface BodyWriter {
+    void write(java.io.OutputStream out) throws java.io.IOException;
+  }
+
+  /**
+   * The answer to a registration posted by hand on a socket, with the given length header and body:
+   * the server may answer, and close the connection, before the body is all sent.
+   */
+  private String postedBy(String lengthHeader, BodyWriter body) throws java.io.IOException {
     try (Socket socket = new Socket(cases.getHost(), cases.getPort())) {
       socket.setSoTimeout(20_000);
       String head =
@@ -152,28 +165,25 @@ class GatewayTest {
               + cases.getPath()
               + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
               + TestTokens.qilinRegistrar()
-              + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+              + "\r\nContent-Type: application/json\r\n"
+              + lengthHeader
+              + "\r\n\r\n";
       var out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
-      byte[] chunk = new byte[64 * 1024];
-      java.util.Arrays.fill(chunk, (byte) ' ');
       try {
-        for (int i = 0; i < 32; i++) {
-          out.write(
-              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-          out.write(chunk);
-          out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        body.write(out);
         out.flush();
       } catch (java.io.IOException e) {
-        // the server may close the connection once it has answered
+        // the server has answered and closed the connection
       }
-      String answer = answerTo(socket);
-      assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
-      assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
-      assertTrue(answer.contains("\"status\":413"), answer);
+      return answerTo(socket);
     }
+  }
+
+  private static void assertTooLarge(String answer) {
+    assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+    assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+    assertTrue(answer.contains("\"status\":413"), answer);
   }
 
   /** What the server answered: up to the close of the connection or to its whole problem. */
