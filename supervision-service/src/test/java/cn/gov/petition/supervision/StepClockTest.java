@@ -10,13 +10,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.supervision.store.ClockRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +33,7 @@ class StepClockTest {
   private static final String QILIN_XFJ = "530302:xfj";
 
   @Inject ClockRepository clocks;
+  @Inject EntityManager entityManager;
 
   @Test
   void stepsOpenCloseAndMoveTheirClocksWithTheDatesTheEventsCarry() {
@@ -77,6 +82,45 @@ class StepClockTest {
 
     String neighbour = TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
     clocksOf(neighbour, caseId).body("$", hasSize(0));
+  }
+
+  @Test
+  void onlyTheEventsItAppliesAreRecordedAsProcessed() {
+    String caseId = UUID.randomUUID().toString();
+    String registered = UUID.randomUUID().toString();
+    // a type supervision does not take, on the same key: read in the same or an earlier poll
+    new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers())
+        .send(
+            Topics.CASE_EVENTS,
+            caseId,
+            KafkaProbe.cloudEventHeaders(
+                registered, "cn.gov.petition.case.registered", "530302-20260930-00001"),
+            "{}");
+    String forwarded = UUID.randomUUID().toString();
+    progress(caseId, "FORWARDED")
+        .unit(QILIN_XFJ)
+        .on("2026-09-30")
+        .opens(ACCEPT, "2026-10-15")
+        .send(forwarded);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> processed(forwarded) == 1);
+    // committed with the poll that read the registration, or one after it
+    assertEquals(0, processed(registered), "an event of a type not applied is not kept");
+  }
+
+  /** How many times supervision has recorded the event as applied (0 or 1). */
+  private long processed(String eventId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery(
+                                "SELECT count(*) FROM processed_event WHERE consumer = 'supervision'"
+                                    + " AND event_id = :id")
+                            .setParameter("id", eventId)
+                            .getSingleResult())
+                    .longValue());
   }
 
   @Test

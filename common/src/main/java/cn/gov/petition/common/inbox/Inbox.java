@@ -112,11 +112,12 @@ public class Inbox {
 
   /**
    * In the current transaction: records the events' ids for the consumer in one statement (the
-   * events seen before are left out by {@link #firstDelivery}), applies each, and writes the events
-   * they publish in one batch.
+   * events seen before are left out by {@link #firstDelivery}), applies each, writes the events
+   * they publish in one batch, and forgets the ids of the events none applied.
    */
   private void applyAll(String consumer, List<CloudEvent> events, Consumer<CloudEvent> handler) {
-    transactions.putResource(Claimed.class, new Claimed(consumer, claim(consumer, events)));
+    Claimed claimed = new Claimed(consumer, claim(consumer, events));
+    transactions.putResource(Claimed.class, claimed);
     outbox.collect();
     int applied = 0;
     for (CloudEvent event : events) {
@@ -130,6 +131,7 @@ public class Inbox {
     }
     entityManager.flush();
     outbox.writeCollected();
+    release(consumer, claimed.fresh());
   }
 
   /**
@@ -157,6 +159,28 @@ public class Inbox {
                   }
                 }
                 return fresh;
+              }
+            });
+  }
+
+  /**
+   * Forgets the ids claimed for events the consumer did not apply (types it does not take), so that
+   * {@code processed_event} holds only what was applied, as when each id was recorded on its own.
+   */
+  private void release(String consumer, Set<String> unapplied) {
+    if (unapplied.isEmpty()) {
+      return;
+    }
+    entityManager
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement delete =
+                  connection.prepareStatement(
+                      "DELETE FROM processed_event WHERE consumer = ? AND event_id = ANY (?)")) {
+                delete.setString(1, consumer);
+                delete.setArray(2, connection.createArrayOf("text", unapplied.toArray()));
+                delete.executeUpdate();
               }
             });
   }
