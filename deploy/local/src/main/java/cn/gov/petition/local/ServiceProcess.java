@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** One service of the suite, run from its packaged Quarkus application in its own JVM. */
@@ -20,6 +22,21 @@ final class ServiceProcess implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * The services this JVM started and has not stopped. A launcher stopped by a signal stops them,
+   * also while it is still starting them (before a platform exists to close them), so that no
+   * service outlives it.
+   */
+  private static final Set<ServiceProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> List.copyOf(RUNNING).parallelStream().forEach(ServiceProcess::close),
+                "services-stop"));
+  }
 
   private final String name;
   private final int port;
@@ -64,7 +81,9 @@ final class ServiceProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      return new ServiceProcess(module, port, log, process);
+      ServiceProcess service = new ServiceProcess(module, port, log, process);
+      RUNNING.add(service);
+      return service;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + module, e);
     }
@@ -125,5 +144,6 @@ final class ServiceProcess implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    RUNNING.remove(this);
   }
 }
