@@ -70,7 +70,7 @@ public class Assignments {
     entity.informedUnits = listOf(decision.informed());
     entity.assignedOn = progress.today();
     progress.close(Step.FORWARD);
-    Handling.openAcceptance(progress, entity, decision.mode());
+    Handling.openAcceptance(progress, entity, decision.mode(), null);
     progress
         .detail("unit", decision.unitCode())
         .detail("unitName", decision.unitName())

@@ -158,16 +158,23 @@ public class Handling {
     var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
     progress.closeAllBut();
     String mode = request.mode() == null ? c.routingMode : request.mode();
+    if (request.reportDays() != null && !"ASSIGN".equals(mode)) {
+      throw ProblemException.invalid(
+          "reportDays",
+          "AssignOnly",
+          "a deadline to report is set for an assignment (交办, mode ASSIGN) only (Art 22)");
+    }
     String previous = c.handlingUnit;
     c.handlingUnit = request.unit().code();
     c.handlingUnitName = request.unit().name();
     c.handlingRegion = region;
     c.routingMode = mode;
     c.assignedOn = progress.today();
-    openAcceptance(progress, c, mode);
+    openAcceptance(progress, c, mode, request.reportDays());
     progress
         .to(routedStatus(mode))
         .outcome("UPHELD")
+        .detail("reportDays", request.reportDays())
         .detail("previousUnit", previous)
         .detail("unit", c.handlingUnit)
         .detail("unitName", c.handlingUnitName)
@@ -208,13 +215,17 @@ public class Handling {
     return common;
   }
 
-  /** 转送/交办 recorded by routing: the acceptance period and the objection window start. */
-  static void openAcceptance(Lifecycle.Progress progress, PetitionCaseEntity c, String mode) {
+  /**
+   * 转送/交办: the acceptance period and the objection window start; a 交办 owes its closing report
+   * within the days the assigning body set ({@code reportDays}; null: the table's default).
+   */
+  static void openAcceptance(
+      Lifecycle.Progress progress, PetitionCaseEntity c, String mode, Integer reportDays) {
     progress
         .open(Step.ACCEPT, c.handlingUnit, c.handlingRegion, progress.today())
         .open(Step.OBJECT, c.handlingUnit, c.handlingRegion, progress.today());
     if ("ASSIGN".equals(mode)) {
-      progress.open(Step.REPORT, c.handlingUnit, c.handlingRegion, progress.today());
+      progress.open(Step.REPORT, c.handlingUnit, c.handlingRegion, progress.today(), reportDays);
     }
   }
 
@@ -222,7 +233,11 @@ public class Handling {
     return "ASSIGN".equals(mode) ? CaseStatus.ASSIGNED : CaseStatus.FORWARDED;
   }
 
-  /** 延期: once, approved by the unit's head, before the period ends, at most 30 days (Art 34). */
+  /**
+   * 延期: once, approved by the unit's head, before the period ends, at most 30 days (Art 34). The
+   * handling period becomes 60 + n days from acceptance, its last day moved off a rest day once
+   * (domain.md §3.1).
+   */
   public void extend(PetitionCaseEntity c, Caller caller, ExtensionRequest request) {
     var progress = begin(c, Transition.EXTENDED, caller);
     if (c.extended) {
@@ -237,31 +252,71 @@ public class Handling {
               + handle.dueOn
               + "; an extension must be approved before it ends");
     }
-    int max = deadlines.maxExtensionDays(c.handlingRegion, handle.dueOn);
+    int max = deadlines.maxExtensionDays(c.handlingRegion, c.receivedOn);
     if (request.days() > max) {
       throw ProblemException.invalid(
           "days", "MaxExtension", "an extension may be at most " + max + " days (Art 34)");
     }
     c.extended = true;
+    LocalDate previous = handle.dueOn;
+    handle.extensionDays = request.days();
     progress
-        .redate(handle, deadlines.extend(handle.dueOn, request.days()))
+        .recount(handle)
         .detail("days", request.days())
-        .detail("previousDueOn", handle.dueOn.toString())
+        .detail("previousDueOn", previous.toString())
         .detail("approvedBy", request.approvedBy())
         .detail("reason", request.reason())
         .record();
   }
 
-  /** 听证. In a re-review the hearing days are not counted (Art 36): its due date moves. */
+  /**
+   * 听证, held within the period of the step it belongs to (handling, review or re-review). In a
+   * re-review the hearing days are not counted (Art 36): they lengthen the period, whose last day
+   * is then moved off a rest day once (domain.md §3.1).
+   */
   public void hearing(PetitionCaseEntity c, Caller caller, HearingRequest request) {
     if (request.heldTo().isBefore(request.heldFrom())) {
       throw ProblemException.invalid("heldTo", "NotBeforeStart", "must not be before heldFrom");
     }
     var progress = begin(c, Transition.HEARING_HELD, caller);
+    Step period =
+        switch (CaseStatus.valueOf(c.status)) {
+          case REVIEW_REQUESTED -> Step.REVIEW;
+          case REREVIEW_REQUESTED -> Step.REREVIEW;
+          default -> Step.HANDLE;
+        };
+    CaseStepEntity step = lifecycle.openStep(c, period).orElseThrow();
+    if (!request.heldFrom().isAfter(step.startedOn) || request.heldFrom().isAfter(step.dueOn)) {
+      throw ProblemException.invalid(
+          "heldFrom",
+          "InsidePeriod",
+          "a hearing belongs to the period of "
+              + period.label()
+              + " ("
+              + period
+              + "), which runs from the day after "
+              + step.startedOn
+              + " to "
+              + step.dueOn);
+    }
+    for (var entry : lifecycle.historyOf(c)) {
+      if (Transition.HEARING_HELD.name().equals(entry.transition)
+          && !entry.occurredOn.isBefore(step.startedOn)
+          && entry.details.get("heldFrom") instanceof String from
+          && entry.details.get("heldTo") instanceof String to
+          && !request.heldFrom().isAfter(LocalDate.parse(to))
+          && !request.heldTo().isBefore(LocalDate.parse(from))) {
+        throw ProblemException.invalid(
+            "heldFrom",
+            "NoOverlap",
+            "a hearing from " + from + " to " + to + " is recorded already; days count once");
+      }
+    }
     long days = ChronoUnit.DAYS.between(request.heldFrom(), request.heldTo()) + 1;
-    if (CaseStatus.REREVIEW_REQUESTED.name().equals(c.status)) {
-      CaseStepEntity rereview = lifecycle.openStep(c, Step.REREVIEW).orElseThrow();
-      progress.redate(rereview, deadlines.extend(rereview.dueOn, (int) days));
+    if (period == Step.REREVIEW) {
+      LocalDate previous = step.dueOn;
+      step.excludedDays += (int) days;
+      progress.recount(step).detail("previousDueOn", previous.toString());
     }
     progress
         .detail("heldFrom", request.heldFrom().toString())

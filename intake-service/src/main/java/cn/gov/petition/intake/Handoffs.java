@@ -9,6 +9,7 @@ import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
+import cn.gov.petition.intake.store.DeadlineRuleRepository;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
@@ -46,6 +47,7 @@ public class Handoffs {
   private final Outbox outbox;
   private final Clock clock;
   private final String self;
+  private final DeadlineRuleRepository rules;
 
   public Handoffs(
       CaseRepository cases,
@@ -53,7 +55,9 @@ public class Handoffs {
       TransitionRepository history,
       Outbox outbox,
       Clock clock,
-      @ConfigProperty(name = "petition.node.region") String self) {
+      @ConfigProperty(name = "petition.node.region") String self,
+      DeadlineRuleRepository rules) {
+    this.rules = rules;
     this.cases = cases;
     this.steps = steps;
     this.history = history;
@@ -134,6 +138,20 @@ public class Handoffs {
       step.startedOn = s.startedOn();
       step.dueOn = s.dueOn();
       step.doneOn = s.doneOn();
+      // a sender before the counting fields: the period as it was counted, on version 1
+      step.days =
+          s.days() != null
+              ? s.days()
+              : (int) java.time.temporal.ChronoUnit.DAYS.between(s.startedOn(), s.dueOn());
+      step.extensionDays = s.extensionDays() == null ? 0 : s.extensionDays();
+      step.excludedDays = s.excludedDays() == null ? 0 : s.excludedDays();
+      step.calendarVersion = s.calendarVersion() == null ? 1 : s.calendarVersion();
+      step.provisional = Boolean.TRUE.equals(s.provisional());
+      step.ruleId =
+          rules
+              .inEffect(step.step, step.unitRegionCode.substring(0, 2), entity.receivedOn)
+              .map(r -> r.id)
+              .orElse(null);
       steps.persist(step);
     }
     for (CaseHandedOff.HistoryEntry h : handoff.file().history()) {
@@ -313,7 +331,12 @@ public class Handoffs {
                         s.unitRegionCode,
                         s.startedOn,
                         s.dueOn,
-                        s.doneOn))
+                        s.doneOn,
+                        s.days,
+                        s.extensionDays,
+                        s.excludedDays,
+                        s.calendarVersion,
+                        s.provisional))
             .toList(),
         history.ofCase(entity.id).stream()
             .map(

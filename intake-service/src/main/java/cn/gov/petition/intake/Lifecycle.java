@@ -122,6 +122,7 @@ public class Lifecycle {
     private final LocalDate today;
     private final List<CaseProgressed.ClosedStep> closed = new ArrayList<>();
     private final List<CaseProgressed.OpenedStep> opened = new ArrayList<>();
+    private final List<CaseProgressed.ClosedStep> corrected = new ArrayList<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private String outcome;
 
@@ -177,33 +178,90 @@ public class Lifecycle {
       return this;
     }
 
-    /** Starts a step whose period begins after {@code start}, due as the deadline table says. */
+    /**
+     * Starts a step whose period begins after {@code start}, due as the deadline table of the
+     * case's regulation says; a step that regulation does not know (the 2005 text has no objection
+     * window) is not opened.
+     */
     public Progress open(Step step, String unitCode, String unitRegion, LocalDate start) {
-      Deadlines.Due due = deadlines.due(step, unitRegion, start);
-      LocalDate dueOn = due.dueOn();
-      CaseStepEntity entity = new CaseStepEntity();
-      entity.caseId = petitionCase.id;
-      entity.step = step.name();
-      entity.unitCode = unitCode;
-      entity.unitRegionCode = unitRegion;
-      entity.startedOn = start;
-      entity.dueOn = dueOn;
-      entity.ruleId = due.rule().id;
-      steps.persist(entity);
-      opened.add(new CaseProgressed.OpenedStep(step, unitCode, unitRegion, start, dueOn));
+      return open(step, unitCode, unitRegion, start, null);
+    }
+
+    /**
+     * Starts a step with the days the assigning body set ({@code days}; null: the table's), as a
+     * 交办's closing report (Art 22(1)(3)).
+     */
+    public Progress open(
+        Step step, String unitCode, String unitRegion, LocalDate start, Integer days) {
+      deadlines
+          .due(step, unitRegion, petitionCase.receivedOn, start, days)
+          .ifPresent(
+              due -> {
+                CaseStepEntity entity = new CaseStepEntity();
+                entity.caseId = petitionCase.id;
+                entity.step = step.name();
+                entity.unitCode = unitCode;
+                entity.unitRegionCode = unitRegion;
+                entity.startedOn = start;
+                entity.ruleId = due.rule().id;
+                entity.days = due.days();
+                date(entity, due);
+                steps.persist(entity);
+                opened.add(opened(entity, null));
+              });
       return this;
     }
 
     /**
-     * Moves the due date of an open step (an extension, hearing days not counted). Announced as the
-     * step opened again with its new date: consumers keep one clock per open step.
+     * Counts an open step's period again after its extension or excluded days changed, on the
+     * current calendar. Announced as the step opened again with its new date: consumers keep one
+     * clock per open step.
      */
-    public Progress redate(CaseStepEntity open, LocalDate dueOn) {
-      open.dueOn = dueOn;
-      opened.add(
-          new CaseProgressed.OpenedStep(
-              Step.valueOf(open.step), open.unitCode, open.unitRegionCode, open.startedOn, dueOn));
+    public Progress recount(CaseStepEntity open) {
+      return redate(open, deadlines.recount(open));
+    }
+
+    /** Gives an open step a due date counted elsewhere (on a calendar version being loaded). */
+    public Progress redate(CaseStepEntity open, Deadlines.Due due) {
+      LocalDate previous = open.dueOn;
+      date(open, due);
+      opened.add(opened(open, previous));
       return this;
+    }
+
+    /**
+     * Gives a done step the due date a new calendar version counts, when it changes whether the
+     * step was on time; announced as a correction.
+     */
+    public Progress correct(CaseStepEntity done, Deadlines.Due due) {
+      LocalDate previous = done.dueOn;
+      date(done, due);
+      corrected.add(
+          new CaseProgressed.ClosedStep(
+              Step.valueOf(done.step),
+              done.dueOn,
+              done.doneOn,
+              !done.doneOn.isAfter(done.dueOn),
+              previous));
+      return this;
+    }
+
+    private static void date(CaseStepEntity entity, Deadlines.Due due) {
+      entity.dueOn = due.dueOn();
+      entity.calendarVersion = due.calendarVersion();
+      entity.provisional = due.provisional();
+    }
+
+    private static CaseProgressed.OpenedStep opened(CaseStepEntity s, LocalDate previousDueOn) {
+      return new CaseProgressed.OpenedStep(
+          Step.valueOf(s.step),
+          s.unitCode,
+          s.unitRegionCode,
+          s.startedOn,
+          s.dueOn,
+          s.calendarVersion,
+          s.provisional,
+          previousDueOn);
     }
 
     public Progress outcome(String outcome) {
@@ -254,7 +312,8 @@ public class Lifecycle {
               entry.occurredAt,
               closed,
               opened,
-              petitionCase.escalated));
+              petitionCase.escalated,
+              corrected));
       return entry;
     }
   }

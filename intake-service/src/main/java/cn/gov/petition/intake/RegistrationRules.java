@@ -15,6 +15,8 @@ import java.util.List;
  * anything is stored.
  *
  * <ul>
+ *   <li>The petition was received under a regulation whose limits the platform counts: from
+ *       2005-05-01 (domain.md §3.2).
  *   <li>Art 19: a petition states who petitions and where to answer them; only accusations and
  *       suggestions may be anonymous (there is nobody to answer a demand), and nobody visits
  *       anonymously.
@@ -29,6 +31,16 @@ public final class RegistrationRules {
 
   public static void check(RegisterPetitionRequest request) {
     List<FieldError> errors = new ArrayList<>();
+    if (request.receivedOn() != null
+        && request.receivedOn().isBefore(Deadlines.OLDEST_REGULATION)) {
+      errors.add(
+          error(
+              "receivedOn",
+              "RegulationInForce",
+              "a petition received before 2005-05-01, when the 《信访条例》 came into force, has no"
+                  + " statutory deadlines the platform can count; petitions received from"
+                  + " 2005-05-01 to 2022-04-30 take the 2005 limits, later ones the 2022 limits"));
+    }
     List<PetitionerInput> petitioners = request.petitionersOrNone();
     if (request.anonymous()) {
       if (!petitioners.isEmpty()) {

@@ -71,7 +71,12 @@ public enum Transition {
       EnumSet.copyOf(Stream.of(CaseStatus.values()).filter(s -> !s.isEnded()).toList()),
       null),
   /** 不再受理: a new registration of a terminated matter, answered at once (domain.md 6.2). */
-  NOT_ACCEPTED_AGAIN("不再受理", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.NOT_ACCEPTED_AGAIN);
+  NOT_ACCEPTED_AGAIN("不再受理", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.NOT_ACCEPTED_AGAIN),
+  /**
+   * 期限重算: a new calendar version moved due dates of the case's steps (or the verdict of a done
+   * one); the status stays. Taken by the platform, never by a clerk.
+   */
+  DEADLINES_RECOMPUTED("期限重算", EnumSet.allOf(CaseStatus.class), null);
 
   private final String label;
   private final Set<CaseStatus> from;

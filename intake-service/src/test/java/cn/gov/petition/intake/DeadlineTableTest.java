@@ -66,15 +66,21 @@ class DeadlineTableTest {
                 // Zhejiang from 10-01: 5 working days after Friday 10-16 is Friday 10-23
                 assertEquals(
                     LocalDate.parse("2026-10-23"),
-                    deadlines.due(Step.ACCEPT, "330106", friday).dueOn());
+                    deadlines.due(Step.ACCEPT, "330106", friday, friday).dueOn());
                 // Yunnan keeps the national 15 calendar days: 10-31, a Saturday, so 11-02
                 assertEquals(
                     LocalDate.parse("2026-11-02"),
-                    deadlines.due(Step.ACCEPT, "530302", friday).dueOn());
+                    deadlines.due(Step.ACCEPT, "530302", friday, friday).dueOn());
                 // before the Zhejiang rule took effect, the national rule applied there too
                 assertEquals(
                     LocalDate.parse("2026-09-30"),
-                    deadlines.due(Step.ACCEPT, "330106", LocalDate.parse("2026-09-15")).dueOn());
+                    deadlines
+                        .due(
+                            Step.ACCEPT,
+                            "330106",
+                            LocalDate.parse("2026-09-15"),
+                            LocalDate.parse("2026-09-15"))
+                        .dueOn());
               });
     } finally {
       QuarkusTransaction.requiringNew().run(() -> rules.deleteById(id));

@@ -87,9 +87,12 @@ class HandlingTest {
     post(HANDLER, path + "/extension", extension(31))
         .statusCode(422)
         .body("errors[0].field", equalTo("days"));
+    // 60 + 30 days from acceptance on 09-30: day 90 is Tuesday 12-29 (domain.md §3.1), not 30
+    // days added to the already moved 11-30
     post(HANDLER, path + "/extension", extension(30))
         .statusCode(200)
-        .body(step("HANDLE", "dueOn"), equalTo("2026-12-30"));
+        .body(step("HANDLE", "dueOn"), equalTo("2026-12-29"))
+        .body(step("HANDLE", "extensionDays"), equalTo(30));
     post(HANDLER, path + "/extension", extension(10))
         .statusCode(409)
         .body("detail", containsString("extended once already"));
@@ -216,6 +219,114 @@ class HandlingTest {
         .body("statusLabel", equalTo("已终结"));
     post(PROVINCE, path + "/review-request", Map.of("receivedOn", "2026-11-20", "reasons", "再次申请。"))
         .statusCode(403);
+  }
+
+  @Test
+  void anExtensionLengthensTheHandlingPeriodFromAcceptanceAndMovesItsLastDayOnce() {
+    // domain.md §3.1: accepted 2026-08-02, day 60 is 10-01 (National Day): due 10-08; with 30
+    // days' extension day 90 is Saturday 10-31: due Monday 11-02
+    clock.setToday(LocalDate.parse("2026-07-30"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-07-30"), "FORWARD");
+    String path = "/cases/" + id;
+    clock.setToday(LocalDate.parse("2026-08-02"));
+    post(HANDLER, path + "/acceptance", Map.of("notice", "已受理"))
+        .statusCode(200)
+        .body(step("HANDLE", "dueOn"), equalTo("2026-10-08"));
+    clock.setToday(LocalDate.parse("2026-09-20"));
+    post(HANDLER, path + "/extension", extension(30))
+        .statusCode(200)
+        .body(step("HANDLE", "dueOn"), equalTo("2026-11-02"));
+  }
+
+  @Test
+  void hearingDaysLengthenTheReReviewPeriodBeforeTheRestDayRuleAndMustLieInsideIt() {
+    String id = reReviewRequestedOn("2026-09-01");
+    String path = "/cases/" + id;
+    // 复核 request received 09-01: day 30 is 10-01 (National Day): due 10-08
+    read(id).body(step("REREVIEW", "dueOn"), equalTo("2026-10-08"));
+
+    clock.setToday(LocalDate.parse("2026-09-10"));
+    // a hearing before the request arrived does not belong to its period
+    post(PROVINCE, path + "/hearings", hearing("2026-08-31", "2026-08-31"))
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("heldFrom"))
+        .body("errors[0].rule", equalTo("InsidePeriod"));
+    // a 1-day hearing: the period is 31 days, day 31 is 10-02, a holiday: still due 10-08, not
+    // 10-09 (the hearing day is not added to the date already moved off the holiday)
+    post(PROVINCE, path + "/hearings", hearing("2026-09-08", "2026-09-08"))
+        .statusCode(200)
+        .body(step("REREVIEW", "dueOn"), equalTo("2026-10-08"))
+        .body(step("REREVIEW", "excludedDays"), equalTo(1));
+    // the same day again counts once
+    post(PROVINCE, path + "/hearings", hearing("2026-09-08", "2026-09-09"))
+        .statusCode(422)
+        .body("errors[0].rule", equalTo("NoOverlap"));
+    // seven more days: 38 days from 09-01 is 10-09, a working day
+    post(PROVINCE, path + "/hearings", hearing("2026-09-09", "2026-09-15"))
+        .statusCode(400); // not yet held on 09-10
+    clock.setToday(LocalDate.parse("2026-09-16"));
+    post(PROVINCE, path + "/hearings", hearing("2026-09-09", "2026-09-15"))
+        .statusCode(200)
+        .body(step("REREVIEW", "dueOn"), equalTo("2026-10-09"))
+        .body(step("REREVIEW", "excludedDays"), equalTo(8));
+  }
+
+  @Test
+  void anAssignmentAfterAnUpheldObjectionTakesTheDeadlineTheAssigningBodySets() {
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/objection", Map.of("reason", "不属于本单位职权范围。")).statusCode(200);
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("upheld", true);
+    decision.put("unit", Map.of("code", "530302:zjj", "name", "麒麟区住房和城乡建设局"));
+    decision.put("reason", "改由住建局办理。");
+    decision.put("reportDays", 20);
+    post(
+            CITY_SUPERVISOR,
+            path + "/objection-decision",
+            with(new HashMap<>(decision), "mode", "FORWARD"))
+        .statusCode(422)
+        .body("errors[0].field", equalTo("reportDays"))
+        .body("errors[0].rule", equalTo("AssignOnly"));
+    decision.put("mode", "ASSIGN");
+    // 20 days from 11-02 is Sunday 11-22: Monday 11-23, not the default 90 days
+    post(CITY_SUPERVISOR, path + "/objection-decision", decision)
+        .statusCode(200)
+        .body("status", equalTo("ASSIGNED"))
+        .body(step("REPORT", "dueOn"), equalTo("2026-11-23"))
+        .body(step("REPORT", "days"), equalTo(20));
+  }
+
+  /** A case walked to a 复核 request received on {@code receivedOn}; returns its id. */
+  private String reReviewRequestedOn(String receivedOn) {
+    LocalDate day = LocalDate.parse(receivedOn);
+    clock.setToday(day.minusDays(20));
+    String id =
+        registerAndRoute(
+            Petitions.letterWith("receivedOn", day.minusDays(20).toString()), "FORWARD");
+    String path = "/cases/" + id;
+    post(HANDLER, path + "/acceptance", Map.of("notice", "已受理")).statusCode(200);
+    clock.setToday(day.minusDays(15));
+    post(HANDLER, path + "/opinion", opinion(null)).statusCode(200);
+    clock.setToday(day.minusDays(10));
+    post(
+            CITY,
+            path + "/review-request",
+            Map.of("receivedOn", day.minusDays(10).toString(), "reasons", "不服。"))
+        .statusCode(200);
+    clock.setToday(day.minusDays(5));
+    post(CITY, path + "/review-opinion", opinion(null)).statusCode(200);
+    clock.setToday(day);
+    post(PROVINCE, path + "/review-request", Map.of("receivedOn", receivedOn, "reasons", "仍不服。"))
+        .statusCode(200)
+        .body("status", equalTo("REREVIEW_REQUESTED"));
+    return id;
+  }
+
+  private static Map<String, Object> hearing(String from, String to) {
+    return Map.of("heldFrom", from, "heldTo", to, "summary", "公开听证。");
   }
 
   @Test

@@ -52,6 +52,7 @@ final class CaseEvents {
     private LocalDate on = LocalDate.parse("2026-12-01");
     private final List<CaseProgressed.ClosedStep> closed = new ArrayList<>();
     private final List<CaseProgressed.OpenedStep> opened = new ArrayList<>();
+    private final List<CaseProgressed.ClosedStep> corrected = new ArrayList<>();
 
     private Progress(String caseId, String transition) {
       this.caseId = caseId;
@@ -107,6 +108,31 @@ final class CaseEvents {
       return this;
     }
 
+    /** Opens (or re-dates) a step with the calendar version it was counted with. */
+    Progress opens(Step step, String dueOn, int calendarVersion, boolean provisional) {
+      opened.add(
+          new CaseProgressed.OpenedStep(
+              step,
+              unitCode,
+              regionOf(unitCode),
+              on,
+              LocalDate.parse(dueOn),
+              calendarVersion,
+              provisional,
+              null));
+      return this;
+    }
+
+    /** A done step a new calendar version gave a new due date, and so a new verdict. */
+    Progress corrects(Step step, String previousDueOn, String dueOn, String doneOn) {
+      LocalDate due = LocalDate.parse(dueOn);
+      LocalDate done = LocalDate.parse(doneOn);
+      corrected.add(
+          new CaseProgressed.ClosedStep(
+              step, due, done, !done.isAfter(due), LocalDate.parse(previousDueOn)));
+      return this;
+    }
+
     /** Closes a step on the transition's day, on time when that is not after its due date. */
     Progress closes(Step step, String dueOn) {
       LocalDate due = LocalDate.parse(dueOn);
@@ -133,7 +159,9 @@ final class CaseEvents {
                 on,
                 on.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
                 closed,
-                opened));
+                opened,
+                null,
+                corrected));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

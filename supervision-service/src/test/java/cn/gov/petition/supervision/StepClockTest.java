@@ -85,6 +85,59 @@ class StepClockTest {
   }
 
   @Test
+  void aNewCalendarVersionMovesAProvisionalClockAndCorrectsADoneStepsVerdict() {
+    String county = TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+    // 2027's notice not loaded: the acceptance period's last day is provisional (待定)
+    String open = UUID.randomUUID().toString();
+    progress(open, "FORWARDED")
+        .unit(QILIN_XFJ)
+        .on("2026-12-17")
+        .opens(ACCEPT, "2027-01-01", 1, true)
+        .send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                clocksOf(county, open)
+                    .body("find { it.step == 'ACCEPT' }.provisional", equalTo(true))
+                    .body("find { it.step == 'ACCEPT' }.calendarVersion", equalTo(1)));
+    // loaded: 01-01 is 元旦, the period ends on 01-04
+    progress(open, "DEADLINES_RECOMPUTED")
+        .unit(QILIN_XFJ)
+        .on("2026-12-18")
+        .opens(ACCEPT, "2027-01-04", 2, false)
+        .send();
+
+    // a step done on 01-04 was late against 01-01 and is on time against 01-04
+    String done = UUID.randomUUID().toString();
+    progress(done, "FORWARDED")
+        .unit(QILIN_XFJ)
+        .on("2026-12-17")
+        .opens(ACCEPT, "2027-01-01", 1, true)
+        .send();
+    progress(done, "ACCEPTED").unit(QILIN_XFJ).on("2027-01-04").closes(ACCEPT, "2027-01-01").send();
+    progress(done, "DEADLINES_RECOMPUTED")
+        .unit(QILIN_XFJ)
+        .on("2027-01-05")
+        .corrects(ACCEPT, "2027-01-01", "2027-01-04", "2027-01-04")
+        .send();
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              clocksOf(county, open)
+                  .body("$", hasSize(1))
+                  .body("find { it.step == 'ACCEPT' }.dueOn", equalTo("2027-01-04"))
+                  .body("find { it.step == 'ACCEPT' }.provisional", equalTo(false))
+                  .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN"));
+              clocksOf(county, done)
+                  .body("find { it.step == 'ACCEPT' }.dueOn", equalTo("2027-01-04"))
+                  .body("find { it.step == 'ACCEPT' }.status", equalTo("ON_TIME"));
+            });
+  }
+
+  @Test
   void onlyTheEventsItAppliesAreRecordedAsProcessed() {
     String caseId = UUID.randomUUID().toString();
     String registered = UUID.randomUUID().toString();

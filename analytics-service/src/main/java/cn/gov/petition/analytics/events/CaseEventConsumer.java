@@ -120,6 +120,9 @@ public class CaseEventConsumer {
               : null;
       facts.closed(caseId, closed, outcome);
     }
+    for (CaseProgressed.ClosedStep corrected : progress.correctedSteps()) {
+      facts.corrected(caseId, corrected);
+    }
     for (CaseProgressed.OpenedStep opened : progress.openedSteps()) {
       if (opened.unitRegionCode().startsWith(nodeRegion)) {
         facts.opened(caseId, progress.caseNumber(), opened);

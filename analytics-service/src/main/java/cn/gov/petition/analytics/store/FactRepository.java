@@ -208,6 +208,33 @@ public class FactRepository {
     }
   }
 
+  /**
+   * A done step whose verdict a new calendar version changed (ADR 23): it takes the new due date
+   * and verdict, and its tally moves from the old bucket to the new.
+   */
+  @SuppressWarnings("unchecked")
+  public void corrected(UUID caseId, CaseProgressed.ClosedStep step) {
+    String name = step.step().name();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "UPDATE step_fact SET due_on = :due, on_time = :onTime WHERE case_id = :case AND"
+                    + " step = :step AND done_on = :done AND on_time IS DISTINCT FROM :onTime"
+                    + " RETURNING unit_region_code, due_on")
+            .setParameter("due", step.dueOn())
+            .setParameter("onTime", step.onTime())
+            .setParameter("case", caseId)
+            .setParameter("step", name)
+            .setParameter("done", step.doneOn())
+            .getResultList();
+    if (rows.isEmpty() || !TALLIED.contains(name) || step.step() == Step.EVALUATE) {
+      return;
+    }
+    String region = (String) rows.get(0)[0];
+    LocalDate previous = step.previousDueOn() == null ? step.dueOn() : step.previousDueOn();
+    tally(name, region, previous, step.onTime() ? "LATE" : "ON_TIME", -1);
+    tally(name, region, step.dueOn(), step.onTime() ? "ON_TIME" : "LATE", 1);
+  }
+
   /** The steps the rates count, and so the tallies keep. */
   private static final Set<String> TALLIED = Set.of("ACCEPT", "HANDLE", "EVALUATE");
 

@@ -99,7 +99,12 @@ public record CaseHandedOff(
       String unitRegionCode,
       LocalDate startedOn,
       LocalDate dueOn,
-      LocalDate doneOn) {}
+      LocalDate doneOn,
+      Integer days,
+      Integer extensionDays,
+      Integer excludedDays,
+      Integer calendarVersion,
+      Boolean provisional) {}
 
   /** One transition of the case history. */
   public record HistoryEntry(

@@ -30,6 +30,9 @@ import java.util.List;
  * @param openedSteps steps this transition started, with their due dates
  * @param escalated 越级: the case was registered at a visit more than one level above the level with
  *     authority (routing's decision, Art 20); null from a sender before this field
+ * @param correctedSteps steps already done whose due date a new calendar version moved so far that
+ *     their verdict (on time or late) changed: the step with its new due date and verdict (only in
+ *     a {@code DEADLINES_RECOMPUTED} transition; empty otherwise, and absent from older senders)
  */
 public record CaseProgressed(
     String caseId,
@@ -48,11 +51,53 @@ public record CaseProgressed(
     Instant occurredAt,
     List<ClosedStep> closedSteps,
     List<OpenedStep> openedSteps,
-    Boolean escalated) {
+    Boolean escalated,
+    List<ClosedStep> correctedSteps) {
 
   public CaseProgressed {
     closedSteps = List.copyOf(closedSteps);
     openedSteps = List.copyOf(openedSteps);
+    correctedSteps = correctedSteps == null ? List.of() : List.copyOf(correctedSteps);
+  }
+
+  /** A transition that corrects no verdict (every transition but a recomputation). */
+  public CaseProgressed(
+      String caseId,
+      String caseNumber,
+      String transition,
+      String status,
+      String petitionClass,
+      String channel,
+      String category,
+      String matterRegionCode,
+      String unitCode,
+      String unitRegionCode,
+      String mode,
+      String outcome,
+      LocalDate occurredOn,
+      Instant occurredAt,
+      List<ClosedStep> closedSteps,
+      List<OpenedStep> openedSteps,
+      Boolean escalated) {
+    this(
+        caseId,
+        caseNumber,
+        transition,
+        status,
+        petitionClass,
+        channel,
+        category,
+        matterRegionCode,
+        unitCode,
+        unitRegionCode,
+        mode,
+        outcome,
+        occurredOn,
+        occurredAt,
+        closedSteps,
+        openedSteps,
+        escalated,
+        List.of());
   }
 
   /** A transition of a case not known to be 越级 (for the senders and tests that do not say). */
@@ -90,16 +135,55 @@ public record CaseProgressed(
         occurredAt,
         closedSteps,
         openedSteps,
-        null);
+        null,
+        List.of());
   }
 
-  /** A step this transition completed: on time if done on or before its due date. */
-  public record ClosedStep(Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime) {}
+  /**
+   * A step this transition completed: on time if done on or before its due date.
+   *
+   * @param previousDueOn in a correction ({@link #correctedSteps}), the due date it was judged by
+   *     before; null otherwise
+   */
+  public record ClosedStep(
+      Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime, LocalDate previousDueOn) {
+
+    public ClosedStep(Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime) {
+      this(step, dueOn, doneOn, onTime, null);
+    }
+  }
 
   /**
    * A step this transition started: owed by {@code unitCode}, or, for a petitioner's window, about
-   * that unit's reply.
+   * that unit's reply. A step already open that appears again was re-dated (an extension, hearing
+   * days, a new calendar version): its clock keeps running with the new due date.
+   *
+   * @param calendarVersion the version of the official calendar the due date was computed with;
+   *     null from a sender before this field
+   * @param provisional 待定: the due date lies past the last day that calendar version covers (next
+   *     year's holiday notice is not loaded yet), so it will be recomputed when it is; null from a
+   *     sender before this field
+   * @param previousDueOn when the step was re-dated, its due date before; null otherwise
    */
   public record OpenedStep(
-      Step step, String unitCode, String unitRegionCode, LocalDate startedOn, LocalDate dueOn) {}
+      Step step,
+      String unitCode,
+      String unitRegionCode,
+      LocalDate startedOn,
+      LocalDate dueOn,
+      Integer calendarVersion,
+      Boolean provisional,
+      LocalDate previousDueOn) {
+
+    /** A step whose calendar is not stated (tests, senders before the calendar version). */
+    public OpenedStep(
+        Step step, String unitCode, String unitRegionCode, LocalDate startedOn, LocalDate dueOn) {
+      this(step, unitCode, unitRegionCode, startedOn, dueOn, null, null, null);
+    }
+
+    /** Whether the due date is known to be provisional (待定). */
+    public boolean isProvisional() {
+      return Boolean.TRUE.equals(provisional);
+    }
+  }
 }

@@ -16,6 +16,8 @@ public enum EventType {
   ROUTING_DECIDED(
       "cn.gov.petition.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class),
   NODE_ANNOUNCED("cn.gov.petition.node.announced", Topics.NODES, NodeAnnounced.class),
+  CALENDAR_PUBLISHED(
+      "cn.gov.petition.calendar.published", Topics.CALENDAR, CalendarPublished.class),
   CASE_HANDED_OFF("cn.gov.petition.case.handed-off", Topics.HANDOFFS, CaseHandedOff.class),
   HANDOFF_ACCEPTED("cn.gov.petition.case.handoff-accepted", Topics.HANDOFFS, HandoffAccepted.class),
   DEADLINE_ALERTED(

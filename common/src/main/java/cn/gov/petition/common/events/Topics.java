@@ -30,6 +30,13 @@ public final class Topics {
   public static final String NODES = "petition.nodes";
 
   /**
+   * The official calendar (法定节假日安排): one compacted record per year, keyed by the year, with the
+   * latest version of its holidays and make-up working days; written by the province's node, read
+   * by every node's intake-service. No personal data.
+   */
+  public static final String CALENDAR = "petition.calendar";
+
+  /**
    * Cases waiting for routing (待转送交办), from a node's intake to its own routing-service. Not
    * broadcast: it names the units an accusation accuses.
    */

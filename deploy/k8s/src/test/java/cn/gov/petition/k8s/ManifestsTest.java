@@ -31,7 +31,8 @@ class ManifestsTest {
           "petition.case-events",
           "petition.supervision-events",
           "petition.analytics-events",
-          "petition.nodes");
+          "petition.nodes",
+          "petition.calendar");
 
   @Test
   void everyRenderingPassesTheKubernetesSchemas() throws Exception {

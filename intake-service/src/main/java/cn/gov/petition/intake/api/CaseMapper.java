@@ -136,7 +136,18 @@ public class CaseMapper {
   static CaseView.StepView step(CaseStepEntity s) {
     String state = s.doneOn == null ? "OPEN" : s.doneOn.isAfter(s.dueOn) ? "LATE" : "ON_TIME";
     return new CaseView.StepView(
-        s.step, Step.valueOf(s.step).label(), s.unitCode, s.startedOn, s.dueOn, s.doneOn, state);
+        s.step,
+        Step.valueOf(s.step).label(),
+        s.unitCode,
+        s.startedOn,
+        s.dueOn,
+        s.doneOn,
+        state,
+        s.provisional,
+        s.calendarVersion,
+        s.days,
+        s.extensionDays,
+        s.excludedDays);
   }
 
   private static CaseView.PetitionerView petitioner(PetitionerEntity p, boolean visible) {

@@ -116,5 +116,17 @@ public record CaseView(
       LocalDate startedOn,
       LocalDate dueOn,
       @Schema(description = "完成日期 / null while open") LocalDate doneOn,
-      @Schema(description = "OPEN, ON_TIME or LATE") String state) {}
+      @Schema(description = "OPEN, ON_TIME or LATE") String state,
+      @Schema(
+              description =
+                  "待定：截止日期晚于所用日历覆盖的最后一天（下一年度节假日通知未载入），载入后重算 / provisional: past the"
+                      + " last day the calendar version covers; recounted when next year's notice is loaded")
+          boolean provisional,
+      @Schema(description = "计算所用日历版本 / the calendar version it was counted with", example = "1")
+          int calendarVersion,
+      @Schema(description = "期限天数（不含延期、不计入的天数）/ the period's base days", example = "60") int days,
+      @Schema(description = "延期天数 / days an extension added (Art 34)", example = "0")
+          int extensionDays,
+      @Schema(description = "不计入期限的天数（听证）/ days not counted (hearings, Art 36)", example = "0")
+          int excludedDays) {}
 }

@@ -103,7 +103,15 @@ public final class HandlingRequests {
       @Schema(description = "理由 / reason", example = "经核实，供暖设施维护属于住建部门职责。")
           @NotBlank
           @Size(max = 2000)
-          String reason) {}
+          String reason,
+      @Schema(
+              description =
+                  "交办期限（日）/ for ASSIGN: the days the unit has to report its result, as the"
+                      + " assigning body sets them (Art 22); default 90",
+              example = "30")
+          @Min(1)
+          @Max(180)
+          Integer reportDays) {}
 
   @Schema(description = "单位 / A unit")
   public record UnitRef(

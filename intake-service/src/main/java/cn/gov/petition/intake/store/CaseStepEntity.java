@@ -42,6 +42,26 @@ public class CaseStepEntity {
   @Column(name = "rule_id")
   public Long ruleId;
 
+  /** The period's base days: the rule's, or those the assigning body set for a 交办. */
+  @Column(nullable = false)
+  public int days;
+
+  /** Days an approved extension added (Art 34). */
+  @Column(name = "extension_days", nullable = false)
+  public int extensionDays;
+
+  /** Days not counted: hearings in a re-review (Art 36). */
+  @Column(name = "excluded_days", nullable = false)
+  public int excludedDays;
+
+  /** The calendar version the due date was computed with. */
+  @Column(name = "calendar_version", nullable = false)
+  public int calendarVersion;
+
+  /** 待定: the due date lies past the last day that calendar version covers. */
+  @Column(nullable = false)
+  public boolean provisional;
+
   public boolean isOpen() {
     return doneOn == null;
   }

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/clocks")
@@ -48,7 +49,13 @@ public class ClockResource {
       LocalDate doneOn,
       boolean petitionerWindow,
       String status,
-      String stage) {
+      String stage,
+      @Schema(
+              description =
+                  "待定：截止日期晚于计算所用日历覆盖的最后一天，载入下一年度节假日通知后重算 / provisional: past"
+                      + " the last day of the calendar version it was counted with")
+          boolean provisional,
+      @Schema(description = "计算所用日历版本 / the calendar version") Integer calendarVersion) {
 
     static ClockView of(ClockEntity e) {
       return new ClockView(
@@ -62,7 +69,9 @@ public class ClockResource {
           e.doneOn,
           e.petitionerWindow,
           e.status,
-          e.stage);
+          e.stage,
+          e.provisional,
+          e.calendarVersion);
     }
   }
 

@@ -23,8 +23,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Keeps one clock per open step of every case in this node's subtree, with the due dates the
  * lifecycle events carry: a closed step stops its clock (on time or late, as the event says), an
- * opened one starts a clock, and a step opened again while open (an extension) moves its due date.
- * Beside the clocks it keeps each case's standing ({@link CaseEntity}) for the backlog.
+ * opened one starts a clock, and a step opened again while open (an extension, hearing days, a new
+ * calendar version) moves its due date; a correction gives a done step the verdict a new calendar
+ * version found. Beside the clocks it keeps each case's standing ({@link CaseEntity}) for the
+ * backlog.
  */
 @ApplicationScoped
 public class CaseProgressConsumer {
@@ -87,6 +89,17 @@ public class CaseProgressConsumer {
                 tallies.changed(before, open);
               });
     }
+    for (CaseProgressed.ClosedStep corrected : progress.correctedSteps()) {
+      // a new calendar version changed whether a done step was on time (ADR 23)
+      clocks
+          .latestDone(caseId, corrected.step().name())
+          .ifPresent(
+              done -> {
+                done.dueOn = corrected.dueOn();
+                done.status = corrected.onTime() ? "ON_TIME" : "LATE";
+                done.provisional = false;
+              });
+    }
     for (CaseProgressed.OpenedStep opened : progress.openedSteps()) {
       if (!opened.unitRegionCode().startsWith(nodeRegion)) {
         continue; // another node's subtree: its own supervision keeps that clock
@@ -109,6 +122,8 @@ public class CaseProgressConsumer {
       entity.unitRegionCode = opened.unitRegionCode();
       entity.startedOn = opened.startedOn();
       entity.dueOn = opened.dueOn();
+      entity.provisional = opened.isProvisional();
+      entity.calendarVersion = opened.calendarVersion();
       entity.petitionerWindow = opened.step().isPetitionerWindow();
       watch.start(entity);
       if (entity.id == null) {

@@ -64,4 +64,12 @@ public class ClockEntity {
   /** When the deadline watch must look at this clock next; none once there is nothing to mark. */
   @Column(name = "next_check_on")
   public LocalDate nextCheckOn;
+
+  /** The calendar version intake counted the due date with; null from an older event. */
+  @Column(name = "calendar_version")
+  public Integer calendarVersion;
+
+  /** 待定: the due date lies past the last day that calendar version covers. */
+  @Column(nullable = false)
+  public boolean provisional;
 }

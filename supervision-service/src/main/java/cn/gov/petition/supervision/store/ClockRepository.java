@@ -15,6 +15,12 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
       "SELECT * FROM statutory_clock WHERE next_check_on <= :today"
           + " ORDER BY next_check_on, id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
+  /** The latest clock of a step that is done (on time or late), for a correction. */
+  public Optional<ClockEntity> latestDone(UUID caseId, String step) {
+    return find("caseId = ?1 and step = ?2 and status <> 'OPEN' order by id desc", caseId, step)
+        .firstResultOptional();
+  }
+
   public Optional<ClockEntity> open(UUID caseId, String step) {
     return find("caseId = ?1 and step = ?2 and status = 'OPEN'", caseId, step)
         .firstResultOptional();
