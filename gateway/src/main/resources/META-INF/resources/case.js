@@ -42,7 +42,11 @@
   ];
   $('summary').replaceChildren(el('table', { id: 'summary-table' }, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v === null || v === undefined ? '' : String(v))))));
 
-  const STATES = { OPEN: '办理中', ON_TIME: '按期完成', LATE: '超期完成' };
+  const STATES = { OPEN: '办理中', ON_TIME: '按期完成', LATE: '超期完成', WITHDRAWN: '异议成立，已改送' };
+  // 待定: past the last day of the calendar it was counted with; recounted when the notice is loaded
+  const due = (s) => (s.provisional && s.state === 'OPEN'
+    ? el('span', {}, s.dueOn + ' ', el('span', { class: 'tag provisional', title: '下一年度节假日安排通知未载入，载入后重算' }, '待定'))
+    : s.dueOn || '');
   const steps = c.steps || [];
   const names = await Promise.all(steps.map((s) => unitName(s.unitCode)));
   const overdue = (s) => s.state === 'OPEN' && s.dueOn && s.dueOn < Petition.today();
@@ -56,7 +60,7 @@
 
   $('responsibility').replaceChildren(table([
     ['环节', (s) => s.label || s.step], ['责任单位', (s) => names[steps.indexOf(s)]],
-    ['开始', (s) => s.startedOn || ''], ['期限', (s) => s.dueOn || ''], ['完成', (s) => s.doneOn || ''],
+    ['开始', (s) => s.startedOn || ''], ['期限', due], ['完成', (s) => s.doneOn || ''],
     ['状态', (s) => (overdue(s) ? '已超期' : STATES[s.state] || s.state)],
   ], steps, '尚无办理环节'));
 

@@ -93,12 +93,20 @@
     const inRegion = clocks.data.filter((k) => (k.unitRegionCode || '').startsWith(region));
     const columns = [
       ['信访件', (k) => el('a', { href: '/case.html?id=' + encodeURIComponent(k.caseId), class: 'case-link' }, k.caseNumber)],
-      ['环节', (k) => Petition.STEPS[k.step] || k.step], ['责任单位', (k) => k.unitCode], ['期限', (k) => k.dueOn], ['状态', (k) => el('span', { class: 'tag ' + k.stage }, STAGES[k.stage] || k.stage)],
+      ['环节', (k) => Petition.STEPS[k.step] || k.step], ['责任单位', (k) => k.unitCode],
+      ['期限', (k) => (k.provisional ? [k.dueOn, ' ', el('span', { class: 'tag provisional', title: '下一年度节假日安排通知未载入，载入后重算' }, '待定')] : k.dueOn)], ['状态', (k) => el('span', { class: 'tag ' + k.stage }, STAGES[k.stage] || k.stage)],
     ];
     $('overdue').replaceChildren(table(columns, inRegion.filter((k) => k.stage === 'OVERDUE'), '无超期'));
     $('soon-due').replaceChildren(table(columns, inRegion.filter((k) => k.stage === 'WARNED'), '无临期'));
     $('open-clocks-count').textContent = '本辖区在办环节 ' + inRegion.length + ' 个';
     $('open-clocks-count').dataset.cases = [...new Set(inRegion.map((k) => k.caseNumber))].join(' ');
+  }
+
+  // 下一年度节假日安排通知未载入: due dates after the calendar's last day are provisional (待定)
+  async function calendar() {
+    const r = await ask('/api/intake/calendar');
+    if (!r.ok) return;
+    notice($('calendar-warning'), 'warn', r.data.warning ? [r.data.warning] : []);
   }
 
   async function backlog() {
@@ -132,7 +140,7 @@
   async function refresh() {
     if (running) return running;
     failed.length = 0;
-    running = Promise.all([crumbs(), rates(), trend(), deadlines(), backlog(), letters(), warnings()])
+    running = Promise.all([crumbs(), calendar(), rates(), trend(), deadlines(), backlog(), letters(), warnings()])
       .then(() => {
         notice($('messages'), 'error', failed.length ? ['部分内容无法读取：'].concat(failed) : []);
         $('refreshed-at').textContent = new Date().toLocaleTimeString('zh-CN', { hour12: false });

@@ -33,7 +33,10 @@ ALTER TABLE case_step
     ADD COLUMN extension_days   INTEGER NOT NULL DEFAULT 0 CHECK (extension_days >= 0),
     ADD COLUMN excluded_days    INTEGER NOT NULL DEFAULT 0 CHECK (excluded_days >= 0),
     ADD COLUMN calendar_version INTEGER NOT NULL DEFAULT 1,
-    ADD COLUMN provisional      BOOLEAN NOT NULL DEFAULT FALSE;
+    ADD COLUMN provisional      BOOLEAN NOT NULL DEFAULT FALSE,
+    -- the step stopped without being owed any more (an objection upheld took the matter from
+    -- its unit): neither on time nor late
+    ADD COLUMN withdrawn        BOOLEAN NOT NULL DEFAULT FALSE;
 
 UPDATE case_step s SET days = r.days FROM deadline_rule r WHERE s.rule_id = r.id;
 UPDATE case_step s SET extension_days = (t.details ->> 'days')::int

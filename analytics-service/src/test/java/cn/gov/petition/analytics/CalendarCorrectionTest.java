@@ -25,9 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A done step whose verdict a new calendar version changes is counted again (ADR 23): accepted on
- * 2027-01-04 against a provisional 2027-01-01, late; once 2027's notice makes 01-01 a holiday and
- * the period end on 01-04, on time. 楚雄州 (5323) is this test's own region.
+ * The v2 rate rules on the events intake sends. A done step whose verdict a new calendar version
+ * changes is counted again (ADR 23): accepted on 2027-01-04 against a provisional 2027-01-01, late;
+ * once 2027's notice makes 01-01 a holiday and the period end on 01-04, on time. 楚雄州 (5323) is this
+ * test's own region.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
@@ -129,23 +130,144 @@ class CalendarCorrectionTest {
             () -> timelyAcceptance().body("numerator", equalTo(1)).body("denominator", equalTo(1)));
   }
 
+  @Test
+  void anAcceptancePeriodWithdrawnByAnUpheldObjectionCountsForNobody() {
+    // 禄丰市 (532302): the 住建局 objects in time and the objection is upheld; the 人社局 takes the
+    // matter and accepts it late. Only the 人社局's period counts (timely-acceptance/v2).
+    clock.setToday(LocalDate.parse("2026-12-20"));
+    String county = "532302";
+    String id = UUID.randomUUID().toString();
+    String number = county + "-20261102-00001";
+    LocalDate received = LocalDate.parse("2026-11-02");
+    LocalDate firstDue = LocalDate.parse("2026-11-17");
+    LocalDate upheldOn = LocalDate.parse("2026-11-05");
+    LocalDate secondDue = LocalDate.parse("2026-11-20");
+    kafka.sendAll(
+        Topics.CASE_EVENTS,
+        List.of(
+            Events.of(
+                id,
+                number,
+                new CaseRegistered(
+                    id,
+                    number,
+                    "LETTER",
+                    "APPEAL",
+                    county,
+                    "0201",
+                    county + ":xfj",
+                    received,
+                    received.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    1,
+                    "SEEK_SOLUTION",
+                    "DIRECT",
+                    false,
+                    null)),
+            Events.of(
+                id,
+                number,
+                progressed(
+                    id,
+                    number,
+                    county,
+                    county + ":zjj",
+                    "FORWARDED",
+                    received,
+                    List.of(),
+                    List.of(
+                        new CaseProgressed.OpenedStep(
+                            Step.ACCEPT, county + ":zjj", county, received, firstDue)),
+                    List.of())),
+            Events.of(
+                id,
+                number,
+                progressed(
+                    id,
+                    number,
+                    county,
+                    county + ":rsj",
+                    "OBJECTION_UPHELD",
+                    upheldOn,
+                    List.of(
+                        new CaseProgressed.ClosedStep(
+                            Step.ACCEPT, firstDue, upheldOn, false, null, true)),
+                    List.of(
+                        new CaseProgressed.OpenedStep(
+                            Step.ACCEPT, county + ":rsj", county, upheldOn, secondDue)),
+                    List.of())),
+            Events.of(
+                id,
+                number,
+                progressed(
+                    id,
+                    number,
+                    county,
+                    county + ":rsj",
+                    "ACCEPTED",
+                    LocalDate.parse("2026-11-23"),
+                    List.of(
+                        new CaseProgressed.ClosedStep(
+                            Step.ACCEPT, secondDue, LocalDate.parse("2026-11-23"), false)),
+                    List.of(),
+                    List.of()))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                rate(county, "2026-11-01", "2026-11-30", "TIMELY_ACCEPTANCE")
+                    .body("numerator", equalTo(0))
+                    .body("denominator", equalTo(1))
+                    .body("buckets.LATE", equalTo(1))
+                    .body("formulaVersion", equalTo("timely-acceptance/v2")));
+    given()
+        .auth()
+        .oauth2(OFFICE)
+        .queryParam("bucket", "LATE")
+        .queryParam("region", county)
+        .queryParam("from", "2026-11-01")
+        .queryParam("to", "2026-11-30")
+        .when()
+        .get("/statistics/rates/TIMELY_ACCEPTANCE/cases")
+        .then()
+        .statusCode(200)
+        .body("cases.size()", equalTo(1))
+        .body("cases[0].unit", equalTo(county + ":rsj"));
+  }
+
   private static ValidatableResponse timelyAcceptance() {
+    return rate(COUNTY, "2027-01-01", "2027-01-31", "TIMELY_ACCEPTANCE");
+  }
+
+  private static ValidatableResponse rate(String region, String from, String to, String rate) {
     return given()
         .auth()
         .oauth2(OFFICE)
-        .queryParam("region", COUNTY)
-        .queryParam("from", "2027-01-01")
-        .queryParam("to", "2027-01-31")
+        .queryParam("region", region)
+        .queryParam("from", from)
+        .queryParam("to", to)
         .when()
         .get("/statistics/rates")
         .then()
         .statusCode(200)
-        .rootPath("rates.find { it.rate == 'TIMELY_ACCEPTANCE' }");
+        .rootPath("rates.find { it.rate == '" + rate + "' }");
   }
 
   private static CaseProgressed progressed(
       String id,
       String number,
+      String transition,
+      LocalDate on,
+      List<CaseProgressed.ClosedStep> closed,
+      List<CaseProgressed.OpenedStep> opened,
+      List<CaseProgressed.ClosedStep> corrected) {
+    return progressed(id, number, COUNTY, UNIT, transition, on, closed, opened, corrected);
+  }
+
+  private static CaseProgressed progressed(
+      String id,
+      String number,
+      String county,
+      String unit,
       String transition,
       LocalDate on,
       List<CaseProgressed.ClosedStep> closed,
@@ -159,9 +281,9 @@ class CalendarCorrectionTest {
         "APPEAL",
         "LETTER",
         "0201",
-        COUNTY,
-        UNIT,
-        COUNTY,
+        county,
+        unit,
+        county,
         "FORWARD",
         transition.equals("DEADLINES_RECOMPUTED") ? "CALENDAR_V2" : null,
         on,

@@ -620,7 +620,7 @@ class RatesTest {
 
     sheet(prefecture, "5325")
         .body("asOf", equalTo(TODAY.toString()))
-        .body("rates.find { it.rate == 'SATISFACTION' }.formulaVersion", equalTo("satisfaction/v1"))
+        .body("rates.find { it.rate == 'SATISFACTION' }.formulaVersion", equalTo("satisfaction/v2"))
         .body("rates.find { it.rate == 'SATISFACTION' }.label", equalTo("满意率"));
   }
 

@@ -156,7 +156,9 @@ public class Handling {
           "an accusation never goes to a unit it accuses, nor to a unit inside that unit's department (Art 30(3))");
     }
     var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
-    progress.closeAllBut();
+    // the objecting unit owes nothing any more: its acceptance period counts in no rate; the unit
+    // that takes the matter is judged on its own (docs/statistics.md)
+    progress.withdrawAll();
     String mode = request.mode() == null ? c.routingMode : request.mode();
     if (request.reportDays() != null && !"ASSIGN".equals(mode)) {
       throw ProblemException.invalid(
@@ -342,12 +344,35 @@ public class Handling {
     var progress = begin(c, Transition.OPINION_ISSUED, caller);
     LocalDate served = servedOn(request, c.acceptedOn, progress.today());
     c.opinionOutcome = request.outcome().name();
+    progress.close(Step.HANDLE, served);
+    String outside = outsideEvaluation(c, request);
+    if (outside == null) {
+      progress.open(Step.EVALUATE, c.handlingUnit, c.handlingRegion, served);
+    }
     progress
-        .close(Step.HANDLE)
-        .open(Step.EVALUATE, c.handlingUnit, c.handlingRegion, served)
         .open(Step.REQUEST_REVIEW, c.handlingUnit, c.handlingRegion, served)
-        .outcome(request.outcome().name());
+        .outcome(request.outcome().name())
+        .detail("outsideEvaluation", outside);
     opinionDetails(progress, request, served).record();
+  }
+
+  /**
+   * Units whose matters are outside the satisfaction evaluation (S4 Art 4: people's congresses,
+   * courts, procuratorates): 人大, 人民法院, 人民检察院.
+   */
+  static final java.util.Set<String> OUTSIDE_EVALUATION = java.util.Set.of("rd", "fy", "jcy");
+
+  /**
+   * Why the answer opens no evaluation window (满意度评价), or null: a court's, procuratorate's or
+   * people's congress's matter, or one the handling unit found unsuitable for disclosure (不宜公开).
+   * Statutory-channel matters (Art 31(1)–(5)) are referred and never reach an opinion.
+   */
+  private static String outsideEvaluation(PetitionCaseEntity c, OpinionRequest request) {
+    String department = c.handlingUnit.substring(c.handlingUnit.indexOf(':') + 1);
+    if (OUTSIDE_EVALUATION.contains(department)) {
+      return "COURT_PROCURATORATE_OR_CONGRESS";
+    }
+    return Boolean.TRUE.equals(request.notForDisclosure()) ? "NOT_FOR_DISCLOSURE" : null;
   }
 
   /** 办结报告: what an assigned (交办) matter owes its assigner (Art 22(1)(3)). */
@@ -373,7 +398,12 @@ public class Handling {
     CaseStepEntity window =
         lifecycle
             .openStep(c, Step.EVALUATE)
-            .orElseThrow(() -> ProblemException.conflict("the case has been evaluated already"));
+            .orElseThrow(
+                () ->
+                    ProblemException.conflict(
+                        "no evaluation window is open: the case has been evaluated already, or its"
+                            + " answer is outside the satisfaction evaluation (a court's or"
+                            + " procuratorate's matter, or not for disclosure)"));
     if (progress.today().isAfter(window.dueOn)) {
       throw ProblemException.conflict(
           "the evaluation period ended on " + window.dueOn + " (超期未评价)");
@@ -454,7 +484,7 @@ public class Handling {
     Step answer = second ? Step.REREVIEW : Step.REVIEW;
     CaseStepEntity step = lifecycle.openStep(c, answer).orElseThrow();
     LocalDate served = servedOn(request, step.startedOn, progress.today());
-    progress.close(answer).outcome(request.outcome().name());
+    progress.close(answer, served).outcome(request.outcome().name());
     if (!second) {
       progress.open(Step.REQUEST_REREVIEW, c.reviewUnit, c.reviewRegion, served);
     }

@@ -147,6 +147,7 @@ public class Handoffs {
       step.excludedDays = s.excludedDays() == null ? 0 : s.excludedDays();
       step.calendarVersion = s.calendarVersion() == null ? 1 : s.calendarVersion();
       step.provisional = Boolean.TRUE.equals(s.provisional());
+      step.withdrawn = Boolean.TRUE.equals(s.withdrawn());
       step.ruleId =
           rules
               .inEffect(step.step, step.unitRegionCode.substring(0, 2), entity.receivedOn)
@@ -336,7 +337,8 @@ public class Handoffs {
                         s.extensionDays,
                         s.excludedDays,
                         s.calendarVersion,
-                        s.provisional))
+                        s.provisional,
+                        s.withdrawn))
             .toList(),
         history.ofCase(entity.id).stream()
             .map(

@@ -154,15 +154,38 @@ public class Lifecycle {
 
     /** Completes the step if it is open. */
     public Progress close(Step step) {
+      return close(step, today);
+    }
+
+    /**
+     * Completes the step if it is open, as done on {@code doneOn}: a reply is judged by the day the
+     * opinion was served (domain.md §3.1), which may be before the day it is recorded.
+     */
+    public Progress close(Step step, LocalDate doneOn) {
       steps
           .open(petitionCase.id, step.name())
           .ifPresent(
               open -> {
-                open.doneOn = today;
+                open.doneOn = doneOn;
                 closed.add(
                     new CaseProgressed.ClosedStep(
-                        step, open.dueOn, today, !today.isAfter(open.dueOn)));
+                        step, open.dueOn, doneOn, !doneOn.isAfter(open.dueOn)));
               });
+      return this;
+    }
+
+    /**
+     * Stops every open step as no longer owed: an upheld objection took the matter from the unit,
+     * whose steps then count in no rate (neither on time nor late).
+     */
+    public Progress withdrawAll() {
+      for (CaseStepEntity open : steps.openOf(petitionCase.id)) {
+        open.doneOn = today;
+        open.withdrawn = true;
+        closed.add(
+            new CaseProgressed.ClosedStep(
+                Step.valueOf(open.step), open.dueOn, today, false, null, true));
+      }
       return this;
     }
 

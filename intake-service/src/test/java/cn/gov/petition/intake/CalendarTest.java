@@ -83,6 +83,14 @@ class CalendarTest {
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'official-calendar' }.data.nextYearMissing", equalTo(true));
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    String missing =
+        metrics
+            .lines()
+            .filter(l -> l.startsWith("petition_calendar_next_year_missing"))
+            .findFirst()
+            .orElse("(none)");
+    assertTrue(missing.endsWith(" 1.0"), missing);
 
     // accepted 2026-12-07: 60 days end on 2027-02-05 (除夕 in 2027)
     clock.setToday(LocalDate.parse("2026-12-07"));

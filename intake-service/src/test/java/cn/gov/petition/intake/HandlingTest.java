@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -372,8 +374,75 @@ class HandlingTest {
         .body("steps.findAll { it.step == 'ACCEPT' }.size()", equalTo(2))
         .body(
             "steps.find { it.step == 'ACCEPT' && it.unitCode == '530302:zjj' }.dueOn",
-            equalTo("2026-11-18"));
+            equalTo("2026-11-18"))
+        // the objecting unit owes nothing any more: neither on time nor late (及时受理率 v2)
+        .body(
+            "steps.find { it.step == 'ACCEPT' && it.unitCode == '530302:xfj' }.state",
+            equalTo("WITHDRAWN"));
     post(HANDLER, path + "/acceptance", Map.of("notice", "受理")).statusCode(403);
+    String upheld =
+        kafka
+            .await(
+                Topics.CASE_EVENTS,
+                seen -> id.equals(seen.key()) && seen.value().contains("OBJECTION_UPHELD"),
+                1,
+                Duration.ofSeconds(20))
+            .get(0)
+            .value();
+    assertTrue(upheld.contains("\"withdrawn\":true"), upheld);
+  }
+
+  @Test
+  void aReplyIsJudgedByTheDayTheOpinionWasServed() {
+    clock.setToday(LocalDate.parse("2026-09-29"));
+    String id = registerAndRoute(Petitions.letterWith("receivedOn", "2026-09-29"), "FORWARD");
+    String path = "/cases/" + id;
+    clock.setToday(LocalDate.parse("2026-09-30"));
+    post(HANDLER, path + "/acceptance", Map.of("notice", "已受理"))
+        .statusCode(200)
+        .body(step("HANDLE", "dueOn"), equalTo("2026-11-30"));
+    // served on the last day, entered two days later: on time, done on the day served
+    clock.setToday(LocalDate.parse("2026-12-02"));
+    post(HANDLER, path + "/opinion", opinion("2026-11-30"))
+        .statusCode(200)
+        .body(step("HANDLE", "doneOn"), equalTo("2026-11-30"))
+        .body(step("HANDLE", "state"), equalTo("ON_TIME"))
+        .body(step("EVALUATE", "startedOn"), equalTo("2026-11-30"));
+  }
+
+  @Test
+  void anAnswerOutsideTheSatisfactionEvaluationOpensNoEvaluationWindow() {
+    // not for disclosure (不宜公开)
+    clock.setToday(LocalDate.parse("2026-11-02"));
+    String secret = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    post(HANDLER, "/cases/" + secret + "/acceptance", Map.of("notice", "已受理")).statusCode(200);
+    post(HANDLER, "/cases/" + secret + "/opinion", with(opinion(null), "notForDisclosure", true))
+        .statusCode(200)
+        .body("steps.step", not(hasItem("EVALUATE")))
+        .body("steps.step", hasItem("REQUEST_REVIEW"));
+    post(HANDLER, "/cases/" + secret + "/evaluation", Map.of("satisfaction", "SATISFIED"))
+        .statusCode(409)
+        .body("detail", containsString("outside the satisfaction evaluation"));
+
+    // a court's matter
+    String id =
+        Petitions.registered(Petitions.letterWith("receivedOn", "2026-11-02"))
+            .path("petitionCase.id");
+    decide(id, "530302:fy", "麒麟区人民法院", "530302", "FORWARD");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("status", equalTo("FORWARDED")));
+    String court = TestTokens.token("qilin-court", "530302:fy", "530302", "handler");
+    post(court, "/cases/" + id + "/acceptance", Map.of("notice", "已受理")).statusCode(200);
+    post(court, "/cases/" + id + "/opinion", opinion(null))
+        .statusCode(200)
+        .body("steps.step", not(hasItem("EVALUATE")));
+    // an ordinary answer opens the window
+    String ordinary = registerAndRoute(Petitions.letterWith("receivedOn", "2026-11-02"), "FORWARD");
+    post(HANDLER, "/cases/" + ordinary + "/acceptance", Map.of("notice", "已受理")).statusCode(200);
+    post(HANDLER, "/cases/" + ordinary + "/opinion", opinion(null))
+        .statusCode(200)
+        .body("steps.step", hasItem("EVALUATE"));
   }
 
   @Test

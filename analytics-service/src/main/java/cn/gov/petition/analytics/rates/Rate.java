@@ -7,31 +7,42 @@ import java.util.List;
  * carries the formula's version; a change of formula is a new version, never a silent change.
  */
 public enum Rate {
-  /** 及时受理率: acceptance steps due in the period, done on time. */
+  /**
+   * 及时受理率: acceptance steps due in the period, done on time. v2: an acceptance period an upheld
+   * objection took from its unit counts for nobody; the unit that takes the matter is judged on its
+   * own.
+   */
   TIMELY_ACCEPTANCE(
       "及时受理率",
-      "timely-acceptance/v1",
+      "timely-acceptance/v2",
       "及时受理 / (及时受理 + 超期受理 + 超期未受理)",
       List.of("ON_TIME"),
       List.of("ON_TIME", "LATE", "OVERDUE_OPEN")),
-  /** 按期办结率 (按期答复率): handling periods due in the period, answered on time. */
+  /**
+   * 按期办结率 (按期答复率): handling periods due in the period, answered on time. v2: the answer's day is
+   * the day the opinion was served (送达), not the day it was entered.
+   */
   ON_TIME_REPLY(
       "按期办结率",
-      "on-time-reply/v1",
+      "on-time-reply/v2",
       "按期答复 / (按期答复 + 超期答复 + 超期未答复)",
       List.of("ON_TIME"),
       List.of("ON_TIME", "LATE", "OVERDUE_OPEN")),
-  /** 参评率: evaluation windows ended in the period, evaluated. */
+  /**
+   * 参评率: evaluation windows ended in the period, evaluated. v2: matters outside the evaluation
+   * (courts, procuratorates, people's congresses, not for disclosure; statutory-channel matters
+   * never reach an answer) open no window and count nowhere.
+   */
   EVALUATION_PARTICIPATION(
       "参评率",
-      "evaluation-participation/v1",
+      "evaluation-participation/v2",
       "已评价 / (已评价 + 超期未评价)",
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"),
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED", "UNEVALUATED")),
-  /** 满意率: of the evaluations, satisfied or basically satisfied. */
+  /** 满意率: of the evaluations, satisfied or basically satisfied. v2: as 参评率 v2. */
   SATISFACTION(
       "满意率",
-      "satisfaction/v1",
+      "satisfaction/v2",
       "(满意 + 基本满意) / 已评价",
       List.of("SATISFIED", "BASICALLY_SATISFIED"),
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED")),

@@ -39,7 +39,10 @@ public class RateRepository {
       String where,
       Map<String, String> buckets) {
 
-    /** A step of a unit: done on time, done late, or open past its due date. */
+    /**
+     * A step of a unit: done on time, done late, or open past its due date; a step withdrawn from
+     * its unit by an upheld objection is none of them (timely-acceptance/v2).
+     */
     static Source step(String step) {
       return new Source(
           "step_fact",
@@ -48,7 +51,8 @@ public class RateRepository {
           "unit_code",
           "step = '"
               + step
-              + "' AND due_on BETWEEN :from AND :to AND unit_region_code LIKE :prefix",
+              + "' AND due_on BETWEEN :from AND :to AND unit_region_code LIKE :prefix"
+              + " AND outcome IS DISTINCT FROM 'WITHDRAWN'",
           ordered(
               "ON_TIME", "done_on IS NOT NULL AND on_time",
               "LATE", "done_on IS NOT NULL AND on_time IS NOT TRUE",

@@ -41,9 +41,10 @@ public class Rates {
     this.unevaluatedAsSatisfied = unevaluatedAsSatisfied;
   }
 
-  /** A rate's definition as this node applies it. */
+  /** A rate's definition as this node applies it, with the name it is published under. */
   public record Definition(
       Rate rate,
+      String label,
       String version,
       String formula,
       List<String> numerator,
@@ -55,15 +56,17 @@ public class Rates {
       numerator.add(UNEVALUATED);
       List<String> denominator = new ArrayList<>(rate.denominator());
       denominator.add(UNEVALUATED);
+      // not the satisfaction of those who answered: named for what it counts
       return new Definition(
           rate,
-          rate.version() + "+unevaluated-as-satisfied",
+          "满意率（超期未评价计为满意）",
+          "satisfaction-counting-unevaluated-as-satisfied/v2",
           "(满意 + 基本满意 + 超期未评价) / (已评价 + 超期未评价)",
           numerator,
           denominator);
     }
     return new Definition(
-        rate, rate.version(), rate.formula(), rate.numerator(), rate.denominator());
+        rate, rate.label(), rate.version(), rate.formula(), rate.numerator(), rate.denominator());
   }
 
   /**
@@ -141,7 +144,7 @@ public class Rates {
                 .divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
     return new Figure(
         rate,
-        rate.label(),
+        definition.label(),
         definition.formula(),
         definition.version(),
         numerator,

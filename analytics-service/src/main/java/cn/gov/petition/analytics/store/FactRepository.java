@@ -178,26 +178,35 @@ public class FactRepository {
     }
   }
 
-  /** A step done, on time or not; an evaluation with the petitioner's answer. */
+  /**
+   * A step done, on time or not; an evaluation with the petitioner's answer; or a step withdrawn
+   * from its unit (an upheld objection), which leaves the tallies and counts in no rate.
+   */
   public void closed(UUID caseId, CaseProgressed.ClosedStep step, String outcome) {
     String name = step.step().name();
     Optional<OpenStep> open = TALLIED.contains(name) ? openStep(caseId, name) : Optional.empty();
+    boolean withdrawn = step.isWithdrawn();
     int done =
         em.createNativeQuery(
-                "UPDATE step_fact SET done_on = :done, on_time = :onTime, outcome = :outcome"
+                "UPDATE step_fact SET done_on = :done, on_time = CASE WHEN :withdrawn THEN NULL"
+                    + " ELSE :onTime END, outcome = :outcome"
                     + " WHERE case_id = :case AND step = :step AND done_on IS NULL")
             .setParameter("done", step.doneOn())
+            .setParameter("withdrawn", withdrawn)
             .setParameter("onTime", step.onTime())
-            .setParameter("outcome", outcome)
+            .setParameter("outcome", withdrawn ? WITHDRAWN : outcome)
             .setParameter("case", caseId)
             .setParameter("step", name)
             .executeUpdate();
     if (done > 0 && open.isPresent()) {
+      tally(name, open.get().region(), open.get().dueOn(), "OPEN", -1);
+      if (withdrawn) {
+        return;
+      }
       String bucket =
           step.step() == Step.EVALUATE
               ? (outcome != null ? outcome : "UNANSWERED")
               : (step.onTime() ? "ON_TIME" : "LATE");
-      tally(name, open.get().region(), open.get().dueOn(), "OPEN", -1);
       tally(name, open.get().region(), open.get().dueOn(), bucket, 1);
       if (step.step() != Step.EVALUATE) {
         // for the average days to accept and to answer
@@ -207,6 +216,9 @@ public class FactRepository {
       }
     }
   }
+
+  /** The outcome of a step withdrawn from its unit by an upheld objection. */
+  public static final String WITHDRAWN = "WITHDRAWN";
 
   /**
    * A done step whose verdict a new calendar version changed (ADR 23): it takes the new due date

@@ -104,7 +104,8 @@ public record CaseHandedOff(
       Integer extensionDays,
       Integer excludedDays,
       Integer calendarVersion,
-      Boolean provisional) {}
+      Boolean provisional,
+      Boolean withdrawn) {}
 
   /** One transition of the case history. */
   public record HistoryEntry(

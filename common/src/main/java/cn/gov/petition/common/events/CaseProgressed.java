@@ -144,12 +144,30 @@ public record CaseProgressed(
    *
    * @param previousDueOn in a correction ({@link #correctedSteps}), the due date it was judged by
    *     before; null otherwise
+   * @param withdrawn the step stopped without being owed any more: an objection upheld took the
+   *     matter from the unit (Art 23(3)), so it counts in no rate, neither on time nor late; null
+   *     (not withdrawn) from senders before this field
    */
   public record ClosedStep(
-      Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime, LocalDate previousDueOn) {
+      Step step,
+      LocalDate dueOn,
+      LocalDate doneOn,
+      boolean onTime,
+      LocalDate previousDueOn,
+      Boolean withdrawn) {
 
     public ClosedStep(Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime) {
-      this(step, dueOn, doneOn, onTime, null);
+      this(step, dueOn, doneOn, onTime, null, null);
+    }
+
+    public ClosedStep(
+        Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime, LocalDate previousDueOn) {
+      this(step, dueOn, doneOn, onTime, previousDueOn, null);
+    }
+
+    /** Whether the step was withdrawn from the unit rather than done. */
+    public boolean isWithdrawn() {
+      return Boolean.TRUE.equals(withdrawn);
     }
   }
 

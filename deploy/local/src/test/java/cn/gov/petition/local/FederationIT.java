@@ -213,6 +213,102 @@ class FederationIT {
             });
   }
 
+  /**
+   * Issue 23: the official calendar is loaded once, at the province's node, and every node counts
+   * with it. A county case's provisional handling period is recounted at the county node, which
+   * owns it, and the city's supervision follows.
+   */
+  @Test
+  @Order(4)
+  void aHolidayNoticeLoadedAtTheProvinceReachesEveryNodeAndTheCountyRecountsItsCase() {
+    String caseId = register(heatingComplaint());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                caseAt(county, countyHousingBureau, caseId)
+                    .statusCode(200)
+                    .body("status", equalTo("FORWARDED")));
+    String handle = "steps.find { it.step == 'HANDLE' }.";
+    var accepted = accept(county, caseId).statusCode(200).extract();
+    LocalDate due = LocalDate.parse(accepted.path(handle + "dueOn"));
+    assertEquals(Boolean.TRUE, accepted.path(handle + "provisional"), "past the shipped calendar");
+    LocalDate expected = due.plusDays(1);
+    while (expected.getDayOfWeek().getValue() > 5) {
+      expected = expected.plusDays(1);
+    }
+    Map<String, Object> notice =
+        Map.of(
+            "year",
+            due.getYear(),
+            "noticeNumber",
+            "测试〔" + due.getYear() + "〕2号",
+            "title",
+            "联邦测试通知",
+            "days",
+            List.of(Map.of("date", due.toString(), "kind", "holiday", "name", "测试")));
+
+    // only the province's node loads a notice
+    HttpClient http = HttpClient.newHttpClient();
+    given()
+        .baseUri(county.gatewayUrl())
+        .auth()
+        .oauth2(DemoData.token(http, county.gatewayUrl(), "yunnan-admin"))
+        .contentType(ContentType.JSON)
+        .body(notice)
+        .when()
+        .post("/api/intake/calendar/notices")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("province"));
+    int version =
+        given()
+            .baseUri(province.gatewayUrl())
+            .auth()
+            .oauth2(DemoData.token(http, province.gatewayUrl(), "yunnan-admin"))
+            .contentType(ContentType.JSON)
+            .body(notice)
+            .when()
+            .post("/api/intake/calendar/notices")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("version");
+
+    for (Platform.Node node : List.of(city, county, township)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  given()
+                      .baseUri(node.gatewayUrl())
+                      .auth()
+                      .oauth2(countyHousingBureau)
+                      .when()
+                      .get("/api/intake/calendar")
+                      .then()
+                      .statusCode(200)
+                      .body("version", equalTo(version))
+                      .body("versions[0].node", equalTo("53")));
+    }
+    String moved = expected.toString();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                caseAt(county, countyHousingBureau, caseId)
+                    .statusCode(200)
+                    .body(handle + "dueOn", equalTo(moved))
+                    .body(handle + "provisional", equalTo(false)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                clocks(city, cityOffice, caseId)
+                    .body("find { it.step == 'HANDLE' }.dueOn", equalTo(moved))
+                    .body("find { it.step == 'HANDLE' }.provisional", equalTo(false)));
+  }
+
   /** The province's analytics about 麒麟区 (530302) for one day. */
   private static JsonPath statistics(String path, String day) {
     return given()

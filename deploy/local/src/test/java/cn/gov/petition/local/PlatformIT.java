@@ -349,6 +349,122 @@ class PlatformIT {
    * forgotten) and rebuilt by reading the broadcast topic again from its start, they give the same
    * figures.
    */
+  /**
+   * Issue 23 on the real stack: a handling period accepted today ends 60 days later, past the last
+   * day of the official days the platform ships (2026); it is provisional until an administrator
+   * loads that year's notice, and then intake recounts it, and supervision's clock and analytics'
+   * fact take the new date from intake's event. The notice here is a test notice that makes the
+   * provisional last day a holiday.
+   */
+  @Test
+  @Order(3)
+  void aProvisionalDueDateIsRecountedWhenTheNoticeIsLoadedAndSupervisionAndAnalyticsFollow()
+      throws Exception {
+    Map<String, Object> heating = new java.util.HashMap<>(Visits.visit("530302001", "小区供暖不达标。"));
+    heating.put("category", "0105"); // 供暖: the county's housing bureau, qilin-handler's unit
+    String caseId = register(heating);
+    awaitAssigned(caseId, Duration.ofSeconds(60));
+    String handler =
+        DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-handler");
+    Response accepted =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(handler)
+            .contentType(ContentType.JSON)
+            .body(Map.of("notice", "已受理"))
+            .when()
+            .post("/api/intake/cases/" + caseId + "/acceptance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .response();
+    String handle = "steps.find { it.step == 'HANDLE' }.";
+    LocalDate due = LocalDate.parse(accepted.path(handle + "dueOn"));
+    // from 2026-11-02 on, 60 days always end after 2026-12-31, the shipped calendar's last day
+    assertTrue(
+        Boolean.TRUE.equals(accepted.path(handle + "provisional")),
+        "due " + due + " is past the shipped calendar and so provisional");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                clocksSeenByTheCountySupervisor(caseId)
+                    .body("find { it.step == 'HANDLE' }.provisional", equalTo(true)));
+
+    // the last day becomes a holiday: the period ends on the next weekday
+    LocalDate expected = due.plusDays(1);
+    while (expected.getDayOfWeek().getValue() > 5) {
+      expected = expected.plusDays(1);
+    }
+    String admin =
+        DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "yunnan-admin");
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(admin)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "year",
+                due.getYear(),
+                "noticeNumber",
+                "测试〔" + due.getYear() + "〕1号",
+                "title",
+                "端到端测试通知",
+                "days",
+                List.of(Map.of("date", due.toString(), "kind", "holiday", "name", "测试"))))
+        .when()
+        .post("/api/intake/calendar/notices")
+        .then()
+        .statusCode(201)
+        .body(
+            "changes.find { it.caseId == '" + caseId + "' }.newDueOn",
+            equalTo(expected.toString()));
+
+    String moved = expected.toString();
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(handler)
+        .when()
+        .get("/api/intake/cases/" + caseId)
+        .then()
+        .statusCode(200)
+        .body(handle + "dueOn", equalTo(moved))
+        .body(handle + "provisional", equalTo(false));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                clocksSeenByTheCountySupervisor(caseId)
+                    .body("find { it.step == 'HANDLE' }.dueOn", equalTo(moved))
+                    .body("find { it.step == 'HANDLE' }.provisional", equalTo(false))
+                    .body("find { it.step == 'HANDLE' }.calendarVersion", equalTo(2)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> moved.equals(analyticsDueOn(caseId, "HANDLE")));
+  }
+
+  /** The due date analytics holds for a case's open step (read from its own schema). */
+  private static String analyticsDueOn(String caseId, String step) throws Exception {
+    try (var db =
+            java.sql.DriverManager.getConnection(
+                platform.infrastructure().postgres().jdbcUrl("petition_53"),
+                cn.gov.petition.infra.PostgresServer.USER,
+                cn.gov.petition.infra.PostgresServer.PASSWORD);
+        var query =
+            db.prepareStatement(
+                "SELECT due_on FROM analytics.step_fact WHERE case_id = ?::uuid AND step = ?"
+                    + " AND done_on IS NULL")) {
+      query.setString(1, caseId);
+      query.setString(2, step);
+      try (var rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
+  }
+
   @Test
   @Order(4)
   void analyticsWipedAndRebuiltFromTheEventLogGivesTheSameFigures() throws Exception {

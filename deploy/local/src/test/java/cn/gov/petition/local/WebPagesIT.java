@@ -169,6 +169,11 @@ class WebPagesIT {
             .path("handlingUnit.name"); // the decision the page must show
     browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
     waitFor(d -> text("#case-number").equals(caseNumber));
+    // the page fills each part from its own fetch: wait for what is asserted, not a sibling
+    waitFor(d -> text("#summary-table").contains(unit));
+    waitFor(d -> text("#responsibility").contains(unit));
+    waitFor(d -> text("#history").contains("登记"));
+    waitFor(d -> !d.findElements(By.cssSelector("#deadline-chart canvas")).isEmpty());
     assertTrue(text("#summary-table").contains(CONTENT), "the registrar reads the content");
     assertTrue(text("#summary-table").contains(PETITIONER), "and the petitioner");
     assertTrue(text("#summary-table").contains(unit), text("#summary-table"));
@@ -205,6 +210,9 @@ class WebPagesIT {
   void theJointMeetingDashboardDrillsDownAndRefreshesAsEventsArrive() {
     signInAs("qujing-office", "/dashboard.html");
     waitFor(d -> text("#live-state").contains("已连接"));
+    // the platform ships the official days up to 2026 and nobody loaded a later notice here: from
+    // 1 November of a year without next year's notice the dashboard says so
+    waitFor(d -> text("#calendar-warning").contains("节假日安排通知"));
     waitFor(d -> text("#rates-table").contains("麒麟区"));
     assertFalse(browser.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());

@@ -134,7 +134,10 @@ public class CaseMapper {
   }
 
   static CaseView.StepView step(CaseStepEntity s) {
-    String state = s.doneOn == null ? "OPEN" : s.doneOn.isAfter(s.dueOn) ? "LATE" : "ON_TIME";
+    String state =
+        s.doneOn == null
+            ? "OPEN"
+            : s.withdrawn ? "WITHDRAWN" : s.doneOn.isAfter(s.dueOn) ? "LATE" : "ON_TIME";
     return new CaseView.StepView(
         s.step,
         Step.valueOf(s.step).label(),

@@ -116,7 +116,11 @@ public record CaseView(
       LocalDate startedOn,
       LocalDate dueOn,
       @Schema(description = "完成日期 / null while open") LocalDate doneOn,
-      @Schema(description = "OPEN, ON_TIME or LATE") String state,
+      @Schema(
+              description =
+                  "OPEN, ON_TIME, LATE, or WITHDRAWN (异议成立，不再由该单位办理 / an upheld objection took the"
+                      + " matter from the unit)")
+          String state,
       @Schema(
               description =
                   "待定：截止日期晚于所用日历覆盖的最后一天（下一年度节假日通知未载入），载入后重算 / provisional: past the"

@@ -180,7 +180,13 @@ public final class HandlingRequests {
               description = "送达日期 / the day the petitioner received it (default today)",
               example = "2026-12-20")
           @PastOrPresent
-          LocalDate servedOn) {}
+          LocalDate servedOn,
+      @Schema(
+              description =
+                  "不宜公开：不纳入满意度评价 / unsuitable for disclosure: no evaluation window opens"
+                      + " (S4 Art 4); default false",
+              example = "false")
+          Boolean notForDisclosure) {}
 
   @Schema(description = "办结报告 / The closing report of an assigned (交办) matter")
   public record ClosingReportRequest(

@@ -62,6 +62,10 @@ public class CaseStepEntity {
   @Column(nullable = false)
   public boolean provisional;
 
+  /** Stopped without being owed any more (an upheld objection): neither on time nor late. */
+  @Column(nullable = false)
+  public boolean withdrawn;
+
   public boolean isOpen() {
     return doneOn == null;
   }
