@@ -220,7 +220,8 @@ class FederationIT {
    */
   @Test
   @Order(4)
-  void aHolidayNoticeLoadedAtTheProvinceReachesEveryNodeAndTheCountyRecountsItsCase() {
+  void aHolidayNoticeLoadedAtTheProvinceReachesEveryNodeAndTheCountyRecountsItsCase()
+      throws Exception {
     String caseId = register(heatingComplaint());
     await()
         .atMost(Duration.ofSeconds(60))
