@@ -45,6 +45,7 @@ case "${1:-}" in
     topic petition.supervision-events 6 cleanup.policy=delete retention.ms=-1
     topic petition.analytics-events 3 cleanup.policy=delete retention.ms=-1
     topic petition.nodes 1 cleanup.policy=compact
+    topic petition.calendar 1 cleanup.policy=compact
     ;;
   node)
     node="${2:?the region code of the node}"
@@ -67,6 +68,7 @@ case "${1:-}" in
     allow "$user" --topic petition.handoffs. prefixed Describe Write
     allow "$user" --topic "petition.dead-letter.$node" literal Describe Read Write
     allow "$user" --group "$node." prefixed Describe Read
+    allow "$user" --topic petition.calendar literal Describe Read Write
     ;;
   subscriber)
     name="${2:?the name of the subscriber}"
