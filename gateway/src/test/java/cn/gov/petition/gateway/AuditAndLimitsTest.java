@@ -47,7 +47,8 @@ class AuditAndLimitsTest {
           "petition.gateway.services.intake", "http://127.0.0.1:9",
           "petition.gateway.rate-limit.per-user", "5",
           "petition.gateway.rate-limit.per-unit", "8",
-          "petition.gateway.rate-limit.per-address", "3");
+          "petition.gateway.rate-limit.per-address", "6",
+          "petition.gateway.rate-limit.per-query-code", "2");
     }
   }
 
@@ -276,23 +277,42 @@ class AuditAndLimitsTest {
   }
 
   @Test
-  void thePetitionersQueryIsLimitedByAddress() {
-    int refused = 0;
-    for (int i = 0; i < 4; i++) {
-      int status =
-          given()
-              .contentType("application/json")
-              .body("{\"queryCode\":\"x\"}")
-              .when()
-              .post("/public/case-status")
-              .statusCode();
-      if (status == 429) {
-        refused++;
-      } else {
-        assertEquals(503, status);
-      }
+  void thePetitionersQueryIsLimitedByAddressAndByCodeAndATokenOpensNoOtherWay() {
+    String code = "K" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    // one code twice a minute, from anywhere: the third look-up of it is refused
+    assertEquals(503, lookUp(code).statusCode());
+    assertEquals(503, lookUp(code).statusCode());
+    Response third = lookUp(code);
+    assertEquals(429, third.statusCode());
+    assertTrue(third.asString().contains("查询码"), third.asString());
+    // six look-ups a minute from one address, whatever the codes: the seventh is refused
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(503, lookUp(code + i).statusCode());
     }
-    assertEquals(1, refused, "three queries a minute from one address, the fourth refused");
+    Response seventh = lookUp(code + "9");
+    assertEquals(429, seventh.statusCode());
+    assertTrue(seventh.asString().contains("地址"), seventh.asString());
+    // a token is no way round the limits: the service's public path is not forwarded
+    String user =
+        TestTokens.token("prober-" + UUID.randomUUID(), "530303:xfj", "530303", "registrar");
+    given()
+        .auth()
+        .oauth2(user)
+        .contentType("application/json")
+        .body("{\"queryCode\":\"" + code + "\"}")
+        .when()
+        .post("/api/intake/public/case-status")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  private static Response lookUp(String code) {
+    return given()
+        .contentType("application/json")
+        .body("{\"queryCode\":\"" + code + "\"}")
+        .when()
+        .post("/public/case-status");
   }
 
   @Test
@@ -334,11 +354,39 @@ class AuditAndLimitsTest {
           .contentType("application/problem+json")
           .header("WWW-Authenticate", containsString("Bearer"));
     }
+    String path = "cases/refused-" + UUID.randomUUID();
     given()
         .when()
-        .get("/api/intake/cases/x")
+        .get("/api/intake/" + path)
         .then()
         .statusCode(401)
         .contentType("application/problem+json");
+    // refused before they are forwarded, and still in the trail: a bad token, a body too large
+    String token =
+        TestTokens.token("big-" + UUID.randomUUID(), "530302:xfj", "530302", "registrar");
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body(new byte[2 * 1024 * 1024])
+        .when()
+        .post("/api/intake/" + path)
+        .then()
+        .statusCode(413);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              List<Map<String, Object>> refused =
+                  entriesOf("(unauthenticated)").stream()
+                      .filter(e -> path.equals(e.get("path")))
+                      .toList();
+              assertEquals(
+                  Set.of(401, 413),
+                  refused.stream()
+                      .map(e -> ((Number) e.get("status")).intValue())
+                      .collect(java.util.stream.Collectors.toSet()),
+                  refused.toString());
+            });
   }
 }

@@ -3,6 +3,8 @@ package cn.gov.petition.intake;
 import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.api.HandlingRequests.AcceptanceRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ClosingReportRequest;
@@ -34,6 +36,9 @@ import java.util.List;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Handling {
+
+  /** The units that exist: a re-routed matter goes only to one of them. */
+  private static final Units UNITS = Units.standard(DivisionTable.national());
 
   private final Lifecycle lifecycle;
   private final Deadlines deadlines;
@@ -143,6 +148,20 @@ public class Handling {
           "the unit to send the matter to is required when the objection is upheld");
     }
     String region = request.unit().code().split(":")[0];
+    if (UNITS.find(request.unit().code()).isEmpty()) {
+      throw ProblemException.invalid(
+          "unit.code",
+          "KnownUnit",
+          "is not a unit of the unit table (GET /api/routing/units?region=...)");
+    }
+    if (!caller.covers(region)) {
+      throw ProblemException.invalid(
+          "unit.code",
+          "WithinDecidingRegion",
+          "the deciding office sends the matter to a unit of its own region "
+              + caller.region()
+              + "; a matter for another region goes through that region's office");
+    }
     if (request.unit().code().equals(c.handlingUnit)) {
       throw ProblemException.invalid(
           "unit.code",
@@ -385,14 +404,24 @@ public class Handling {
     progress.close(Step.REPORT).detail("summary", request.summary()).record();
   }
 
+  /** 信访部门: the department code of a region's petition office. */
+  static final String PETITION_OFFICE = "xfj";
+
   /**
-   * 满意度评价, recorded for the petitioner within the window by an office covering the handling unit (a
-   * return visit, 回访), or by the registering office.
+   * 满意度评价, recorded for the petitioner within the window by the registering office or by a 信访
+   * office covering the handling unit (a return visit, 回访); never by the unit whose answer is
+   * rated, since the rate judges it.
    */
   public void evaluate(PetitionCaseEntity c, Caller caller, EvaluationRequest request) {
-    if (!caller.covers(c.handlingRegion) && !caller.unit().equals(c.registeringUnit)) {
+    boolean registeringOffice = caller.unit().equals(c.registeringUnit);
+    boolean petitionOfficeAbove =
+        caller.covers(c.handlingRegion) && caller.unit().endsWith(":" + PETITION_OFFICE);
+    if (caller.unit().equals(c.handlingUnit) || (!registeringOffice && !petitionOfficeAbove)) {
       throw ProblemException.forbidden(
-          "the evaluation is recorded by an office covering " + c.handlingUnit);
+          "the petitioner's evaluation is recorded by the registering office or a 信访 office"
+              + " covering "
+              + c.handlingUnit
+              + " (回访), never by the unit whose answer is evaluated");
     }
     var progress = lifecycle.begin(c, Transition.EVALUATED, caller.unit(), caller.user());
     CaseStepEntity window =

@@ -4,6 +4,7 @@ import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.RepeatDetector.Decision;
 import cn.gov.petition.intake.api.RegisterPetitionRequest;
@@ -46,6 +47,7 @@ public class Registrar {
   private final Lifecycle lifecycle;
   private final RegistrationConfig config;
   private final Clock clock;
+  private final String province;
 
   public Registrar(
       CaseRepository cases,
@@ -54,7 +56,10 @@ public class Registrar {
       Outbox outbox,
       Lifecycle lifecycle,
       RegistrationConfig config,
-      Clock clock) {
+      Clock clock,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
+          String node) {
+    this.province = node.substring(0, 2);
     this.cases = cases;
     this.transitions = transitions;
     this.repeats = repeats;
@@ -71,7 +76,7 @@ public class Registrar {
    * unique key.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Optional<Registration> earlier(Caller caller, String idempotencyKey) {
+  public Optional<Registration> earlier(Caller caller, String idempotencyKey, String fingerprint) {
     if (idempotencyKey == null) {
       return Optional.empty();
     }
@@ -80,6 +85,7 @@ public class Registrar {
     Optional<Registration> opened =
         cases
             .findByIdempotencyKey(key)
+            .map(c -> sameRequest(c.idempotencyFingerprint, fingerprint, c))
             .map(
                 c ->
                     new Registration(
@@ -95,6 +101,7 @@ public class Registrar {
     }
     return transitions
         .findByIdempotencyKey(key)
+        .map(t -> sameRequest(t.idempotencyFingerprint, fingerprint, t))
         .map(
             t -> {
               PetitionCaseEntity linked = cases.findById(t.caseId);
@@ -107,16 +114,42 @@ public class Registrar {
             });
   }
 
+  /**
+   * The earlier answer to a key, if it answered the same request; a key reused for another request
+   * is refused (422), since answering the first would silently drop the second petition.
+   */
+  private static <T> T sameRequest(String stored, String fingerprint, T earlier) {
+    if (stored != null && fingerprint != null && !stored.equals(fingerprint)) {
+      throw ProblemException.invalid(
+          "Idempotency-Key",
+          "SameRequest",
+          "this Idempotency-Key was used for a different petition; a retry sends the same"
+              + " request, a new petition takes a new key");
+    }
+    return earlier;
+  }
+
   @Transactional
   public Registration register(
-      RegisterPetitionRequest request, Caller caller, String idempotencyKey) {
+      RegisterPetitionRequest request, Caller caller, String idempotencyKey, String fingerprint) {
     RegistrationRules.check(request);
+    if (!request.matterRegionCode().startsWith(province)) {
+      // no node here acts for another province's units: the case would be forwarded to nobody
+      throw ProblemException.invalid(
+          "matterRegionCode",
+          "InNodeProvince",
+          "the matter lies outside this platform's province "
+              + province
+              + "; tell the petitioner to petition the 信访 office of the province where it lies"
+              + " (属地管理, Art 22), or forward the letter to it outside the platform");
+    }
     String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
     Optional<Decision> repeat = repeats.decide(request);
     if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE) {
-      return linkToOpenCase(request, repeat.get().match(), caller, key);
+      return linkToOpenCase(request, repeat.get().match(), caller, key, fingerprint);
     }
     PetitionCaseEntity entity = newCase(request, caller, key);
+    entity.idempotencyFingerprint = key == null ? null : fingerprint;
     repeat.ifPresent(
         r -> {
           entity.repeatOf = r.match().earlier().id;
@@ -213,18 +246,20 @@ public class Registrar {
       RegisterPetitionRequest request,
       RepeatDetector.Match match,
       Caller caller,
-      String idempotencyKey) {
+      String idempotencyKey,
+      String fingerprint) {
     PetitionCaseEntity open = cases.findById(match.earlier().id, LockModeType.PESSIMISTIC_WRITE);
-    lifecycle
+    var entry =
+        lifecycle
             .begin(open, Transition.REPEAT_RECEIVED, caller.unit(), caller.user())
             .detail("channel", request.channel())
             .detail("receivedOn", request.receivedOn().toString())
             .detail("personCount", request.personCount())
             .detail("similarity", match.similarity())
             .detail("matchedOn", match.matchedOn())
-            .record()
-            .idempotencyKey =
-        idempotencyKey;
+            .record();
+    entry.idempotencyKey = idempotencyKey;
+    entry.idempotencyFingerprint = idempotencyKey == null ? null : fingerprint;
     return new Registration(
         Registration.Outcome.LINKED_TO_OPEN_CASE,
         open,

@@ -213,7 +213,7 @@ class CalendarTest {
     given()
         .auth()
         .oauth2(ADMIN)
-        .contentType("text/csv")
+        .contentType("text/csv; charset=UTF-8")
         .queryParam("year", 2027)
         .queryParam("noticeNumber", "国办发明电〔2026〕99号")
         .queryParam("title", "测试")

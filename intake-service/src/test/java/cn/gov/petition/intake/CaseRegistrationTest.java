@@ -139,11 +139,12 @@ class CaseRegistrationTest {
   @Test
   void retryWithTheSameIdempotencyKeyReturnsTheFirstCase() {
     String key = "retry-" + UUID.randomUUID();
+    Map<String, Object> letter = Petitions.letter();
     String first =
         asRegistrar()
             .header("Idempotency-Key", key)
             .contentType(ContentType.JSON)
-            .body(Petitions.letter())
+            .body(letter)
             .when()
             .post("/cases")
             .then()
@@ -153,17 +154,147 @@ class CaseRegistrationTest {
     asRegistrar()
         .header("Idempotency-Key", key)
         .contentType(ContentType.JSON)
-        .body(Petitions.letter())
+        .body(letter)
         .when()
         .post("/cases")
         .then()
         .statusCode(200)
         .body("petitionCase.id", equalTo(first));
+
+    // the same key with another petition would drop that petition: refused, naming the key
+    Map<String, Object> another = Petitions.letter();
+    asRegistrar()
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(another)
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("Idempotency-Key"))
+        .body("errors[0].rule", equalTo("SameRequest"));
+    // and it is registered with a key of its own
+    asRegistrar()
+        .header("Idempotency-Key", "retry-" + UUID.randomUUID())
+        .contentType(ContentType.JSON)
+        .body(another)
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(201);
+  }
+
+  /** Bodies an outside probe sent (issue 24): each a 400 or 415 problem, never a 500. */
+  @Test
+  void malformedBodiesAreRefusedWithAProblemNamingTheFieldAndRegisterNothing() throws Exception {
+    String letter = new ObjectMapper().writeValueAsString(Petitions.letter());
+    // a key twice
+    String twice = letter.replaceFirst("\\{", "{\"content\":\"重复键\",");
+    refused(twice, "application/json", 400, "content", "UniqueKey");
+    // NUL in a text
+    String nul = letter.replace("小区供暖", "小区\\u0000供暖");
+    refused(nul, "application/json", 400, "content", "NoControlCharacters");
+    // 2 is not true
+    String two = letter.replaceFirst("\\{", "{\"anonymous\":2,");
+    refused(two, "application/json", 400, "anonymous", "type");
+    // a number is not a text
+    String number = letter.replaceFirst("\"channel\":\"LETTER\"", "\"channel\":5");
+    refused(number, "application/json", 400, "channel", "type");
+    // the public status endpoint too, with no token
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"queryCode\":\"7KQ2M9XH4P\",\"queryCode\":\"dup\"}")
+        .when()
+        .post("/public/case-status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("queryCode"));
+    // UTF-16, a charset other than UTF-8, no Content-Type at all
+    byte[] utf16 = letter.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    HttpResponse<String> answer = send(utf16, "application/json");
+    assertEquals(415, answer.statusCode(), answer.body());
+    answer =
+        send(
+            letter.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "application/json; charset=ISO-8859-1");
+    assertEquals(415, answer.statusCode(), answer.body());
+    answer = send(letter.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    assertEquals(415, answer.statusCode(), answer.body());
+    assertTrue(
+        answer
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+  }
+
+  @Test
+  void aMatterInAnotherProvinceIsRefusedWithWhatToDo() {
+    asRegistrar()
+        .contentType(ContentType.JSON)
+        .body(Petitions.letterWith("matterRegionCode", "110101"))
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("matterRegionCode"))
+        .body("errors[0].rule", equalTo("InNodeProvince"));
+  }
+
+  @Test
+  void aTokenWhoseRegionIsNoDivisionCoversNothing() {
+    String id = Petitions.registered(Petitions.letter()).path("petitionCase.id");
+    // before, region "5" covered every code starting with 5 and read the case
+    String five = TestTokens.token("probe", "5:xfj", "5", "supervisor", "handler");
+    given()
+        .auth()
+        .oauth2(five)
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(org.hamcrest.Matchers.oneOf(403, 404))
+        .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("petitioners")));
+    String unknown = TestTokens.token("probe", "539999:xfj", "539999", "supervisor");
+    given()
+        .auth()
+        .oauth2(unknown)
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(org.hamcrest.Matchers.oneOf(403, 404));
+  }
+
+  private void refused(String body, String type, int status, String field, String rule) {
+    asRegistrar()
+        .contentType(type)
+        .body(body)
+        .when()
+        .post("/cases")
+        .then()
+        .statusCode(status)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo(field))
+        .body("errors[0].rule", equalTo(rule));
+  }
+
+  private HttpResponse<String> send(byte[] body, String contentType) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(cases.toURI())
+            .header("Authorization", "Bearer " + TestTokens.qilinRegistrar())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void concurrentRetriesWithTheSameIdempotencyKeyRegisterOneCase() throws Exception {
     String key = "race-" + UUID.randomUUID();
+    Map<String, Object> letter = Petitions.letter(); // a retry sends the same petition
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       List<java.util.concurrent.Future<io.restassured.response.Response>> responses =
@@ -175,7 +306,7 @@ class CaseRegistrationTest {
                     asRegistrar()
                         .header("Idempotency-Key", key)
                         .contentType(ContentType.JSON)
-                        .body(Petitions.letter())
+                        .body(letter)
                         .when()
                         .post("/cases")));
       }

@@ -168,11 +168,18 @@ class HandlingTest {
         .body("detail", containsString("2026-11-19"));
 
     clock.setToday(LocalDate.parse("2026-10-21"));
-    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "UNSATISFIED"))
+    // the unit whose answer is rated never records its own rating (the rate judges it)
+    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "SATISFIED"))
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", containsString("never by the unit whose answer is evaluated"));
+    read(id).body("satisfaction", org.hamcrest.Matchers.nullValue());
+    // the city's 信访 office records it on a return visit (回访)
+    post(CITY, path + "/evaluation", Map.of("satisfaction", "UNSATISFIED"))
         .statusCode(200)
         .body("satisfaction", equalTo("UNSATISFIED"))
         .body(step("EVALUATE", "state"), equalTo("ON_TIME"));
-    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "SATISFIED")).statusCode(409);
+    post(CITY, path + "/evaluation", Map.of("satisfaction", "SATISFIED")).statusCode(409);
 
     clock.setToday(LocalDate.parse("2026-10-26"));
     Map<String, Object> review = Map.of("receivedOn", "2026-10-25", "reasons", "对处理意见不服。");
@@ -366,6 +373,19 @@ class HandlingTest {
     post(HANDLER, path + "/objection-decision", decision)
         .statusCode(403)
         .body("detail", containsString("not by the unit that objected"));
+    // only to a unit that exists, and one of the deciding office's own region
+    Map<String, Object> nowhere = new HashMap<>(decision);
+    nowhere.put("unit", Map.of("code", "530302:abc", "name", "不存在的单位"));
+    post(CITY_SUPERVISOR, path + "/objection-decision", nowhere)
+        .statusCode(422)
+        .body("errors[0].field", equalTo("unit.code"))
+        .body("errors[0].rule", equalTo("KnownUnit"));
+    Map<String, Object> beijing = new HashMap<>(decision);
+    beijing.put("unit", Map.of("code", "110101:zjj", "name", "东城区住房和城乡建设局"));
+    post(CITY_SUPERVISOR, path + "/objection-decision", beijing)
+        .statusCode(422)
+        .body("errors[0].rule", equalTo("WithinDecidingRegion"));
+    read(id).body("status", equalTo("OBJECTED"));
     clock.setToday(LocalDate.parse("2026-11-03"));
     post(CITY_SUPERVISOR, path + "/objection-decision", decision)
         .statusCode(200)
@@ -420,7 +440,7 @@ class HandlingTest {
         .statusCode(200)
         .body("steps.step", not(hasItem("EVALUATE")))
         .body("steps.step", hasItem("REQUEST_REVIEW"));
-    post(HANDLER, "/cases/" + secret + "/evaluation", Map.of("satisfaction", "SATISFIED"))
+    post(CITY, "/cases/" + secret + "/evaluation", Map.of("satisfaction", "SATISFIED"))
         .statusCode(409)
         .body("detail", containsString("outside the satisfaction evaluation"));
 
@@ -533,7 +553,7 @@ class HandlingTest {
         .body(step("REQUEST_REVIEW", "dueOn"), equalTo("2026-11-09"));
 
     clock.setToday(LocalDate.parse("2026-11-16"));
-    post(HANDLER, path + "/evaluation", Map.of("satisfaction", "SATISFIED"))
+    post(CITY, path + "/evaluation", Map.of("satisfaction", "SATISFIED"))
         .statusCode(409)
         .body("detail", containsString("超期未评价"));
     post(CITY, path + "/review-request", Map.of("receivedOn", "2026-11-10", "reasons", "不服。"))

@@ -264,6 +264,19 @@ class RoutingFlowTest {
         .post("/authority-rules")
         .then()
         .statusCode(403);
+    // a city's administrator does not rewrite the rules of the province's node
+    int inForce = given().when().get("/authority-rules").then().extract().path("version");
+    given()
+        .auth()
+        .oauth2(TestTokens.token("qujing-admin", "5303:xfj", "5303", "administrator"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/authority-rules")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    given().when().get("/authority-rules").then().body("version", equalTo(inForce));
     Map<String, Object> unknownDepartment = new HashMap<>(body);
     unknownDepartment.put(
         "rules", List.of(Map.of("category", "*", "petitionClass", "*", "department", "xyz")));

@@ -69,6 +69,11 @@ final class CaseEvents {
       return this;
     }
 
+    Progress petitionClass(String petitionClass) {
+      this.petitionClass = petitionClass;
+      return this;
+    }
+
     Progress category(String category) {
       this.category = category;
       return this;

@@ -144,6 +144,15 @@ class ReceptionTest {
     plan.put("region", "5307x");
     post(city, "/receptions", plan).statusCode(400).body("errors[0].field", equalTo("region"));
     plan.put("region", "530702");
+    // a day in 2000, or two years ahead, is no plan (issue 24)
+    plan.put("plannedOn", "2000-01-01");
+    post(city, "/receptions", plan)
+        .statusCode(422)
+        .body("errors[0].field", equalTo("plannedOn"))
+        .body("errors[0].rule", equalTo("WithinPlanningWindow"));
+    plan.put("plannedOn", "2028-12-07");
+    post(city, "/receptions", plan).statusCode(422).body("errors[0].field", equalTo("plannedOn"));
+    plan.put("plannedOn", "2026-12-07");
     String id = post(city, "/receptions", plan).statusCode(201).extract().path("id");
     clock.setToday(LocalDate.parse("2026-12-08"));
     post(city, "/receptions/" + id + "/record", Map.of("held", true))

@@ -138,6 +138,50 @@ class StepClockTest {
   }
 
   @Test
+  void
+      anAccusationsClocksAreHiddenFromEveryUnitButTheHandlingOneAndThePetitionAndDisciplineOffices() {
+    // an accusation against the county's housing bureau, handled by the county's discipline body
+    String caseId = UUID.randomUUID().toString();
+    progress(caseId, "FORWARDED")
+        .petitionClass("ACCUSATION")
+        .unit("530302:jw")
+        .on("2026-12-01")
+        .opens(ACCEPT, "2026-12-16")
+        .send();
+    String discipline = TestTokens.token("qilin-jw", "530302:jw", "530302", "supervisor");
+    String petitionOffice =
+        TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+    String accused = TestTokens.token("qilin-zjj", "530302:zjj", "530302", "supervisor");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              clocksOf(discipline, caseId).body("$", hasSize(1));
+              clocksOf(petitionOffice, caseId).body("$", hasSize(1));
+            });
+    // the accused bureau, in the same county, learns nothing of it: not by case, unit or region
+    clocksOf(accused, caseId).body("$", hasSize(0));
+    given()
+        .auth()
+        .oauth2(accused)
+        .queryParam("unit", "530302:jw")
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(200)
+        .body("caseId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId)));
+    given()
+        .auth()
+        .oauth2(accused)
+        .queryParam("limit", 1000)
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(200)
+        .body("caseId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId)));
+  }
+
+  @Test
   void onlyTheEventsItAppliesAreRecordedAsProcessed() {
     String caseId = UUID.randomUUID().toString();
     String registered = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package cn.gov.petition.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -70,12 +71,29 @@ public class ProblemMappers {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       field = pathOf(mapping.getPath());
     }
+    String rule = "type";
     String detail =
         field.isEmpty()
             ? "The body is not valid JSON"
             : "The value of " + field + " has the wrong type or format";
+    if (e instanceof StrictJson.ControlCharacterException) {
+      rule = "NoControlCharacters";
+      detail =
+          "The text of "
+              + field
+              + " holds a control character (NUL or another below U+0020 but tab and line breaks)";
+    } else if (e instanceof JsonParseException
+        && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Duplicate field")) {
+      // the key's name, never its value: "Duplicate field 'queryCode'"
+      java.util.regex.Matcher key =
+          java.util.regex.Pattern.compile("'([^']{1,64})'").matcher(e.getOriginalMessage());
+      field = key.find() ? key.group(1) : "";
+      rule = "UniqueKey";
+      detail = "The key " + field + " appears twice in one object; which value counts?";
+    }
     List<Problem.FieldError> errors =
-        field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, "type", detail));
+        field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, rule, detail));
     return response(new Problem(Problem.typeFor(400), "Bad Request", 400, detail, errors));
   }
 

@@ -1,6 +1,7 @@
 package cn.gov.petition.common.security;
 
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.validation.Regions;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -30,9 +31,18 @@ public class Caller {
     return unit == null ? "" : unit;
   }
 
+  /**
+   * The division code of the caller's region; empty when the token names none, or a code that is
+   * not in the national division table ("5" is no region, and must not cover every code that starts
+   * with it): such a caller covers nothing.
+   */
   public String region() {
     String region = token.getClaim(REGION_CLAIM);
-    return region == null ? "" : region;
+    return region != null
+            && region.matches(Regions.PATTERN)
+            && DivisionTable.national().exists(region)
+        ? region
+        : "";
   }
 
   /**
@@ -64,5 +74,22 @@ public class Caller {
   public boolean covers(String regionCode) {
     String own = region();
     return !own.isEmpty() && regionCode != null && regionCode.startsWith(own);
+  }
+
+  /**
+   * Whether the caller's unit follows accusations (检举控告) it does not handle: a 信访 office ({@code
+   * xfj}) or a discipline body ({@code jw}). Any other unit hears of an accusation only if it is
+   * the one handling it, so that an accused unit never learns of one about itself from a list, a
+   * clock or a live stream (Art 30(3)).
+   */
+  public boolean followsAccusations() {
+    String unit = unit();
+    String department = unit.substring(unit.indexOf(':') + 1);
+    return !region().isEmpty() && (department.equals("xfj") || department.equals("jw"));
+  }
+
+  /** Whether the caller may hear of an accusation handled by {@code handlingUnit}. */
+  public boolean mayHearOfAccusation(String handlingUnit) {
+    return followsAccusations() || (!region().isEmpty() && unit().equals(handlingUnit));
   }
 }

@@ -67,7 +67,7 @@ public class LiveResource {
             .map(tick -> marker("heartbeat", region));
     return Multi.createBy()
         .merging()
-        .streams(Multi.createFrom().item(connected), events.of(region), heartbeats);
+        .streams(Multi.createFrom().item(connected), events.of(region, caller), heartbeats);
   }
 
   private LiveEvents.Change marker(String type, String region) {

@@ -1,5 +1,6 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.gateway.audit.AuditTrail;
 import cn.gov.petition.gateway.limits.RateLimits;
@@ -48,6 +49,12 @@ public class ProxyResource {
     limits.take(who.user(), who.unit());
     // the path as the caller sent it, still encoded, not the decoded parameter
     String sent = Forwarder.servicePath(uri.getRequestUri().getRawPath(), service);
+    if (sent.startsWith("public/") || sent.startsWith("public%2")) {
+      // the anonymous look-up has one entry, /public/case-status, and one limit per caller and
+      // per code: a token does not open a second way round it
+      throw ProblemException.notFound(
+          "the path /api/" + service + "/", "public/… (use /public/case-status)");
+    }
     return forwarder.forward(method, service, sent, uri, headers, body, who);
   }
 

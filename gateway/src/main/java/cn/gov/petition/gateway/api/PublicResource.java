@@ -32,11 +32,14 @@ public class PublicResource {
   private final Forwarder forwarder;
   private final RateLimits limits;
   private final String nodeRegion;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   public PublicResource(
       Forwarder forwarder,
       RateLimits limits,
-      @ConfigProperty(name = "petition.node.region") String nodeRegion) {
+      @ConfigProperty(name = "petition.node.region") String nodeRegion,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.json = json;
     this.forwarder = forwarder;
     this.limits = limits;
     this.nodeRegion = nodeRegion;
@@ -54,10 +57,22 @@ public class PublicResource {
       @Context HttpHeaders headers,
       @Context HttpServerRequest request,
       byte[] body) {
-    limits.takeAnonymous(request.remoteAddress().hostAddress());
+    limits.takeStatusLookup(request.remoteAddress().hostAddress(), queryCodeOf(body));
     // a petitioner with a query code: recorded under the node's region, no unit, no roles
     AuditTrail.Who petitioner = new AuditTrail.Who("public", "", nodeRegion, List.of());
     return forwarder.forward(
         HttpMethod.POST, "intake", "public/case-status", uri, headers, body, petitioner);
+  }
+
+  /** The query code a body asks about, if it is readable; intake answers the rest. */
+  private String queryCodeOf(byte[] body) {
+    try {
+      var code = json.readTree(body).get("queryCode");
+      return code != null && code.isTextual()
+          ? code.asText().toUpperCase(java.util.Locale.ROOT)
+          : null;
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
   }
 }

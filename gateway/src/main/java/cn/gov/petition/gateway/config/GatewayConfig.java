@@ -30,5 +30,12 @@ public interface GatewayConfig {
     /** Calls a minute per address to the anonymous paths (the petitioner's query). */
     @WithDefault("60")
     long perAddress();
+
+    /**
+     * Look-ups a minute of one query code, from any caller: a code is not guessed from many
+     * addresses at once.
+     */
+    @WithDefault("10")
+    long perQueryCode();
   }
 }

@@ -38,6 +38,17 @@ public class RateLimits {
     take("address:" + address, limits.perAddress(), "地址 / address");
   }
 
+  /**
+   * Takes one look-up of a query code from the caller's bucket (its address: the look-up is
+   * anonymous, a token changes nothing) and from the code's own bucket, or refuses it with 429.
+   */
+  public void takeStatusLookup(String address, String queryCode) {
+    takeAnonymous(address);
+    if (queryCode != null) {
+      take("query-code:" + queryCode, limits.perQueryCode(), "查询码 / query code");
+    }
+  }
+
   private void take(String key, long perMinute, String what) {
     Bucket bucket =
         buckets.get(

@@ -1,5 +1,6 @@
 package cn.gov.petition.gateway.live;
 
+import cn.gov.petition.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -50,7 +51,16 @@ public class LiveEvents {
    * @param regions the regions the event touches: a stream sees it when one lies in its subtree
    * @param time when it happened
    */
-  public record Change(String type, String caseNumber, Set<String> regions, OffsetDateTime time) {
+  public record Change(
+      String type,
+      String caseNumber,
+      Set<String> regions,
+      OffsetDateTime time,
+      @com.fasterxml.jackson.annotation.JsonIgnore Set<String> accusationUnits) {
+
+    public Change(String type, String caseNumber, Set<String> regions, OffsetDateTime time) {
+      this(type, caseNumber, regions, time, null);
+    }
 
     /** Whether a caller whose subtree is {@code region} may hear of this change. */
     public boolean touches(String region) {
@@ -78,17 +88,41 @@ public class LiveEvents {
    * changes behind fails (its page reconnects and asks everything again) rather than hold the
    * others back.
    */
-  public Multi<Change> of(String region) {
-    return changes.filter(change -> change.touches(region)).onOverflow().buffer(BACKLOG);
+  /**
+   * The changes the caller may hear of: in its subtree, and for an accusation only if the caller is
+   * a 信访 or discipline office or a unit the event names as handling it (Art 30(3)).
+   */
+  public Multi<Change> of(String region, Caller caller) {
+    boolean follows = caller.followsAccusations();
+    String unit = caller.unit();
+    return changes
+        .filter(
+            change ->
+                change.touches(region)
+                    && (change.accusationUnits() == null
+                        || follows
+                        || change.accusationUnits().contains(unit)))
+        .onOverflow()
+        .buffer(BACKLOG);
   }
 
   static final int BACKLOG = 1000;
 
   Change changeOf(CloudEvent event) {
     Set<String> regions = new LinkedHashSet<>();
+    Set<String> accusationUnits = null;
     if (event.getData() != null) {
       try {
         JsonNode data = json.readTree(event.getData().toBytes());
+        if ("ACCUSATION".equals(data.path("petitionClass").asText(""))) {
+          accusationUnits = new LinkedHashSet<>();
+          for (String field : UNIT_FIELDS) {
+            String value = data.path(field).asText("");
+            if (!value.isEmpty()) {
+              accusationUnits.add(value);
+            }
+          }
+        }
         for (String field : REGION_FIELDS) {
           String value = data.path(field).asText("");
           if (!value.isEmpty()) {
@@ -115,6 +149,7 @@ public class LiveEvents {
         type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type,
         event.getSubject(),
         Set.copyOf(regions),
-        event.getTime());
+        event.getTime(),
+        accusationUnits == null ? null : Set.copyOf(accusationUnits));
   }
 }

@@ -11,6 +11,7 @@ import cn.gov.petition.intake.RepeatDetector;
 import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -49,6 +50,7 @@ public class CaseResource {
   private final CaseMapper mapper;
   private final TransitionRepository transitions;
   private final Caller caller;
+  private final ObjectMapper json;
 
   public CaseResource(
       Registrar registrar,
@@ -56,7 +58,9 @@ public class CaseResource {
       CaseFinder finder,
       CaseMapper mapper,
       TransitionRepository transitions,
-      Caller caller) {
+      Caller caller,
+      ObjectMapper json) {
+    this.json = json;
     this.registrar = registrar;
     this.repeats = repeats;
     this.transitions = transitions;
@@ -76,7 +80,8 @@ public class CaseResource {
               + " and routes it. A repeat of a matter still in the procedure opens no case and is"
               + " recorded on the earlier one (200, LINKED_TO_OPEN_CASE); a repeat of a terminated"
               + " matter is registered and answered 不再受理 (201, NOT_ACCEPTED_AGAIN). A retry with"
-              + " the same Idempotency-Key returns what the first request did (200).")
+              + " the same Idempotency-Key returns what the first request did (200); the same key with"
+              + " a different petition is refused (422).")
   @APIResponse(responseCode = "201", description = "登记成功 / a case was opened")
   @APIResponse(
       responseCode = "200",
@@ -98,17 +103,31 @@ public class CaseResource {
           @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
           String idempotencyKey,
       @NotNull @Valid RegisterPetitionRequest request) {
-    var earlier = registrar.earlier(caller, idempotencyKey);
+    String fingerprint = idempotencyKey == null ? null : fingerprint(request);
+    var earlier = registrar.earlier(caller, idempotencyKey, fingerprint);
     if (earlier.isPresent()) {
       return Response.ok(result(earlier.get())).build();
     }
-    Registration registration = registrar.register(request, caller, idempotencyKey);
+    Registration registration = registrar.register(request, caller, idempotencyKey, fingerprint);
     if (!registration.opensCase()) {
       return Response.ok(result(registration)).build();
     }
     return Response.created(URI.create("/cases/" + registration.petitionCase().id))
         .entity(result(registration))
         .build();
+  }
+
+  /** SHA-256 of the request as read: a retry with the same key must send the same petition. */
+  private String fingerprint(RegisterPetitionRequest request) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(json.writeValueAsBytes(request)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException
+        | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** 重复信访核查: what registering this petition would do, before it is saved. */

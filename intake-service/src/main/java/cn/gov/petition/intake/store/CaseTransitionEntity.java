@@ -47,6 +47,10 @@ public class CaseTransitionEntity {
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
 
+  /** SHA-256 of the request the key answered. */
+  @Column(name = "idempotency_fingerprint")
+  public String idempotencyFingerprint;
+
   @Column(name = "unit_code", nullable = false)
   public String unitCode;
 

@@ -168,6 +168,10 @@ public class PetitionCaseEntity {
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
 
+  /** SHA-256 of the request the key answered: the same key with another request is refused. */
+  @Column(name = "idempotency_fingerprint")
+  public String idempotencyFingerprint;
+
   /**
    * 三跨三分离: the 信访 offices of the counties where the petitioners live or are registered, informed of
    * the case (抄告); they see it as any reader outside the handling units does, masked.

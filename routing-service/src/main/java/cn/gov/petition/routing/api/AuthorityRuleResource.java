@@ -59,6 +59,7 @@ public class AuthorityRuleResource {
   private final Caller caller;
   private final Clock clock;
   private final TransactionSynchronizationRegistry transactions;
+  private final String node;
 
   public AuthorityRuleResource(
       RuleBook rules,
@@ -66,7 +67,10 @@ public class AuthorityRuleResource {
       Units units,
       Caller caller,
       Clock clock,
-      TransactionSynchronizationRegistry transactions) {
+      TransactionSynchronizationRegistry transactions,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
+          String node) {
+    this.node = node;
     this.rules = rules;
     this.sets = sets;
     this.units = units;
@@ -138,7 +142,8 @@ public class AuthorityRuleResource {
   @RolesAllowed(Roles.ADMINISTRATOR)
   @Transactional
   @Operation(
-      summary = "发布职权规则新版本 / Publish a new version of the rules",
+      summary =
+          "发布职权规则新版本 / Publish a new version of the rules (administrator of the node's region)",
       description =
           "管理员发布完整的新规则集，自生效日期起用于新的路由决定，无需重启。 The new complete rule set applies to"
               + " decisions from its date on, without a restart; earlier decisions keep the version"
@@ -149,6 +154,16 @@ public class AuthorityRuleResource {
       description = "规则有误 / a rule names an unknown category or department, or no * rule",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response publish(@NotNull @Valid PublishRequest request) {
+    if (!caller.covers(node)) {
+      // the rules route every petition of the node's region: a city's administrator on the
+      // province's node may not rewrite the province's
+      throw ProblemException.forbidden(
+          "本节点（"
+              + node
+              + "）的职权规则须由该地区的管理员发布 / the node's rules are published by an administrator of"
+              + " its region "
+              + node);
+    }
     check(request);
     if (request.effectiveFrom().isBefore(LocalDate.now(clock))) {
       throw ProblemException.invalid(

@@ -102,7 +102,14 @@ public class ClockResource {
     return view(clocks.openIn(caller.subtree(), limit));
   }
 
-  private static List<ClockView> view(List<ClockEntity> found) {
-    return found.stream().map(ClockView::of).toList();
+  /**
+   * The clocks the caller may see: an accusation's only by a 信访 or discipline office or the unit
+   * handling it, so that the accused never learns of it from its deadlines (Art 30(3)).
+   */
+  private List<ClockView> view(List<ClockEntity> found) {
+    return found.stream()
+        .filter(c -> !c.accusation || caller.mayHearOfAccusation(c.unitCode))
+        .map(ClockView::of)
+        .toList();
   }
 }

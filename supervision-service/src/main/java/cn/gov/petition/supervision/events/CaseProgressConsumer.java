@@ -123,6 +123,7 @@ public class CaseProgressConsumer {
       entity.startedOn = opened.startedOn();
       entity.dueOn = opened.dueOn();
       entity.provisional = opened.isProvisional();
+      entity.accusation = "ACCUSATION".equals(progress.petitionClass());
       entity.calendarVersion = opened.calendarVersion();
       entity.petitionerWindow = opened.step().isPetitionerWindow();
       watch.start(entity);

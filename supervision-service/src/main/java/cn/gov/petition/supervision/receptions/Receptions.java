@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUID> {
 
+  /** How many days back a day held may still be entered (补录). */
+  static final int PAST_DAYS = 90;
+
   private final Clock clock;
   private final DivisionTable divisions;
 
@@ -40,6 +43,17 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
     }
     if (!divisions.exists(region)) {
       throw ProblemException.invalid("region", "KnownDivision", "区划不存在 / no such division");
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (on.isBefore(today.minusDays(PAST_DAYS)) || on.isAfter(today.plusYears(1))) {
+      throw ProblemException.invalid(
+          "plannedOn",
+          "WithinPlanningWindow",
+          "接访日期须在今后一年内，或补录近 "
+              + PAST_DAYS
+              + " 日内的 / a reception day is planned up to a year ahead, or entered afterwards within "
+              + PAST_DAYS
+              + " days");
     }
     ReceptionDayEntity day = new ReceptionDayEntity();
     day.id = UUID.randomUUID();

@@ -72,4 +72,8 @@ public class ClockEntity {
   /** 待定: the due date lies past the last day that calendar version covers. */
   @Column(nullable = false)
   public boolean provisional;
+
+  /** The case is an accusation (检举控告): its clock is shown to few (Art 30(3)). */
+  @Column(nullable = false)
+  public boolean accusation;
 }
