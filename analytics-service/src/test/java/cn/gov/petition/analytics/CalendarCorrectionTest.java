@@ -60,24 +60,7 @@ class CalendarCorrectionTest {
     kafka.sendAll(
         Topics.CASE_EVENTS,
         List.of(
-            Events.of(
-                id,
-                number,
-                new CaseRegistered(
-                    id,
-                    number,
-                    "LETTER",
-                    "APPEAL",
-                    COUNTY,
-                    "0201",
-                    COUNTY + ":xfj",
-                    received,
-                    received.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    1,
-                    "SEEK_SOLUTION",
-                    "DIRECT",
-                    false,
-                    null)),
+            registered(id, number, COUNTY, received),
             Events.of(
                 id,
                 number,
@@ -145,24 +128,7 @@ class CalendarCorrectionTest {
     kafka.sendAll(
         Topics.CASE_EVENTS,
         List.of(
-            Events.of(
-                id,
-                number,
-                new CaseRegistered(
-                    id,
-                    number,
-                    "LETTER",
-                    "APPEAL",
-                    county,
-                    "0201",
-                    county + ":xfj",
-                    received,
-                    received.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    1,
-                    "SEEK_SOLUTION",
-                    "DIRECT",
-                    false,
-                    null)),
+            registered(id, number, county, received),
             Events.of(
                 id,
                 number,
@@ -232,6 +198,29 @@ class CalendarCorrectionTest {
         .statusCode(200)
         .body("cases.size()", equalTo(1))
         .body("cases[0].unit", equalTo(county + ":rsj"));
+  }
+
+  /** The registration of a letter about the county, received on a day. */
+  private static KafkaProbe.Outgoing registered(
+      String id, String number, String county, LocalDate received) {
+    return Events.of(
+        id,
+        number,
+        new CaseRegistered(
+            id,
+            number,
+            "LETTER",
+            "APPEAL",
+            county,
+            "0201",
+            county + ":xfj",
+            received,
+            received.atStartOfDay().toInstant(ZoneOffset.UTC),
+            1,
+            "SEEK_SOLUTION",
+            "DIRECT",
+            false,
+            null));
   }
 
   private static ValidatableResponse timelyAcceptance() {

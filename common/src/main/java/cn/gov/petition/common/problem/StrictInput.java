@@ -2,24 +2,21 @@ package cn.gov.petition.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A body is read only as what it says it is: a request that sends a body without a {@code
  * Content-Type}, or text in another encoding than UTF-8 (a {@code charset} other than UTF-8, or
  * JSON written in UTF-16 or UTF-32, which RFC 8259 does not allow between systems), is refused with
- * 415 problem+json before any resource reads it.
+ * 415 problem+json: the headers here, before any resource runs; the body's first bytes as the REST
+ * layer reads it ({@link Utf8Bodies}).
  */
 @ApplicationScoped
 public class StrictInput {
@@ -28,24 +25,18 @@ public class StrictInput {
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
   private final ObjectMapper json;
-  private final long maxBody;
-  private final BodyHandler bodies;
 
-  public StrictInput(
-      ObjectMapper json,
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize maxBody) {
+  public StrictInput(ObjectMapper json) {
     this.json = json;
-    this.maxBody = maxBody.asLongValue();
-    this.bodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
   }
 
   void onRouter(@Observes Router router) {
-    // before SecurityProblems' length check (ROUTE_ORDER_UPLOAD_LIMIT - 1): the headers, then the
-    // body's first bytes once it is read (a body over the limit fails there as before)
+    // the headers only, before SecurityProblems' length check (ROUTE_ORDER_UPLOAD_LIMIT - 1); the
+    // body itself is read by the REST layer, where Utf8Bodies looks at its first bytes (reading
+    // it here breaks HTTP/2 requests, which the REST layer then cannot pause)
     router
         .route()
-        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 3)
+        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2)
         .handler(
             context -> {
               if (!hasBody(context)) {
@@ -56,20 +47,6 @@ public class StrictInput {
               if (type == null || type.isBlank()) {
                 refuse(context, "A request with a body states its Content-Type (application/json)");
               } else if (!utf8(type)) {
-                refuse(context, "Text is accepted in UTF-8 only (RFC 8259)");
-              } else if (tooLong(context)) {
-                context.next(); // SecurityProblems answers 413 without reading it
-              } else {
-                bodies.handle(context);
-              }
-            });
-    router
-        .route()
-        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2)
-        .handler(
-            context -> {
-              Buffer body = context.body() == null ? null : context.body().buffer();
-              if (body != null && notUtf8(body)) {
                 refuse(context, "Text is accepted in UTF-8 only (RFC 8259)");
               } else {
                 context.next();
@@ -86,11 +63,6 @@ public class StrictInput {
         || context.request().headers().contains("Transfer-Encoding");
   }
 
-  private boolean tooLong(RoutingContext context) {
-    String length = context.request().getHeader("Content-Length");
-    return length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBody;
-  }
-
   /** Whether a Content-Type's charset, if it names one, is UTF-8. */
   static boolean utf8(String contentType) {
     for (String part : contentType.split(";")) {
@@ -104,20 +76,21 @@ public class StrictInput {
   }
 
   /**
-   * Whether a body is text in UTF-16 or UTF-32: a byte-order mark, or a zero byte among the first
-   * four (JSON starts with an ASCII character, which those encodings pad with zeros).
+   * Whether a body that starts with these bytes is text in UTF-16 or UTF-32: a byte-order mark, or
+   * a zero byte among the first four (JSON starts with an ASCII character, which those encodings
+   * pad with zeros).
    */
-  static boolean notUtf8(Buffer body) {
-    int n = Math.min(4, body.length());
+  static boolean notUtf8(byte[] start, int length) {
+    int n = Math.min(4, length);
     if (n >= 2) {
-      int b0 = body.getUnsignedByte(0);
-      int b1 = body.getUnsignedByte(1);
+      int b0 = start[0] & 0xFF;
+      int b1 = start[1] & 0xFF;
       if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
         return true;
       }
     }
     for (int i = 0; i < n; i++) {
-      if (body.getByte(i) == 0) {
+      if (start[i] == 0) {
         return true;
       }
     }
