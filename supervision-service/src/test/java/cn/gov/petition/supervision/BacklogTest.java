@@ -322,6 +322,41 @@ class BacklogTest {
   }
 
   @Test
+  void
+      anAccusationOnTheBacklogIsListedToNoUnitButTheHandlingOneAndThePetitionAndDisciplineOffices() {
+    // an accusation against 思茅区's labour bureau, handled by the district's discipline body
+    String caseId = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    progress(caseId, "FORWARDED")
+        .petitionClass("ACCUSATION")
+        .status("FORWARDED")
+        .unit("530802:jw")
+        .opens(ACCEPT, "2026-12-16")
+        .send();
+    for (String day : List.of("2026-12-02", "2026-12-03")) {
+      progress(caseId, "REPEAT_RECEIVED")
+          .petitionClass("ACCUSATION")
+          .status("FORWARDED")
+          .unit("530802:jw")
+          .on(day)
+          .send();
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> get(city, "/backlog/candidates").statusCode(200).body("caseId", hasItem(caseId)));
+    String id = post(city, "/backlog", takeOn(caseId)).statusCode(201).extract().path("id");
+
+    String accused = TestTokens.token("simao-rsj", BUREAU, "530802", "supervisor");
+    get(accused, "/backlog?limit=1000").statusCode(200).body("id", not(hasItem(id)));
+    get(accused, "/backlog/" + id).statusCode(404);
+    get(accused, "/backlog/candidates").statusCode(200).body("caseId", not(hasItem(caseId)));
+    String discipline = TestTokens.token("simao-jw", "530802:jw", "530802", "supervisor");
+    get(discipline, "/backlog/" + id).statusCode(200);
+    get(county, "/backlog?limit=1000").statusCode(200).body("id", hasItem(id));
+  }
+
+  @Test
   void badRequestsAreRefusedWithTheFieldAndTheRuleAndChangeNothing() {
     clock.setToday(LocalDate.parse("2026-12-01"));
     Map<String, Object> bad = takeOn("not-a-uuid");

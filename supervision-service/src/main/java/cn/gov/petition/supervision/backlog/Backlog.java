@@ -79,7 +79,19 @@ public class Backlog {
   /** Open cases of the caller's subtree that qualify and are not on the list yet. */
   @Transactional
   public List<CaseEntity> candidates(Caller caller, int limit) {
-    return backlog.candidates(caller.subtree(), repeats, LocalDate.now(clock), limit);
+    return backlog.candidates(caller.subtree(), repeats, LocalDate.now(clock), limit).stream()
+        .filter(c -> mayHearOf(caller, c))
+        .toList();
+  }
+
+  /**
+   * Whether the caller may hear of the case: an accusation only a 信访 or discipline office or the
+   * unit handling it (Art 30(3), ADR 24).
+   */
+  static boolean mayHearOf(Caller caller, CaseEntity standing) {
+    return standing == null
+        || !standing.accusation
+        || caller.mayHearOfAccusation(standing.unitCode);
   }
 
   /** 立为积案、领导包案. */
@@ -150,7 +162,9 @@ public class Backlog {
 
   @Transactional
   public List<BacklogEntity> visibleTo(Caller caller, String status, int limit) {
-    return backlog.inSubtree(caller.subtree(), status, limit);
+    return backlog.inSubtree(caller.subtree(), status, limit).stream()
+        .filter(b -> mayHearOf(caller, b.standing))
+        .toList();
   }
 
   /** One backlog case, if it lies in the caller's subtree; 404 otherwise. */
@@ -158,7 +172,7 @@ public class Backlog {
   public BacklogEntity find(Caller caller, UUID id) {
     return backlog
         .findByIdOptional(id)
-        .filter(b -> caller.covers(b.unitRegionCode))
+        .filter(b -> caller.covers(b.unitRegionCode) && mayHearOf(caller, b.standing))
         .orElseThrow(() -> ProblemException.notFound("backlog case", id.toString()));
   }
 

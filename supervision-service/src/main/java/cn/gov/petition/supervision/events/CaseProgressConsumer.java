@@ -147,6 +147,7 @@ public class CaseProgressConsumer {
       standing.lastProgressOn = progress.occurredOn();
     }
     standing.caseNumber = progress.caseNumber();
+    standing.accusation = "ACCUSATION".equals(progress.petitionClass());
     if (progress.unitCode() != null) {
       if (!fresh && !progress.unitRegionCode().equals(standing.unitRegionCode)) {
         backlog.followCase(caseId, progress.unitRegionCode());

@@ -59,4 +59,8 @@ public class CaseEntity {
 
   @Column(name = "last_progress_on", nullable = false)
   public LocalDate lastProgressOn;
+
+  /** The case is an accusation (检举控告): listed only to few (Art 30(3)). */
+  @Column(nullable = false)
+  public boolean accusation;
 }
