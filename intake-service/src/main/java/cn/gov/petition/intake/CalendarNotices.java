@@ -161,7 +161,7 @@ public class CalendarNotices {
             published.loadedAt(),
             published.node()),
         published.days());
-    StatutoryCalendar next = calendars.load(Math.max(published.version(), store.latestVersion()));
+    StatutoryCalendar next = calendars.load(store.latestVersion());
     List<Recount.Change> changes = recount.apply(next, "calendar:" + published.node());
     AfterCommit.run(transactions, calendars::invalidate);
     LOG.infof(

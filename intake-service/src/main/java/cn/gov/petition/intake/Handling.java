@@ -387,8 +387,7 @@ public class Handling {
    * Statutory-channel matters (Art 31(1)–(5)) are referred and never reach an opinion.
    */
   private static String outsideEvaluation(PetitionCaseEntity c, OpinionRequest request) {
-    String department = c.handlingUnit.substring(c.handlingUnit.indexOf(':') + 1);
-    if (OUTSIDE_EVALUATION.contains(department)) {
+    if (OUTSIDE_EVALUATION.contains(Units.department(c.handlingUnit))) {
       return "COURT_PROCURATORATE_OR_CONGRESS";
     }
     return Boolean.TRUE.equals(request.notForDisclosure()) ? "NOT_FOR_DISCLOSURE" : null;
@@ -404,9 +403,6 @@ public class Handling {
     progress.close(Step.REPORT).detail("summary", request.summary()).record();
   }
 
-  /** 信访部门: the department code of a region's petition office. */
-  static final String PETITION_OFFICE = "xfj";
-
   /**
    * 满意度评价, recorded for the petitioner within the window by the registering office or by a 信访
    * office covering the handling unit (a return visit, 回访); never by the unit whose answer is
@@ -415,7 +411,8 @@ public class Handling {
   public void evaluate(PetitionCaseEntity c, Caller caller, EvaluationRequest request) {
     boolean registeringOffice = caller.unit().equals(c.registeringUnit);
     boolean petitionOfficeAbove =
-        caller.covers(c.handlingRegion) && caller.unit().endsWith(":" + PETITION_OFFICE);
+        caller.covers(c.handlingRegion)
+            && Units.department(caller.unit()).equals(Units.PETITION_OFFICE);
     if (caller.unit().equals(c.handlingUnit) || (!registeringOffice && !petitionOfficeAbove)) {
       throw ProblemException.forbidden(
           "the petitioner's evaluation is recorded by the registering office or a 信访 office"

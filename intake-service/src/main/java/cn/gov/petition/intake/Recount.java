@@ -73,7 +73,7 @@ public class Recount {
     for (var entry : candidates(calendar, firstChanged).entrySet()) {
       PetitionCaseEntity c = entry.getKey();
       for (CaseStepEntity step : entry.getValue()) {
-        change(c, step, calendar).ifPresent(changes::add);
+        change(c, step, deadlines.recount(step, calendar)).ifPresent(changes::add);
       }
     }
     return changes;
@@ -93,13 +93,13 @@ public class Recount {
       List<Change> ofCase = new ArrayList<>();
       Lifecycle.Progress progress = null;
       for (CaseStepEntity step : entry.getValue()) {
-        var change = change(c, step, calendar);
+        Deadlines.Due due = deadlines.recount(step, calendar);
+        var change = change(c, step, due);
         if (change.isPresent()) {
           if (progress == null) {
             progress =
                 lifecycle.begin(c, Transition.DEADLINES_RECOMPUTED, c.responsibleUnit(), user);
           }
-          Deadlines.Due due = deadlines.recount(step, calendar);
           if (step.isOpen()) {
             progress.redate(step, due);
           } else {
@@ -150,9 +150,9 @@ public class Recount {
     return owned;
   }
 
-  private java.util.Optional<Change> change(
-      PetitionCaseEntity c, CaseStepEntity step, StatutoryCalendar calendar) {
-    Deadlines.Due due = deadlines.recount(step, calendar);
+  /** What the step's new count {@code due} changes, if anything worth publishing. */
+  private static java.util.Optional<Change> change(
+      PetitionCaseEntity c, CaseStepEntity step, Deadlines.Due due) {
     boolean moved = !due.dueOn().equals(step.dueOn) || due.provisional() != step.provisional;
     if (!moved) {
       return java.util.Optional.empty();

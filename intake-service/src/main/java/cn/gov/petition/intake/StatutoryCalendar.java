@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -113,20 +112,9 @@ public final class StatutoryCalendar {
 
   /** The first day whose kind differs between this version and {@code other}, if any. */
   public java.util.Optional<LocalDate> firstDifference(StatutoryCalendar other) {
-    TreeMap<LocalDate, Boolean> differing = new TreeMap<>();
-    for (LocalDate day : days.keySet()) {
-      if (isWorkingDay(day) != other.isWorkingDay(day)) {
-        differing.put(day, true);
-      }
-    }
-    for (LocalDate day : other.days.keySet()) {
-      if (isWorkingDay(day) != other.isWorkingDay(day)) {
-        differing.put(day, true);
-      }
-    }
-    return differing.isEmpty()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(differing.firstKey());
+    return java.util.stream.Stream.concat(days.keySet().stream(), other.days.keySet().stream())
+        .filter(day -> isWorkingDay(day) != other.isWorkingDay(day))
+        .min(LocalDate::compareTo);
   }
 
   public int version() {

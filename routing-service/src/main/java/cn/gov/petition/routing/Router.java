@@ -31,7 +31,7 @@ public class Router {
   public static final String ACCUSATION_RULE_VERSION = "accusation-1";
 
   /** Department code of the discipline inspection and supervision body (纪委监委). */
-  static final String DISCIPLINE = "jw";
+  static final String DISCIPLINE = Units.DISCIPLINE;
 
   private final DivisionTable divisions;
   private final Units units;

@@ -20,6 +20,18 @@ import java.util.Optional;
  */
 public final class Units {
 
+  /** 信访部门: the department code of a region's petition office. */
+  public static final String PETITION_OFFICE = "xfj";
+
+  /** 纪检监察机关: the department code of a region's discipline body. */
+  public static final String DISCIPLINE = "jw";
+
+  /** The department part of a unit code (530302:xfj → xfj); empty for a code without one. */
+  public static String department(String unitCode) {
+    int colon = unitCode == null ? -1 : unitCode.indexOf(':');
+    return colon < 0 ? "" : unitCode.substring(colon + 1);
+  }
+
   /** 单位. */
   public record Unit(String code, String name, String regionCode, String department) {}
 

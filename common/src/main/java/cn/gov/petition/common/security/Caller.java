@@ -2,6 +2,7 @@ package cn.gov.petition.common.security;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.validation.Regions;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -83,9 +84,9 @@ public class Caller {
    * clock or a live stream (Art 30(3)).
    */
   public boolean followsAccusations() {
-    String unit = unit();
-    String department = unit.substring(unit.indexOf(':') + 1);
-    return !region().isEmpty() && (department.equals("xfj") || department.equals("jw"));
+    String department = Units.department(unit());
+    return !region().isEmpty()
+        && (department.equals(Units.PETITION_OFFICE) || department.equals(Units.DISCIPLINE));
   }
 
   /** Whether the caller may hear of an accusation handled by {@code handlingUnit}. */

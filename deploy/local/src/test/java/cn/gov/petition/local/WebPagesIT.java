@@ -113,12 +113,16 @@ class WebPagesIT {
     waitFor(d -> d.findElement(By.id("submit")).isEnabled()); // the form is ready
 
     click("submit");
+    waitFor(d -> text("[data-for='channel']").equals("请选择信访形式"));
+    waitFor(d -> text("[data-for='content']").equals("请填写信访事项内容"));
+    waitFor(d -> text("#messages").contains("请按提示修改后再登记"));
     assertEquals("请选择信访形式", text("[data-for='channel']"));
     assertEquals("请填写信访事项内容", text("[data-for='content']"));
     assertTrue(text("#messages").contains("请按提示修改后再登记"), text("#messages"));
 
     fillTheLetter("12345");
     click("submit");
+    waitFor(d -> text("[data-for='petitioners[0].phone']").startsWith("联系电话格式不正确"));
     assertTrue(
         text("[data-for='petitioners[0].phone']").startsWith("联系电话格式不正确"),
         text("[data-for='petitioners[0].phone']"));
@@ -126,10 +130,12 @@ class WebPagesIT {
 
     type("p-phone", Identities.mobile(SERIAL));
     click("submit");
-    waitFor(d -> !d.findElements(By.id("registered")).isEmpty());
+    waitFor(d -> text("#case-number").matches("530302-\\d{8}-\\d{5}"));
+    waitFor(d -> text("#query-code").length() == 10);
+    waitFor(d -> attribute("#case-link", "href").contains("id="));
     caseNumber = text("#case-number");
     queryCode = text("#query-code");
-    String link = browser.findElement(By.id("case-link")).getAttribute("href");
+    String link = attribute("#case-link", "href");
     caseId = link.substring(link.indexOf("id=") + 3);
     assertTrue(caseNumber.matches("530302-\\d{8}-\\d{5}"), caseNumber);
     assertTrue(queryCode.matches("[2-9A-HJ-NP-Za-hj-np-z]{10}"), queryCode);
@@ -149,15 +155,15 @@ class WebPagesIT {
     waitFor(d -> d.findElement(By.id("submit")).isEnabled()); // the form is ready
     fillTheLetter(Identities.mobile(SERIAL));
     click("submit");
-    waitFor(d -> d.findElement(By.id("repeat-warning")).isDisplayed());
+    waitFor(d -> text("#repeat-matches").contains(caseNumber));
     assertTrue(text("#repeat-matches").contains(caseNumber), text("#repeat-matches"));
     click("cancel-register");
-    assertFalse(browser.findElement(By.id("repeat-warning")).isDisplayed());
+    waitFor(d -> !d.findElement(By.id("repeat-warning")).isDisplayed());
     assertTrue(browser.findElements(By.id("registered")).isEmpty(), "nothing was saved");
     click("submit");
     waitFor(d -> d.findElement(By.id("repeat-warning")).isDisplayed());
     click("confirm-register");
-    waitFor(d -> !d.findElements(By.id("registered")).isEmpty());
+    waitFor(d -> text("#case-number").matches("530302-\\d{8}-\\d{5}"));
     assertNotEquals(caseNumber, text("#case-number"), "confirmed, it is registered as a new case");
   }
 
@@ -173,6 +179,7 @@ class WebPagesIT {
     waitFor(d -> text("#summary-table").contains(unit));
     waitFor(d -> text("#responsibility").contains(unit));
     waitFor(d -> text("#history").contains("登记"));
+    waitFor(d -> text("#flow").contains("受理告知"));
     waitFor(d -> !d.findElements(By.cssSelector("#deadline-chart canvas")).isEmpty());
     assertTrue(text("#summary-table").contains(CONTENT), "the registrar reads the content");
     assertTrue(text("#summary-table").contains(PETITIONER), "and the petitioner");
@@ -191,9 +198,9 @@ class WebPagesIT {
   void aCountyUserCannotOpenAnotherCountysCase() {
     signInWithToken(Tokens.of(platform, "zhanyi-supervisor", "supervisor", "530303"));
     browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
-    waitFor(d -> !text("#messages").isEmpty());
+    waitFor(d -> text("#messages").contains("无权查看此信访件"));
     assertTrue(text("#messages").contains("无权查看此信访件"), text("#messages"));
-    assertFalse(browser.findElement(By.id("case")).isDisplayed());
+    waitFor(d -> !d.findElement(By.id("case")).isDisplayed());
     String page = browser.getPageSource();
     assertFalse(page.contains(caseNumber), "no case number");
     assertFalse(page.contains(CONTENT), "no content");
@@ -214,6 +221,8 @@ class WebPagesIT {
     // 1 November of a year without next year's notice the dashboard says so
     waitFor(d -> text("#calendar-warning").contains("节假日安排通知"));
     waitFor(d -> text("#rates-table").contains("麒麟区"));
+    waitFor(d -> !d.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
+    waitFor(d -> !d.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
     int heard = Integer.parseInt(text("#changes-heard"));
@@ -238,7 +247,12 @@ class WebPagesIT {
                     .contains(another));
     assertTrue(Integer.parseInt(text("#changes-heard")) > heard, "the page heard the change");
 
-    browser.findElement(By.cssSelector("#rates-table a[data-region='530302']")).click();
+    // the table is drawn again on every change heard: click the link as it is at that moment
+    waitFor(
+        d -> {
+          d.findElement(By.cssSelector("#rates-table a[data-region='530302']")).click();
+          return true;
+        });
     waitFor(d -> text("#crumbs").endsWith("麒麟区"));
     waitFor(d -> text("#rates-table").contains("南宁街道"));
     assertTrue(browser.getCurrentUrl().endsWith("region=530302"), browser.getCurrentUrl());
@@ -251,27 +265,28 @@ class WebPagesIT {
     browser.get(platform.gatewayUrl() + "/status.html");
     type("query-code", "abc");
     click("ask");
+    waitFor(d -> text("#query-code-error").startsWith("查询码为 10 位"));
     assertTrue(text("#query-code-error").startsWith("查询码为 10 位"), text("#query-code-error"));
 
     type("query-code", "ABCDEFGHJK");
     click("ask");
-    waitFor(d -> !text("#messages").isEmpty());
+    waitFor(d -> text("#messages").contains("未找到"));
     assertTrue(text("#messages").contains("未找到"), text("#messages"));
 
     type("query-code", queryCode);
     click("ask");
     waitFor(d -> text("#case-number").equals(caseNumber));
+    waitFor(d -> text("#steps").contains("受理告知"));
     assertTrue(text("#steps").contains("受理告知"), text("#steps"));
     assertFalse(browser.getPageSource().contains(PETITIONER), "the page names nobody");
   }
 
   private void fillTheLetter(String phone) {
-    new Select(browser.findElement(By.id("channel"))).selectByValue("LETTER");
-    new Select(browser.findElement(By.id("petitionClass"))).selectByValue("APPEAL");
-    new Select(browser.findElement(By.id("purpose"))).selectByValue("SEEK_SOLUTION");
-    new Select(browser.findElement(By.id("category"))).selectByValue("0105");
-    new Select(browser.findElement(By.cssSelector("select[data-depth='1']")))
-        .selectByValue("530302001");
+    select("#channel", "LETTER");
+    select("#petitionClass", "APPEAL");
+    select("#purpose", "SEEK_SOLUTION");
+    select("#category", "0105");
+    select("select[data-depth='1']", "530302001");
     waitFor(d -> text("#matterRegionCode").equals("530302001"));
     type("content", CONTENT);
     type("p-name", PETITIONER);
@@ -282,8 +297,7 @@ class WebPagesIT {
   private void signInAs(String user, String page) {
     ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
     browser.get(platform.gatewayUrl() + "/index.html?next=" + page);
-    waitFor(d -> !d.findElements(By.cssSelector("button[data-user='" + user + "']")).isEmpty());
-    browser.findElement(By.cssSelector("button[data-user='" + user + "']")).click();
+    click(By.cssSelector("button[data-user='" + user + "']"));
     waitFor(d -> d.getCurrentUrl().endsWith(page));
   }
 
@@ -293,28 +307,55 @@ class WebPagesIT {
     ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
     browser.get(platform.gatewayUrl() + "/index.html");
     type("token", token);
-    browser.findElement(By.cssSelector("#token-form button")).click();
+    click(By.cssSelector("#token-form button"));
     waitFor(
         d ->
             !d.findElements(By.id("signed-in")).isEmpty()
                 && d.findElement(By.id("signed-in")).isDisplayed());
   }
 
+  /** Clicks the element once it is there, shown and enabled. */
   private void click(String id) {
-    browser.findElement(By.id(id)).click();
+    click(By.id(id));
   }
 
+  private void click(By what) {
+    waitFor(d -> usable(d.findElement(what)));
+    browser.findElement(what).click();
+  }
+
+  /** Types into the field once it is there, shown and enabled. */
   private void type(String id, String text) {
+    waitFor(d -> usable(d.findElement(By.id(id))));
     WebElement input = browser.findElement(By.id(id));
     input.clear();
     input.sendKeys(text);
+  }
+
+  /** Chooses an option once the list has it (some lists are filled from a fetch). */
+  private void select(String css, String value) {
+    By option = By.cssSelector(css + " option[value='" + value + "']");
+    waitFor(d -> !d.findElements(option).isEmpty() && usable(d.findElement(By.cssSelector(css))));
+    new Select(browser.findElement(By.cssSelector(css))).selectByValue(value);
+  }
+
+  private static boolean usable(WebElement element) {
+    return element.isDisplayed() && element.isEnabled();
+  }
+
+  private String attribute(String css, String name) {
+    String value = browser.findElement(By.cssSelector(css)).getAttribute(name);
+    return value == null ? "" : value;
   }
 
   private String text(String css) {
     return browser.findElement(By.cssSelector(css)).getText().strip();
   }
 
+  /** Waits for the condition; an element not there yet, or drawn again meanwhile, is retried. */
   private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 }
