@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.infra.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
 class NodeRegistryTest {
 
+  /** Any signed-in user may read the reference data (the gateway lets nobody else through). */
+  private static final String READER =
+      TestTokens.token("qilin-handler", "530302:zjj", "530302", "handler");
+
   private final String bootstrap =
       PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers();
   private final KafkaProbe kafka = new KafkaProbe(bootstrap);
@@ -48,7 +53,14 @@ class NodeRegistryTest {
       Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
       assertEquals("compact", config.get("cleanup.policy").value());
     }
-    given().when().get("/nodes").then().statusCode(200).body("self", equalTo("53"));
+    given()
+        .auth()
+        .oauth2(READER)
+        .when()
+        .get("/nodes")
+        .then()
+        .statusCode(200)
+        .body("self", equalTo("53"));
   }
 
   @Test
@@ -60,21 +72,43 @@ class NodeRegistryTest {
         .untilAsserted(
             () ->
                 given()
+                    .auth()
+                    .oauth2(READER)
                     .when()
                     .get("/nodes")
                     .then()
                     .statusCode(200)
                     .body("nodes.regionCode", hasItem("530302")));
-    given().when().get("/nodes/host/530302001").then().body("regionCode", equalTo("530302"));
-    given().when().get("/nodes/host/530303").then().body("regionCode", equalTo("5303"));
-    given().when().get("/nodes/host/5301").then().body("regionCode", equalTo("53"));
     given()
+        .auth()
+        .oauth2(READER)
+        .when()
+        .get("/nodes/host/530302001")
+        .then()
+        .body("regionCode", equalTo("530302"));
+    given()
+        .auth()
+        .oauth2(READER)
+        .when()
+        .get("/nodes/host/530303")
+        .then()
+        .body("regionCode", equalTo("5303"));
+    given()
+        .auth()
+        .oauth2(READER)
+        .when()
+        .get("/nodes/host/5301")
+        .then()
+        .body("regionCode", equalTo("53"));
+    given()
+        .auth()
+        .oauth2(READER)
         .when()
         .get("/nodes/host/5201")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
-    given().when().get("/nodes/host/53x").then().statusCode(400);
+    given().auth().oauth2(READER).when().get("/nodes/host/53x").then().statusCode(400);
 
     String caseId = UUID.randomUUID().toString();
     kafka.send(
@@ -119,6 +153,8 @@ class NodeRegistryTest {
     assertEquals(1, dead.size());
     assertTrue(dead.get(0).header("dead-letter-reason").contains("539999"));
     given()
+        .auth()
+        .oauth2(READER)
         .when()
         .get("/nodes")
         .then()

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
 class RoutingFlowTest {
 
+  /** Any signed-in user may read the reference data (the gateway lets nobody else through). */
+  private static final String READER =
+      TestTokens.token("qilin-handler", "530302:zjj", "530302", "handler");
+
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
 
@@ -198,6 +202,8 @@ class RoutingFlowTest {
   @Test
   void divisionsCanBeBrowsed() {
     given()
+        .auth()
+        .oauth2(READER)
         .when()
         .get("/divisions/530302")
         .then()
@@ -206,22 +212,32 @@ class RoutingFlowTest {
         .body("path[0].name", equalTo("云南省"))
         .body("children.size()", greaterThan(5));
     given()
+        .auth()
+        .oauth2(READER)
         .when()
         .get("/divisions/999999")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
     given()
+        .auth()
+        .oauth2(READER)
         .when()
         .get("/divisions/12a")
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+    // as documented and as the gateway answers: only a signed-in user
+    given().when().get("/divisions/530302").then().statusCode(401);
+    given().when().get("/units?region=530302").then().statusCode(401);
+    given().when().get("/authority-rules").then().statusCode(401);
   }
 
   @Test
   void unitsAreGeneratedForEveryRegionFromTheTemplate() {
     given()
+        .auth()
+        .oauth2(READER)
         .queryParam("region", "530302001")
         .when()
         .get("/units")
@@ -230,13 +246,22 @@ class RoutingFlowTest {
         .body("code", hasItems("530302001:zf", "530302001:jw"))
         .body("find { it.code == '530302001:zf' }.name", equalTo("南宁街道办事处"));
     given()
+        .auth()
+        .oauth2(READER)
         .when()
         .get("/units/530302:zjj")
         .then()
         .statusCode(200)
         .body("name", equalTo("麒麟区住房和城乡建设局"));
-    given().when().get("/units/530302001:zjj").then().statusCode(404);
-    given().queryParam("region", "5x").when().get("/units").then().statusCode(400);
+    given().auth().oauth2(READER).when().get("/units/530302001:zjj").then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(READER)
+        .queryParam("region", "5x")
+        .when()
+        .get("/units")
+        .then()
+        .statusCode(400);
   }
 
   @Test
@@ -265,7 +290,15 @@ class RoutingFlowTest {
         .then()
         .statusCode(403);
     // a city's administrator does not rewrite the rules of the province's node
-    int inForce = given().when().get("/authority-rules").then().extract().path("version");
+    int inForce =
+        given()
+            .auth()
+            .oauth2(READER)
+            .when()
+            .get("/authority-rules")
+            .then()
+            .extract()
+            .path("version");
     given()
         .auth()
         .oauth2(TestTokens.token("qujing-admin", "5303:xfj", "5303", "administrator"))
@@ -276,7 +309,13 @@ class RoutingFlowTest {
         .then()
         .statusCode(403)
         .contentType("application/problem+json");
-    given().when().get("/authority-rules").then().body("version", equalTo(inForce));
+    given()
+        .auth()
+        .oauth2(READER)
+        .when()
+        .get("/authority-rules")
+        .then()
+        .body("version", equalTo(inForce));
     Map<String, Object> unknownDepartment = new HashMap<>(body);
     unknownDepartment.put(
         "rules", List.of(Map.of("category", "*", "petitionClass", "*", "department", "xyz")));
@@ -294,6 +333,8 @@ class RoutingFlowTest {
       assertTrue(after.contains("\"unitCode\":\"530302001:zf\""), after);
       assertTrue(after.contains("authority-" + version), after);
       given()
+          .auth()
+          .oauth2(READER)
           .when()
           .get("/authority-rules/versions")
           .then()
@@ -306,6 +347,8 @@ class RoutingFlowTest {
       restore.put(
           "rules",
           given()
+              .auth()
+              .oauth2(READER)
               .when()
               .get("/authority-rules/versions")
               .then()

@@ -178,6 +178,42 @@ class LetterTest {
   }
 
   @Test
+  void aLetterAboutAnAccusationIsHiddenFromEveryUnitButTheRecipientAndThePetitionOffices() {
+    clock.setToday(LocalDate.parse("2026-12-02"));
+    // an accusation against 隆阳区住建局, handled by the district's discipline body
+    String caseId = UUID.randomUUID().toString();
+    progress(caseId, "FORWARDED")
+        .petitionClass("ACCUSATION")
+        .number("530502-20261201-00077")
+        .matter("530502")
+        .unit("530502:jw")
+        .opens(ACCEPT, "2026-12-16")
+        .send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> get(county, "/clocks?caseId=" + caseId).statusCode(200).body("$", hasSize(1)));
+    Map<String, Object> order = new HashMap<>();
+    order.put("kind", "ACCOUNTABILITY"); // the other tests count reminders and orders
+    order.put("recipientUnit", "530502:jw");
+    order.put("caseIds", List.of(caseId));
+    order.put("reason", "临近受理期限");
+    order.put("replyDueOn", "2026-12-09");
+    String id = issue(city, order).statusCode(201).extract().path("id");
+
+    String discipline = TestTokens.token("longyang-jw", "530502:jw", "530502", "handler");
+    String accused = TestTokens.token("longyang-zjj", "530502:zjj", "530502", "supervisor");
+    get(discipline, "/letters/" + id).statusCode(200);
+    get(county, "/letters").statusCode(200).body("id", hasItems(id));
+    get(accused, "/letters/" + id).statusCode(404).contentType("application/problem+json");
+    get(accused, "/letters")
+        .statusCode(200)
+        .body("id", not(hasItems(id)))
+        .body("caseNumbers.flatten()", not(hasItems("530502-20261201-00077")));
+    get(accused, "/letters/" + id + "/document").statusCode(404);
+  }
+
+  @Test
   void aLetterThatBreaksARuleIsRefusedAndNothingIsIssued() {
     clock.setToday(LocalDate.parse("2026-12-02"));
     String caseId = caseOwedByTheBureau();

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * as a printable page in Chinese, as an Excel workbook, or its regional table as CSV.
  */
 @Path("/statistics/bulletin")
-@Tag(name = "统计 / Statistics")
+@Tag(
+    name = "统计 / Statistics",
+    description = "信访量、考核指标、排名与通报 / Volumes, rates, rankings and bulletins")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class BulletinResource {
 

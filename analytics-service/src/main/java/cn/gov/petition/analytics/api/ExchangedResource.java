@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/statistics/exchanged")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "统计 / Statistics")
+@Tag(
+    name = "统计 / Statistics",
+    description = "信访量、考核指标、排名与通报 / Volumes, rates, rankings and bulletins")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class ExchangedResource {
 

@@ -45,7 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/statistics/rates")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "统计 / Statistics")
+@Tag(
+    name = "统计 / Statistics",
+    description = "信访量、考核指标、排名与通报 / Volumes, rates, rankings and bulletins")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class RateResource {
 
@@ -82,8 +84,26 @@ public class RateResource {
       String regionCode, LocalDate from, LocalDate to, LocalDate asOf, List<Rates.Figure> rates) {}
 
   /** 指标明细: the cases behind one bucket of one rate. */
-  public record CaseList(
-      String rate, String bucket, LocalDate asOf, List<RateRepository.CaseRef> cases) {}
+  public record CaseList(String rate, String bucket, LocalDate asOf, List<CaseRow> cases) {}
+
+  /**
+   * One fact counted. An accusation's (检举控告) is withheld from a caller who may not hear of it
+   * (neither a 信访 or discipline office nor the handling unit): the row stays, so that the list has
+   * as many rows as the bucket counts, but without its case.
+   */
+  public record CaseRow(
+      @Schema(description = "案件 / the case; null when withheld") String caseId,
+      @Schema(description = "案件编号 / its number; null when withheld") String caseNumber,
+      LocalDate day,
+      String unit,
+      @Schema(description = "已隐去 / the case is an accusation the caller may not hear of")
+          boolean withheld) {}
+
+  private CaseRow row(RateRepository.CaseRef fact) {
+    return fact.accusation() && !caller.mayHearOfAccusation(fact.unit())
+        ? new CaseRow(null, null, fact.day(), fact.unit(), true)
+        : new CaseRow(fact.caseId(), fact.caseNumber(), fact.day(), fact.unit(), false);
+  }
 
   @GET
   @Operation(
@@ -350,6 +370,8 @@ public class RateResource {
         rate,
         bucket,
         rates.today(),
-        rates.cases(which, bucket, region, period.from(), period.to(), limit));
+        rates.cases(which, bucket, region, period.from(), period.to(), limit).stream()
+            .map(this::row)
+            .toList());
   }
 }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -339,7 +340,8 @@ public class RateRepository {
    * A fact behind a bucket: its case, the day it fell in the period (a step's due date, a
    * petition's day received, a backlog entry's day listed) and its unit, if it names one.
    */
-  public record CaseRef(String caseId, String caseNumber, LocalDate day, String unit) {}
+  public record CaseRef(
+      String caseId, String caseNumber, LocalDate day, String unit, boolean accusation) {}
 
   /** The facts behind one bucket, in the order they fell in the period, then by case number. */
   @SuppressWarnings("unchecked")
@@ -355,6 +357,16 @@ public class RateRepository {
         facts(source(rate).listed(bucket, region.length() >= 6), region, from, to, today)
             .setParameter("limit", limit)
             .getResultList();
+    Set<UUID> accusations =
+        rows.isEmpty()
+            ? Set.of()
+            : Set.copyOf(
+                em.createNativeQuery(
+                        "SELECT case_id FROM petition_fact WHERE case_id IN (:ids)"
+                            + " AND petition_class = 'ACCUSATION'",
+                        UUID.class)
+                    .setParameter("ids", rows.stream().map(r -> (UUID) r[0]).distinct().toList())
+                    .getResultList());
     return rows.stream()
         .map(
             r ->
@@ -362,7 +374,8 @@ public class RateRepository {
                     ((UUID) r[0]).toString(),
                     (String) r[1],
                     FactRepository.date(r[2]),
-                    (String) r[3]))
+                    (String) r[3],
+                    accusations.contains((UUID) r[0])))
         .toList();
   }
 

@@ -34,6 +34,12 @@ public class WarningWatch {
   private static final Logger LOG = Logger.getLogger(WarningWatch.class);
   private static final Categories CATEGORIES = Categories.table();
 
+  /**
+   * The petitions a warning may name by case number: all but accusations (检举控告), which it counts
+   * but never names, since an accused unit may read warnings (Art 30(3)).
+   */
+  private static final String NAMED = "petition_class IS DISTINCT FROM 'ACCUSATION'";
+
   private final WarningRules rules;
   private final Warnings warnings;
   private final Rates rates;
@@ -120,7 +126,9 @@ public class WarningWatch {
                     + " count(*) FILTER (WHERE day >= :recent),"
                     + " count(*) FILTER (WHERE day < :recent),"
                     + " string_agg(case_number, ',' ORDER BY day DESC, case_number)"
-                    + "  FILTER (WHERE day >= :recent)"
+                    + "  FILTER (WHERE day >= :recent AND "
+                    + NAMED
+                    + ")"
                     + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
                     + " AND length(matter_region_code) >= :digits AND category IS NOT NULL"
                     + " AND day BETWEEN :from AND :today GROUP BY 1, 2"
@@ -183,8 +191,10 @@ public class WarningWatch {
     List<Object[]> rows =
         recent(
                 "SELECT chain_id, count(*), (array_agg(matter_region_code ORDER BY day DESC, id"
-                    + " DESC))[1], string_agg(case_number, ',' ORDER BY day, id),"
-                    + " count(DISTINCT case_id)"
+                    + " DESC))[1], string_agg(case_number, ',' ORDER BY day, id)"
+                    + "  FILTER (WHERE "
+                    + NAMED
+                    + "), count(DISTINCT case_id)"
                     + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
                     + " AND day BETWEEN :from AND :today GROUP BY chain_id"
                     + " HAVING count(*) >= :min ORDER BY 1",
@@ -195,6 +205,7 @@ public class WarningWatch {
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
       List<String> cases = distinct(cases(row[3]));
+      String chain = chainName(row[0], cases);
       long petitions = ((Number) row[1]).longValue();
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("petitions", (double) petitions);
@@ -203,9 +214,9 @@ public class WarningWatch {
       findings.add(
           new Warnings.Finding(
               (String) row[2],
-              cases.get(0),
+              chain,
               row[0] + ":" + today.toEpochDay() / days,
-              cases.get(0) + " 同一事项近" + days + "日信访" + petitions + "次（" + cases.size() + "件）",
+              chain + " 同一事项近" + days + "日信访" + petitions + "次（" + cases.size() + "件）",
               figures,
               cases));
     }
@@ -219,7 +230,10 @@ public class WarningWatch {
     List<Object[]> rows =
         recent(
                 "SELECT chain_id, string_agg(CAST(length(registering_region) AS text), ','"
-                    + " ORDER BY day, id), string_agg(case_number, ',' ORDER BY day, id),"
+                    + " ORDER BY day, id), string_agg(case_number, ',' ORDER BY day, id)"
+                    + "  FILTER (WHERE "
+                    + NAMED
+                    + "),"
                     + " (array_agg(matter_region_code ORDER BY day DESC, id DESC))[1]"
                     + " FROM petition_fact WHERE registering_region IS NOT NULL"
                     + " AND matter_region_code LIKE :prefix AND day BETWEEN :from AND :today"
@@ -238,6 +252,7 @@ public class WarningWatch {
         continue;
       }
       List<String> cases = distinct(cases(row[2]));
+      String chain = chainName(row[0], cases);
       List<String> path = new ArrayList<>();
       for (int level : levels) {
         String name = levelName(level);
@@ -252,9 +267,9 @@ public class WarningWatch {
       findings.add(
           new Warnings.Finding(
               (String) row[3],
-              cases.get(0),
+              chain,
               row[0] + ":" + highest,
-              cases.get(0)
+              chain
                   + " 同一事项由"
                   + levelName(first)
                   + "登记起，近"
@@ -279,7 +294,9 @@ public class WarningWatch {
         em.createNativeQuery(
                 "SELECT left(matter_region_code, :digits), category, count(DISTINCT chain_id),"
                     + " coalesce(sum(person_count), 0), string_agg(case_number, ',' ORDER BY day,"
-                    + " case_number) FROM petition_fact WHERE registering_region IS NOT NULL"
+                    + " case_number) FILTER (WHERE "
+                    + NAMED
+                    + ") FROM petition_fact WHERE registering_region IS NOT NULL"
                     + " AND matter_region_code LIKE :prefix AND length(matter_region_code) >= :digits"
                     + " AND category IS NOT NULL AND day BETWEEN :from AND :today GROUP BY 1, 2"
                     + " HAVING count(DISTINCT chain_id) >= :min ORDER BY 1, 2")
@@ -377,6 +394,8 @@ public class WarningWatch {
         em.createNativeQuery(
                 "SELECT unit_code, min(unit_region_code), count(*), min(due_on),"
                     + " string_agg(case_number, ',' ORDER BY due_on, case_number)"
+                    + "  FILTER (WHERE NOT EXISTS (SELECT 1 FROM petition_fact p"
+                    + "  WHERE p.case_id = step_fact.case_id AND p.petition_class = 'ACCUSATION'))"
                     + " FROM step_fact WHERE done_on IS NULL AND step IN ('ACCEPT', 'HANDLE')"
                     + " AND due_on BETWEEN :today AND :until AND unit_region_code LIKE :prefix"
                     + " AND started_on <= :idleSince GROUP BY unit_code ORDER BY 1")
@@ -416,6 +435,14 @@ public class WarningWatch {
         .setParameter("prefix", node + "%")
         .setParameter("from", today.minusDays(days - 1L))
         .setParameter("today", today);
+  }
+
+  /**
+   * A chain of petitions by its first case's number; one of accusations (检举控告), whose numbers a
+   * warning never lists (an accused unit may read warnings: Art 30(3)), by its chain id.
+   */
+  private static String chainName(Object chainId, List<String> cases) {
+    return cases.isEmpty() ? "检举控告事项" + chainId : cases.get(0);
   }
 
   private static List<String> cases(Object joined) {

@@ -29,7 +29,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * of any API changes or removes an entry, and each reading is itself recorded.
  */
 @Path("/audit/entries")
-@Tag(name = "审计 / Audit trail")
+@Tag(
+    name = "审计 / Audit trail",
+    description = "经统一端口的每次调用的审计记录 / Who called what through the gateway, and with what result")
 @RolesAllowed(Roles.AUDITOR)
 public class AuditResource {
 
@@ -62,6 +66,13 @@ public class AuditResource {
           "Newest first. Filters: user, unit, caseId, personalData (only the views of personal"
               + " data), from and to (days, Beijing time, both included); before=<id> pages on."
               + " The reading is recorded in the trail too.")
+  @APIResponse(
+      responseCode = "200",
+      description = "审计记录 / the entries, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
   @APIResponse(
       responseCode = "400",
       description = "参数有误 / a filter is malformed",

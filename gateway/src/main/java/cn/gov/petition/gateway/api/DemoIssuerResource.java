@@ -1,5 +1,6 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.gateway.DemoUser;
 import cn.gov.petition.gateway.config.GatewayConfig;
@@ -19,6 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -27,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "演示登录 / Demo issuer")
+@Tag(
+    name = "演示登录 / Demo issuer",
+    description = "本地运行的演示令牌 / Tokens for the demo users of the local run")
 @PermitAll
 public class DemoIssuerResource {
 
@@ -48,6 +55,17 @@ public class DemoIssuerResource {
   @GET
   @Path("/demo-users")
   @Operation(summary = "演示用户 / The demo users of the local run")
+  @APIResponse(
+      responseCode = "200",
+      description = "演示用户 / the demo users",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DemoUser.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "非本地运行，无演示用户 / not a local run: no demo users",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public List<DemoUser> users() {
     requireEnabled();
     return DemoUser.ALL;

@@ -27,7 +27,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  */
 @Path("/live")
 @Authenticated
-@Tag(name = "实时变动 / Live changes")
+@Tag(
+    name = "实时变动 / Live changes",
+    description = "调用者辖区内案件与督办的实时变动 / Changes in the caller's subtree as they happen")
 public class LiveResource {
 
   static final Duration HEARTBEAT = Duration.ofSeconds(20);

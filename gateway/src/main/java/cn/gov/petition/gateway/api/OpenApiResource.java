@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/openapi")
 @PermitAll
-@Tag(name = "接口文档 / API documents")
+@Tag(
+    name = "接口文档 / API documents",
+    description = "全平台与各服务的接口文档 / The OpenAPI documents of the platform and its services")
 public class OpenApiResource {
 
   static final String YAML = "application/yaml";
@@ -75,6 +79,11 @@ public class OpenApiResource {
   @Operation(
       summary = "全平台接口文档 / The OpenAPI document of the whole platform through the gateway",
       description = "JSON by default, YAML with Accept: application/yaml.")
+  @APIResponse(
+      responseCode = "200",
+      description = "OpenAPI 3.1 文档 / the OpenAPI 3.1 document",
+      content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = YAML)})
+  @APIResponse(responseCode = "406", description = "只提供 JSON 或 YAML / JSON or YAML only")
   public Uni<Response> document(@Context HttpServerRequest request, @Context HttpHeaders headers) {
     boolean yaml =
         headers.getAcceptableMediaTypes().stream()
@@ -158,6 +167,7 @@ public class OpenApiResource {
         "description",
         "全部服务的接口，经统一端口访问 / Every service's API as called through the gateway:"
             + " /api/<service>/... Bearer JWT; role and region subtree as each operation says.");
+    merged.putArray("servers").addObject().put("url", "/");
     ArrayNode tags = merged.putArray("tags");
     Set<String> tagNames = new HashSet<>();
     ObjectNode paths = merged.putObject("paths");

@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/{service}")
 @Authenticated
-@Tag(name = "统一端口 / Single entry")
+@Tag(
+    name = "统一端口 / Single entry",
+    description = "各服务经统一端口访问 / Every service called through the gateway")
 public class ProxyResource {
 
   private final Forwarder forwarder;

@@ -1,5 +1,6 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.gateway.audit.AuditTrail;
 import cn.gov.petition.gateway.limits.RateLimits;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -26,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/public")
 @PermitAll
-@Tag(name = "信访人查询 / Petitioner's query")
+@Tag(
+    name = "信访人查询 / Petitioner's query",
+    description =
+        "信访人凭查询码查询办理进度，无需登录 / A petitioner follows a case with its query code, without logging in")
 public class PublicResource {
 
   private final Forwarder forwarder;
@@ -52,6 +58,22 @@ public class PublicResource {
   @Operation(
       summary = "凭查询码查询办理进度 / Follow a case with its query code",
       description = "无需登录。 Forwarded to intake-service /public/case-status; no token is passed on.")
+  @APIResponse(
+      responseCode = "200",
+      description = "办理进度 / the case's status and deadlines (intake-service's answer)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "400",
+      description = "查询码格式有误 / the query code is malformed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "查询码不存在 / no case has that query code",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "查询过于频繁 / too many lookups from this address or for this code",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Uni<Response> caseStatus(
       @Context UriInfo uri,
       @Context HttpHeaders headers,

@@ -47,7 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/calendar")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "节假日安排 / Official calendar")
+@Tag(
+    name = "节假日安排 / Official calendar",
+    description = "国务院节假日安排及其版本 / The official holiday calendar and its versions")
 @Authenticated
 public class CalendarResource {
 

@@ -41,7 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "信访件 / Cases")
+@Tag(
+    name = "信访件 / Cases",
+    description = "信访件的登记、查阅与重复件识别 / Registering and reading cases, and telling repeats")
 public class CaseResource {
 
   private final Registrar registrar;
@@ -82,12 +84,22 @@ public class CaseResource {
               + " matter is registered and answered 不再受理 (201, NOT_ACCEPTED_AGAIN). A retry with"
               + " the same Idempotency-Key returns what the first request did (200); the same key with"
               + " a different petition is refused (422).")
-  @APIResponse(responseCode = "201", description = "登记成功 / a case was opened")
+  @APIResponse(
+      responseCode = "201",
+      description = "登记成功 / a case was opened",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RegistrationResult.class)))
   @APIResponse(
       responseCode = "200",
       description =
           "并入原件或重复提交 / linked to the open earlier case, or the earlier answer to this"
-              + " Idempotency-Key")
+              + " Idempotency-Key",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RegistrationResult.class)))
   @APIResponse(
       responseCode = "400",
       description = "字段有误 / a field is malformed",
@@ -190,6 +202,13 @@ public class CaseResource {
       description = "不存在或无权查看 / no such case in the caller's authority",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @Transactional
+  @APIResponse(
+      responseCode = "200",
+      description = "信访件 / the case, personal data masked unless the caller may see it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseView.class)))
   public CaseView read(@PathParam("id") @CaseId String id) {
     return mapper.toView(finder.visible(id, caller), caller);
   }

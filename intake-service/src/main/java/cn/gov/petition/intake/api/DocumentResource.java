@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * styles). Printed by the units that serve them: those that registered, handle or review the case.
  */
 @Path("/cases/{id}/documents")
-@Tag(name = "文书 / Documents")
+@Tag(name = "文书 / Documents", description = "可打印的中文文书 / Printable documents in Chinese")
 @RolesAllowed({Roles.REGISTRAR, Roles.HANDLER, Roles.SUPERVISOR, Roles.LEADER, Roles.JOINT_OFFICE})
 public class DocumentResource {
 

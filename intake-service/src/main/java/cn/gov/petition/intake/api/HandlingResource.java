@@ -41,7 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/cases/{id}")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "办理 / Handling")
+@Tag(
+    name = "办理 / Handling",
+    description = "受理、异议、延期、听证、答复、评价、复查复核与终结 / The acts that move a case through the procedure")
 @APIResponse(responseCode = "200", description = "办理后的信访件 / the case after the step")
 @APIResponse(
     responseCode = "403",

@@ -35,7 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/public/case-status")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "信访人查询 / Petitioner's query")
+@Tag(
+    name = "信访人查询 / Petitioner's query",
+    description =
+        "信访人凭查询码查询办理进度，无需登录 / A petitioner follows a case with its query code, without logging in")
 @PermitAll
 public class PublicStatusResource {
 

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The tables the procedure runs on, as data: categories and statutory deadlines. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "基础数据 / Reference data")
+@Tag(
+    name = "基础数据 / Reference data",
+    description = "信访事项分类等基础数据 / Categories and other reference data")
 @Authenticated
 public class ReferenceResource {
 

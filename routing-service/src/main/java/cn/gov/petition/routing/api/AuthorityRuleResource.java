@@ -15,7 +15,7 @@ import cn.gov.petition.routing.RuleSet;
 import cn.gov.petition.routing.store.AuthorityRuleEntity;
 import cn.gov.petition.routing.store.AuthorityRuleSetEntity;
 import cn.gov.petition.routing.store.AuthorityRuleSetRepository;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -50,7 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/authority-rules")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "职权规则 / Authority rules")
+@Tag(
+    name = "职权规则 / Authority rules",
+    description = "属地管辖与职权规则及其版本 / The versioned rules that route a matter to its unit")
 public class AuthorityRuleResource {
 
   private final RuleBook rules;
@@ -120,7 +122,7 @@ public class AuthorityRuleResource {
       List<AuthorityRule> rules) {}
 
   @GET
-  @PermitAll
+  @Authenticated
   @Transactional
   @Operation(summary = "现行职权规则 / The rules in effect today")
   public RuleSetView inEffect() {
@@ -130,7 +132,7 @@ public class AuthorityRuleResource {
 
   @GET
   @Path("/versions")
-  @PermitAll
+  @Authenticated
   @Transactional
   @Operation(summary = "职权规则版本记录 / Every version, newest first, with who published it and why")
   public List<RuleSetView> versions() {

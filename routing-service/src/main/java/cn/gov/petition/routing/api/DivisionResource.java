@@ -4,7 +4,7 @@ import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.validation.Regions;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/divisions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "行政区划 / Divisions")
-@PermitAll
+@Tag(
+    name = "行政区划 / Divisions",
+    description = "省、市、县、乡四级行政区划 / The province, city, county and township divisions")
+@Authenticated
 public class DivisionResource {
 
   private final DivisionTable divisions;

@@ -5,7 +5,7 @@ import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.routing.nodes.NodeRegistry;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 节点: the nodes of the platform this node knows of, and which of them hosts a region. */
 @Path("/nodes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "节点 / Nodes")
-@PermitAll
+@Tag(
+    name = "节点 / Nodes",
+    description = "平台各级节点及其承载的区划 / The platform's nodes and the regions each hosts")
+@Authenticated
 public class NodeResource {
 
   private final NodeRegistry registry;
@@ -50,6 +53,13 @@ public class NodeResource {
       responseCode = "404",
       description = "无此区划，或尚无节点承载 / no such division, or no node hosts it yet",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "承载该地区的节点 / the node",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NodeRegistry.Node.class)))
   public NodeRegistry.Node host(
       @Parameter(description = "行政区划代码 / division code", example = "530302001")
           @PathParam("region")

@@ -4,7 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.validation.Regions;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 单位: the bodies of each region, generated from the department template (public reference). */
 @Path("/units")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "单位 / Units")
-@PermitAll
+@Tag(
+    name = "单位 / Units",
+    description = "各级行政区划的单位及其部门 / The bodies of every region and their departments")
+@Authenticated
 public class UnitResource {
 
   private final Units units;
@@ -51,6 +54,13 @@ public class UnitResource {
       responseCode = "404",
       description = "无此单位 / no such unit",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "单位 / the unit",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Units.Unit.class)))
   public Units.Unit unit(
       @Parameter(description = "单位代码 / unit code", example = "530302:zjj")
           @PathParam("code")

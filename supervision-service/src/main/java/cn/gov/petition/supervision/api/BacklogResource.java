@@ -43,7 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 积案化解: the backlog list with its owning leaders, and crossing cases off (销号). */
 @Path("/backlog")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "积案化解 / Backlog")
+@Tag(
+    name = "积案化解 / Backlog",
+    description = "积案的列入、化解与销号 / Backlog cases: listed, resolved and crossed off")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class BacklogResource {
 
@@ -259,6 +261,13 @@ public class BacklogResource {
       responseCode = "422",
       description = "检查未通过，逐项列明 / the failing checks, each named",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "已销号 / crossed off",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BacklogView.class)))
   public BacklogView crossOff(
       @PathParam("id") @Uuid String id, @NotNull @Valid CrossOffRequest request) {
     return view(

@@ -34,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "时限监督 / Statutory clocks")
+@Tag(
+    name = "时限监督 / Statutory clocks",
+    description = "法定期限的计时、临期与逾期 / Statutory deadlines: running, near and overdue")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class DailyAndWeeklyResource {
 

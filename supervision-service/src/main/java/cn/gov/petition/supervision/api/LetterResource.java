@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 三函: supervision letters, their answers and their printable documents. */
 @Path("/letters")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "督办函件 / Supervision letters")
+@Tag(
+    name = "督办函件 / Supervision letters",
+    description = "三函：风险提醒函、督办函、问责建议函及其回复 / Supervision letters and their written answers")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER, Roles.HANDLER})
 public class LetterResource {
 
@@ -174,6 +176,13 @@ public class LetterResource {
       responseCode = "409",
       description = "已回复 / already answered",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "已回复 / answered",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LetterView.class)))
   public LetterView answer(
       @PathParam("id") @Uuid String id, @NotNull @Valid AnswerRequest request) {
     return view(letters.answer(caller, UUID.fromString(id), request.answer()));

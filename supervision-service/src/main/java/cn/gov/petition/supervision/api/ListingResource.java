@@ -35,7 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 挂牌督办: listing units and townships under supervision, and taking them off (摘牌). */
 @Path("/listings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "挂牌督办 / Listed supervision")
+@Tag(
+    name = "挂牌督办 / Listed supervision",
+    description = "挂牌督办单位及其整改与复核 / Units listed for supervision, their remedies and reviews")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class ListingResource {
 

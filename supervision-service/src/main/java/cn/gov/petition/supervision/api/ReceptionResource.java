@@ -36,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** 领导接访: reception days planned and recorded, and each leader's compliance. */
 @Path("/receptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "领导接访 / Leaders' reception days")
+@Tag(
+    name = "领导接访 / Leaders' reception days",
+    description = "领导接访日的安排与记录 / Leaders' reception days, planned and held")
 @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
 public class ReceptionResource {
 

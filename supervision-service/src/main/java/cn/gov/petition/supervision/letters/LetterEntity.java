@@ -52,6 +52,10 @@ public class LetterEntity {
   @Column(nullable = false)
   public String reason;
 
+  /** Whether a case of the letter is an accusation (检举控告): then only those who may hear of it. */
+  @Column(nullable = false)
+  public boolean accusation;
+
   @Column(name = "issued_on", nullable = false)
   public LocalDate issuedOn;
 

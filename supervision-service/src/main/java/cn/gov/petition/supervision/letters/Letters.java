@@ -79,6 +79,7 @@ public class Letters {
               "replyDueOn", "Future", "回复期限须晚于今天 / the reply date must be after today"));
     }
     List<String> numbers = new ArrayList<>();
+    boolean accusation = false;
     for (int i = 0; i < caseIds.size(); i++) {
       String caseId = caseIds.get(i);
       Optional<ClockEntity> owed =
@@ -93,6 +94,7 @@ public class Letters {
                 "该单位在此案中无办理环节 / the unit owes no step of this case"));
       } else {
         numbers.add(owed.get().caseNumber);
+        accusation |= owed.get().accusation;
       }
     }
     if (!errors.isEmpty()) {
@@ -111,6 +113,7 @@ public class Letters {
     letter.caseIds = List.copyOf(caseIds);
     letter.caseNumbers = numbers;
     letter.reason = reason;
+    letter.accusation = accusation;
     letter.issuedOn = today;
     letter.replyDueOn = replyDueOn;
     letter.status = "OUTSTANDING";
@@ -119,12 +122,17 @@ public class Letters {
     return letter;
   }
 
-  /** The letters the caller may see: a handler its own unit's, a supervisor its subtree's. */
+  /**
+   * The letters the caller may see: a handler its own unit's, a supervisor its subtree's; a letter
+   * about an accusation only a 信访 or discipline office or the recipient, which handles the case.
+   */
   @Transactional
   public List<LetterEntity> visibleTo(Caller caller, String status) {
-    return supervises(caller)
-        ? letters.toSubtree(caller.subtree(), status)
-        : letters.toUnit(caller.unit(), status);
+    List<LetterEntity> found =
+        supervises(caller)
+            ? letters.toSubtree(caller.subtree(), status)
+            : letters.toUnit(caller.unit(), status);
+    return found.stream().filter(l -> mayHearOf(caller, l)).toList();
   }
 
   /** One letter, if the caller may see it; 404 otherwise (its existence is not disclosed). */
@@ -134,8 +142,9 @@ public class Letters {
         .findByIdOptional(id)
         .filter(
             l ->
-                l.recipientUnit.equals(caller.unit())
-                    || (supervises(caller) && caller.covers(l.recipientRegion)))
+                (l.recipientUnit.equals(caller.unit())
+                        || (supervises(caller) && caller.covers(l.recipientRegion)))
+                    && mayHearOf(caller, l))
         .orElseThrow(() -> ProblemException.notFound("letter", id.toString()));
   }
 
@@ -226,6 +235,10 @@ public class Letters {
 
   private String regionName(String code) {
     return divisions.find(code).map(d -> d.name()).orElse(code);
+  }
+
+  private static boolean mayHearOf(Caller caller, LetterEntity letter) {
+    return !letter.accusation || caller.mayHearOfAccusation(letter.recipientUnit);
   }
 
   private static boolean supervises(Caller caller) {
