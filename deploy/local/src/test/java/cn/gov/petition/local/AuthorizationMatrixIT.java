@@ -116,10 +116,11 @@ class AuthorizationMatrixIT {
 
     /**
      * Whether it reads the case or a region's figures: then a caller outside may not reach it.
-     * Reference data open to every caller (units, divisions) is not.
+     * Reference data open to every signed-in caller (units, divisions: no role named) is not.
      */
     boolean scoped() {
       return roles != null
+          && !roles.isEmpty()
           && (path.contains("/cases/{id}")
               || queryNames.contains("region")
               || queryNames.contains("caseId"));
