@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.analytics.snapshots.SnapshotPublisher;
 import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.StatisticsSnapshot;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.analytics.warnings.WarningWatch;
 import cn.gov.petition.common.events.CaseProgressed;
 import cn.gov.petition.common.events.CaseRegistered;
 import cn.gov.petition.common.events.Step;

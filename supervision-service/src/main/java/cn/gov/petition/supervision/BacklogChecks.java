@@ -1,6 +1,7 @@
-package cn.gov.petition.supervision.backlog;
+package cn.gov.petition.supervision;
 
 import cn.gov.petition.common.events.Step;
+import cn.gov.petition.supervision.store.BacklogEntity;
 import cn.gov.petition.supervision.store.ClockEntity;
 import java.util.ArrayList;
 import java.util.List;

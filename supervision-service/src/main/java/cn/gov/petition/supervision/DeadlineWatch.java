@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.deadlines;
+package cn.gov.petition.supervision;
 
 import cn.gov.petition.common.events.DeadlineAlerted;
 import cn.gov.petition.common.events.DeadlineAlerted.Alert;

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.backlog;
+package cn.gov.petition.supervision;
 
 /** 积案认定依据: why a case belongs on the backlog list. */
 public enum Ground {

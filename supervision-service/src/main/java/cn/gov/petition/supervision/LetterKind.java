@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.letters;
+package cn.gov.petition.supervision;
 
 /** 三函: the three kinds of supervision letter, in rising order of weight. */
 public enum LetterKind {

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.letters;
+package cn.gov.petition.supervision;
 
 import cn.gov.petition.common.events.LetterChanged;
 import cn.gov.petition.common.events.LetterChanged.Change;
@@ -11,6 +11,8 @@ import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
+import cn.gov.petition.supervision.store.LetterEntity;
+import cn.gov.petition.supervision.store.LetterRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

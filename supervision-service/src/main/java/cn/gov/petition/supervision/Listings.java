@@ -1,10 +1,13 @@
-package cn.gov.petition.supervision.listings;
+package cn.gov.petition.supervision;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.supervision.store.ListingEntity;
+import cn.gov.petition.supervision.store.ListingRepository;
+import cn.gov.petition.supervision.store.ListingReviewEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.receptions;
+package cn.gov.petition.supervision;
 
 import cn.gov.petition.common.reference.Division;
 import java.time.DayOfWeek;

@@ -1,9 +1,10 @@
-package cn.gov.petition.supervision.receptions;
+package cn.gov.petition.supervision;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.supervision.store.ReceptionDayEntity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.backlog;
+package cn.gov.petition.supervision;
 
 /** 三到位一处理 (Art 27): which of the four was reached for the case. */
 public enum Resolution {

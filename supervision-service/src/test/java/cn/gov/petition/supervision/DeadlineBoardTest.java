@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
-import cn.gov.petition.supervision.deadlines.DeadlineWatch;
 import cn.gov.petition.supervision.store.ClockTallies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

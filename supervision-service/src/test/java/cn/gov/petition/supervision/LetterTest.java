@@ -19,7 +19,6 @@ import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;
 import cn.gov.petition.infra.TestTokens;
-import cn.gov.petition.supervision.letters.Letters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.deadlines;
+package cn.gov.petition.supervision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,8 +1,7 @@
 package cn.gov.petition.analytics.api;
 
-import cn.gov.petition.analytics.bulletins.Bulletin;
-import cn.gov.petition.analytics.bulletins.BulletinDocuments;
-import cn.gov.petition.analytics.bulletins.Bulletins;
+import cn.gov.petition.analytics.Bulletin;
+import cn.gov.petition.analytics.Bulletins;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,8 @@
 package cn.gov.petition.analytics.api;
 
-import cn.gov.petition.analytics.bulletins.BulletinDocuments;
-import cn.gov.petition.analytics.rates.Rate;
-import cn.gov.petition.analytics.rates.RateRepository;
-import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.analytics.Rate;
+import cn.gov.petition.analytics.Rates;
+import cn.gov.petition.analytics.store.RateRepository;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.ranking.Ranks;
 import cn.gov.petition.common.reference.Division;

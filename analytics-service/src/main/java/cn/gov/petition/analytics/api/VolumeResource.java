@@ -1,9 +1,9 @@
 package cn.gov.petition.analytics.api;
 
+import cn.gov.petition.analytics.Dimension;
+import cn.gov.petition.analytics.Indicators;
+import cn.gov.petition.analytics.Volumes;
 import cn.gov.petition.analytics.store.VolumeRepository;
-import cn.gov.petition.analytics.volumes.Dimension;
-import cn.gov.petition.analytics.volumes.Indicators;
-import cn.gov.petition.analytics.volumes.Volumes;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;

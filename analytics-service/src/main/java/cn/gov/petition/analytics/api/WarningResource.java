@@ -1,6 +1,6 @@
 package cn.gov.petition.analytics.api;
 
-import cn.gov.petition.analytics.warnings.Warnings;
+import cn.gov.petition.analytics.Warnings;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;

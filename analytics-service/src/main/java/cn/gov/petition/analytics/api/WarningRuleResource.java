@@ -1,7 +1,7 @@
 package cn.gov.petition.analytics.api;
 
-import cn.gov.petition.analytics.warnings.RuleKind;
-import cn.gov.petition.analytics.warnings.WarningRules;
+import cn.gov.petition.analytics.RuleKind;
+import cn.gov.petition.analytics.WarningRules;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;

@@ -1,6 +1,6 @@
 package cn.gov.petition.supervision.api;
 
-import cn.gov.petition.supervision.letters.LetterEntity;
+import cn.gov.petition.supervision.store.LetterEntity;
 import java.time.LocalDate;
 
 /** 函件文书: a letter laid out for printing, in Chinese; every text a person wrote is escaped. */

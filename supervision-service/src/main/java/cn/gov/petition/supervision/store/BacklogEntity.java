@@ -1,6 +1,7 @@
-package cn.gov.petition.supervision.backlog;
+package cn.gov.petition.supervision.store;
 
-import cn.gov.petition.supervision.store.CaseEntity;
+import cn.gov.petition.supervision.Ground;
+import cn.gov.petition.supervision.Resolution;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

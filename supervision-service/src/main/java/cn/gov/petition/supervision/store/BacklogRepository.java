@@ -1,6 +1,5 @@
-package cn.gov.petition.supervision.backlog;
+package cn.gov.petition.supervision.store;
 
-import cn.gov.petition.supervision.store.CaseEntity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package cn.gov.petition.supervision.letters;
+package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.LetterKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

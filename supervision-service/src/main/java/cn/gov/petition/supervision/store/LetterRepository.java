@@ -1,5 +1,6 @@
-package cn.gov.petition.supervision.letters;
+package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.LetterKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.listings;
+package cn.gov.petition.supervision.store;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.listings;
+package cn.gov.petition.supervision.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

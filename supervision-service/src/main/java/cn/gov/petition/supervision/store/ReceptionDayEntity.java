@@ -1,4 +1,4 @@
-package cn.gov.petition.supervision.receptions;
+package cn.gov.petition.supervision.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package cn.gov.petition.analytics.warnings;
+package cn.gov.petition.analytics;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.gov.petition.analytics.volumes;
+package cn.gov.petition.analytics;
 
 /** 统计维度: what petitions are counted by. */
 public enum Dimension {

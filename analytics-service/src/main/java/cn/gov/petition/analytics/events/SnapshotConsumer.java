@@ -1,5 +1,6 @@
-package cn.gov.petition.analytics.snapshots;
+package cn.gov.petition.analytics.events;
 
+import cn.gov.petition.analytics.ExchangedSnapshots;
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.events.StatisticsSnapshot;
 import cn.gov.petition.common.inbox.Inbox;

@@ -1,6 +1,6 @@
-package cn.gov.petition.analytics.rates;
+package cn.gov.petition.analytics.store;
 
-import cn.gov.petition.analytics.store.FactRepository;
+import cn.gov.petition.analytics.Rate;
 import cn.gov.petition.common.validation.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

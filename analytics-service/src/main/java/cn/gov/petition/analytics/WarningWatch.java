@@ -1,8 +1,7 @@
-package cn.gov.petition.analytics.warnings;
+package cn.gov.petition.analytics;
 
-import cn.gov.petition.analytics.rates.Rate;
-import cn.gov.petition.analytics.rates.RateRepository;
-import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.analytics.store.RateRepository;
+import cn.gov.petition.analytics.store.WarningEvidenceRepository;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
@@ -10,7 +9,6 @@ import cn.gov.petition.common.reference.Units;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,16 +32,10 @@ public class WarningWatch {
   private static final Logger LOG = Logger.getLogger(WarningWatch.class);
   private static final Categories CATEGORIES = Categories.table();
 
-  /**
-   * The petitions a warning may name by case number: all but accusations (检举控告), which it counts
-   * but never names, since an accused unit may read warnings (Art 30(3)).
-   */
-  private static final String NAMED = "petition_class IS DISTINCT FROM 'ACCUSATION'";
-
   private final WarningRules rules;
   private final Warnings warnings;
   private final Rates rates;
-  private final EntityManager em;
+  private final WarningEvidenceRepository evidence;
   private final Clock clock;
   private final DivisionTable divisions;
   private final Units units;
@@ -53,7 +45,7 @@ public class WarningWatch {
       WarningRules rules,
       Warnings warnings,
       Rates rates,
-      EntityManager em,
+      WarningEvidenceRepository evidence,
       Clock clock,
       DivisionTable divisions,
       Units units,
@@ -61,7 +53,7 @@ public class WarningWatch {
     this.rules = rules;
     this.warnings = warnings;
     this.rates = rates;
-    this.em = em;
+    this.evidence = evidence;
     this.clock = clock;
     this.divisions = divisions;
     this.units = units;
@@ -113,7 +105,6 @@ public class WarningWatch {
   /**
    * One category in one region: the last days against the same number of days before, on average.
    */
-  @SuppressWarnings("unchecked")
   private List<Warnings.Finding> categorySpikes(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
     int windows = rule.integer("baselineWindows");
@@ -121,25 +112,13 @@ public class WarningWatch {
     double factor = rule.number("factor");
     LocalDate recentFrom = today.minusDays(days - 1L);
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT left(matter_region_code, :digits), category,"
-                    + " count(*) FILTER (WHERE day >= :recent),"
-                    + " count(*) FILTER (WHERE day < :recent),"
-                    + " string_agg(case_number, ',' ORDER BY day DESC, case_number)"
-                    + "  FILTER (WHERE day >= :recent AND "
-                    + NAMED
-                    + ")"
-                    + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
-                    + " AND length(matter_region_code) >= :digits AND category IS NOT NULL"
-                    + " AND day BETWEEN :from AND :today GROUP BY 1, 2"
-                    + " HAVING count(*) FILTER (WHERE day >= :recent) >= :min ORDER BY 1, 2")
-            .setParameter("digits", digits)
-            .setParameter("recent", recentFrom)
-            .setParameter("from", recentFrom.minusDays((long) days * windows))
-            .setParameter("today", today)
-            .setParameter("prefix", node + "%")
-            .setParameter("min", rule.integer("minCount"))
-            .getResultList();
+        evidence.categoryCounts(
+            node,
+            digits,
+            recentFrom,
+            recentFrom.minusDays((long) days * windows),
+            today,
+            rule.integer("minCount"));
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
       String region = (String) row[0];
@@ -185,23 +164,10 @@ public class WarningWatch {
   }
 
   /** A chain of petitions (one matter petitioned again and again) often in the last days. */
-  @SuppressWarnings("unchecked")
   private List<Warnings.Finding> repeatPetitions(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
     List<Object[]> rows =
-        recent(
-                "SELECT chain_id, count(*), (array_agg(matter_region_code ORDER BY day DESC, id"
-                    + " DESC))[1], string_agg(case_number, ',' ORDER BY day, id)"
-                    + "  FILTER (WHERE "
-                    + NAMED
-                    + "), count(DISTINCT case_id)"
-                    + " FROM petition_fact WHERE matter_region_code LIKE :prefix"
-                    + " AND day BETWEEN :from AND :today GROUP BY chain_id"
-                    + " HAVING count(*) >= :min ORDER BY 1",
-                days,
-                today)
-            .setParameter("min", rule.integer("minPetitions"))
-            .getResultList();
+        evidence.chains(node, today.minusDays(days - 1L), today, rule.integer("minPetitions"));
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
       List<String> cases = distinct(cases(row[3]));
@@ -224,24 +190,9 @@ public class WarningWatch {
   }
 
   /** A chain of petitions registered at a higher level than where it began. */
-  @SuppressWarnings("unchecked")
   private List<Warnings.Finding> movingUp(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
-    List<Object[]> rows =
-        recent(
-                "SELECT chain_id, string_agg(CAST(length(registering_region) AS text), ','"
-                    + " ORDER BY day, id), string_agg(case_number, ',' ORDER BY day, id)"
-                    + "  FILTER (WHERE "
-                    + NAMED
-                    + "),"
-                    + " (array_agg(matter_region_code ORDER BY day DESC, id DESC))[1]"
-                    + " FROM petition_fact WHERE registering_region IS NOT NULL"
-                    + " AND matter_region_code LIKE :prefix AND day BETWEEN :from AND :today"
-                    + " GROUP BY chain_id HAVING count(DISTINCT length(registering_region)) > 1"
-                    + " ORDER BY 1",
-                days,
-                today)
-            .getResultList();
+    List<Object[]> rows = evidence.climbingChains(node, today.minusDays(days - 1L), today);
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
       List<Integer> levels =
@@ -286,26 +237,12 @@ public class WarningWatch {
   }
 
   /** Many petitions of one category from one place in a short time, from different petitioners. */
-  @SuppressWarnings("unchecked")
   private List<Warnings.Finding> collectiveSigns(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
     int digits = rule.integer("regionDigits");
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT left(matter_region_code, :digits), category, count(DISTINCT chain_id),"
-                    + " coalesce(sum(person_count), 0), string_agg(case_number, ',' ORDER BY day,"
-                    + " case_number) FILTER (WHERE "
-                    + NAMED
-                    + ") FROM petition_fact WHERE registering_region IS NOT NULL"
-                    + " AND matter_region_code LIKE :prefix AND length(matter_region_code) >= :digits"
-                    + " AND category IS NOT NULL AND day BETWEEN :from AND :today GROUP BY 1, 2"
-                    + " HAVING count(DISTINCT chain_id) >= :min ORDER BY 1, 2")
-            .setParameter("digits", digits)
-            .setParameter("prefix", node + "%")
-            .setParameter("from", today.minusDays(days - 1L))
-            .setParameter("today", today)
-            .setParameter("min", rule.integer("minPetitions"))
-            .getResultList();
+        evidence.collectiveSigns(
+            node, digits, today.minusDays(days - 1L), today, rule.integer("minPetitions"));
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
       String region = (String) row[0];
@@ -386,24 +323,11 @@ public class WarningWatch {
   }
 
   /** A unit's acceptance and handling steps due within days that have been open for long. */
-  @SuppressWarnings("unchecked")
   private List<Warnings.Finding> nearDeadline(WarningRules.Rule rule, LocalDate today) {
     int within = rule.integer("withinDays");
     int idle = rule.integer("idleDays");
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT unit_code, min(unit_region_code), count(*), min(due_on),"
-                    + " string_agg(case_number, ',' ORDER BY due_on, case_number)"
-                    + "  FILTER (WHERE NOT EXISTS (SELECT 1 FROM petition_fact p"
-                    + "  WHERE p.case_id = step_fact.case_id AND p.petition_class = 'ACCUSATION'))"
-                    + " FROM step_fact WHERE done_on IS NULL AND step IN ('ACCEPT', 'HANDLE')"
-                    + " AND due_on BETWEEN :today AND :until AND unit_region_code LIKE :prefix"
-                    + " AND started_on <= :idleSince GROUP BY unit_code ORDER BY 1")
-            .setParameter("today", today)
-            .setParameter("until", today.plusDays(within))
-            .setParameter("prefix", node + "%")
-            .setParameter("idleSince", today.minusDays(idle))
-            .getResultList();
+        evidence.idleSteps(node, today, today.plusDays(within), today.minusDays(idle));
     List<Warnings.Finding> findings = new ArrayList<>();
     for (Object[] row : rows) {
       String unit = (String) row[0];
@@ -425,17 +349,6 @@ public class WarningWatch {
   }
 
   // ------------------------------------------------------------------------------- helpers
-
-  /**
-   * A query over the node's facts of the last {@code days} to today: binds {@code :prefix}, {@code
-   * :from} and {@code :today}.
-   */
-  private jakarta.persistence.Query recent(String sql, int days, LocalDate today) {
-    return em.createNativeQuery(sql)
-        .setParameter("prefix", node + "%")
-        .setParameter("from", today.minusDays(days - 1L))
-        .setParameter("today", today);
-  }
 
   /**
    * A chain of petitions by its first case's number; one of accusations (检举控告), whose numbers a

@@ -1,6 +1,7 @@
-package cn.gov.petition.analytics.warnings;
+package cn.gov.petition.analytics.store;
 
-import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.analytics.RuleKind;
+import cn.gov.petition.analytics.WarningRules.Rule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,54 +12,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/**
- * The early-warning rules as data (V5 {@code warning_rule}): each version of each rule kept, the
- * newest in force. A change is a new version with who made it and why; nothing is overwritten.
- */
+/** The early-warning rules' table (V5 {@code warning_rule}): every version of every rule. */
 @ApplicationScoped
-public class WarningRules {
+public class WarningRuleRepository {
 
   private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
 
   private final EntityManager em;
   private final ObjectMapper json;
 
-  public WarningRules(EntityManager em, ObjectMapper json) {
+  public WarningRuleRepository(EntityManager em, ObjectMapper json) {
     this.em = em;
     this.json = json;
-  }
-
-  /**
-   * One version of a rule.
-   *
-   * @param name its Chinese name, as the dashboard shows it
-   * @param parameters its parameters ({@link RuleKind#parameters()})
-   */
-  public record Rule(
-      String id,
-      int version,
-      RuleKind kind,
-      String name,
-      boolean enabled,
-      Map<String, Object> parameters,
-      Instant changedAt,
-      String changedBy,
-      String reason) {
-
-    /** A whole-number parameter. */
-    public int integer(String parameter) {
-      return ((Number) parameters.get(parameter)).intValue();
-    }
-
-    public double number(String parameter) {
-      return ((Number) parameters.get(parameter)).doubleValue();
-    }
-
-    public String text(String parameter) {
-      return parameters.get(parameter).toString();
-    }
   }
 
   private static final String COLUMNS =
@@ -76,10 +42,6 @@ public class WarningRules {
     return rows.stream().map(this::rule).toList();
   }
 
-  public Optional<Rule> inForce(String id) {
-    return inForce().stream().filter(r -> r.id().equals(id)).findFirst();
-  }
-
   /** Every version of one rule, newest first. */
   @SuppressWarnings("unchecked")
   public List<Rule> versions(String id) {
@@ -92,10 +54,10 @@ public class WarningRules {
   }
 
   /**
-   * Writes the next version of a rule, if {@code from} is still the version in force: 409 otherwise
-   * (someone changed it meanwhile).
+   * Writes the next version of a rule if {@code from} is still the version in force; false if
+   * someone changed it meanwhile.
    */
-  public Rule change(
+  public boolean writeNext(
       Rule from,
       boolean enabled,
       Map<String, Object> parameters,
@@ -119,20 +81,7 @@ public class WarningRules {
             .setParameter("by", by)
             .setParameter("reason", reason)
             .executeUpdate();
-    if (written == 0) {
-      throw ProblemException.conflict(
-          "规则 " + from.id() + " 已被他人修改 / the rule changed meanwhile: read it again");
-    }
-    return new Rule(
-        from.id(),
-        from.version() + 1,
-        from.kind(),
-        from.name(),
-        enabled,
-        parameters,
-        at,
-        by,
-        reason);
+    return written == 1;
   }
 
   private Rule rule(Object[] row) {

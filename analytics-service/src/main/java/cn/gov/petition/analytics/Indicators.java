@@ -1,7 +1,7 @@
-package cn.gov.petition.analytics.volumes;
+package cn.gov.petition.analytics;
 
+import cn.gov.petition.analytics.store.TallyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,10 +15,10 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class Indicators {
 
-  private final EntityManager em;
+  private final TallyRepository tallies;
 
-  public Indicators(EntityManager em) {
-    this.em = em;
+  public Indicators(TallyRepository tallies) {
+    this.tallies = tallies;
   }
 
   /** A count of visits (批次) and the persons in them (人次). */
@@ -55,29 +55,9 @@ public class Indicators {
 
   @Transactional
   public Figures of(String region, LocalDate from, LocalDate to) {
-    Object[] p =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT sum(count), sum(count) FILTER (WHERE NOT repeat),"
-                        + " sum(count) FILTER (WHERE collective AND channel = 'VISIT'),"
-                        + " sum(persons) FILTER (WHERE collective AND channel = 'VISIT'),"
-                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND registering_level = 2"
-                        + "  AND origin IS DISTINCT FROM 'NATIONAL_TRANSFER'),"
-                        + " sum(persons) FILTER (WHERE channel = 'VISIT' AND registering_level = 2"
-                        + "  AND origin IS DISTINCT FROM 'NATIONAL_TRANSFER'),"
-                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND origin = 'NATIONAL_TRANSFER'),"
-                        + " sum(persons) FILTER (WHERE channel = 'VISIT'"
-                        + "  AND origin = 'NATIONAL_TRANSFER'),"
-                        + " sum(count) FILTER (WHERE channel = 'VISIT' AND escalated),"
-                        + " sum(persons) FILTER (WHERE channel = 'VISIT' AND escalated)"
-                        + " FROM petition_tally WHERE region_code = :region"
-                        + " AND day BETWEEN :from AND :to")
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("region", region)
-                .getSingleResult();
-    long petitions = number(p[0]);
-    long first = number(p[1]);
+    long[] p = tallies.petitions(region, from, to);
+    long petitions = p[0];
+    long first = p[1];
     return new Figures(
         petitions,
         first,
@@ -85,38 +65,23 @@ public class Indicators {
             ? null
             : BigDecimal.valueOf(first)
                 .divide(BigDecimal.valueOf(petitions), 4, RoundingMode.HALF_UP),
-        new Visits(number(p[2]), number(p[3])),
-        new Visits(number(p[4]), number(p[5])),
-        new Visits(number(p[6]), number(p[7])),
-        new Visits(number(p[8]), number(p[9])),
+        new Visits(p[2], p[3]),
+        new Visits(p[4], p[5]),
+        new Visits(p[6], p[7]),
+        new Visits(p[8], p[9]),
         average("ACCEPT", region, from, to),
         average("HANDLE", region, from, to));
   }
 
   /** From the tallies of the steps done: how many, and the days they took in all. */
   private AverageDays average(String step, String region, LocalDate from, LocalDate to) {
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT sum(count) FILTER (WHERE bucket = 'STEPS'),"
-                        + " sum(count) FILTER (WHERE bucket = 'DAYS') FROM fact_tally"
-                        + " WHERE kind = :kind AND region_code = :region"
-                        + " AND day BETWEEN :from AND :to")
-                .setParameter("kind", "DONE:" + step)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("region", region)
-                .getSingleResult();
-    long steps = number(row[0]);
+    long[] done = tallies.doneSteps(step, region, from, to);
+    long steps = done[0];
     return new AverageDays(
         steps,
         steps == 0
             ? null
-            : BigDecimal.valueOf(number(row[1]))
+            : BigDecimal.valueOf(done[1])
                 .divide(BigDecimal.valueOf(steps), 1, RoundingMode.HALF_UP));
-  }
-
-  private static long number(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 }

@@ -1,12 +1,6 @@
-package cn.gov.petition.analytics.bulletins;
+package cn.gov.petition.analytics;
 
-import cn.gov.petition.analytics.rates.RateRepository;
-import cn.gov.petition.analytics.rates.Rates;
-import cn.gov.petition.analytics.volumes.Dimension;
-import cn.gov.petition.analytics.volumes.Indicators;
-import cn.gov.petition.analytics.volumes.Volumes;
-import cn.gov.petition.analytics.warnings.RuleKind;
-import cn.gov.petition.analytics.warnings.Warnings;
+import cn.gov.petition.analytics.store.RateRepository;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;

@@ -1,8 +1,5 @@
-package cn.gov.petition.analytics.bulletins;
+package cn.gov.petition.analytics;
 
-import cn.gov.petition.analytics.rates.Rates;
-import cn.gov.petition.analytics.volumes.Indicators;
-import cn.gov.petition.analytics.volumes.Volumes;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,7 +1,8 @@
-package cn.gov.petition.analytics.snapshots;
+package cn.gov.petition.analytics;
 
-import cn.gov.petition.analytics.rates.RateRepository;
-import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.analytics.store.RateRepository;
+import cn.gov.petition.analytics.store.SnapshotRepository;
+import cn.gov.petition.analytics.store.TallyRepository;
 import cn.gov.petition.common.events.StatisticsSnapshot;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.reference.Division;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SnapshotPublisher {
 
   private final Rates rates;
-  private final EntityManager em;
+  private final SnapshotRepository snapshots;
+  private final TallyRepository tallies;
   private final Outbox outbox;
   private final ObjectMapper json;
   private final Clock clock;
@@ -44,14 +45,16 @@ public class SnapshotPublisher {
 
   public SnapshotPublisher(
       Rates rates,
-      EntityManager em,
+      SnapshotRepository snapshots,
+      TallyRepository tallies,
       Outbox outbox,
       ObjectMapper json,
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String node,
       @ConfigProperty(name = "petition.analytics.snapshots.days", defaultValue = "62") int days) {
     this.rates = rates;
-    this.em = em;
+    this.snapshots = snapshots;
+    this.tallies = tallies;
     this.outbox = outbox;
     this.json = json;
     this.clock = clock;
@@ -83,17 +86,8 @@ public class SnapshotPublisher {
   private boolean publishIfChanged(LocalDate day, LocalDate today) {
     List<StatisticsSnapshot.RegionFigures> regions = figures(day);
     String digest = digest(regions);
-    int changed =
-        em.createNativeQuery(
-                "INSERT INTO snapshot_published (day, digest, published_at) VALUES (:day,"
-                    + " :digest, :at) ON CONFLICT (day) DO UPDATE SET digest = EXCLUDED.digest,"
-                    + " published_at = EXCLUDED.published_at"
-                    + " WHERE snapshot_published.digest <> EXCLUDED.digest")
-            .setParameter("day", day)
-            .setParameter("digest", digest)
-            .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-            .executeUpdate();
-    if (changed == 0) {
+    if (!snapshots.published(
+        day, digest, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))) {
       return false;
     }
     outbox.publish(
@@ -106,22 +100,7 @@ public class SnapshotPublisher {
   List<StatisticsSnapshot.RegionFigures> figures(LocalDate day) {
     int childLength = Division.childCodeLength(node);
     Map<String, long[]> volumes = new TreeMap<>();
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT region_code, coalesce(sum(count) FILTER (WHERE kind = 'PETITION'), 0),"
-                    + " coalesce(sum(count) FILTER (WHERE kind = 'PERSONS'), 0) FROM fact_tally"
-                    + " WHERE kind IN ('PETITION', 'PERSONS') AND day = :day"
-                    + " AND (region_code = :node OR (length(region_code) = :length"
-                    + " AND region_code LIKE :node || '%')) GROUP BY 1")
-            .setParameter("length", childLength)
-            .setParameter("day", day)
-            .setParameter("node", node)
-            .getResultList();
-    rows.forEach(
-        r ->
-            volumes.put(
-                (String) r[0],
-                new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+    volumes.putAll(tallies.dayVolumes(node, childLength, day));
     Map<String, List<Rates.Figure>> children =
         childLength == 0
             ? Map.of()

@@ -1,82 +1,48 @@
-package cn.gov.petition.analytics.warnings;
+package cn.gov.petition.analytics.store;
 
-import cn.gov.petition.analytics.store.FactRepository;
-import cn.gov.petition.common.events.WarningRaised;
-import cn.gov.petition.common.outbox.EventIds;
-import cn.gov.petition.common.outbox.Outbox;
-import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.analytics.WarningRules;
+import cn.gov.petition.analytics.Warnings.Finding;
+import cn.gov.petition.analytics.Warnings.Warning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * The warnings raised (V5 {@code warning}): each once per episode, published as a {@link
- * WarningRaised} event in the same transaction, listed for the dashboard and acknowledged there.
- */
+/** The warnings' table (V5 {@code warning}): one row per episode raised. */
 @ApplicationScoped
-public class Warnings {
+public class WarningRepository {
 
-  /** At most this many cases are named as a warning's evidence. */
-  static final int MAX_CASES = 50;
+  private static final String COLUMNS =
+      "id, rule_id, rule_version, kind, region_code, subject, summary, CAST(figures AS text),"
+          + " array_to_string(case_numbers, ','), raised_on, status, acknowledged_by, note";
 
   private final EntityManager em;
-  private final Outbox outbox;
   private final ObjectMapper json;
-  private final Clock clock;
-  private final String node;
 
-  public Warnings(
-      EntityManager em,
-      Outbox outbox,
-      ObjectMapper json,
-      Clock clock,
-      @ConfigProperty(name = "petition.node.region") String node) {
+  public WarningRepository(EntityManager em, ObjectMapper json) {
     this.em = em;
-    this.outbox = outbox;
     this.json = json;
-    this.clock = clock;
-    this.node = node;
   }
 
-  /**
-   * A finding of a rule.
-   *
-   * @param episode names the finding so that it is raised once (the rule's id is added)
-   * @param figures the evidence as numbers, in the order shown
-   */
-  public record Finding(
-      String regionCode,
-      String subject,
+  /** Writes the warning unless its episode is written already; true if written now. */
+  public boolean insert(
+      UUID id,
+      WarningRules.Rule rule,
       String episode,
-      String summary,
-      Map<String, Double> figures,
-      List<String> caseNumbers) {}
-
-  /** Raises the finding unless its episode was raised before; true if raised now. */
-  public boolean raise(WarningRules.Rule rule, Finding finding) {
-    // named after its episode: raised again after a restore from a backup, it is the same warning
-    // and the same event (docs/backup.md)
-    String episode = rule.id() + ":" + finding.episode();
-    String cause = "warning:" + episode;
-    UUID id = UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8));
-    LocalDate today = LocalDate.now(clock);
-    List<String> cases = finding.caseNumbers().stream().limit(MAX_CASES).toList();
-    int inserted =
-        em.createNativeQuery(
+      Finding finding,
+      List<String> cases,
+      LocalDate today,
+      OffsetDateTime at) {
+    return em.createNativeQuery(
                 "INSERT INTO warning (id, rule_id, rule_version, kind, region_code, subject,"
                     + " episode, summary, figures, case_numbers, raised_on, raised_at, status)"
                     + " VALUES (:id, :rule, :version, :kind, :region, :subject, :episode,"
@@ -93,53 +59,12 @@ public class Warnings {
             .setParameter("figures", write(finding.figures()))
             .setParameter("cases", "{" + String.join(",", cases) + "}")
             .setParameter("today", today)
-            .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-            .executeUpdate();
-    if (inserted == 0) {
-      return false;
-    }
-    EventIds.derivedFrom(
-        cause,
-        () ->
-            outbox.publish(
-                finding.regionCode(),
-                finding.subject(),
-                new WarningRaised(
-                    id.toString(),
-                    rule.id(),
-                    rule.version(),
-                    rule.kind().name(),
-                    finding.regionCode(),
-                    finding.subject(),
-                    finding.summary(),
-                    finding.figures(),
-                    cases,
-                    today,
-                    node)));
-    return true;
+            .setParameter("at", at)
+            .executeUpdate()
+        == 1;
   }
 
-  /** A warning as the dashboard lists it. */
-  public record Warning(
-      String id,
-      String ruleId,
-      int ruleVersion,
-      String kind,
-      String regionCode,
-      String subject,
-      String summary,
-      Map<String, Double> figures,
-      List<String> caseNumbers,
-      LocalDate raisedOn,
-      String status,
-      String acknowledgedBy,
-      String note) {}
-
-  private static final String COLUMNS =
-      "id, rule_id, rule_version, kind, region_code, subject, summary, CAST(figures AS text),"
-          + " array_to_string(case_numbers, ','), raised_on, status, acknowledged_by, note";
-
-  /** The warnings of a subtree, newest first; {@code status} null for every status. */
+  /** The warnings of a subtree, newest first; {@code status} and {@code kind} null for all. */
   @SuppressWarnings("unchecked")
   public List<Warning> inSubtree(String region, String status, String kind, int limit) {
     List<Object[]> rows =
@@ -159,7 +84,6 @@ public class Warnings {
   }
 
   /** How many warnings of each kind were raised in a subtree between two days. */
-  @Transactional
   @SuppressWarnings("unchecked")
   public Map<String, Long> countByKind(String region, LocalDate from, LocalDate to) {
     List<Object[]> rows =
@@ -170,7 +94,7 @@ public class Warnings {
             .setParameter("from", from)
             .setParameter("to", to)
             .getResultList();
-    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
     rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
     return counts;
   }
@@ -184,20 +108,17 @@ public class Warnings {
     return rows.stream().map(this::warning).findFirst();
   }
 
-  /** 已研判: someone looked at it and noted what was done; once only (409 after). */
-  public void acknowledge(UUID id, String by, String note) {
-    int changed =
-        em.createNativeQuery(
+  /** Marks an open warning acknowledged; false if it was not open. */
+  public boolean acknowledge(UUID id, String by, String note, OffsetDateTime at) {
+    return em.createNativeQuery(
                 "UPDATE warning SET status = 'ACKNOWLEDGED', acknowledged_by = :by,"
                     + " acknowledged_at = :at, note = :note WHERE id = :id AND status = 'OPEN'")
             .setParameter("by", by)
-            .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .setParameter("at", at)
             .setParameter("note", note)
             .setParameter("id", id)
-            .executeUpdate();
-    if (changed == 0) {
-      throw ProblemException.conflict("该预警已研判 / the warning was acknowledged already");
-    }
+            .executeUpdate()
+        == 1;
   }
 
   private Warning warning(Object[] r) {

@@ -1,4 +1,4 @@
-package cn.gov.petition.analytics.rates;
+package cn.gov.petition.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

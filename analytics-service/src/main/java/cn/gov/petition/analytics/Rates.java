@@ -1,5 +1,6 @@
-package cn.gov.petition.analytics.rates;
+package cn.gov.petition.analytics;
 
+import cn.gov.petition.analytics.store.RateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;

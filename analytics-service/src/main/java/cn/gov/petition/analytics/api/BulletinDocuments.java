@@ -1,7 +1,8 @@
-package cn.gov.petition.analytics.bulletins;
+package cn.gov.petition.analytics.api;
 
-import cn.gov.petition.analytics.rates.Rate;
-import cn.gov.petition.analytics.rates.Rates;
+import cn.gov.petition.analytics.Bulletin;
+import cn.gov.petition.analytics.Rate;
+import cn.gov.petition.analytics.Rates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;

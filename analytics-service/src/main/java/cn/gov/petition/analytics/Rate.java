@@ -1,4 +1,4 @@
-package cn.gov.petition.analytics.rates;
+package cn.gov.petition.analytics;
 
 import java.util.List;
 

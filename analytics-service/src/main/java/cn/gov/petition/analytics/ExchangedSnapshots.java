@@ -1,10 +1,8 @@
-package cn.gov.petition.analytics.snapshots;
+package cn.gov.petition.analytics;
 
+import cn.gov.petition.analytics.store.SnapshotRepository;
 import cn.gov.petition.common.events.StatisticsSnapshot;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -25,30 +23,17 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ExchangedSnapshots {
 
-  private final EntityManager em;
-  private final ObjectMapper json;
+  private final SnapshotRepository snapshots;
   private final Clock clock;
 
-  public ExchangedSnapshots(EntityManager em, ObjectMapper json, Clock clock) {
-    this.em = em;
-    this.json = json;
+  public ExchangedSnapshots(SnapshotRepository snapshots, Clock clock) {
+    this.snapshots = snapshots;
     this.clock = clock;
   }
 
   /** Keeps the snapshot unless one computed later is already held for that node and day. */
   public void received(StatisticsSnapshot snapshot) {
-    em.createNativeQuery(
-            "INSERT INTO exchanged_snapshot (source_node, day, as_of, body, received_at) VALUES"
-                + " (:node, :day, :asOf, CAST(:body AS jsonb), :at) ON CONFLICT (source_node, day)"
-                + " DO UPDATE SET as_of = EXCLUDED.as_of, body = EXCLUDED.body,"
-                + " received_at = EXCLUDED.received_at"
-                + " WHERE exchanged_snapshot.as_of <= EXCLUDED.as_of")
-        .setParameter("node", snapshot.node())
-        .setParameter("day", snapshot.day())
-        .setParameter("asOf", snapshot.asOf())
-        .setParameter("body", write(snapshot))
-        .setParameter("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-        .executeUpdate();
+    snapshots.received(snapshot, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
   }
 
   /** A rate summed over the days: numerator, denominator, value, the versions the node used. */
@@ -80,23 +65,12 @@ public class ExchangedSnapshots {
       List<Rate> rates) {}
 
   /** The region's figures from the deepest node below that reports it, if any does. */
-  @SuppressWarnings("unchecked")
   public Optional<Figures> of(String region, LocalDate from, LocalDate to) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT source_node, CAST(body AS text) FROM exchanged_snapshot"
-                    + " WHERE day BETWEEN :from AND :to AND :region LIKE source_node || '%'"
-                    + " AND (source_node = :region OR length(:region) ="
-                    + " CASE length(source_node) WHEN 6 THEN 9 ELSE length(source_node) + 2 END)"
-                    + " ORDER BY length(source_node) DESC, day")
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .setParameter("region", region)
-            .getResultList();
+    List<SnapshotRepository.Received> rows = snapshots.reporting(region, from, to);
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    String source = (String) rows.get(0)[0];
+    String source = rows.get(0).sourceNode();
     long petitions = 0;
     long persons = 0;
     int days = 0;
@@ -104,11 +78,11 @@ public class ExchangedSnapshots {
     Map<String, long[]> sums = new LinkedHashMap<>();
     Map<String, TreeSet<String>> versions = new LinkedHashMap<>();
     Map<String, Map<String, Long>> buckets = new LinkedHashMap<>();
-    for (Object[] row : rows) {
-      if (!row[0].equals(source)) {
+    for (SnapshotRepository.Received row : rows) {
+      if (!row.sourceNode().equals(source)) {
         break;
       }
-      StatisticsSnapshot snapshot = read((String) row[1]);
+      StatisticsSnapshot snapshot = row.snapshot();
       days++;
       asOf = asOf == null || snapshot.asOf().isBefore(asOf) ? snapshot.asOf() : asOf;
       for (StatisticsSnapshot.RegionFigures figures : snapshot.regions()) {
@@ -144,21 +118,5 @@ public class ExchangedSnapshots {
                     buckets.get(rate))));
     return Optional.of(
         new Figures(region, source, from, to, days, asOf, petitions, persons, rates));
-  }
-
-  private String write(StatisticsSnapshot snapshot) {
-    try {
-      return json.writeValueAsString(snapshot);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private StatisticsSnapshot read(String body) {
-    try {
-      return json.readValue(body, StatisticsSnapshot.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("exchanged_snapshot.body is not a snapshot", e);
-    }
   }
 }
