@@ -4,7 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.validation.Regions;
-import cn.gov.petition.routing.nodes.NodeRegistry;
+import cn.gov.petition.routing.NodeRegistry;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package cn.gov.petition.routing.nodes;
+package cn.gov.petition.routing.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

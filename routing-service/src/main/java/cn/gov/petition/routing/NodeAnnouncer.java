@@ -1,4 +1,4 @@
-package cn.gov.petition.routing.nodes;
+package cn.gov.petition.routing;
 
 import cn.gov.petition.common.events.NodeAnnounced;
 import cn.gov.petition.common.events.Topics;

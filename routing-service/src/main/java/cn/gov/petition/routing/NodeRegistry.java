@@ -1,11 +1,12 @@
-package cn.gov.petition.routing.nodes;
+package cn.gov.petition.routing;
 
 import cn.gov.petition.common.events.NodeAnnounced;
 import cn.gov.petition.common.events.RoutingDecided;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.routing.store.NodeEntity;
+import cn.gov.petition.routing.store.NodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
@@ -22,16 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class NodeRegistry {
 
-  private final EntityManager entityManager;
+  private final NodeRepository nodes;
   private final DivisionTable divisions;
   private final String self;
   private final Map<String, Node> known = new ConcurrentHashMap<>();
 
   public NodeRegistry(
-      EntityManager entityManager,
+      NodeRepository nodes,
       DivisionTable divisions,
       @ConfigProperty(name = "petition.node.region") String self) {
-    this.entityManager = entityManager;
+    this.nodes = nodes;
     this.divisions = divisions;
     this.self = self;
   }
@@ -67,13 +68,13 @@ public class NodeRegistry {
       throw new IllegalArgumentException(
           "node announcement for unknown region " + announced.regionCode());
     }
-    NodeEntity entity = entityManager.find(NodeEntity.class, announced.regionCode());
+    NodeEntity entity = nodes.findById(announced.regionCode());
     if (entity == null) {
       entity = new NodeEntity();
       entity.regionCode = announced.regionCode();
       entity.regionName = announced.regionName();
       entity.announcedAt = announced.announcedAt();
-      entityManager.persist(entity);
+      nodes.persist(entity);
     } else if (!announced.announcedAt().isBefore(entity.announcedAt)) {
       entity.regionName = announced.regionName();
       entity.announcedAt = announced.announcedAt();
@@ -130,10 +131,7 @@ public class NodeRegistry {
       synchronized (this) {
         if (!loaded) {
           known.putIfAbsent(self, selfNode());
-          for (NodeEntity entity :
-              entityManager
-                  .createQuery("select n from NodeEntity n", NodeEntity.class)
-                  .getResultList()) {
+          for (NodeEntity entity : nodes.listAll()) {
             known.put(entity.regionCode, new Node(entity.regionCode, entity.regionName));
           }
           loaded = true;

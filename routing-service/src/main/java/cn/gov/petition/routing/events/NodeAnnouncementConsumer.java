@@ -1,8 +1,9 @@
-package cn.gov.petition.routing.nodes;
+package cn.gov.petition.routing.events;
 
 import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.events.NodeAnnounced;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.routing.NodeRegistry;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
