@@ -46,20 +46,8 @@ public class CaseEventConsumer {
     return inbox.receive(
         "analytics",
         batch,
-        event -> {
-          inbox.apply(
-              "analytics",
-              event,
-              EventType.CASE_REGISTERED,
-              CaseRegistered.class,
-              this::registered);
-          inbox.apply(
-              "analytics",
-              event,
-              EventType.CASE_PROGRESSED,
-              CaseProgressed.class,
-              this::progressed);
-        });
+        Inbox.on(EventType.CASE_REGISTERED, CaseRegistered.class, this::registered)
+            .on(EventType.CASE_PROGRESSED, CaseProgressed.class, this::progressed));
   }
 
   private void registered(CaseRegistered registered) {

@@ -38,13 +38,7 @@ public class SnapshotConsumer {
     return inbox.receive(
         "analytics-snapshots",
         batch,
-        event ->
-            inbox.apply(
-                "analytics-snapshots",
-                event,
-                EventType.STATISTICS_SNAPSHOT,
-                StatisticsSnapshot.class,
-                this::received));
+        Inbox.on(EventType.STATISTICS_SNAPSHOT, StatisticsSnapshot.class, this::received));
   }
 
   private void received(StatisticsSnapshot snapshot) {

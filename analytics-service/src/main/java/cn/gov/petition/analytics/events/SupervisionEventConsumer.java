@@ -39,13 +39,7 @@ public class SupervisionEventConsumer {
     return inbox.receive(
         "analytics-supervision",
         batch,
-        event ->
-            inbox.apply(
-                "analytics-supervision",
-                event,
-                EventType.BACKLOG_CHANGED,
-                BacklogChanged.class,
-                this::backlog));
+        Inbox.on(EventType.BACKLOG_CHANGED, BacklogChanged.class, this::backlog));
   }
 
   private void backlog(BacklogChanged changed) {

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -69,13 +70,51 @@ public class Inbox {
     this.outbox = outbox;
   }
 
+  /** What a consumer does with each event type it takes; built with {@link Inbox#on}. */
+  public static final class Handlers {
+
+    private final List<Handler<?>> handlers;
+
+    private Handlers(List<Handler<?>> handlers) {
+      this.handlers = handlers;
+    }
+
+    /** Also applies {@code action} to the data of the events of {@code type}. */
+    public <T extends Record> Handlers on(EventType type, Class<T> data, Consumer<T> action) {
+      List<Handler<?>> more = new ArrayList<>(handlers);
+      more.add(new Handler<>(type, data, action));
+      return new Handlers(List.copyOf(more));
+    }
+  }
+
+  private record Handler<T extends Record>(EventType type, Class<T> data, Consumer<T> action) {}
+
+  /** The events of {@code type} a consumer takes, and what it does with their data. */
+  public static <T extends Record> Handlers on(EventType type, Class<T> data, Consumer<T> action) {
+    return new Handlers(List.of()).on(type, data, action);
+  }
+
   /**
-   * Applies {@code handler} (which calls {@link #apply} for the event types it takes) to every
-   * record of a poll, and acknowledges each record once it is applied or dead-lettered.
+   * Applies each event of a poll that one of the {@code handlers} takes, once per consumer, and
+   * acknowledges each record once it is applied or dead-lettered; events of other types are
+   * skipped.
    *
-   * @param consumer names the consumer in the failure metric and log
+   * @param consumer names the consumer: in the record of the events it applied, the failure metric
+   *     and the log
    */
   public CompletionStage<Void> receive(
+      String consumer, KafkaRecordBatch<String, CloudEvent> batch, Handlers handlers) {
+    return receive(
+        consumer,
+        batch,
+        event -> handlers.handlers.forEach(handler -> apply(consumer, event, handler)));
+  }
+
+  private <T extends Record> void apply(String consumer, CloudEvent event, Handler<T> handler) {
+    apply(consumer, event, handler.type(), handler.data(), handler.action());
+  }
+
+  private CompletionStage<Void> receive(
       String consumer, KafkaRecordBatch<String, CloudEvent> batch, Consumer<CloudEvent> handler) {
     try {
       QuarkusTransaction.requiringNew().run(() -> applyAll(consumer, batch.getPayload(), handler));
@@ -193,7 +232,7 @@ public class Inbox {
    * before. Events of other types are skipped.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public <T extends Record> void apply(
+  <T extends Record> void apply(
       String consumer,
       CloudEvent event,
       EventType expected,

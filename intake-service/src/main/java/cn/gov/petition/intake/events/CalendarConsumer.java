@@ -63,12 +63,6 @@ public class CalendarConsumer {
     return inbox.receive(
         "intake",
         batch,
-        event ->
-            inbox.apply(
-                "intake",
-                event,
-                EventType.CALENDAR_PUBLISHED,
-                CalendarPublished.class,
-                notices::receive));
+        Inbox.on(EventType.CALENDAR_PUBLISHED, CalendarPublished.class, notices::receive));
   }
 }

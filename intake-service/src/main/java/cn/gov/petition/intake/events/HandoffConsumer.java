@@ -30,15 +30,7 @@ public class HandoffConsumer {
     return inbox.receive(
         "intake",
         batch,
-        event -> {
-          inbox.apply(
-              "intake", event, EventType.CASE_HANDED_OFF, CaseHandedOff.class, handoffs::receive);
-          inbox.apply(
-              "intake",
-              event,
-              EventType.HANDOFF_ACCEPTED,
-              HandoffAccepted.class,
-              handoffs::accepted);
-        });
+        Inbox.on(EventType.CASE_HANDED_OFF, CaseHandedOff.class, handoffs::receive)
+            .on(EventType.HANDOFF_ACCEPTED, HandoffAccepted.class, handoffs::accepted));
   }
 }

@@ -29,12 +29,6 @@ public class RoutingDecisionConsumer {
     return inbox.receive(
         "intake",
         batch,
-        event ->
-            inbox.apply(
-                "intake",
-                event,
-                EventType.ROUTING_DECIDED,
-                RoutingDecided.class,
-                assignments::apply));
+        Inbox.on(EventType.ROUTING_DECIDED, RoutingDecided.class, assignments::apply));
   }
 }

@@ -29,8 +29,6 @@ public class NodeAnnouncementConsumer {
     return inbox.receive(
         "routing",
         batch,
-        event ->
-            inbox.apply(
-                "routing", event, EventType.NODE_ANNOUNCED, NodeAnnounced.class, registry::record));
+        Inbox.on(EventType.NODE_ANNOUNCED, NodeAnnounced.class, registry::record));
   }
 }

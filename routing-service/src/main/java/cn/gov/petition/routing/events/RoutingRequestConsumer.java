@@ -54,13 +54,7 @@ public class RoutingRequestConsumer {
     return inbox.receive(
         "routing",
         batch,
-        event ->
-            inbox.apply(
-                "routing",
-                event,
-                EventType.ROUTING_REQUESTED,
-                RoutingRequested.class,
-                this::route));
+        Inbox.on(EventType.ROUTING_REQUESTED, RoutingRequested.class, this::route));
   }
 
   private void route(RoutingRequested request) {

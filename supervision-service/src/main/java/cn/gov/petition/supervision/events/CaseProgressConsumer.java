@@ -65,13 +65,7 @@ public class CaseProgressConsumer {
     return inbox.receive(
         "supervision",
         batch,
-        event ->
-            inbox.apply(
-                "supervision",
-                event,
-                EventType.CASE_PROGRESSED,
-                CaseProgressed.class,
-                this::apply));
+        Inbox.on(EventType.CASE_PROGRESSED, CaseProgressed.class, this::apply));
   }
 
   private void apply(CaseProgressed progress) {
