@@ -91,9 +91,7 @@ public class Backlog {
    * unit handling it (Art 30(3), ADR 24).
    */
   static boolean mayHearOf(Caller caller, CaseEntity standing) {
-    return standing == null
-        || !standing.accusation
-        || caller.mayHearOfAccusation(standing.unitCode);
+    return standing == null || caller.mayHearOf(standing.accusation, standing.unitCode);
   }
 
   /** 立为积案、领导包案. */

@@ -134,7 +134,7 @@ public class Letters {
         supervises(caller)
             ? letters.toSubtree(caller.subtree(), status)
             : letters.toUnit(caller.unit(), status);
-    return found.stream().filter(l -> mayHearOf(caller, l)).toList();
+    return found.stream().filter(l -> caller.mayHearOf(l.accusation, l.recipientUnit)).toList();
   }
 
   /** One letter, if the caller may see it; 404 otherwise (its existence is not disclosed). */
@@ -146,7 +146,7 @@ public class Letters {
             l ->
                 (l.recipientUnit.equals(caller.unit())
                         || (supervises(caller) && caller.covers(l.recipientRegion)))
-                    && mayHearOf(caller, l))
+                    && caller.mayHearOf(l.accusation, l.recipientUnit))
         .orElseThrow(() -> ProblemException.notFound("letter", id.toString()));
   }
 
@@ -237,10 +237,6 @@ public class Letters {
 
   private String regionName(String code) {
     return divisions.find(code).map(d -> d.name()).orElse(code);
-  }
-
-  private static boolean mayHearOf(Caller caller, LetterEntity letter) {
-    return !letter.accusation || caller.mayHearOfAccusation(letter.recipientUnit);
   }
 
   private static boolean supervises(Caller caller) {

@@ -99,7 +99,7 @@ public class RateResource {
           boolean withheld) {}
 
   private CaseRow row(RateRepository.CaseRef fact) {
-    return fact.accusation() && !caller.mayHearOfAccusation(fact.unit())
+    return !caller.mayHearOf(fact.accusation(), fact.unit())
         ? new CaseRow(null, null, fact.day(), fact.unit(), true)
         : new CaseRow(fact.caseId(), fact.caseNumber(), fact.day(), fact.unit(), false);
   }

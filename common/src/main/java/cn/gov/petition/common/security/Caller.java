@@ -89,6 +89,14 @@ public class Caller {
         && (department.equals(Units.PETITION_OFFICE) || department.equals(Units.DISCIPLINE));
   }
 
+  /**
+   * Whether the caller may hear of a case handled by {@code handlingUnit}: any case but an
+   * accusation, an accusation as {@link #mayHearOfAccusation} says.
+   */
+  public boolean mayHearOf(boolean accusation, String handlingUnit) {
+    return !accusation || mayHearOfAccusation(handlingUnit);
+  }
+
   /** Whether the caller may hear of an accusation handled by {@code handlingUnit}. */
   public boolean mayHearOfAccusation(String handlingUnit) {
     return followsAccusations() || (!region().isEmpty() && unit().equals(handlingUnit));

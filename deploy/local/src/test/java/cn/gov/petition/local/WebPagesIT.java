@@ -165,7 +165,8 @@ class WebPagesIT {
     click("confirm-register");
     // #case-number is drawn with #registered, in one replaceChildren
     waitFor(d -> !d.findElements(By.id("registered")).isEmpty());
-    assertNotEquals(caseNumber, text("#case-number"), "confirmed, it is registered as a new case");
+    waitFor(d -> !text("#case-number").equals(caseNumber));
+    assertNotEquals(caseNumber, text("#case-number"), "the confirmed repeat is not the first case");
   }
 
   @Test
@@ -177,10 +178,14 @@ class WebPagesIT {
     browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
     waitFor(d -> text("#case-number").equals(caseNumber));
     // the page fills each part from its own fetch: wait for what is asserted, not a sibling
-    waitFor(d -> text("#summary-table").contains(unit));
+    waitFor(
+        d ->
+            text("#summary-table").contains(unit)
+                && text("#summary-table").contains(CONTENT)
+                && text("#summary-table").contains(PETITIONER));
     waitFor(d -> text("#responsibility").contains(unit));
     waitFor(d -> text("#history").contains("登记"));
-    waitFor(d -> text("#flow").contains("受理告知"));
+    waitFor(d -> text("#flow").contains("受理告知") && text("#flow").contains("转送交办"));
     waitFor(d -> !d.findElements(By.cssSelector("#deadline-chart canvas")).isEmpty());
     assertTrue(text("#summary-table").contains(CONTENT), "the registrar reads the content");
     assertTrue(text("#summary-table").contains(PETITIONER), "and the petitioner");
@@ -226,6 +231,7 @@ class WebPagesIT {
     waitFor(d -> !d.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
     assertFalse(browser.findElements(By.cssSelector("#trend-chart canvas")).isEmpty());
+    waitFor(d -> text("#changes-heard").matches("\\d+"));
     int heard = Integer.parseInt(text("#changes-heard"));
 
     String another =
@@ -246,6 +252,7 @@ class WebPagesIT {
                 d.findElement(By.id("open-clocks-count"))
                     .getAttribute("data-cases")
                     .contains(another));
+    waitFor(d -> Integer.parseInt(text("#changes-heard")) > heard);
     assertTrue(Integer.parseInt(text("#changes-heard")) > heard, "the page heard the change");
 
     // the table is drawn again on every change heard: click the link as it is at that moment

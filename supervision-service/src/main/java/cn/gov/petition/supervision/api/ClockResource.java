@@ -110,7 +110,7 @@ public class ClockResource {
    */
   private List<ClockView> view(List<ClockEntity> found) {
     return found.stream()
-        .filter(c -> !c.accusation || caller.mayHearOfAccusation(c.unitCode))
+        .filter(c -> caller.mayHearOf(c.accusation, c.unitCode))
         .map(ClockView::of)
         .toList();
   }
