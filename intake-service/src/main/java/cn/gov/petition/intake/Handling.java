@@ -6,19 +6,6 @@ import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
-import cn.gov.petition.intake.api.HandlingRequests.AcceptanceRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ClosingReportRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ClosureRequest;
-import cn.gov.petition.intake.api.HandlingRequests.DeclineRequest;
-import cn.gov.petition.intake.api.HandlingRequests.EvaluationRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ExtensionRequest;
-import cn.gov.petition.intake.api.HandlingRequests.HearingRequest;
-import cn.gov.petition.intake.api.HandlingRequests.MediationRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ObjectionDecisionRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ObjectionRequest;
-import cn.gov.petition.intake.api.HandlingRequests.OpinionRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ReferralRequest;
-import cn.gov.petition.intake.api.HandlingRequests.ReviewRequest;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +36,7 @@ public class Handling {
   }
 
   /** 告知其他途径 (Art 31(1)–(5), 诉访分离): the matter belongs to a statutory channel. */
-  public void refer(PetitionCaseEntity c, Caller caller, ReferralRequest request) {
+  public void refer(PetitionCaseEntity c, Caller caller, Acts.Referral request) {
     var progress = begin(c, Transition.REFERRED, caller);
     if (!PetitionClass.APPEAL.name().equals(c.petitionClass)) {
       throw ProblemException.invalid(
@@ -67,19 +54,19 @@ public class Handling {
   }
 
   /** 受理: the 60-day handling period starts (Art 34). */
-  public void accept(PetitionCaseEntity c, Caller caller, AcceptanceRequest request) {
+  public void accept(PetitionCaseEntity c, Caller caller, String notice) {
     var progress = begin(c, Transition.ACCEPTED, caller);
     c.acceptedOn = progress.today();
     progress
         .close(Step.ACCEPT)
         .close(Step.OBJECT)
         .open(Step.HANDLE, c.handlingUnit, c.handlingRegion, progress.today())
-        .detail("notice", request.notice())
+        .detail("notice", notice)
         .record();
   }
 
   /** 不予受理, with a written notice. */
-  public void decline(PetitionCaseEntity c, Caller caller, DeclineRequest request) {
+  public void decline(PetitionCaseEntity c, Caller caller, Acts.Decline request) {
     var progress = begin(c, Transition.DECLINED, caller);
     c.endedOn = progress.today();
     progress
@@ -90,7 +77,7 @@ public class Handling {
   }
 
   /** 异议: outside the unit's remit, within 5 working days of receipt (Art 23(3)). */
-  public void object(PetitionCaseEntity c, Caller caller, ObjectionRequest request) {
+  public void object(PetitionCaseEntity c, Caller caller, String reason) {
     var progress = begin(c, Transition.OBJECTED, caller);
     CaseStepEntity window =
         lifecycle
@@ -103,7 +90,7 @@ public class Handling {
                             + lifecycle.latestStep(c, Step.OBJECT).map(s -> s.dueOn).orElse(null)
                             + " (5 working days from receipt, Art 23(3)); the matter must be accepted or declined. "
                             + lifecycle.dueNow(c)));
-    progress.close(Step.valueOf(window.step)).detail("reason", request.reason()).record();
+    progress.close(Step.valueOf(window.step)).detail("reason", reason).record();
   }
 
   /**
@@ -115,8 +102,7 @@ public class Handling {
    * (职责争议): their common superior decides (Art 24), a body of the lowest region containing every
    * unit that objected, and none of them.
    */
-  public void decideObjection(
-      PetitionCaseEntity c, Caller caller, ObjectionDecisionRequest request) {
+  public void decideObjection(PetitionCaseEntity c, Caller caller, Acts.ObjectionDecision request) {
     List<String> parties = objectors(c);
     if (parties.size() > 1) {
       String common = commonRegion(parties);
@@ -141,14 +127,14 @@ public class Handling {
           .record();
       return;
     }
-    if (request.unit() == null) {
+    if (request.unitCode() == null) {
       throw ProblemException.invalid(
           "unit",
           "NotNull",
           "the unit to send the matter to is required when the objection is upheld");
     }
-    String region = request.unit().code().split(":")[0];
-    if (UNITS.find(request.unit().code()).isEmpty()) {
+    String region = request.unitCode().split(":")[0];
+    if (UNITS.find(request.unitCode()).isEmpty()) {
       throw ProblemException.invalid(
           "unit.code",
           "KnownUnit",
@@ -162,13 +148,13 @@ public class Handling {
               + caller.region()
               + "; a matter for another region goes through that region's office");
     }
-    if (request.unit().code().equals(c.handlingUnit)) {
+    if (request.unitCode().equals(c.handlingUnit)) {
       throw ProblemException.invalid(
           "unit.code",
           "DifferentUnit",
           "the matter must go to another unit than the one that objected");
     }
-    if (c.accuses(request.unit().code())) {
+    if (c.accuses(request.unitCode())) {
       throw ProblemException.invalid(
           "unit.code",
           "NotTheAccused",
@@ -186,8 +172,8 @@ public class Handling {
           "a deadline to report is set for an assignment (交办, mode ASSIGN) only (Art 22)");
     }
     String previous = c.handlingUnit;
-    c.handlingUnit = request.unit().code();
-    c.handlingUnitName = request.unit().name();
+    c.handlingUnit = request.unitCode();
+    c.handlingUnitName = request.unitName();
     c.handlingRegion = region;
     c.routingMode = mode;
     c.assignedOn = progress.today();
@@ -259,7 +245,7 @@ public class Handling {
    * handling period becomes 60 + n days from acceptance, its last day moved off a rest day once
    * (domain.md §3.1).
    */
-  public void extend(PetitionCaseEntity c, Caller caller, ExtensionRequest request) {
+  public void extend(PetitionCaseEntity c, Caller caller, Acts.Extension request) {
     var progress = begin(c, Transition.EXTENDED, caller);
     if (c.extended) {
       throw ProblemException.conflict(
@@ -295,7 +281,7 @@ public class Handling {
    * re-review the hearing days are not counted (Art 36): they lengthen the period, whose last day
    * is then moved off a rest day once (domain.md §3.1).
    */
-  public void hearing(PetitionCaseEntity c, Caller caller, HearingRequest request) {
+  public void hearing(PetitionCaseEntity c, Caller caller, Acts.Hearing request) {
     if (request.heldTo().isBefore(request.heldFrom())) {
       throw ProblemException.invalid("heldTo", "NotBeforeStart", "must not be before heldFrom");
     }
@@ -348,7 +334,7 @@ public class Handling {
   }
 
   /** 调解、和解 with a written agreement (Art 33). */
-  public void mediation(PetitionCaseEntity c, Caller caller, MediationRequest request) {
+  public void mediation(PetitionCaseEntity c, Caller caller, Acts.Mediation request) {
     begin(c, Transition.MEDIATED, caller)
         .detail("agreedOn", request.agreedOn().toString())
         .detail("agreement", request.agreement())
@@ -359,7 +345,7 @@ public class Handling {
    * 处理意见书 (Art 32): closes the handling period; the petitioner's windows to evaluate and to ask for
    * a review start the day it is served.
    */
-  public void opinion(PetitionCaseEntity c, Caller caller, OpinionRequest request) {
+  public void opinion(PetitionCaseEntity c, Caller caller, Acts.Opinion request) {
     var progress = begin(c, Transition.OPINION_ISSUED, caller);
     LocalDate served = servedOn(request, c.acceptedOn, progress.today());
     c.opinionOutcome = request.outcome().name();
@@ -386,21 +372,21 @@ public class Handling {
    * people's congress's matter, or one the handling unit found unsuitable for disclosure (不宜公开).
    * Statutory-channel matters (Art 31(1)–(5)) are referred and never reach an opinion.
    */
-  private static String outsideEvaluation(PetitionCaseEntity c, OpinionRequest request) {
+  private static String outsideEvaluation(PetitionCaseEntity c, Acts.Opinion request) {
     if (OUTSIDE_EVALUATION.contains(Units.department(c.handlingUnit))) {
       return "COURT_PROCURATORATE_OR_CONGRESS";
     }
-    return Boolean.TRUE.equals(request.notForDisclosure()) ? "NOT_FOR_DISCLOSURE" : null;
+    return request.notForDisclosure() ? "NOT_FOR_DISCLOSURE" : null;
   }
 
   /** 办结报告: what an assigned (交办) matter owes its assigner (Art 22(1)(3)). */
-  public void closingReport(PetitionCaseEntity c, Caller caller, ClosingReportRequest request) {
+  public void closingReport(PetitionCaseEntity c, Caller caller, String summary) {
     var progress = begin(c, Transition.REPORT_SUBMITTED, caller);
     if (lifecycle.openStep(c, Step.REPORT).isEmpty()) {
       throw ProblemException.conflict(
           "no closing report is due: only assigned (交办) matters owe one, and only once");
     }
-    progress.close(Step.REPORT).detail("summary", request.summary()).record();
+    progress.close(Step.REPORT).detail("summary", summary).record();
   }
 
   /**
@@ -408,7 +394,7 @@ public class Handling {
    * office covering the handling unit (a return visit, 回访); never by the unit whose answer is
    * rated, since the rate judges it.
    */
-  public void evaluate(PetitionCaseEntity c, Caller caller, EvaluationRequest request) {
+  public void evaluate(PetitionCaseEntity c, Caller caller, Acts.Evaluation request) {
     boolean registeringOffice = caller.unit().equals(c.registeringUnit);
     boolean petitionOfficeAbove =
         caller.covers(c.handlingRegion)
@@ -446,7 +432,7 @@ public class Handling {
    * 复查 (Art 35) or 复核 (Art 36) requested: received by the body one level above the one whose
    * opinion is contested, within 30 days of service. That body answers within 30 days.
    */
-  public void requestReview(PetitionCaseEntity c, Caller caller, ReviewRequest request) {
+  public void requestReview(PetitionCaseEntity c, Caller caller, Acts.Review request) {
     boolean second =
         CaseStatus.REVIEWED.name().equals(c.status)
             || (CaseStatus.CLOSED.name().equals(c.status) && c.reviewUnit != null);
@@ -503,7 +489,7 @@ public class Handling {
   }
 
   /** 复查意见 or 复核意见. After a re-review the matter is not accepted again (Art 36(3)). */
-  public void reviewOpinion(PetitionCaseEntity c, Caller caller, OpinionRequest request) {
+  public void reviewOpinion(PetitionCaseEntity c, Caller caller, Acts.Opinion request) {
     boolean second = CaseStatus.REREVIEW_REQUESTED.name().equals(c.status);
     Transition transition = second ? Transition.REREVIEW_ISSUED : Transition.REVIEW_ISSUED;
     var progress = begin(c, transition, caller);
@@ -518,7 +504,7 @@ public class Handling {
   }
 
   /** 办结, with the 三到位一处理 checklist; an assigned matter needs its closing report first. */
-  public void close(PetitionCaseEntity c, Caller caller, ClosureRequest request) {
+  public void close(PetitionCaseEntity c, Caller caller, Acts.Closure request) {
     var progress = begin(c, Transition.CLOSED, caller);
     requireChecklist(request);
     if (lifecycle.openStep(c, Step.REPORT).isPresent()) {
@@ -534,7 +520,7 @@ public class Handling {
    * 终结: after a re-review, or once the petitioner let the period to ask for a review pass. Nothing
    * but the evaluation window keeps running.
    */
-  public void terminate(PetitionCaseEntity c, Caller caller, ClosureRequest request) {
+  public void terminate(PetitionCaseEntity c, Caller caller, Acts.Closure request) {
     var progress = begin(c, Transition.TERMINATED, caller);
     requireChecklist(request);
     for (Step window : List.of(Step.REQUEST_REVIEW, Step.REQUEST_REREVIEW)) {
@@ -566,7 +552,7 @@ public class Handling {
     return lifecycle.begin(c, transition, caller.unit(), caller.user());
   }
 
-  private static LocalDate servedOn(OpinionRequest request, LocalDate notBefore, LocalDate today) {
+  private static LocalDate servedOn(Acts.Opinion request, LocalDate notBefore, LocalDate today) {
     LocalDate served = request.servedOn() == null ? today : request.servedOn();
     if (notBefore != null && served.isBefore(notBefore)) {
       throw ProblemException.invalid(
@@ -578,7 +564,7 @@ public class Handling {
   }
 
   private static Lifecycle.Progress opinionDetails(
-      Lifecycle.Progress progress, OpinionRequest request, LocalDate served) {
+      Lifecycle.Progress progress, Acts.Opinion request, LocalDate served) {
     return progress
         .detail("request", request.request())
         .detail("facts", request.facts())
@@ -587,7 +573,7 @@ public class Handling {
         .detail("servedOn", served.toString());
   }
 
-  private static void requireChecklist(ClosureRequest request) {
+  private static void requireChecklist(Acts.Closure request) {
     if (request.checklist().isEmpty()) {
       throw ProblemException.invalid(
           "checklist",
@@ -597,7 +583,7 @@ public class Handling {
   }
 
   private static Lifecycle.Progress closureDetails(
-      Lifecycle.Progress progress, ClosureRequest request) {
+      Lifecycle.Progress progress, Acts.Closure request) {
     var list = request.checklist();
     return progress
         .detail("problemSolved", list.problemSolved())

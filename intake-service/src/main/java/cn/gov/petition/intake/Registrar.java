@@ -7,9 +7,6 @@ import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.RepeatDetector.Decision;
-import cn.gov.petition.intake.api.RegisterPetitionRequest;
-import cn.gov.petition.intake.api.RegisterPetitionRequest.AccusedInput;
-import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
 import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
@@ -131,7 +128,7 @@ public class Registrar {
 
   @Transactional
   public Registration register(
-      RegisterPetitionRequest request, Caller caller, String idempotencyKey, String fingerprint) {
+      Petition request, Caller caller, String idempotencyKey, String fingerprint) {
     RegistrationRules.check(request);
     if (!request.matterRegionCode().startsWith(province)) {
       // no node here acts for another province's units: the case would be forwarded to nobody
@@ -243,7 +240,7 @@ public class Registrar {
 
   /** Art 19(3): the matter is in the procedure; the repeat is recorded on its case. */
   private Registration linkToOpenCase(
-      RegisterPetitionRequest request,
+      Petition request,
       RepeatDetector.Match match,
       Caller caller,
       String idempotencyKey,
@@ -268,7 +265,7 @@ public class Registrar {
         match.matchedOn().name());
   }
 
-  private PetitionCaseEntity newCase(RegisterPetitionRequest request, Caller caller, String key) {
+  private PetitionCaseEntity newCase(Petition request, Caller caller, String key) {
     PetitionCaseEntity entity = new PetitionCaseEntity();
     entity.id = UUID.randomUUID();
     entity.registeredAt = clock.instant();
@@ -285,7 +282,7 @@ public class Registrar {
     entity.queryCode = queryCode();
     entity.queryCodeDigest = FieldCipher.instance().digest(entity.queryCode);
     entity.channel = request.channel().name();
-    entity.origin = request.originOrDefault().name();
+    entity.origin = request.origin().name();
     if (request.intermediary() != null) {
       entity.intermediaryName = request.intermediary().name();
       entity.intermediaryPost = request.intermediary().post();
@@ -307,11 +304,11 @@ public class Registrar {
     entity.status = CaseStatus.REGISTERED.name();
     entity.idempotencyKey = key;
     int position = 0;
-    for (PetitionerInput input : request.petitionersOrNone()) {
+    for (Petition.Petitioner input : request.petitioners()) {
       entity.petitioners.add(petitioner(entity, position++, input));
     }
     position = 0;
-    for (AccusedInput input : request.accusedOrNone()) {
+    for (Petition.Accused input : request.accused()) {
       AccusedEntity accused = new AccusedEntity();
       accused.petitionCase = entity;
       accused.position = position++;
@@ -328,13 +325,13 @@ public class Registrar {
   }
 
   private static PetitionerEntity petitioner(
-      PetitionCaseEntity entity, int position, PetitionerInput input) {
+      PetitionCaseEntity entity, int position, Petition.Petitioner input) {
     return PetitionerEntity.of(
         entity,
         position,
-        input.kindOrDefault().name(),
+        input.kind().name(),
         input.name(),
-        input.idTypeOrDefault() == null ? null : input.idTypeOrDefault().name(),
+        input.idType() == null ? null : input.idType().name(),
         input.idNumber(),
         input.phone(),
         input.address(),

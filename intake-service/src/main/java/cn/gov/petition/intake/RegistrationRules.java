@@ -2,9 +2,7 @@ package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.intake.api.RegisterPetitionRequest;
-import cn.gov.petition.intake.api.RegisterPetitionRequest.Channel;
-import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
+import cn.gov.petition.intake.Petition.Petitioner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +27,7 @@ public final class RegistrationRules {
 
   private RegistrationRules() {}
 
-  public static void check(RegisterPetitionRequest request) {
+  public static void check(Petition request) {
     List<FieldError> errors = new ArrayList<>();
     if (request.receivedOn() != null
         && request.receivedOn().isBefore(Deadlines.OLDEST_REGULATION)) {
@@ -41,7 +39,7 @@ public final class RegistrationRules {
                   + " statutory deadlines the platform can count; petitions received from"
                   + " 2005-05-01 to 2022-04-30 take the 2005 limits, later ones the 2022 limits"));
     }
-    List<PetitionerInput> petitioners = request.petitionersOrNone();
+    List<Petitioner> petitioners = request.petitioners();
     if (request.anonymous()) {
       if (!petitioners.isEmpty()) {
         errors.add(
@@ -78,18 +76,18 @@ public final class RegistrationRules {
       errors.add(error("involvedCount", "atLeastPersonCount", "cannot be less than personCount"));
     }
     boolean accusation = request.petitionClass() == PetitionClass.ACCUSATION;
-    if (accusation && request.accusedOrNone().isEmpty()) {
+    if (accusation && request.accused().isEmpty()) {
       errors.add(
           error(
               "accused",
               "requiredForAccusation",
               "an accusation (检举控告) names the accused person or unit"));
     }
-    if (!accusation && !request.accusedOrNone().isEmpty()) {
+    if (!accusation && !request.accused().isEmpty()) {
       errors.add(
           error("accused", "onlyForAccusations", "only an accusation (检举控告) names the accused"));
     }
-    Origin origin = request.originOrDefault();
+    Origin origin = request.origin();
     if (origin != Origin.DIRECT && request.intermediary() == null) {
       errors.add(
           error(
@@ -115,8 +113,8 @@ public final class RegistrationRules {
   }
 
   private static void channelRequirements(
-      Channel channel, List<PetitionerInput> petitioners, List<FieldError> errors) {
-    PetitionerInput first = petitioners.get(0);
+      Channel channel, List<Petitioner> petitioners, List<FieldError> errors) {
+    Petitioner first = petitioners.get(0);
     switch (channel) {
       case VISIT -> {
         for (int i = 0; i < petitioners.size(); i++) {

@@ -1,7 +1,6 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.intake.api.RegisterPetitionRequest;
-import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
+import cn.gov.petition.intake.Petition.Petitioner;
 import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.FieldCipher;
@@ -43,21 +42,21 @@ public class RepeatDetector {
   }
 
   /** Every match, newest first. */
-  public List<Match> matches(RegisterPetitionRequest request) {
-    List<PetitionerInput> petitioners = request.petitionersOrNone();
+  public List<Match> matches(Petition request) {
+    List<Petitioner> petitioners = request.petitioners();
     if (petitioners.isEmpty()) {
       return List.of(); // an anonymous petition has no petitioner to recognise
     }
     FieldCipher cipher = FieldCipher.instance();
     Set<String> idDigests =
         petitioners.stream()
-            .map(PetitionerInput::idNumber)
+            .map(Petitioner::idNumber)
             .filter(Objects::nonNull)
             .map(n -> cipher.digest(n.toUpperCase()))
             .collect(Collectors.toSet());
     Set<String> phoneDigests =
         petitioners.stream()
-            .map(PetitionerInput::phone)
+            .map(Petitioner::phone)
             .filter(Objects::nonNull)
             .map(cipher::digest)
             .collect(Collectors.toSet());
@@ -91,18 +90,17 @@ public class RepeatDetector {
    * on this node; else answer 不再受理 for a terminated matter; else register a new case marked as a
    * repeat of the newest match. New facts or reasons always make a new case (domain.md 6.2).
    */
-  public Optional<Decision> decide(RegisterPetitionRequest request) {
+  public Optional<Decision> decide(Petition request) {
     return decide(request, matches(request));
   }
 
   /** The same, for matches already found. */
-  public Optional<Decision> decide(RegisterPetitionRequest request, List<Match> found) {
+  public Optional<Decision> decide(Petition request, List<Match> found) {
     List<Match> matches = found.stream().map(this::root).toList();
     if (matches.isEmpty()) {
       return Optional.empty();
     }
-    boolean newFacts =
-        request.newFactsOrReasons() != null && !request.newFactsOrReasons().isBlank();
+    boolean newFacts = request.hasNewFacts();
     if (!newFacts) {
       for (Match m : matches) {
         // a case handed to another node is acted on there: the repeat is registered here as a

@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.CaseStatus;
+import cn.gov.petition.intake.Petition;
 import cn.gov.petition.intake.Registrar;
 import cn.gov.petition.intake.Registration;
 import cn.gov.petition.intake.RegistrationRules;
@@ -120,7 +121,8 @@ public class CaseResource {
     if (earlier.isPresent()) {
       return Response.ok(result(earlier.get())).build();
     }
-    Registration registration = registrar.register(request, caller, idempotencyKey, fingerprint);
+    Registration registration =
+        registrar.register(request.petition(), caller, idempotencyKey, fingerprint);
     if (!registration.opensCase()) {
       return Response.ok(result(registration)).build();
     }
@@ -170,11 +172,12 @@ public class CaseResource {
       description = "字段有误 / a field is malformed",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public RepeatCheck repeatCheck(@NotNull @Valid RegisterPetitionRequest request) {
-    RegistrationRules.check(request);
-    var matches = repeats.matches(request);
+    Petition petition = request.petition();
+    RegistrationRules.check(petition);
+    var matches = repeats.matches(petition);
     return new RepeatCheck(
         repeats
-            .decide(request, matches)
+            .decide(petition, matches)
             .map(RepeatDetector.Decision::outcome)
             .orElse(Registration.Outcome.REGISTERED)
             .name(),

@@ -1,6 +1,9 @@
 package cn.gov.petition.intake.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import cn.gov.petition.intake.Acts;
+import cn.gov.petition.intake.OpinionOutcome;
+import cn.gov.petition.intake.Satisfaction;
+import cn.gov.petition.intake.StatutoryRoute;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,44 +15,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The bodies of the handling endpoints, one record per transition. */
+/**
+ * The bodies of the handling endpoints, one record per transition, each mapped to its {@link Acts
+ * act}.
+ */
 public final class HandlingRequests {
 
   private HandlingRequests() {}
-
-  /** 《信访工作条例》 Art 31(1)–(5): the statutory channels a 申诉求决 matter is referred to. */
-  public enum StatutoryRoute {
-    /** 诉讼、复议、检察、公安等法定程序 (涉法涉诉, 诉访分离). */
-    LITIGATION,
-    /** 仲裁. */
-    ARBITRATION,
-    /** 党员申诉、复审. */
-    PARTY_APPEAL,
-    /** 行政复议、裁决、确认、许可、处罚等行政程序. */
-    ADMINISTRATIVE,
-    /** 查处违法行为、保护人身权或财产权: 依法履行职责. */
-    LAW_ENFORCEMENT
-  }
-
-  /** 处理意见: the three outcomes of Art 32. */
-  public enum OpinionOutcome {
-    /** 支持. */
-    SUPPORTED,
-    /** 解释说明: reasonable, but without a legal basis. */
-    EXPLAINED,
-    /** 不予支持. */
-    NOT_SUPPORTED
-  }
-
-  /** 满意度评价. */
-  public enum Satisfaction {
-    /** 满意. */
-    SATISFIED,
-    /** 基本满意. */
-    BASICALLY_SATISFIED,
-    /** 不满意. */
-    UNSATISFIED
-  }
 
   @Schema(description = "告知其他途径 / Refer a 申诉求决 matter to its statutory channel (Art 31)")
   public record ReferralRequest(
@@ -64,7 +36,12 @@ public final class HandlingRequests {
               example = "您反映的劳动争议属于诉讼事项，请依法向人民法院起诉。")
           @NotBlank
           @Size(max = 2000)
-          String explanation) {}
+          String explanation) {
+
+    Acts.Referral act() {
+      return new Acts.Referral(route, channel, explanation);
+    }
+  }
 
   @Schema(description = "受理 / Accept the matter; the 60-day handling period starts")
   public record AcceptanceRequest(
@@ -82,7 +59,12 @@ public final class HandlingRequests {
       @Schema(description = "依据 / legal basis", example = "《信访工作条例》第三十六条第三款")
           @NotBlank
           @Size(max = 500)
-          String legalBasis) {}
+          String legalBasis) {
+
+    Acts.Decline act() {
+      return new Acts.Decline(reason, legalBasis);
+    }
+  }
 
   @Schema(description = "异议 / Object that the matter is outside the unit's remit (Art 23(3))")
   public record ObjectionRequest(
@@ -111,7 +93,18 @@ public final class HandlingRequests {
               example = "30")
           @Min(1)
           @Max(180)
-          Integer reportDays) {}
+          Integer reportDays) {
+
+    Acts.ObjectionDecision act() {
+      return new Acts.ObjectionDecision(
+          upheld,
+          unit == null ? null : unit.code(),
+          unit == null ? null : unit.name(),
+          mode,
+          reason,
+          reportDays);
+    }
+  }
 
   @Schema(description = "单位 / A unit")
   public record UnitRef(
@@ -134,7 +127,12 @@ public final class HandlingRequests {
       @Schema(description = "延期理由 / reason told to the petitioner", example = "案情复杂，需进一步调查核实。")
           @NotBlank
           @Size(max = 2000)
-          String reason) {}
+          String reason) {
+
+    Acts.Extension act() {
+      return new Acts.Extension(days, approvedBy, reason);
+    }
+  }
 
   @Schema(description = "听证 / A hearing was held")
   public record HearingRequest(
@@ -145,7 +143,12 @@ public final class HandlingRequests {
       @Schema(description = "听证情况 / summary", example = "听证员三人，信访人及供热公司到场陈述，认定室温不达标属实。")
           @NotBlank
           @Size(max = 4000)
-          String summary) {}
+          String summary) {
+
+    Acts.Hearing act() {
+      return new Acts.Hearing(heldFrom, heldTo, summary);
+    }
+  }
 
   @Schema(description = "调解和解 / A mediation or settlement agreement was reached (Art 33)")
   public record MediationRequest(
@@ -156,7 +159,12 @@ public final class HandlingRequests {
       @Schema(description = "协议内容 / what was agreed", example = "供热公司于12月31日前更换楼内管网，信访人撤回信访请求。")
           @NotBlank
           @Size(max = 4000)
-          String agreement) {}
+          String agreement) {
+
+    Acts.Mediation act() {
+      return new Acts.Mediation(agreedOn, agreement);
+    }
+  }
 
   @Schema(description = "处理意见书、复查意见书、复核意见书 / A written opinion (Art 32)")
   public record OpinionRequest(
@@ -186,7 +194,19 @@ public final class HandlingRequests {
                   "不宜公开：不纳入满意度评价 / unsuitable for disclosure: no evaluation window opens"
                       + " (S4 Art 4); default false",
               example = "false")
-          Boolean notForDisclosure) {}
+          Boolean notForDisclosure) {
+
+    Acts.Opinion act() {
+      return new Acts.Opinion(
+          outcome,
+          request,
+          facts,
+          reasons,
+          legalBasis,
+          servedOn,
+          Boolean.TRUE.equals(notForDisclosure));
+    }
+  }
 
   @Schema(description = "办结报告 / The closing report of an assigned (交办) matter")
   public record ClosingReportRequest(
@@ -200,7 +220,12 @@ public final class HandlingRequests {
       @Schema(description = "评价 / evaluation", example = "SATISFIED") @NotNull
           Satisfaction satisfaction,
       @Schema(description = "意见 / remarks", example = "问题已解决，感谢。") @Size(max = 2000)
-          String remarks) {}
+          String remarks) {
+
+    Acts.Evaluation act() {
+      return new Acts.Evaluation(satisfaction, remarks);
+    }
+  }
 
   @Schema(
       description =
@@ -213,7 +238,12 @@ public final class HandlingRequests {
       @Schema(description = "申请理由 / the petitioner's reasons", example = "处理意见未回应室温检测结果。")
           @NotBlank
           @Size(max = 4000)
-          String reasons) {}
+          String reasons) {
+
+    Acts.Review act() {
+      return new Acts.Review(receivedOn, reasons);
+    }
+  }
 
   @Schema(description = "办结、终结 / Close or terminate the case, with the 三到位一处理 checklist (Art 27)")
   public record ClosureRequest(
@@ -221,7 +251,18 @@ public final class HandlingRequests {
       @Schema(description = "说明 / summary", example = "管网已更换，室温经复测达标，信访人表示满意。")
           @NotBlank
           @Size(max = 4000)
-          String summary) {}
+          String summary) {
+
+    Acts.Closure act() {
+      return new Acts.Closure(
+          new Acts.Checklist(
+              checklist.problemSolved(),
+              checklist.counselled(),
+              checklist.assisted(),
+              checklist.dealtWithByLaw()),
+          summary);
+    }
+  }
 
   /** 三到位一处理 (Art 27): which of the four applied, each with what was done. */
   @Schema(description = "三到位一处理: what was done for each item that applies")
@@ -237,17 +278,5 @@ public final class HandlingRequests {
           String assisted,
       @Schema(description = "行为违法的依法处理 / unlawful conduct: dealt with by law", example = "无。")
           @Size(max = 2000)
-          String dealtWithByLaw) {
-
-    /** Whether no item was filled in (not part of the API). */
-    @JsonIgnore
-    @Schema(hidden = true)
-    public boolean isEmpty() {
-      return blank(problemSolved) && blank(counselled) && blank(assisted) && blank(dealtWithByLaw);
-    }
-
-    private static boolean blank(String s) {
-      return s == null || s.isBlank();
-    }
-  }
+          String dealtWithByLaw) {}
 }

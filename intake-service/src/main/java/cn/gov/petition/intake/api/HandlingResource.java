@@ -85,7 +85,7 @@ public class HandlingResource {
           "申诉求决类事项属于诉讼、仲裁、党员申诉、行政程序或依法履职的，告知信访人向有关机关提出（第三十一条，诉访分离）。"
               + " An APPEAL matter for a statutory channel (Art 31(1)-(5)) ends here with the channel named.")
   public CaseView refer(@PathParam("id") @CaseId String id, @NotNull @Valid ReferralRequest body) {
-    return act(id, (c, who) -> handling.refer(c, who, body));
+    return act(id, (c, who) -> handling.refer(c, who, body.act()));
   }
 
   @POST
@@ -97,7 +97,7 @@ public class HandlingResource {
       description = "书面告知受理，开始60日办理期限（第二十三条、第三十四条）。 Starts the 60-day handling period.")
   public CaseView accept(
       @PathParam("id") @CaseId String id, @NotNull @Valid AcceptanceRequest body) {
-    return act(id, (c, who) -> handling.accept(c, who, body));
+    return act(id, (c, who) -> handling.accept(c, who, body.notice()));
   }
 
   @POST
@@ -108,7 +108,7 @@ public class HandlingResource {
       summary = "不予受理 / Decline",
       description = "书面告知不予受理及理由、依据。 Ends the case with a written notice.")
   public CaseView decline(@PathParam("id") @CaseId String id, @NotNull @Valid DeclineRequest body) {
-    return act(id, (c, who) -> handling.decline(c, who, body));
+    return act(id, (c, who) -> handling.decline(c, who, body.act()));
   }
 
   @POST
@@ -120,7 +120,7 @@ public class HandlingResource {
       description = "收到转送、交办之日起5个工作日内提出异议并详细说明理由（第二十三条第三款）。 Within 5 working days of receipt.")
   public CaseView object(
       @PathParam("id") @CaseId String id, @NotNull @Valid ObjectionRequest body) {
-    return act(id, (c, who) -> handling.object(c, who, body));
+    return act(id, (c, who) -> handling.object(c, who, body.reason()));
   }
 
   @POST
@@ -133,7 +133,7 @@ public class HandlingResource {
           "转送机关或上级机关核实：异议成立的改送其他单位，不成立的由原单位办理。 Upheld: sent to another unit; rejected: the unit must decide on acceptance.")
   public CaseView decideObjection(
       @PathParam("id") @CaseId String id, @NotNull @Valid ObjectionDecisionRequest body) {
-    return act(id, (c, who) -> handling.decideObjection(c, who, body));
+    return act(id, (c, who) -> handling.decideObjection(c, who, body.act()));
   }
 
   @POST
@@ -146,7 +146,7 @@ public class HandlingResource {
           "情况复杂的，经本机关负责人批准可适当延长，延长期限不得超过30日，并告知信访人延期理由（第三十四条）。 Once, before the period ends, at most 30 days.")
   public CaseView extend(
       @PathParam("id") @CaseId String id, @NotNull @Valid ExtensionRequest body) {
-    return act(id, (c, who) -> handling.extend(c, who, body));
+    return act(id, (c, who) -> handling.extend(c, who, body.act()));
   }
 
   @POST
@@ -157,7 +157,7 @@ public class HandlingResource {
       summary = "听证 / Record a hearing",
       description = "复核听证所需时间不计算在期限内（第三十六条）。 In a re-review the hearing days move its due date.")
   public CaseView hearing(@PathParam("id") @CaseId String id, @NotNull @Valid HearingRequest body) {
-    return act(id, (c, who) -> handling.hearing(c, who, body));
+    return act(id, (c, who) -> handling.hearing(c, who, body.act()));
   }
 
   @POST
@@ -169,7 +169,7 @@ public class HandlingResource {
       description = "制作调解协议书或和解协议书（第三十三条）。 Art 33.")
   public CaseView mediation(
       @PathParam("id") @CaseId String id, @NotNull @Valid MediationRequest body) {
-    return act(id, (c, who) -> handling.mediation(c, who, body));
+    return act(id, (c, who) -> handling.mediation(c, who, body.act()));
   }
 
   @POST
@@ -181,7 +181,7 @@ public class HandlingResource {
       description =
           "载明信访人请求、事实、理由、处理意见及其法律法规依据（第三十二条）；开始满意度评价和申请复查期限。 Starts the evaluation and review-request windows.")
   public CaseView opinion(@PathParam("id") @CaseId String id, @NotNull @Valid OpinionRequest body) {
-    return act(id, (c, who) -> handling.opinion(c, who, body));
+    return act(id, (c, who) -> handling.opinion(c, who, body.act()));
   }
 
   @POST
@@ -193,7 +193,7 @@ public class HandlingResource {
       description = "交办事项应报送办理结果和办结报告（第二十二条）。 Assigned (交办) matters only.")
   public CaseView closingReport(
       @PathParam("id") @CaseId String id, @NotNull @Valid ClosingReportRequest body) {
-    return act(id, (c, who) -> handling.closingReport(c, who, body));
+    return act(id, (c, who) -> handling.closingReport(c, who, body.summary()));
   }
 
   @POST
@@ -206,7 +206,7 @@ public class HandlingResource {
           "由信访部门回访记录，须在评价期限内；逾期为超期未评价。 Recorded by an office covering the handling unit, within the window.")
   public CaseView evaluate(
       @PathParam("id") @CaseId String id, @NotNull @Valid EvaluationRequest body) {
-    return act(id, (c, who) -> handling.evaluate(c, who, body));
+    return act(id, (c, who) -> handling.evaluate(c, who, body.act()));
   }
 
   @POST
@@ -219,7 +219,7 @@ public class HandlingResource {
           "信访人自收到书面答复之日起30日内向上一级机关请求复查；收到复查意见之日起30日内请求复核（第三十五条、第三十六条）。 Recorded by the body one level up, which answers in 30 days.")
   public CaseView requestReview(
       @PathParam("id") @CaseId String id, @NotNull @Valid ReviewRequest body) {
-    return act(id, (c, who) -> handling.requestReview(c, who, body));
+    return act(id, (c, who) -> handling.requestReview(c, who, body.act()));
   }
 
   @POST
@@ -232,7 +232,7 @@ public class HandlingResource {
           "复核意见作出后，信访人以同一事实和理由提出的不再受理（第三十六条）。 After a re-review the same matter is not accepted again.")
   public CaseView reviewOpinion(
       @PathParam("id") @CaseId String id, @NotNull @Valid OpinionRequest body) {
-    return act(id, (c, who) -> handling.reviewOpinion(c, who, body));
+    return act(id, (c, who) -> handling.reviewOpinion(c, who, body.act()));
   }
 
   @POST
@@ -243,7 +243,7 @@ public class HandlingResource {
       summary = "办结 / Close",
       description = "记录三到位一处理（第二十七条）；交办事项须先报送办结报告。 With the 三到位一处理 checklist.")
   public CaseView close(@PathParam("id") @CaseId String id, @NotNull @Valid ClosureRequest body) {
-    return act(id, (c, who) -> handling.close(c, who, body));
+    return act(id, (c, who) -> handling.close(c, who, body.act()));
   }
 
   @POST
@@ -256,7 +256,7 @@ public class HandlingResource {
           "复核后，或申请复查、复核期限届满未申请的，信访事项终结。 After a re-review, or once the period to ask for a review has passed.")
   public CaseView terminate(
       @PathParam("id") @CaseId String id, @NotNull @Valid ClosureRequest body) {
-    return act(id, (c, who) -> handling.terminate(c, who, body));
+    return act(id, (c, who) -> handling.terminate(c, who, body.act()));
   }
 
   private CaseView act(String id, BiConsumer<PetitionCaseEntity, Caller> step) {

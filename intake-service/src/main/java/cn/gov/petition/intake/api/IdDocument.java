@@ -2,7 +2,7 @@ package cn.gov.petition.intake.api;
 
 import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.intake.IdType;
-import cn.gov.petition.intake.api.RegisterPetitionRequest.PartyKind;
+import cn.gov.petition.intake.PartyKind;
 import cn.gov.petition.intake.api.RegisterPetitionRequest.PetitionerInput;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

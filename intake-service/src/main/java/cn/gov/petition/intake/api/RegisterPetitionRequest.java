@@ -1,7 +1,10 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.intake.Channel;
 import cn.gov.petition.intake.IdType;
 import cn.gov.petition.intake.Origin;
+import cn.gov.petition.intake.PartyKind;
+import cn.gov.petition.intake.Petition;
 import cn.gov.petition.intake.PetitionClass;
 import cn.gov.petition.intake.Purpose;
 import jakarta.validation.Valid;
@@ -86,32 +89,40 @@ public record RegisterPetitionRequest(
     @Schema(description = "被反映人（单位） / the accused, required for 检举控告") @Size(max = 20)
         List<@Valid @NotNull AccusedInput> accused) {
 
-  /** 信访形式: how the petition arrived. */
-  public enum Channel {
-    /** 来信 */
-    LETTER,
-    /** 来访 */
-    VISIT,
-    /** 网上信访 */
-    ONLINE,
-    /** 来电 */
-    PHONE,
-    /** 传真 */
-    FAX,
-    /** 手机/二维码 */
-    MOBILE
-  }
-
-  public Origin originOrDefault() {
-    return origin == null ? Origin.DIRECT : origin;
-  }
-
-  public List<PetitionerInput> petitionersOrNone() {
-    return petitioners == null ? List.of() : petitioners;
-  }
-
-  public List<AccusedInput> accusedOrNone() {
-    return accused == null ? List.of() : accused;
+  /** The petition as registration takes it. */
+  public Petition petition() {
+    return new Petition(
+        channel,
+        origin,
+        intermediary == null
+            ? null
+            : new Petition.Intermediary(intermediary.name(), intermediary.post()),
+        receivedOn,
+        matterRegionCode,
+        petitionClass,
+        purpose,
+        category,
+        content,
+        personCount,
+        involvedCount,
+        anonymous,
+        confidential,
+        newFactsOrReasons,
+        petitioners == null ? null : petitioners.stream().map(PetitionerInput::petitioner).toList(),
+        accused == null
+            ? null
+            : accused.stream()
+                .map(
+                    a ->
+                        new Petition.Accused(
+                            a.kind(),
+                            a.name(),
+                            a.unitCode(),
+                            a.unitName(),
+                            a.post(),
+                            a.rank(),
+                            a.leader()))
+                .toList());
   }
 
   /** 信访人: a person, or an organisation (法人或其他组织) petitioning as such. */
@@ -151,6 +162,11 @@ public record RegisterPetitionRequest(
       }
       return kindOrDefault() == PartyKind.ORGANISATION ? IdType.CREDIT_CODE : IdType.RESIDENT_ID;
     }
+
+    Petition.Petitioner petitioner() {
+      return new Petition.Petitioner(
+          kindOrDefault(), name, idTypeOrDefault(), idNumber, phone, address, addressRegionCode);
+    }
   }
 
   /** 被反映人（单位）: whom an accusation is about. Never shown to that person's unit. */
@@ -183,12 +199,4 @@ public record RegisterPetitionRequest(
           @NotBlank
           @Size(max = 100)
           String post) {}
-
-  /** 当事方类型. */
-  public enum PartyKind {
-    /** 自然人/个人 */
-    PERSON,
-    /** 法人或其他组织/单位 */
-    ORGANISATION
-  }
 }
