@@ -1,7 +1,7 @@
 package cn.gov.petition.analytics;
 
 import cn.gov.petition.analytics.store.SnapshotRepository;
-import cn.gov.petition.common.events.StatisticsSnapshot;
+import cn.gov.petition.contracts.StatisticsSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

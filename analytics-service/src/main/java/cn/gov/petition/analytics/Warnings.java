@@ -1,10 +1,10 @@
 package cn.gov.petition.analytics;
 
 import cn.gov.petition.analytics.store.WarningRepository;
-import cn.gov.petition.common.events.WarningRaised;
 import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.contracts.WarningRaised;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;

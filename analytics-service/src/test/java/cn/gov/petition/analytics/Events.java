@@ -1,6 +1,6 @@
 package cn.gov.petition.analytics;
 
-import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.infra.KafkaProbe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import cn.gov.petition.common.events.CaseProgressed;
-import cn.gov.petition.common.events.CaseRegistered;
-import cn.gov.petition.common.events.Step;
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.CaseProgressed;
+import cn.gov.petition.contracts.CaseRegistered;
+import cn.gov.petition.contracts.Step;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;

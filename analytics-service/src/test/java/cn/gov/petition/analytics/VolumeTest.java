@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;

@@ -1,10 +1,10 @@
 package cn.gov.petition.bench;
 
-import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.contracts.RoutingRequested;
 import cn.gov.petition.routing.AuthorityRule;
 import cn.gov.petition.routing.Router;
 import cn.gov.petition.routing.RuleSet;

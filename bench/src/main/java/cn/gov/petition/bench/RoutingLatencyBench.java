@@ -1,8 +1,8 @@
 package cn.gov.petition.bench;
 
-import cn.gov.petition.common.events.RoutingRequested;
-import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.contracts.RoutingRequested;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.local.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.RoutingDecided;
-import cn.gov.petition.common.events.Step;
+import cn.gov.petition.contracts.RoutingDecided;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;

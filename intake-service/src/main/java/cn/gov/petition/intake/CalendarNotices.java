@@ -1,11 +1,11 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CalendarPublished;
-import cn.gov.petition.common.events.CalendarPublished.OfficialDay;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.tx.AfterCommit;
+import cn.gov.petition.contracts.CalendarPublished;
+import cn.gov.petition.contracts.CalendarPublished.OfficialDay;
 import cn.gov.petition.intake.store.CalendarRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;

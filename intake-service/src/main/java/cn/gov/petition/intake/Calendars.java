@@ -1,6 +1,6 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CalendarPublished.OfficialDay;
+import cn.gov.petition.contracts.CalendarPublished.OfficialDay;
 import cn.gov.petition.intake.store.CalendarRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.DeadlineRuleEntity;
 import cn.gov.petition.intake.store.DeadlineRuleRepository;

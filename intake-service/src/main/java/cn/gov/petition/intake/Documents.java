@@ -1,7 +1,7 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;

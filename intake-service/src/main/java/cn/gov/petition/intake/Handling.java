@@ -1,11 +1,11 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CaseHandedOff;
-import cn.gov.petition.common.events.CaseHandedOff.CaseFile;
-import cn.gov.petition.common.events.HandoffAccepted;
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.contracts.CaseHandedOff;
+import cn.gov.petition.contracts.CaseHandedOff.CaseFile;
+import cn.gov.petition.contracts.HandoffAccepted;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;

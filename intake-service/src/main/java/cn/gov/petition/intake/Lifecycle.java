@@ -1,9 +1,9 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CaseProgressed;
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.contracts.CaseProgressed;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;

@@ -1,6 +1,6 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.Step;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;

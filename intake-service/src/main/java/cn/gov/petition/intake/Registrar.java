@@ -1,11 +1,11 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CaseRegistered;
-import cn.gov.petition.common.events.RoutingRequested;
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.contracts.CaseRegistered;
+import cn.gov.petition.contracts.RoutingRequested;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.RepeatDetector.Decision;
 import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.AccusedEntity;

@@ -1,6 +1,6 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.CalendarPublished.OfficialDay;
+import cn.gov.petition.contracts.CalendarPublished.OfficialDay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

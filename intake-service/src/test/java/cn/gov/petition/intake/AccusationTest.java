@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.gov.petition.common.events.Step;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.intake.store.DeadlineRuleEntity;

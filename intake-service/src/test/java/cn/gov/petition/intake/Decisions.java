@@ -1,7 +1,7 @@
 package cn.gov.petition.intake;
 
-import cn.gov.petition.common.events.RoutingDecided;
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.RoutingDecided;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,9 +1,9 @@
 package cn.gov.petition.routing;
 
-import cn.gov.petition.common.events.NodeAnnounced;
-import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.common.outbox.CompactedTopics;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.contracts.NodeAnnounced;
+import cn.gov.petition.contracts.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;

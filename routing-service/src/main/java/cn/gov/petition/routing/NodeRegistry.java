@@ -1,9 +1,9 @@
 package cn.gov.petition.routing;
 
-import cn.gov.petition.common.events.NodeAnnounced;
-import cn.gov.petition.common.events.RoutingDecided;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.contracts.NodeAnnounced;
+import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.routing.store.NodeEntity;
 import cn.gov.petition.routing.store.NodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;

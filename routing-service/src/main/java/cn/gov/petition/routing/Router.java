@@ -1,12 +1,12 @@
 package cn.gov.petition.routing;
 
-import cn.gov.petition.common.events.RoutingDecided;
-import cn.gov.petition.common.events.RoutingRequested;
-import cn.gov.petition.common.events.RoutingRequested.AccusedUnit;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.validation.Regions;
+import cn.gov.petition.contracts.RoutingDecided;
+import cn.gov.petition.contracts.RoutingRequested;
+import cn.gov.petition.contracts.RoutingRequested.AccusedUnit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.common.events.RoutingDecided;
-import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
+import cn.gov.petition.contracts.RoutingDecided;
+import cn.gov.petition.contracts.RoutingRequested;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package cn.gov.petition.supervision;
 
-import cn.gov.petition.common.events.BacklogChanged;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.contracts.BacklogChanged;
 import cn.gov.petition.supervision.store.BacklogEntity;
 import cn.gov.petition.supervision.store.BacklogRepository;
 import cn.gov.petition.supervision.store.CaseEntity;

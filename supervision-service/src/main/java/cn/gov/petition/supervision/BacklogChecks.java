@@ -1,6 +1,6 @@
 package cn.gov.petition.supervision;
 
-import cn.gov.petition.common.events.Step;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.supervision.store.BacklogEntity;
 import cn.gov.petition.supervision.store.ClockEntity;
 import java.util.ArrayList;

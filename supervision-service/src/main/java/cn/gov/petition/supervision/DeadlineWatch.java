@@ -1,10 +1,10 @@
 package cn.gov.petition.supervision;
 
-import cn.gov.petition.common.events.DeadlineAlerted;
-import cn.gov.petition.common.events.DeadlineAlerted.Alert;
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.contracts.DeadlineAlerted;
+import cn.gov.petition.contracts.DeadlineAlerted.Alert;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
 import cn.gov.petition.supervision.store.ClockTallies;

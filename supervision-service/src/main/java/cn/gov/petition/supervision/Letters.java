@@ -1,7 +1,5 @@
 package cn.gov.petition.supervision;
 
-import cn.gov.petition.common.events.LetterChanged;
-import cn.gov.petition.common.events.LetterChanged.Change;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
@@ -9,6 +7,8 @@ import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.contracts.LetterChanged;
+import cn.gov.petition.contracts.LetterChanged.Change;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
 import cn.gov.petition.supervision.store.LetterEntity;

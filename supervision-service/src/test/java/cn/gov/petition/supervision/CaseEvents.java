@@ -1,8 +1,8 @@
 package cn.gov.petition.supervision;
 
-import cn.gov.petition.common.events.CaseProgressed;
-import cn.gov.petition.common.events.Step;
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.CaseProgressed;
+import cn.gov.petition.contracts.Step;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 package cn.gov.petition.supervision;
 
-import static cn.gov.petition.common.events.Step.ACCEPT;
-import static cn.gov.petition.common.events.Step.EVALUATE;
+import static cn.gov.petition.contracts.Step.ACCEPT;
+import static cn.gov.petition.contracts.Step.EVALUATE;
 import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

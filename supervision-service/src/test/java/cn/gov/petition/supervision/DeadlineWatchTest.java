@@ -1,9 +1,9 @@
 package cn.gov.petition.supervision;
 
-import static cn.gov.petition.common.events.Step.ACCEPT;
-import static cn.gov.petition.common.events.Step.EVALUATE;
-import static cn.gov.petition.common.events.Step.HANDLE;
-import static cn.gov.petition.common.events.Step.OBJECT;
+import static cn.gov.petition.contracts.Step.ACCEPT;
+import static cn.gov.petition.contracts.Step.EVALUATE;
+import static cn.gov.petition.contracts.Step.HANDLE;
+import static cn.gov.petition.contracts.Step.OBJECT;
 import static cn.gov.petition.supervision.CaseEvents.progress;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;

@@ -1,6 +1,6 @@
 package cn.gov.petition.supervision;
 
-import static cn.gov.petition.common.events.Step.ACCEPT;
+import static cn.gov.petition.contracts.Step.ACCEPT;
 import static cn.gov.petition.supervision.Calls.get;
 import static cn.gov.petition.supervision.Calls.post;
 import static cn.gov.petition.supervision.CaseEvents.progress;
@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.gov.petition.common.events.Topics;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PetitionTestInfrastructure;
 import cn.gov.petition.infra.TestClock;

@@ -2,11 +2,11 @@ package cn.gov.petition.analytics.events;
 
 import cn.gov.petition.analytics.store.FactRepository;
 import cn.gov.petition.analytics.store.VolumeRepository;
-import cn.gov.petition.common.events.CaseProgressed;
-import cn.gov.petition.common.events.CaseRegistered;
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.CaseProgressed;
+import cn.gov.petition.contracts.CaseRegistered;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.Step;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

@@ -1,9 +1,9 @@
 package cn.gov.petition.analytics.events;
 
 import cn.gov.petition.analytics.ExchangedSnapshots;
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.StatisticsSnapshot;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.StatisticsSnapshot;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

@@ -1,9 +1,9 @@
 package cn.gov.petition.analytics.events;
 
 import cn.gov.petition.analytics.store.FactRepository;
-import cn.gov.petition.common.events.BacklogChanged;
-import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.BacklogChanged;
+import cn.gov.petition.contracts.EventType;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

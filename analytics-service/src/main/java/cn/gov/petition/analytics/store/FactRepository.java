@@ -1,7 +1,7 @@
 package cn.gov.petition.analytics.store;
 
-import cn.gov.petition.common.events.CaseProgressed;
-import cn.gov.petition.common.events.Step;
+import cn.gov.petition.contracts.CaseProgressed;
+import cn.gov.petition.contracts.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;

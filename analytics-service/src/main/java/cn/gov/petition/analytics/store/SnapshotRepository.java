@@ -1,6 +1,6 @@
 package cn.gov.petition.analytics.store;
 
-import cn.gov.petition.common.events.StatisticsSnapshot;
+import cn.gov.petition.contracts.StatisticsSnapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

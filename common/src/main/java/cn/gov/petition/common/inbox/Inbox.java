@@ -1,8 +1,8 @@
 package cn.gov.petition.common.inbox;
 
-import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.contracts.EventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;

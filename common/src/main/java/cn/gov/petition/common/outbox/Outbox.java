@@ -1,8 +1,8 @@
 package cn.gov.petition.common.outbox;
 
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.common.tx.AfterCommit;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +51,7 @@ public class Outbox {
    *
    * @param key the Kafka key: the case id, so that one case's events stay in order
    * @param subject the CloudEvents subject: the case number
-   * @param data one of the event contracts in {@code cn.gov.petition.common.events}
+   * @param data one of the event contracts in {@code cn.gov.petition.contracts}
    * @return the event id
    */
   @Transactional(Transactional.TxType.MANDATORY)

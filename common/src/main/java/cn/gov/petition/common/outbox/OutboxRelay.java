@@ -1,6 +1,6 @@
 package cn.gov.petition.common.outbox;
 
-import cn.gov.petition.common.events.EventType;
+import cn.gov.petition.contracts.EventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.message.Encoding;

@@ -1,11 +1,11 @@
 package cn.gov.petition.intake.api;
 
-import cn.gov.petition.common.events.CalendarPublished.OfficialDay;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.contracts.CalendarPublished.OfficialDay;
 import cn.gov.petition.intake.CalendarNotices;
 import cn.gov.petition.intake.Calendars;
 import cn.gov.petition.intake.Recount;

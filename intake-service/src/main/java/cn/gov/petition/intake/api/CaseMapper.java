@@ -1,9 +1,9 @@
 package cn.gov.petition.intake.api;
 
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.PersonalDataShown;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
 import cn.gov.petition.intake.Purpose;

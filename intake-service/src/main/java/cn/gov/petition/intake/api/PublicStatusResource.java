@@ -1,8 +1,8 @@
 package cn.gov.petition.intake.api;
 
-import cn.gov.petition.common.events.Step;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
 import cn.gov.petition.intake.store.CaseRepository;

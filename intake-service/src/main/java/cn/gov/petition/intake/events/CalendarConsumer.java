@@ -1,10 +1,10 @@
 package cn.gov.petition.intake.events;
 
-import cn.gov.petition.common.events.CalendarPublished;
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.Topics;
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.common.outbox.CompactedTopics;
+import cn.gov.petition.contracts.CalendarPublished;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.intake.CalendarNotices;
 import cn.gov.petition.intake.Calendars;
 import io.cloudevents.CloudEvent;

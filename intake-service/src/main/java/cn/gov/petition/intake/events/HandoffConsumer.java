@@ -1,9 +1,9 @@
 package cn.gov.petition.intake.events;
 
-import cn.gov.petition.common.events.CaseHandedOff;
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.HandoffAccepted;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.CaseHandedOff;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.HandoffAccepted;
 import cn.gov.petition.intake.Handoffs;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;

@@ -1,8 +1,8 @@
 package cn.gov.petition.intake.events;
 
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.RoutingDecided;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.intake.Assignments;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;

@@ -1,7 +1,7 @@
 package cn.gov.petition.intake.store;
 
-import cn.gov.petition.common.events.CalendarPublished;
-import cn.gov.petition.common.events.CalendarPublished.OfficialDay;
+import cn.gov.petition.contracts.CalendarPublished;
+import cn.gov.petition.contracts.CalendarPublished.OfficialDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;

@@ -1,8 +1,8 @@
 package cn.gov.petition.routing.events;
 
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.NodeAnnounced;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.NodeAnnounced;
 import cn.gov.petition.routing.NodeRegistry;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;

@@ -1,10 +1,10 @@
 package cn.gov.petition.routing.events;
 
-import cn.gov.petition.common.events.EventType;
-import cn.gov.petition.common.events.RoutingDecided;
-import cn.gov.petition.common.events.RoutingRequested;
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.contracts.RoutingDecided;
+import cn.gov.petition.contracts.RoutingRequested;
 import cn.gov.petition.routing.NodeRegistry;
 import cn.gov.petition.routing.Router;
 import cn.gov.petition.routing.RuleBook;

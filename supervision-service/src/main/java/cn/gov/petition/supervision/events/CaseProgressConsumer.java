@@ -1,8 +1,8 @@
 package cn.gov.petition.supervision.events;
 
-import cn.gov.petition.common.events.CaseProgressed;
-import cn.gov.petition.common.events.EventType;
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.CaseProgressed;
+import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.supervision.DeadlineWatch;
 import cn.gov.petition.supervision.store.BacklogRepository;
 import cn.gov.petition.supervision.store.CaseEntity;

@@ -1,4 +1,4 @@
-package cn.gov.petition.common.events;
+package cn.gov.petition.contracts;
 
 /**
  * Every event type the platform publishes, with its CloudEvents {@code type}, the topic it travels

@@ -1,4 +1,4 @@
-package cn.gov.petition.common.events;
+package cn.gov.petition.contracts;
 
 import java.time.Instant;
 import java.time.LocalDate;

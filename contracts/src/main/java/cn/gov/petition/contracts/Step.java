@@ -1,4 +1,4 @@
-package cn.gov.petition.common.events;
+package cn.gov.petition.contracts;
 
 /**
  * 办理环节: a step of the procedure that runs against a deadline. The owner of the case computes each

@@ -1,4 +1,4 @@
-package cn.gov.petition.common.events;
+package cn.gov.petition.contracts;
 
 /**
  * Kafka topic names. Keys are case ids, so the events of one case stay in order.

@@ -1,5 +1,6 @@
-package cn.gov.petition.common.events;
+package cn.gov.petition.contracts;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,6 +24,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * AsyncAPI document describes it: what outside systems are promised is what the code does.
  */
 class EventContractTest {
+
+  @Test
+  void theContractsNeedNothingButJava() {
+    JavaClasses contracts =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.gov.petition.contracts");
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "cn.gov.petition.contracts..")
+        .as("an outside system reads the events with this jar alone: no Quarkus, no Jackson")
+        .check(contracts);
+  }
 
   /** Configured as Quarkus configures its ObjectMapper: ISO dates, Java time module. */
   private static final ObjectMapper JSON =
@@ -61,8 +78,11 @@ class EventContractTest {
   @ParameterizedTest
   @EnumSource(EventType.class)
   void theAsyncApiDocumentDescribesEveryEventType(EventType type) throws Exception {
-    Path document = Path.of("../docs/asyncapi.yaml");
-    String asyncApi = Files.readString(document, StandardCharsets.UTF_8);
+    String asyncApi;
+    try (InputStream in = EventType.class.getResourceAsStream("asyncapi.yaml")) {
+      assertNotNull(in, "docs/asyncapi.yaml travels in the contracts jar beside the records");
+      asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
     assertTrue(
         asyncApi.contains("const: " + type.type()), type.type() + " is in docs/asyncapi.yaml");
     assertTrue(
