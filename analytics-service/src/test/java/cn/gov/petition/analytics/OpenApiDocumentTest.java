@@ -1,27 +1,16 @@
 package cn.gov.petition.analytics;
 
-import static cn.gov.petition.infra.ApiSnapshots.assertServedApiIsCommitted;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import cn.gov.petition.infra.ApiSnapshots;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.ServedApiDocumentTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/** Every API change shows in review: the served document is the one in docs/openapi/. */
+/** The API analytics-service serves is the committed one, described in both languages (ServedApiDocumentTest). */
 @QuarkusTest
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends ServedApiDocumentTest {
 
-  @Test
-  void theServedApiIsTheCommittedOne() {
-    assertServedApiIsCommitted("analytics-service");
-  }
-
-  @Test
-  void everyOperationIsSummarisedInChineseAndEnglishAndEveryRequestFieldHasAnExample() {
-    assertEquals(List.of(), ApiSnapshots.undescribed());
+  OpenApiDocumentTest() {
+    super("analytics-service");
   }
 }

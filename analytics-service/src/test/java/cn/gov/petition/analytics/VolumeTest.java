@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
-import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

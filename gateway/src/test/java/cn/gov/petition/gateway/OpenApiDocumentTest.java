@@ -1,19 +1,18 @@
 package cn.gov.petition.gateway;
 
-import static cn.gov.petition.infra.ApiSnapshots.assertServedApiIsCommitted;
-
-import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.ServedApiDocumentTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-/** Every API change shows in review: the served document is the one in docs/openapi/. */
+/**
+ * The API gateway serves is the committed one, described in both languages (ServedApiDocumentTest).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends ServedApiDocumentTest {
 
-  @Test
-  void theServedApiIsTheCommittedOne() {
-    assertServedApiIsCommitted("gateway");
+  OpenApiDocumentTest() {
+    super("gateway");
   }
 }

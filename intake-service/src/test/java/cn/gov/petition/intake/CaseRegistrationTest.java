@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
-import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.contracts.Step;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
-import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.intake.store.DeadlineRuleEntity;
 import cn.gov.petition.intake.store.DeadlineRuleRepository;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,7 @@ package cn.gov.petition.intake;
 import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

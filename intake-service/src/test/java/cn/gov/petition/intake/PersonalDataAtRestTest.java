@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.gov.petition.infra.PetitionTestInfrastructure;
-import cn.gov.petition.infra.TestTokens;
 import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestTokens;
 import db.migration.V5__Encrypt_query_codes_and_digest_phones;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

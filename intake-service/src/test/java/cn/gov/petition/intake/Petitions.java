@@ -3,7 +3,7 @@ package cn.gov.petition.intake;
 import static io.restassured.RestAssured.given;
 
 import cn.gov.petition.infra.Identities;
-import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;

@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.infra.Identities;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
-import cn.gov.petition.infra.TestTokens;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

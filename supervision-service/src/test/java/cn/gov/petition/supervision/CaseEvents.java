@@ -4,7 +4,7 @@ import cn.gov.petition.contracts.CaseProgressed;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
-import cn.gov.petition.infra.PetitionTestInfrastructure;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -47,7 +47,13 @@ public class DemoIssuerResource {
     this.issuer = issuer;
   }
 
-  public record TokenRequest(@NotBlank @Size(max = 64) String user) {}
+  public record TokenRequest(
+      @Schema(
+              description = "演示用户 / a demo user (GET /auth/demo-users)",
+              example = "qilin-registrar")
+          @NotBlank
+          @Size(max = 64)
+          String user) {}
 
   public record TokenResponse(
       String accessToken, String tokenType, long expiresIn, DemoUser user) {}

@@ -1,4 +1,4 @@
-package cn.gov.petition.infra;
+package cn.gov.petition.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

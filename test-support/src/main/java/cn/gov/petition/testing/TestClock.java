@@ -1,4 +1,4 @@
-package cn.gov.petition.infra;
+package cn.gov.petition.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;

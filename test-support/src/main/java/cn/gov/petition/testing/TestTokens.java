@@ -1,5 +1,6 @@
-package cn.gov.petition.infra;
+package cn.gov.petition.testing;
 
+import cn.gov.petition.infra.JwtKeys;
 import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package cn.gov.petition.infra;
+package cn.gov.petition.testing;
 
+import cn.gov.petition.infra.LocalInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
