@@ -1,7 +1,7 @@
 package cn.gov.petition.bench;
 
 import cn.gov.petition.infra.PostgresServer;
-import cn.gov.petition.supervision.store.ClockRepository;
+import cn.gov.petition.testing.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +26,15 @@ import java.util.stream.Stream;
  * <p>Run: {@code bench/run deadlines [--open 10000000] [--due 1000]}.
  */
 public final class DeadlineQueueBench {
+
+  /**
+   * The deadline watch's query, as supervision-service's ClockRepository.DUE_FOR_CHECK states it
+   * (the bench reads the database as an outside tool does, not through the service's classes):
+   * change both together.
+   */
+  static final String DUE_FOR_CHECK =
+      "SELECT * FROM statutory_clock WHERE next_check_on <= ?"
+          + " ORDER BY next_check_on, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
   private static final LocalDate TODAY = LocalDate.parse("2026-12-01");
   private static final int BATCH = 500;
@@ -108,7 +117,7 @@ public final class DeadlineQueueBench {
       statement.execute(
           "UPDATE statutory_clock SET next_check_on = DATE '" + TODAY + "' WHERE id <= " + due);
     }
-    String query = ClockRepository.DUE_FOR_CHECK.replace(":today", "?").replace(":limit", "?");
+    String query = DUE_FOR_CHECK;
     db.setAutoCommit(false);
     int marked = 0;
     try (PreparedStatement select = db.prepareStatement(query);

@@ -6,6 +6,7 @@ import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.infra.PostgresServer;
 import cn.gov.petition.local.DemoData;
 import cn.gov.petition.local.Platform;
+import cn.gov.petition.testing.Machine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,6 +5,8 @@ import cn.gov.petition.contracts.RoutingRequested;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.local.Platform;
+import cn.gov.petition.testing.Machine;
+import cn.gov.petition.testing.RoutingRequests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +63,8 @@ public final class RoutingLatencyBench {
     Path run = Files.createTempDirectory("petition-bench-routing-");
     System.out.printf(
         "machine: %s; node, PostgreSQL, Kafka and load generator share them%n", Machine.describe());
-    List<RoutingRequested> requests = RouterBench.requests(DivisionTable.national(), 50_000, "53");
+    List<RoutingRequested> requests =
+        RoutingRequests.spread(DivisionTable.national(), 50_000, "53");
     try (Platform platform = Platform.start(root, run, "53", 0)) {
       String bootstrap = platform.infrastructure().kafka().bootstrapServers();
       // the services have just started: their code is still being compiled, their first

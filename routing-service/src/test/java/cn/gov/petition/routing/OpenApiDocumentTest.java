@@ -5,7 +5,10 @@ import cn.gov.petition.testing.ServedApiDocumentTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The API routing-service serves is the committed one, described in both languages (ServedApiDocumentTest). */
+/**
+ * The API routing-service serves is the committed one, described in both languages
+ * (ServedApiDocumentTest).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
 class OpenApiDocumentTest extends ServedApiDocumentTest {

@@ -1,25 +1,25 @@
-package cn.gov.petition.bench;
+package cn.gov.petition.routing;
 
-import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.contracts.RoutingRequested;
-import cn.gov.petition.routing.AuthorityRule;
-import cn.gov.petition.routing.Router;
-import cn.gov.petition.routing.RuleSet;
+import cn.gov.petition.testing.Machine;
+import cn.gov.petition.testing.RoutingRequests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The routing rule engine alone (issue 4: over 50,000 decisions/s on this machine): routing
  * requests for every township of the country and every category, decided by {@link Router} with a
  * rule set in the shape of the seeded one, on one thread, no database, no Kafka.
  *
- * <p>Run: {@code bench/run routing [--decisions 2000000]}.
+ * <p>Run: {@code bench/run routing [--decisions 2000000]}. It lives beside the rule engine, in
+ * routing's test code, because it measures a class of the service in-process; the benches in bench/
+ * measure a node from outside (its API, Kafka and database). Not a test: nothing times it in the
+ * build.
  */
 public final class RouterBench {
 
@@ -35,7 +35,7 @@ public final class RouterBench {
     DivisionTable divisions = DivisionTable.national();
     Router router = new Router(divisions, Units.standard(divisions), Clock.systemUTC());
     RuleSet rules = rules();
-    List<RoutingRequested> requests = requests(divisions, 100_000, "");
+    List<RoutingRequested> requests = RoutingRequests.spread(divisions, 100_000, "");
 
     System.out.printf(
         "machine: %s, %d MiB heap%n", Machine.describe(), Runtime.getRuntime().maxMemory() >> 20);
@@ -54,44 +54,6 @@ public final class RouterBench {
     System.out.printf(
         "rule engine alone: %,d decisions in %.2f s = %,.0f decisions/s on one thread (%d)%n",
         decisions, seconds, decisions / seconds, sink % 10);
-  }
-
-  /**
-   * Routing requests spread over every township (whose code starts with {@code prefix}) and every
-   * category, 1 in 50 an accusation.
-   */
-  static List<RoutingRequested> requests(DivisionTable divisions, int count, String prefix) {
-    List<String> all =
-        divisions.all().stream()
-            .filter(d -> d.level() == Division.Level.TOWNSHIP && d.code().startsWith(prefix))
-            .map(Division::code)
-            .toList();
-    List<String> categories =
-        Categories.table().all().stream().filter(c -> !c.isTopLevel()).map(c -> c.code()).toList();
-    Random random = new Random(42);
-    List<RoutingRequested> requests = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      String township = all.get(random.nextInt(all.size()));
-      boolean accusation = i % 50 == 0;
-      requests.add(
-          new RoutingRequested(
-              "c-" + i,
-              "n-" + i,
-              "LETTER",
-              accusation ? "ACCUSATION" : "APPEAL",
-              "SEEK_SOLUTION",
-              township,
-              categories.get(random.nextInt(categories.size())),
-              township.substring(0, 6) + ":xfj",
-              1 + random.nextInt(8),
-              false,
-              null,
-              accusation
-                  ? List.of(new RoutingRequested.AccusedUnit(township + ":zf", i % 100 == 0))
-                  : List.of(),
-              List.of(township)));
-    }
-    return requests;
   }
 
   /** The seeded rule set's shape: one rule per top-level category, some township rules. */

@@ -1,4 +1,4 @@
-package cn.gov.petition.bench;
+package cn.gov.petition.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,14 +7,15 @@ import java.util.List;
 
 /**
  * The machine a bench ran on, as its output states it: the figures of two sessions are only
- * comparable on the same processor (bench/README.md).
+ * comparable on the same processor (bench/README.md). Shared by bench/ and the in-process benches
+ * kept beside the code they measure (routing's RouterBench).
  */
-final class Machine {
+public final class Machine {
 
   private Machine() {}
 
   /** For example "2 cores (AMD EPYC, 2596 MHz), JDK 17.0.15". */
-  static String describe() {
+  public static String describe() {
     return String.format(
         "%d cores (%s), JDK %s",
         Runtime.getRuntime().availableProcessors(),
