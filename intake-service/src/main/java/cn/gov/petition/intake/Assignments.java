@@ -46,7 +46,7 @@ public class Assignments {
       }
       return;
     }
-    if (!CaseStatus.REGISTERED.name().equals(entity.status)) {
+    if (entity.status != CaseStatus.REGISTERED) {
       return; // decided already: a later decision is a re-route (issue 4)
     }
     entity.excludedUnits = listOf(decision.excluded());

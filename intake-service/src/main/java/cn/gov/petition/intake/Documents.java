@@ -53,9 +53,9 @@ public final class Documents {
       return title;
     }
 
-    public static Optional<Kind> of(String transition) {
+    public static Optional<Kind> of(Transition transition) {
       for (Kind kind : values()) {
-        if (kind.transition.name().equals(transition)) {
+        if (kind.transition == transition) {
           return Optional.of(kind);
         }
       }

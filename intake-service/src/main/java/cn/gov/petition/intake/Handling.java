@@ -38,7 +38,7 @@ public class Handling {
   /** 告知其他途径 (Art 31(1)–(5), 诉访分离): the matter belongs to a statutory channel. */
   public void refer(PetitionCaseEntity c, Caller caller, Acts.Referral request) {
     var progress = begin(c, Transition.REFERRED, caller);
-    if (!PetitionClass.APPEAL.name().equals(c.petitionClass)) {
+    if (c.petitionClass != PetitionClass.APPEAL) {
       throw ProblemException.invalid(
           "route",
           "AppealOnly",
@@ -90,7 +90,7 @@ public class Handling {
                             + lifecycle.latestStep(c, Step.OBJECT).map(s -> s.dueOn).orElse(null)
                             + " (5 working days from receipt, Art 23(3)); the matter must be accepted or declined. "
                             + lifecycle.dueNow(c)));
-    progress.close(Step.valueOf(window.step)).detail("reason", reason).record();
+    progress.close(window.step).detail("reason", reason).record();
   }
 
   /**
@@ -196,7 +196,7 @@ public class Handling {
   private List<String> objectors(PetitionCaseEntity c) {
     List<String> units = new java.util.ArrayList<>();
     for (var entry : lifecycle.historyOf(c)) {
-      if (Transition.OBJECTION_UPHELD.name().equals(entry.transition)
+      if (Transition.OBJECTION_UPHELD == entry.transition
           && entry.details.get("previousUnit") instanceof String previous
           && !units.contains(previous)) {
         units.add(previous);
@@ -287,7 +287,7 @@ public class Handling {
     }
     var progress = begin(c, Transition.HEARING_HELD, caller);
     Step period =
-        switch (CaseStatus.valueOf(c.status)) {
+        switch (c.status) {
           case REVIEW_REQUESTED -> Step.REVIEW;
           case REREVIEW_REQUESTED -> Step.REREVIEW;
           default -> Step.HANDLE;
@@ -307,7 +307,7 @@ public class Handling {
               + step.dueOn);
     }
     for (var entry : lifecycle.historyOf(c)) {
-      if (Transition.HEARING_HELD.name().equals(entry.transition)
+      if (Transition.HEARING_HELD == entry.transition
           && !entry.occurredOn.isBefore(step.startedOn)
           && entry.details.get("heldFrom") instanceof String from
           && entry.details.get("heldTo") instanceof String to
@@ -348,7 +348,7 @@ public class Handling {
   public void opinion(PetitionCaseEntity c, Caller caller, Acts.Opinion request) {
     var progress = begin(c, Transition.OPINION_ISSUED, caller);
     LocalDate served = servedOn(request, c.acceptedOn, progress.today());
-    c.opinionOutcome = request.outcome().name();
+    c.opinionOutcome = request.outcome();
     progress.close(Step.HANDLE, served);
     String outside = outsideEvaluation(c, request);
     if (outside == null) {
@@ -420,7 +420,7 @@ public class Handling {
       throw ProblemException.conflict(
           "the evaluation period ended on " + window.dueOn + " (超期未评价)");
     }
-    c.satisfaction = request.satisfaction().name();
+    c.satisfaction = request.satisfaction();
     progress
         .close(Step.EVALUATE)
         .outcome(request.satisfaction().name())
@@ -434,8 +434,7 @@ public class Handling {
    */
   public void requestReview(PetitionCaseEntity c, Caller caller, Acts.Review request) {
     boolean second =
-        CaseStatus.REVIEWED.name().equals(c.status)
-            || (CaseStatus.CLOSED.name().equals(c.status) && c.reviewUnit != null);
+        CaseStatus.REVIEWED == c.status || (CaseStatus.CLOSED == c.status && c.reviewUnit != null);
     Transition transition = second ? Transition.REREVIEW_REQUESTED : Transition.REVIEW_REQUESTED;
     Step window = second ? Step.REQUEST_REREVIEW : Step.REQUEST_REVIEW;
     Step answer = second ? Step.REREVIEW : Step.REVIEW;
@@ -490,7 +489,7 @@ public class Handling {
 
   /** 复查意见 or 复核意见. After a re-review the matter is not accepted again (Art 36(3)). */
   public void reviewOpinion(PetitionCaseEntity c, Caller caller, Acts.Opinion request) {
-    boolean second = CaseStatus.REREVIEW_REQUESTED.name().equals(c.status);
+    boolean second = CaseStatus.REREVIEW_REQUESTED == c.status;
     Transition transition = second ? Transition.REREVIEW_ISSUED : Transition.REVIEW_ISSUED;
     var progress = begin(c, transition, caller);
     Step answer = second ? Step.REREVIEW : Step.REVIEW;

@@ -4,7 +4,6 @@ import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.CaseHandedOff;
 import cn.gov.petition.contracts.CaseHandedOff.CaseFile;
 import cn.gov.petition.contracts.HandoffAccepted;
-import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;
@@ -132,7 +131,7 @@ public class Handoffs {
     for (CaseHandedOff.StepRecord s : handoff.file().steps()) {
       CaseStepEntity step = new CaseStepEntity();
       step.caseId = caseId;
-      step.step = s.step().name();
+      step.step = s.step();
       step.unitCode = s.unitCode();
       step.unitRegionCode = s.unitRegionCode();
       step.startedOn = s.startedOn();
@@ -150,7 +149,7 @@ public class Handoffs {
       step.withdrawn = Boolean.TRUE.equals(s.withdrawn());
       step.ruleId =
           rules
-              .inEffect(step.step, step.unitRegionCode.substring(0, 2), entity.receivedOn)
+              .inEffect(step.step.name(), step.unitRegionCode.substring(0, 2), entity.receivedOn)
               .map(r -> r.id)
               .orElse(null);
       steps.persist(step);
@@ -158,9 +157,9 @@ public class Handoffs {
     for (CaseHandedOff.HistoryEntry h : handoff.file().history()) {
       CaseTransitionEntity entry = new CaseTransitionEntity();
       entry.caseId = caseId;
-      entry.transition = h.transition();
-      entry.fromStatus = h.fromStatus();
-      entry.toStatus = h.toStatus();
+      entry.transition = Transition.valueOf(h.transition());
+      entry.fromStatus = valueOf(CaseStatus.class, h.fromStatus());
+      entry.toStatus = CaseStatus.valueOf(h.toStatus());
       entry.occurredOn = h.occurredOn();
       entry.occurredAt = h.occurredAt();
       entry.unitCode = h.unitCode();
@@ -204,8 +203,8 @@ public class Handoffs {
     entity.caseNumber = handoff.caseNumber();
     entity.queryCode = file.queryCode();
     entity.queryCodeDigest = FieldCipher.instance().digest(file.queryCode());
-    entity.channel = file.channel();
-    entity.origin = file.origin();
+    entity.channel = Channel.valueOf(file.channel());
+    entity.origin = Origin.valueOf(file.origin());
     entity.intermediaryName = file.intermediaryName();
     entity.intermediaryPost = file.intermediaryPost();
     entity.receivedOn = file.receivedOn();
@@ -213,8 +212,8 @@ public class Handoffs {
     entity.registeringUnit = file.registeringUnit();
     entity.registeredBy = file.registeredBy();
     entity.matterRegionCode = file.matterRegionCode();
-    entity.petitionClass = file.petitionClass();
-    entity.purpose = file.purpose();
+    entity.petitionClass = PetitionClass.valueOf(file.petitionClass());
+    entity.purpose = valueOf(Purpose.class, file.purpose());
     entity.category = file.category();
     entity.content = file.content();
     entity.personCount = file.personCount();
@@ -225,7 +224,7 @@ public class Handoffs {
     entity.escalated = file.escalated();
     entity.newFacts = file.newFacts();
     entity.repeatOf = file.repeatOf() == null ? null : UUID.fromString(file.repeatOf());
-    entity.status = file.status();
+    entity.status = CaseStatus.valueOf(file.status());
     entity.handlingUnit = file.handlingUnit();
     entity.handlingUnitName = file.handlingUnitName();
     entity.handlingRegion = file.handlingRegion();
@@ -246,9 +245,9 @@ public class Handoffs {
           PetitionerEntity.of(
               entity,
               position++,
-              p.kind(),
+              PartyKind.valueOf(p.kind()),
               p.name(),
-              p.idType(),
+              valueOf(IdType.class, p.idType()),
               p.idNumber(),
               p.phone(),
               p.address(),
@@ -259,7 +258,7 @@ public class Handoffs {
       AccusedEntity accused = new AccusedEntity();
       accused.petitionCase = entity;
       accused.position = position++;
-      accused.kind = a.kind();
+      accused.kind = PartyKind.valueOf(a.kind());
       accused.name = a.name();
       accused.unitCode = a.unitCode();
       accused.unitName = a.unitName();
@@ -273,8 +272,8 @@ public class Handoffs {
   private CaseFile file(PetitionCaseEntity entity) {
     return new CaseFile(
         entity.queryCode,
-        entity.channel,
-        entity.origin,
+        entity.channel.name(),
+        entity.origin.name(),
         entity.intermediaryName,
         entity.intermediaryPost,
         entity.receivedOn,
@@ -282,8 +281,8 @@ public class Handoffs {
         entity.registeringUnit,
         entity.registeredBy,
         entity.matterRegionCode,
-        entity.petitionClass,
-        entity.purpose,
+        entity.petitionClass.name(),
+        name(entity.purpose),
         entity.category,
         entity.content,
         entity.personCount,
@@ -294,7 +293,7 @@ public class Handoffs {
         entity.escalated,
         entity.newFacts,
         entity.repeatOf == null ? null : entity.repeatOf.toString(),
-        entity.status,
+        entity.status.name(),
         entity.handlingUnit,
         entity.handlingUnitName,
         entity.handlingRegion,
@@ -308,9 +307,9 @@ public class Handoffs {
             .map(
                 p ->
                     new CaseHandedOff.Petitioner(
-                        p.kind,
+                        p.kind.name(),
                         p.name,
-                        p.idType,
+                        name(p.idType),
                         p.idNumber,
                         p.phone,
                         p.address,
@@ -321,13 +320,13 @@ public class Handoffs {
             .map(
                 a ->
                     new CaseHandedOff.Accused(
-                        a.kind, a.name, a.unitCode, a.unitName, a.post, a.rank, a.leader))
+                        a.kind.name(), a.name, a.unitCode, a.unitName, a.post, a.rank, a.leader))
             .toList(),
         steps.ofCase(entity.id).stream()
             .map(
                 s ->
                     new CaseHandedOff.StepRecord(
-                        Step.valueOf(s.step),
+                        s.step,
                         s.unitCode,
                         s.unitRegionCode,
                         s.startedOn,
@@ -344,14 +343,23 @@ public class Handoffs {
             .map(
                 h ->
                     new CaseHandedOff.HistoryEntry(
-                        h.transition,
-                        h.fromStatus,
-                        h.toStatus,
+                        h.transition.name(),
+                        name(h.fromStatus),
+                        h.toStatus.name(),
                         h.occurredOn,
                         h.occurredAt,
                         h.unitCode,
                         h.userName,
                         h.details))
             .toList());
+  }
+
+  /** An optional value of the case file, as the handoff event carries it (its name or null). */
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
+  private static <E extends Enum<E>> E valueOf(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
   }
 }

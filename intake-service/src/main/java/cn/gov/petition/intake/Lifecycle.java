@@ -61,7 +61,7 @@ public class Lifecycle {
               .formatted(
                   petitionCase.handedToNode, petitionCase.handedToNode, petitionCase.handedOffAt));
     }
-    CaseStatus status = CaseStatus.valueOf(petitionCase.status);
+    CaseStatus status = petitionCase.status;
     if (!transition.allowedFrom(status)) {
       throw ProblemException.conflict(
           "%s (%s) is not possible while the case is %s (%s); it is possible from %s. %s"
@@ -87,7 +87,7 @@ public class Lifecycle {
     }
     return "Due now: "
         + open.stream()
-            .map(s -> Step.valueOf(s.step).label() + " (" + s.step + ") by " + s.dueOn)
+            .map(s -> s.step.label() + " (" + s.step + ") by " + s.dueOn)
             .collect(Collectors.joining(", "))
         + ".";
   }
@@ -102,11 +102,11 @@ public class Lifecycle {
   }
 
   public java.util.Optional<CaseStepEntity> openStep(PetitionCaseEntity petitionCase, Step step) {
-    return steps.open(petitionCase.id, step.name());
+    return steps.open(petitionCase.id, step);
   }
 
   public java.util.Optional<CaseStepEntity> latestStep(PetitionCaseEntity petitionCase, Step step) {
-    return steps.latest(petitionCase.id, step.name());
+    return steps.latest(petitionCase.id, step);
   }
 
   /**
@@ -163,7 +163,7 @@ public class Lifecycle {
      */
     public Progress close(Step step, LocalDate doneOn) {
       steps
-          .open(petitionCase.id, step.name())
+          .open(petitionCase.id, step)
           .ifPresent(
               open -> {
                 open.doneOn = doneOn;
@@ -182,9 +182,7 @@ public class Lifecycle {
       for (CaseStepEntity open : steps.openOf(petitionCase.id)) {
         open.doneOn = today;
         open.withdrawn = true;
-        closed.add(
-            new CaseProgressed.ClosedStep(
-                Step.valueOf(open.step), open.dueOn, today, false, null, true));
+        closed.add(new CaseProgressed.ClosedStep(open.step, open.dueOn, today, false, null, true));
       }
       return this;
     }
@@ -193,7 +191,7 @@ public class Lifecycle {
     public Progress closeAllBut(Step... keep) {
       List<Step> kept = List.of(keep);
       for (CaseStepEntity open : steps.openOf(petitionCase.id)) {
-        Step step = Step.valueOf(open.step);
+        Step step = open.step;
         if (!kept.contains(step)) {
           close(step);
         }
@@ -222,7 +220,7 @@ public class Lifecycle {
               due -> {
                 CaseStepEntity entity = new CaseStepEntity();
                 entity.caseId = petitionCase.id;
-                entity.step = step.name();
+                entity.step = step;
                 entity.unitCode = unitCode;
                 entity.unitRegionCode = unitRegion;
                 entity.startedOn = start;
@@ -261,11 +259,7 @@ public class Lifecycle {
       date(done, due);
       corrected.add(
           new CaseProgressed.ClosedStep(
-              Step.valueOf(done.step),
-              done.dueOn,
-              done.doneOn,
-              !done.doneOn.isAfter(done.dueOn),
-              previous));
+              done.step, done.dueOn, done.doneOn, !done.doneOn.isAfter(done.dueOn), previous));
       return this;
     }
 
@@ -277,7 +271,7 @@ public class Lifecycle {
 
     private static CaseProgressed.OpenedStep opened(CaseStepEntity s, LocalDate previousDueOn) {
       return new CaseProgressed.OpenedStep(
-          Step.valueOf(s.step),
+          s.step,
           s.unitCode,
           s.unitRegionCode,
           s.startedOn,
@@ -303,12 +297,12 @@ public class Lifecycle {
 
     /** Records the transition and publishes it; the caller's transaction commits both. */
     public CaseTransitionEntity record() {
-      petitionCase.status = after.name();
+      petitionCase.status = after;
       CaseTransitionEntity entry = new CaseTransitionEntity();
       entry.caseId = petitionCase.id;
-      entry.transition = transition.name();
-      entry.fromStatus = transition == Transition.REGISTERED ? null : before.name();
-      entry.toStatus = after.name();
+      entry.transition = transition;
+      entry.fromStatus = transition == Transition.REGISTERED ? null : before;
+      entry.toStatus = after;
       entry.occurredOn = today;
       entry.occurredAt = clock.instant();
       entry.unitCode = unit;
@@ -323,8 +317,8 @@ public class Lifecycle {
               petitionCase.caseNumber,
               transition.name(),
               after.name(),
-              petitionCase.petitionClass,
-              petitionCase.channel,
+              petitionCase.petitionClass.name(),
+              petitionCase.channel.name(),
               petitionCase.category,
               petitionCase.matterRegionCode,
               petitionCase.responsibleUnit(),

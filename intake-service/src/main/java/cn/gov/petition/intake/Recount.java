@@ -170,7 +170,7 @@ public class Recount {
         new Change(
             c.id,
             c.caseNumber,
-            Step.valueOf(step.step),
+            step.step,
             step.unitCode,
             step.startedOn,
             step.dueOn,

@@ -86,7 +86,7 @@ public class Registrar {
             .map(
                 c ->
                     new Registration(
-                        CaseStatus.NOT_ACCEPTED_AGAIN.name().equals(c.status)
+                        CaseStatus.NOT_ACCEPTED_AGAIN == c.status
                             ? Registration.Outcome.NOT_ACCEPTED_AGAIN
                             : Registration.Outcome.REGISTERED,
                         c,
@@ -107,7 +107,7 @@ public class Registrar {
                   linked,
                   linked,
                   ((Number) t.details.get("similarity")).doubleValue(),
-                  (String) t.details.get("matchedOn"));
+                  RepeatDetector.MatchedOn.valueOf((String) t.details.get("matchedOn")));
             });
   }
 
@@ -151,7 +151,7 @@ public class Registrar {
         r -> {
           entity.repeatOf = r.match().earlier().id;
           entity.repeatSimilarity = r.match().similarity();
-          entity.repeatMatchedOn = r.match().matchedOn().name();
+          entity.repeatMatchedOn = r.match().matchedOn();
         });
     cases.persist(entity);
     outbox.publish(
@@ -160,16 +160,16 @@ public class Registrar {
         new CaseRegistered(
             entity.id.toString(),
             entity.caseNumber,
-            entity.channel,
-            entity.petitionClass,
+            entity.channel.name(),
+            entity.petitionClass.name(),
             entity.matterRegionCode,
             entity.category,
             entity.registeringUnit,
             entity.receivedOn,
             entity.registeredAt,
             entity.personCount,
-            entity.purpose,
-            entity.origin,
+            entity.purpose.name(),
+            entity.origin.name(),
             entity.collective,
             entity.repeatOf == null ? null : entity.repeatOf.toString()));
     var registered = lifecycle.begin(entity, Transition.REGISTERED, caller.unit(), caller.user());
@@ -205,9 +205,9 @@ public class Registrar {
     return new RoutingRequested(
         entity.id.toString(),
         entity.caseNumber,
-        entity.channel,
-        entity.petitionClass,
-        entity.purpose,
+        entity.channel.name(),
+        entity.petitionClass.name(),
+        entity.purpose.name(),
         entity.matterRegionCode,
         entity.category,
         entity.registeringUnit,
@@ -231,7 +231,7 @@ public class Registrar {
       if (p.addressRegionCode != null) {
         regions.add(p.addressRegionCode);
       }
-      if (IdType.RESIDENT_ID.name().equals(p.idType) && p.idNumber != null) {
+      if (IdType.RESIDENT_ID == p.idType && p.idNumber != null) {
         regions.add(p.idNumber.substring(0, 6));
       }
     }
@@ -262,7 +262,7 @@ public class Registrar {
         open,
         open,
         match.similarity(),
-        match.matchedOn().name());
+        match.matchedOn());
   }
 
   private PetitionCaseEntity newCase(Petition request, Caller caller, String key) {
@@ -281,8 +281,8 @@ public class Registrar {
             + String.format("%05d", cases.nextSequence(region, today));
     entity.queryCode = queryCode();
     entity.queryCodeDigest = FieldCipher.instance().digest(entity.queryCode);
-    entity.channel = request.channel().name();
-    entity.origin = request.origin().name();
+    entity.channel = request.channel();
+    entity.origin = request.origin();
     if (request.intermediary() != null) {
       entity.intermediaryName = request.intermediary().name();
       entity.intermediaryPost = request.intermediary().post();
@@ -291,8 +291,8 @@ public class Registrar {
     entity.registeringUnit = caller.unit();
     entity.registeredBy = caller.user();
     entity.matterRegionCode = request.matterRegionCode();
-    entity.petitionClass = request.petitionClass().name();
-    entity.purpose = request.purpose().name();
+    entity.petitionClass = request.petitionClass();
+    entity.purpose = request.purpose();
     entity.category = request.category();
     entity.content = request.content();
     entity.personCount = request.personCount();
@@ -301,7 +301,7 @@ public class Registrar {
     entity.anonymous = request.anonymous();
     entity.confidential = request.confidential();
     entity.newFacts = request.newFactsOrReasons();
-    entity.status = CaseStatus.REGISTERED.name();
+    entity.status = CaseStatus.REGISTERED;
     entity.idempotencyKey = key;
     int position = 0;
     for (Petition.Petitioner input : request.petitioners()) {
@@ -312,7 +312,7 @@ public class Registrar {
       AccusedEntity accused = new AccusedEntity();
       accused.petitionCase = entity;
       accused.position = position++;
-      accused.kind = input.kind().name();
+      accused.kind = input.kind();
       accused.name = input.name();
       accused.unitCode = input.unitCode();
       accused.unitName = input.unitName();
@@ -329,9 +329,9 @@ public class Registrar {
     return PetitionerEntity.of(
         entity,
         position,
-        input.kind().name(),
+        input.kind(),
         input.name(),
-        input.idType() == null ? null : input.idType().name(),
+        input.idType(),
         input.idNumber(),
         input.phone(),
         input.address(),

@@ -16,7 +16,7 @@ public record Registration(
     PetitionCaseEntity petitionCase,
     PetitionCaseEntity repeatOf,
     Double similarity,
-    String matchedOn) {
+    RepeatDetector.MatchedOn matchedOn) {
 
   /** 登记结果. */
   public enum Outcome {

@@ -105,12 +105,12 @@ public class RepeatDetector {
       for (Match m : matches) {
         // a case handed to another node is acted on there: the repeat is registered here as a
         // new case marked as a repeat, and routing sends it the same way
-        if (!CaseStatus.valueOf(m.earlier().status).isEnded() && m.earlier().isOwnedHere()) {
+        if (!m.earlier().status.isEnded() && m.earlier().isOwnedHere()) {
           return Optional.of(new Decision(Registration.Outcome.LINKED_TO_OPEN_CASE, m));
         }
       }
       for (Match m : matches) {
-        if (CaseStatus.TERMINATED.name().equals(m.earlier().status)) {
+        if (CaseStatus.TERMINATED == m.earlier().status) {
           return Optional.of(new Decision(Registration.Outcome.NOT_ACCEPTED_AGAIN, m));
         }
       }
@@ -120,8 +120,7 @@ public class RepeatDetector {
 
   /** A 不再受理 answer stands for the terminated case it answered: link to that one. */
   private Match root(Match m) {
-    if (CaseStatus.NOT_ACCEPTED_AGAIN.name().equals(m.earlier().status)
-        && m.earlier().repeatOf != null) {
+    if (CaseStatus.NOT_ACCEPTED_AGAIN == m.earlier().status && m.earlier().repeatOf != null) {
       return new Match(cases.findById(m.earlier().repeatOf), m.similarity(), m.matchedOn());
     }
     return m;

@@ -3,10 +3,8 @@ package cn.gov.petition.intake.api;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.PersonalDataShown;
-import cn.gov.petition.contracts.Step;
-import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
-import cn.gov.petition.intake.Purpose;
+import cn.gov.petition.intake.RepeatDetector;
 import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;
@@ -15,6 +13,7 @@ import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Entity to API, masking personal data for readers who may not see it: petitioners' data outside
@@ -47,13 +46,13 @@ public class CaseMapper {
     return new CaseView(
         entity.id.toString(),
         entity.caseNumber,
-        entity.status,
-        CaseStatus.valueOf(entity.status).label(),
-        entity.petitionClass,
-        entity.purpose,
-        entity.purpose == null ? null : Purpose.valueOf(entity.purpose).label(),
-        entity.channel,
-        entity.origin,
+        entity.status.name(),
+        entity.status.label(),
+        entity.petitionClass.name(),
+        Objects.toString(entity.purpose, null),
+        entity.purpose == null ? null : entity.purpose.label(),
+        entity.channel.name(),
+        entity.origin.name(),
         entity.intermediaryName == null
             ? null
             : new CaseView.Intermediary(entity.intermediaryName, entity.intermediaryPost),
@@ -89,8 +88,8 @@ public class CaseMapper {
                 entity.receivedAt),
         entity.reviewUnit,
         entity.rereviewUnit,
-        entity.opinionOutcome,
-        entity.satisfaction,
+        Objects.toString(entity.opinionOutcome, null),
+        Objects.toString(entity.satisfaction, null),
         lifecycle.stepsOf(entity).stream().map(CaseMapper::step).toList(),
         entity.petitioners.stream()
             .sorted(Comparator.comparingInt(p -> p.position))
@@ -113,7 +112,7 @@ public class CaseMapper {
           null,
           null,
           entity.repeatSimilarity,
-          entity.repeatMatchedOn);
+          Objects.toString(entity.repeatMatchedOn, null));
     }
     return repeat(earlier, entity.repeatSimilarity, entity.repeatMatchedOn);
   }
@@ -122,15 +121,15 @@ public class CaseMapper {
    * The earlier case as a repeat's registrar may see it: number, status, unit; nothing personal.
    */
   static CaseView.RepeatView repeat(
-      PetitionCaseEntity earlier, Double similarity, String matchedOn) {
+      PetitionCaseEntity earlier, Double similarity, RepeatDetector.MatchedOn matchedOn) {
     return new CaseView.RepeatView(
         earlier.id.toString(),
         earlier.caseNumber,
-        earlier.status,
-        CaseStatus.valueOf(earlier.status).label(),
+        earlier.status.name(),
+        earlier.status.label(),
         earlier.handlingUnitName,
         similarity,
-        matchedOn);
+        Objects.toString(matchedOn, null));
   }
 
   static CaseView.StepView step(CaseStepEntity s) {
@@ -139,8 +138,8 @@ public class CaseMapper {
             ? "OPEN"
             : s.withdrawn ? "WITHDRAWN" : s.doneOn.isAfter(s.dueOn) ? "LATE" : "ON_TIME";
     return new CaseView.StepView(
-        s.step,
-        Step.valueOf(s.step).label(),
+        s.step.name(),
+        s.step.label(),
         s.unitCode,
         s.startedOn,
         s.dueOn,
@@ -156,12 +155,18 @@ public class CaseMapper {
   private static CaseView.PetitionerView petitioner(PetitionerEntity p, boolean visible) {
     if (visible) {
       return new CaseView.PetitionerView(
-          p.kind, p.name, p.idType, p.idNumber, p.phone, p.address, p.addressRegionCode);
+          p.kind.name(),
+          p.name,
+          Objects.toString(p.idType, null),
+          p.idNumber,
+          p.phone,
+          p.address,
+          p.addressRegionCode);
     }
     return new CaseView.PetitionerView(
-        p.kind,
+        p.kind.name(),
         Masking.name(p.name),
-        p.idType,
+        Objects.toString(p.idType, null),
         Masking.keepEnds(p.idNumber, 4, 4),
         Masking.keepEnds(p.phone, 3, 4),
         p.address == null ? null : WITHHELD,
@@ -171,8 +176,9 @@ public class CaseMapper {
   private static CaseView.AccusedView accused(AccusedEntity a, boolean visible) {
     if (visible) {
       return new CaseView.AccusedView(
-          a.kind, a.name, a.unitCode, a.unitName, a.post, a.rank, a.leader);
+          a.kind.name(), a.name, a.unitCode, a.unitName, a.post, a.rank, a.leader);
     }
-    return new CaseView.AccusedView(a.kind, Masking.name(a.name), null, null, null, null, null);
+    return new CaseView.AccusedView(
+        a.kind.name(), Masking.name(a.name), null, null, null, null, null);
   }
 }

@@ -3,13 +3,11 @@ package cn.gov.petition.intake.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
-import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Petition;
 import cn.gov.petition.intake.Registrar;
 import cn.gov.petition.intake.Registration;
 import cn.gov.petition.intake.RegistrationRules;
 import cn.gov.petition.intake.RepeatDetector;
-import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -182,7 +181,7 @@ public class CaseResource {
             .orElse(Registration.Outcome.REGISTERED)
             .name(),
         matches.stream()
-            .map(m -> CaseMapper.repeat(m.earlier(), m.similarity(), m.matchedOn().name()))
+            .map(m -> CaseMapper.repeat(m.earlier(), m.similarity(), m.matchedOn()))
             .toList());
   }
 
@@ -250,10 +249,10 @@ public class CaseResource {
             t ->
                 new TransitionView(
                     t.id,
-                    t.transition,
-                    Transition.valueOf(t.transition).label(),
-                    t.fromStatus,
-                    t.toStatus,
+                    t.transition.name(),
+                    t.transition.label(),
+                    Objects.toString(t.fromStatus, null),
+                    t.toStatus.name(),
                     t.occurredOn,
                     t.occurredAt,
                     t.unitCode,
@@ -275,7 +274,7 @@ public class CaseResource {
     PetitionCaseEntity entity = registration.petitionCase();
     return new RegistrationResult(
         registration.outcome().name(),
-        CaseStatus.valueOf(entity.status).label(),
+        entity.status.label(),
         entity.queryCode,
         mapper.toView(entity, caller),
         repeat);

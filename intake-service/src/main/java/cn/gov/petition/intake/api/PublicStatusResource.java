@@ -3,7 +3,6 @@ package cn.gov.petition.intake.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.contracts.Step;
-import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Lifecycle;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.FieldCipher;
@@ -87,10 +86,10 @@ public class PublicStatusResource {
     return new PublicStatus(
         entity.caseNumber,
         entity.receivedOn,
-        CaseStatus.valueOf(entity.status).label(),
+        entity.status.label(),
         entity.handlingUnitName,
         lifecycle.stepsOf(entity).stream()
-            .map(s -> Map.entry(Step.valueOf(s.step), s))
+            .map(s -> Map.entry(s.step, s))
             // the unit's internal steps (objection window, report to the assigner) are not theirs
             .filter(e -> e.getKey() != Step.OBJECT && e.getKey() != Step.REPORT)
             .map(e -> new PublicStep(e.getKey().label(), e.getValue().dueOn, e.getValue().doneOn))

@@ -2,35 +2,12 @@ package cn.gov.petition.intake.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** 被反映人（单位）: whom an accusation is about. Personal data; never shown to the accused's unit. */
 @Entity
 @Table(name = "accused")
-public class AccusedEntity {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
-  @ManyToOne(optional = false)
-  @JoinColumn(name = "case_id")
-  public PetitionCaseEntity petitionCase;
-
-  @Column(nullable = false)
-  public int position;
-
-  /** PERSON or ORGANISATION. */
-  @Column(nullable = false)
-  public String kind;
-
-  @Column(nullable = false)
-  public String name;
+public class AccusedEntity extends CasePartyEntity {
 
   /** The unit the accused belongs to (or is), {@code <region>:<department>}. */
   @Column(name = "unit_code")

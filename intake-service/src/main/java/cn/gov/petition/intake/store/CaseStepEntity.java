@@ -1,7 +1,10 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.contracts.Step;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,8 +24,9 @@ public class CaseStepEntity {
   @Column(name = "case_id", nullable = false)
   public UUID caseId;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String step;
+  public Step step;
 
   @Column(name = "unit_code", nullable = false)
   public String unitCode;

@@ -1,7 +1,11 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.intake.CaseStatus;
+import cn.gov.petition.intake.Transition;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -28,14 +32,17 @@ public class CaseTransitionEntity {
   @Column(name = "case_id", nullable = false)
   public UUID caseId;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String transition;
+  public Transition transition;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "from_status")
-  public String fromStatus;
+  public CaseStatus fromStatus;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "to_status", nullable = false)
-  public String toStatus;
+  public CaseStatus toStatus;
 
   @Column(name = "occurred_on", nullable = false)
   public LocalDate occurredOn;

@@ -1,9 +1,19 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.intake.CaseStatus;
+import cn.gov.petition.intake.Channel;
+import cn.gov.petition.intake.OpinionOutcome;
+import cn.gov.petition.intake.Origin;
+import cn.gov.petition.intake.PetitionClass;
+import cn.gov.petition.intake.Purpose;
+import cn.gov.petition.intake.RepeatDetector;
+import cn.gov.petition.intake.Satisfaction;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -35,8 +45,9 @@ public class PetitionCaseEntity {
   @Column(name = "query_code_digest", nullable = false)
   public String queryCodeDigest;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String channel;
+  public Channel channel;
 
   @Column(name = "received_on", nullable = false)
   public LocalDate receivedOn;
@@ -62,8 +73,9 @@ public class PetitionCaseEntity {
   @Column(name = "person_count", nullable = false)
   public int personCount;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public CaseStatus status;
 
   @Column(name = "handling_unit")
   public String handlingUnit;
@@ -83,9 +95,10 @@ public class PetitionCaseEntity {
   @Column(name = "assigned_on")
   public LocalDate assignedOn;
 
-  /** 建议意见 / 检举控告 / 申诉求决, see {@code PetitionClass}. */
+  /** 建议意见 / 检举控告 / 申诉求决. */
+  @Enumerated(EnumType.STRING)
   @Column(name = "petition_class", nullable = false)
-  public String petitionClass;
+  public PetitionClass petitionClass;
 
   @Column(name = "accepted_on")
   public LocalDate acceptedOn;
@@ -94,10 +107,12 @@ public class PetitionCaseEntity {
   @Column(nullable = false)
   public boolean extended;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "opinion_outcome")
-  public String opinionOutcome;
+  public OpinionOutcome opinionOutcome;
 
-  public String satisfaction;
+  @Enumerated(EnumType.STRING)
+  public Satisfaction satisfaction;
 
   @Column(name = "review_unit")
   public String reviewUnit;
@@ -115,12 +130,14 @@ public class PetitionCaseEntity {
   @Column(name = "ended_on")
   public LocalDate endedOn;
 
-  /** 信访目的, see {@code Purpose}. */
-  public String purpose;
+  /** 信访目的. */
+  @Enumerated(EnumType.STRING)
+  public Purpose purpose;
 
-  /** DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访) or NATIONAL_TRANSFER, see {@code Origin}. */
+  /** DIRECT, AGENT (信访代办), LEADER_RECEPTION (领导接访) or NATIONAL_TRANSFER. */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String origin;
+  public Origin origin;
 
   /** The agent or leader who took the petition in. */
   @Column(name = "intermediary_name")
@@ -161,9 +178,10 @@ public class PetitionCaseEntity {
   @Column(name = "repeat_similarity")
   public Double repeatSimilarity;
 
-  /** ID_NUMBER, PHONE or NAME_AND_ADDRESS: how the petitioner was recognised. */
+  /** How the petitioner was recognised. */
+  @Enumerated(EnumType.STRING)
   @Column(name = "repeat_matched_on")
-  public String repeatMatchedOn;
+  public RepeatDetector.MatchedOn repeatMatchedOn;
 
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
@@ -274,6 +292,6 @@ public class PetitionCaseEntity {
   }
 
   public boolean isAccusation() {
-    return "ACCUSATION".equals(petitionClass);
+    return petitionClass == PetitionClass.ACCUSATION;
   }
 }

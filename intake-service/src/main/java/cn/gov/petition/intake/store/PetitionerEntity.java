@@ -1,41 +1,23 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.intake.IdType;
+import cn.gov.petition.intake.PartyKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 /** 信访人: a person who petitioned. Personal data: never in events or logs. */
 @Entity
 @Table(name = "petitioner")
-public class PetitionerEntity {
+public class PetitionerEntity extends CasePartyEntity {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
-  @ManyToOne(optional = false)
-  @JoinColumn(name = "case_id")
-  public PetitionCaseEntity petitionCase;
-
-  @Column(nullable = false)
-  public int position;
-
-  /** PERSON or ORGANISATION. */
-  @Column(nullable = false)
-  public String kind;
-
-  @Column(nullable = false)
-  public String name;
-
-  /** 证件类型, see {@code IdType}. */
+  /** 证件类型. */
+  @Enumerated(EnumType.STRING)
   @Column(name = "id_type")
-  public String idType;
+  public IdType idType;
 
   /** Encrypted at rest. */
   @Convert(converter = EncryptedString.class)
@@ -63,9 +45,9 @@ public class PetitionerEntity {
   public static PetitionerEntity of(
       PetitionCaseEntity petitionCase,
       int position,
-      String kind,
+      PartyKind kind,
       String name,
-      String idType,
+      IdType idType,
       String idNumber,
       String phone,
       String address,

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.contracts.Step;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,12 +18,12 @@ public class StepRepository implements PanacheRepository<CaseStepEntity> {
     return list("caseId = ?1 and doneOn is null order by dueOn, id", caseId);
   }
 
-  public Optional<CaseStepEntity> open(UUID caseId, String step) {
+  public Optional<CaseStepEntity> open(UUID caseId, Step step) {
     return find("caseId = ?1 and step = ?2 and doneOn is null", caseId, step).firstResultOptional();
   }
 
   /** The latest run of a step, open or done. */
-  public Optional<CaseStepEntity> latest(UUID caseId, String step) {
+  public Optional<CaseStepEntity> latest(UUID caseId, Step step) {
     return find("caseId = ?1 and step = ?2 order by id desc", caseId, step).firstResultOptional();
   }
 
