@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ public class WarningWatch {
     int digits = rule.integer("regionDigits");
     double factor = rule.number("factor");
     LocalDate recentFrom = today.minusDays(days - 1L);
-    List<Object[]> rows =
+    var rows =
         evidence.categoryCounts(
             node,
             digits,
@@ -120,11 +119,11 @@ public class WarningWatch {
             today,
             rule.integer("minCount"));
     List<Warnings.Finding> findings = new ArrayList<>();
-    for (Object[] row : rows) {
-      String region = (String) row[0];
-      String category = (String) row[1];
-      long recent = ((Number) row[2]).longValue();
-      double baseline = ((Number) row[3]).doubleValue() / windows;
+    for (var row : rows) {
+      String region = row.region();
+      String category = row.category();
+      long recent = row.recent();
+      double baseline = (double) row.before() / windows;
       if (recent < factor * baseline) {
         continue;
       }
@@ -158,7 +157,7 @@ public class WarningWatch {
               region + "/" + category + ":" + week(today),
               summary,
               figures,
-              cases(row[4])));
+              row.cases()));
     }
     return findings;
   }
@@ -166,22 +165,22 @@ public class WarningWatch {
   /** A chain of petitions (one matter petitioned again and again) often in the last days. */
   private List<Warnings.Finding> repeatPetitions(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
-    List<Object[]> rows =
+    var rows =
         evidence.chains(node, today.minusDays(days - 1L), today, rule.integer("minPetitions"));
     List<Warnings.Finding> findings = new ArrayList<>();
-    for (Object[] row : rows) {
-      List<String> cases = distinct(cases(row[3]));
-      String chain = chainName(row[0], cases);
-      long petitions = ((Number) row[1]).longValue();
+    for (var row : rows) {
+      List<String> cases = distinct(row.cases());
+      String chain = chainName(row.chainId(), cases);
+      long petitions = row.petitions();
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("petitions", (double) petitions);
-      figures.put("cases", ((Number) row[4]).doubleValue());
+      figures.put("cases", (double) row.caseCount());
       figures.put("days", (double) days);
       findings.add(
           new Warnings.Finding(
-              (String) row[2],
+              row.latestRegion(),
               chain,
-              row[0] + ":" + today.toEpochDay() / days,
+              row.chainId() + ":" + today.toEpochDay() / days,
               chain + " 同一事项近" + days + "日信访" + petitions + "次（" + cases.size() + "件）",
               figures,
               cases));
@@ -192,18 +191,17 @@ public class WarningWatch {
   /** A chain of petitions registered at a higher level than where it began. */
   private List<Warnings.Finding> movingUp(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
-    List<Object[]> rows = evidence.climbingChains(node, today.minusDays(days - 1L), today);
+    var rows = evidence.climbingChains(node, today.minusDays(days - 1L), today);
     List<Warnings.Finding> findings = new ArrayList<>();
-    for (Object[] row : rows) {
-      List<Integer> levels =
-          Arrays.stream(((String) row[1]).split(",")).map(Integer::valueOf).toList();
+    for (var row : rows) {
+      List<Integer> levels = row.levels();
       int first = levels.get(0);
       int highest = levels.stream().min(Integer::compare).orElseThrow();
       if (highest >= first) {
         continue;
       }
-      List<String> cases = distinct(cases(row[2]));
-      String chain = chainName(row[0], cases);
+      List<String> cases = distinct(row.cases());
+      String chain = chainName(row.chainId(), cases);
       List<String> path = new ArrayList<>();
       for (int level : levels) {
         String name = levelName(level);
@@ -217,9 +215,9 @@ public class WarningWatch {
       figures.put("registrations", (double) levels.size());
       findings.add(
           new Warnings.Finding(
-              (String) row[3],
+              row.latestRegion(),
               chain,
-              row[0] + ":" + highest,
+              row.chainId() + ":" + highest,
               chain
                   + " 同一事项由"
                   + levelName(first)
@@ -240,15 +238,15 @@ public class WarningWatch {
   private List<Warnings.Finding> collectiveSigns(WarningRules.Rule rule, LocalDate today) {
     int days = rule.integer("days");
     int digits = rule.integer("regionDigits");
-    List<Object[]> rows =
+    var rows =
         evidence.collectiveSigns(
             node, digits, today.minusDays(days - 1L), today, rule.integer("minPetitions"));
     List<Warnings.Finding> findings = new ArrayList<>();
-    for (Object[] row : rows) {
-      String region = (String) row[0];
-      String category = (String) row[1];
-      long matters = ((Number) row[2]).longValue();
-      long persons = ((Number) row[3]).longValue();
+    for (var row : rows) {
+      String region = row.region();
+      String category = row.category();
+      long matters = row.matters();
+      long persons = row.persons();
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("petitions", (double) matters);
       figures.put("persons", (double) persons);
@@ -269,7 +267,7 @@ public class WarningWatch {
                   + persons
                   + "人），有集体访苗头",
               figures,
-              cases(row[4])));
+              row.cases()));
     }
     return findings;
   }
@@ -326,24 +324,23 @@ public class WarningWatch {
   private List<Warnings.Finding> nearDeadline(WarningRules.Rule rule, LocalDate today) {
     int within = rule.integer("withinDays");
     int idle = rule.integer("idleDays");
-    List<Object[]> rows =
-        evidence.idleSteps(node, today, today.plusDays(within), today.minusDays(idle));
+    var rows = evidence.idleSteps(node, today, today.plusDays(within), today.minusDays(idle));
     List<Warnings.Finding> findings = new ArrayList<>();
-    for (Object[] row : rows) {
-      String unit = (String) row[0];
-      long steps = ((Number) row[2]).longValue();
+    for (var row : rows) {
+      String unit = row.unit();
+      long steps = row.steps();
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("steps", (double) steps);
       figures.put("withinDays", (double) within);
       figures.put("idleDays", (double) idle);
       findings.add(
           new Warnings.Finding(
-              (String) row[1],
+              row.region(),
               unit,
               unit + ":" + today,
               unitName(unit) + " " + steps + "件将于" + within + "日内到期，已" + idle + "日以上未办结",
               figures,
-              cases(row[4])));
+              row.cases()));
     }
     return findings;
   }
@@ -354,12 +351,8 @@ public class WarningWatch {
    * A chain of petitions by its first case's number; one of accusations (检举控告), whose numbers a
    * warning never lists (an accused unit may read warnings: Art 30(3)), by its chain id.
    */
-  private static String chainName(Object chainId, List<String> cases) {
+  private static String chainName(java.util.UUID chainId, List<String> cases) {
     return cases.isEmpty() ? "检举控告事项" + chainId : cases.get(0);
-  }
-
-  private static List<String> cases(Object joined) {
-    return joined == null ? List.of() : Arrays.asList(((String) joined).split(","));
   }
 
   private static List<String> distinct(List<String> cases) {

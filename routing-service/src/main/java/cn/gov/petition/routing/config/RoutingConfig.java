@@ -11,18 +11,6 @@ class RoutingConfig {
 
   @Produces
   @Singleton
-  DivisionTable divisions() {
-    return DivisionTable.national();
-  }
-
-  @Produces
-  @Singleton
-  Units units(DivisionTable divisions) {
-    return Units.standard(divisions);
-  }
-
-  @Produces
-  @Singleton
   Router router(DivisionTable divisions, Units units, Clock clock) {
     return new Router(divisions, units, clock);
   }
