@@ -67,8 +67,8 @@ public class Backlog {
             .filter(c -> !c.petitionerWindow)
             .anyMatch(
                 c ->
-                    "LATE".equals(c.status)
-                        || ("OPEN".equals(c.status) && c.dueOn.isBefore(today)));
+                    c.status == ClockStatus.LATE
+                        || (c.status == ClockStatus.OPEN && c.dueOn.isBefore(today)));
     if (overdue) {
       grounds.add(Ground.OVERDUE);
     }
@@ -154,14 +154,14 @@ public class Backlog {
     entry.listedOn = today;
     entry.listedBy = caller.user();
     entry.listingRegion = caller.subtree();
-    entry.status = "OPEN";
+    entry.status = BacklogStatus.OPEN;
     backlog.persist(entry);
     publish(entry, BacklogChanged.Change.LISTED, today);
     return entry;
   }
 
   @Transactional
-  public List<BacklogEntity> visibleTo(Caller caller, String status, int limit) {
+  public List<BacklogEntity> visibleTo(Caller caller, BacklogStatus status, int limit) {
     return backlog.inSubtree(caller.subtree(), status, limit).stream()
         .filter(b -> mayHearOf(caller, b.standing))
         .toList();
@@ -209,7 +209,7 @@ public class Backlog {
     if (!failed.isEmpty()) {
       throw ProblemException.invalid(failed);
     }
-    entry.status = "CROSSED_OFF";
+    entry.status = BacklogStatus.CROSSED_OFF;
     entry.resolution = resolution;
     entry.petitionerStatement = petitionerStatement;
     entry.crossedOffOn = LocalDate.now(clock);
@@ -239,7 +239,7 @@ public class Backlog {
 
   private BacklogEntity open(Caller caller, UUID id) {
     BacklogEntity entry = find(caller, id);
-    if (!"OPEN".equals(entry.status)) {
+    if (entry.status != BacklogStatus.OPEN) {
       throw ProblemException.conflict("已于 " + entry.crossedOffOn + " 销号 / already crossed off");
     }
     return entry;

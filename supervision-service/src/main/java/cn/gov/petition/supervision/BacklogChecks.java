@@ -1,6 +1,5 @@
 package cn.gov.petition.supervision;
 
-import cn.gov.petition.contracts.Step;
 import cn.gov.petition.supervision.store.BacklogEntity;
 import cn.gov.petition.supervision.store.ClockEntity;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class BacklogChecks {
     List<ClockEntity> owed = clocks.stream().filter(c -> !c.petitionerWindow).toList();
     String open =
         owed.stream()
-            .filter(c -> "OPEN".equals(c.status))
+            .filter(c -> c.status == ClockStatus.OPEN)
             .map(c -> label(c) + "（" + c.dueOn + " 到期）")
             .collect(Collectors.joining("、"));
     checks.add(
@@ -61,7 +60,7 @@ public final class BacklogChecks {
             open.isEmpty() ? "各办理环节均已完成 / every step done" : "尚未完成：" + open));
     String late =
         owed.stream()
-            .filter(c -> "LATE".equals(c.status) && !c.startedOn.isBefore(entry.listedOn))
+            .filter(c -> c.status == ClockStatus.LATE && !c.startedOn.isBefore(entry.listedOn))
             .map(c -> label(c) + "（" + c.dueOn + " 到期，" + c.doneOn + " 完成）")
             .collect(Collectors.joining("、"));
     checks.add(
@@ -112,6 +111,6 @@ public final class BacklogChecks {
   }
 
   private static String label(ClockEntity clock) {
-    return Step.valueOf(clock.step).label();
+    return clock.step.label();
   }
 }

@@ -4,7 +4,6 @@ import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.DeadlineAlerted;
 import cn.gov.petition.contracts.DeadlineAlerted.Alert;
-import cn.gov.petition.contracts.Step;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
 import cn.gov.petition.supervision.store.ClockTallies;
@@ -87,8 +86,8 @@ public class DeadlineWatch {
   private void mark(ClockEntity entity, LocalDate today) {
     long daysLeft = ChronoUnit.DAYS.between(today, entity.dueOn);
     if (daysLeft < 0) {
-      if (!"OVERDUE".equals(entity.stage)) {
-        entity.stage = "OVERDUE";
+      if (entity.stage != ClockStage.OVERDUE) {
+        entity.stage = ClockStage.OVERDUE;
         publish(entity, Alert.OVERDUE, daysLeft, today);
       }
       entity.nextCheckOn = null; // nothing more to mark until the step is done
@@ -96,7 +95,7 @@ public class DeadlineWatch {
     }
     Integer warning = thresholds.warningDue(daysLeft, entity.warnedDays);
     if (warning != null) {
-      entity.stage = "WARNED";
+      entity.stage = ClockStage.WARNED;
       entity.warnedDays = warning;
       publish(entity, Alert.WARNING, daysLeft, today);
     }
@@ -110,11 +109,11 @@ public class DeadlineWatch {
       return;
     }
     LocalDate today = LocalDate.now(clock);
-    if ("OVERDUE".equals(entity.stage) && !entity.dueOn.isBefore(today)) {
+    if (entity.stage == ClockStage.OVERDUE && !entity.dueOn.isBefore(today)) {
       // a new due date (an extension) that has not passed: the overdue mark goes
       publish(entity, Alert.CLEARED, ChronoUnit.DAYS.between(today, entity.dueOn), today);
     }
-    entity.stage = "RUNNING";
+    entity.stage = ClockStage.RUNNING;
     entity.warnedDays = null;
     entity.nextCheckOn = thresholds.firstCheck(entity.dueOn);
   }
@@ -122,7 +121,7 @@ public class DeadlineWatch {
   /** A step was done: an overdue mark is cleared (the step was done late). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void done(ClockEntity entity, LocalDate doneOn) {
-    if ("OVERDUE".equals(entity.stage)) {
+    if (entity.stage == ClockStage.OVERDUE) {
       publish(entity, Alert.CLEARED, ChronoUnit.DAYS.between(doneOn, entity.dueOn), doneOn);
     }
     entity.nextCheckOn = null;
@@ -138,7 +137,7 @@ public class DeadlineWatch {
             ":",
             "deadline",
             entity.caseId.toString(),
-            entity.step,
+            entity.step.name(),
             entity.dueOn.toString(),
             alert.name(),
             alert == Alert.WARNING ? String.valueOf(entity.warnedDays) : "");
@@ -151,7 +150,7 @@ public class DeadlineWatch {
                 new DeadlineAlerted(
                     entity.caseId.toString(),
                     entity.caseNumber,
-                    Step.valueOf(entity.step),
+                    entity.step,
                     entity.unitCode,
                     entity.unitRegionCode,
                     entity.dueOn,

@@ -118,7 +118,7 @@ public class Letters {
     letter.accusation = accusation;
     letter.issuedOn = today;
     letter.replyDueOn = replyDueOn;
-    letter.status = "OUTSTANDING";
+    letter.status = LetterStatus.OUTSTANDING;
     letters.persist(letter);
     announce(letter, Change.ISSUED, today);
     return letter;
@@ -129,7 +129,7 @@ public class Letters {
    * about an accusation only a 信访 or discipline office or the recipient, which handles the case.
    */
   @Transactional
-  public List<LetterEntity> visibleTo(Caller caller, String status) {
+  public List<LetterEntity> visibleTo(Caller caller, LetterStatus status) {
     List<LetterEntity> found =
         supervises(caller)
             ? letters.toSubtree(caller.subtree(), status)
@@ -157,10 +157,10 @@ public class Letters {
     if (!letter.recipientUnit.equals(caller.unit())) {
       throw ProblemException.forbidden("只有收函单位可以回复 / only the recipient unit answers");
     }
-    if ("ANSWERED".equals(letter.status)) {
+    if (letter.status == LetterStatus.ANSWERED) {
       throw ProblemException.conflict("此函已于 " + letter.answeredOn + " 回复 / already answered");
     }
-    letter.status = "ANSWERED";
+    letter.status = LetterStatus.ANSWERED;
     letter.answer = answer;
     letter.answeredOn = LocalDate.now(clock);
     letter.answeredBy = caller.user();
@@ -184,7 +184,7 @@ public class Letters {
               LocalDate today = LocalDate.now(clock);
               List<LetterEntity> late = letters.unansweredPast(today);
               for (LetterEntity letter : late) {
-                letter.status = "ESCALATED";
+                letter.status = LetterStatus.ESCALATED;
                 letter.escalatedOn = today;
                 announce(letter, Change.ESCALATED, today);
               }

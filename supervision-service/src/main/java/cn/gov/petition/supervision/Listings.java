@@ -67,13 +67,13 @@ public class Listings {
     listing.reason = reason;
     listing.listedOn = LocalDate.now(clock);
     listing.rectifyBy = rectifyBy;
-    listing.status = "LISTED";
+    listing.status = ListingStatus.LISTED;
     listings.persist(listing);
     return listing;
   }
 
   @Transactional
-  public List<ListingEntity> visibleTo(Caller caller, String status) {
+  public List<ListingEntity> visibleTo(Caller caller, ListingStatus status) {
     List<ListingEntity> found = listings.inSubtree(caller.subtree(), status);
     found.forEach(l -> l.reviews.size()); // the view shows the reviews
     return found;
@@ -97,7 +97,7 @@ public class Listings {
     if (!caller.covers(listing.listingRegion)) {
       throw ProblemException.forbidden("只有挂牌的一级可以验收 / only the listing level reviews");
     }
-    if (!"LISTED".equals(listing.status)) {
+    if (listing.status != ListingStatus.LISTED) {
       throw ProblemException.conflict("已于 " + listing.closedOn + " 摘牌 / already closed");
     }
     ListingReviewEntity review = new ListingReviewEntity();
@@ -108,7 +108,7 @@ public class Listings {
     review.findings = findings;
     listing.reviews.add(review);
     if (passed) {
-      listing.status = "CLOSED";
+      listing.status = ListingStatus.CLOSED;
       listing.closedOn = review.reviewedOn;
     }
     return listing;

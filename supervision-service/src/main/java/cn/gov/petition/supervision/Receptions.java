@@ -63,7 +63,7 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
     day.region = region;
     day.plannedOn = on;
     day.place = place;
-    day.status = "PLANNED";
+    day.status = ReceptionStatus.PLANNED;
     day.plannedBy = caller.user();
     persist(day);
     return day;
@@ -74,7 +74,7 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
   public ReceptionDayEntity record(
       Caller caller, UUID id, boolean held, Integer persons, Integer batches, String note) {
     ReceptionDayEntity day = find(caller, id);
-    if (!"PLANNED".equals(day.status)) {
+    if (day.status != ReceptionStatus.PLANNED) {
       throw ProblemException.conflict("已记录为 " + day.status + " / already recorded");
     }
     if (day.plannedOn.isAfter(LocalDate.now(clock))) {
@@ -84,7 +84,7 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
       throw ProblemException.invalid(
           "persons", "RequiredWhenHeld", "举行接访须填写接待人次和批次 / persons and batches when held");
     }
-    day.status = held ? "HELD" : "NOT_HELD";
+    day.status = held ? ReceptionStatus.HELD : ReceptionStatus.NOT_HELD;
     day.persons = held ? persons : null;
     day.batches = held ? batches : null;
     day.note = note;
@@ -136,7 +136,7 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
           Division.Level level = Division.Level.ofCode(key.get(0));
           Set<LocalDate> held =
               days.stream()
-                  .filter(d -> "HELD".equals(d.status))
+                  .filter(d -> d.status == ReceptionStatus.HELD)
                   .map(d -> ReceptionFrequency.periodStart(level, d.plannedOn))
                   .collect(Collectors.toSet());
           List<LocalDate> periods = ReceptionFrequency.periods(level, from, to);

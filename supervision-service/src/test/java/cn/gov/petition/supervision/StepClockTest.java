@@ -240,7 +240,7 @@ class StepClockTest {
                     .body("[0].step", equalTo("OBJECT")));
     assertEquals(
         List.of("OBJECT"),
-        clocks.list("caseId", UUID.fromString(caseId)).stream().map(c -> c.step).toList(),
+        clocks.list("caseId", UUID.fromString(caseId)).stream().map(c -> c.step.name()).toList(),
         "no clock is kept for the other province's step");
   }
 

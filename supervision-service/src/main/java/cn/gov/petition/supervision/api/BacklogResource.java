@@ -7,6 +7,7 @@ import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.Backlog;
 import cn.gov.petition.supervision.BacklogChecks;
+import cn.gov.petition.supervision.BacklogStatus;
 import cn.gov.petition.supervision.Ground;
 import cn.gov.petition.supervision.Resolution;
 import cn.gov.petition.supervision.store.BacklogEntity;
@@ -158,10 +159,10 @@ public class BacklogResource {
         b.listedOn,
         b.listedBy,
         b.resolveBy,
-        "OPEN".equals(b.status) && b.resolveBy.isBefore(backlog.today()),
+        b.status == BacklogStatus.OPEN && b.resolveBy.isBefore(backlog.today()),
         b.report,
         b.reportedOn,
-        b.status,
+        b.status.name(),
         b.resolution == null ? null : b.resolution.name(),
         b.resolution == null ? null : b.resolution.label(),
         b.crossedOffOn);
@@ -224,7 +225,11 @@ public class BacklogResource {
           @Pattern(regexp = "OPEN|CROSSED_OFF", message = "must be OPEN or CROSSED_OFF")
           String status,
       @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
-    return backlog.visibleTo(caller, status, limit).stream().map(this::view).toList();
+    return backlog
+        .visibleTo(caller, status == null ? null : BacklogStatus.valueOf(status), limit)
+        .stream()
+        .map(this::view)
+        .toList();
   }
 
   @GET

@@ -63,15 +63,15 @@ public class ClockResource {
       return new ClockView(
           e.caseId.toString(),
           e.caseNumber,
-          e.step,
+          e.step.name(),
           e.unitCode,
           e.unitRegionCode,
           e.startedOn,
           e.dueOn,
           e.doneOn,
           e.petitionerWindow,
-          e.status,
-          e.stage,
+          e.status.name(),
+          e.stage.name(),
           e.provisional,
           e.calendarVersion);
     }

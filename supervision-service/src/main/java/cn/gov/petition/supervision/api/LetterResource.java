@@ -5,6 +5,7 @@ import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.LetterKind;
+import cn.gov.petition.supervision.LetterStatus;
 import cn.gov.petition.supervision.Letters;
 import cn.gov.petition.supervision.store.LetterEntity;
 import jakarta.annotation.security.RolesAllowed;
@@ -115,7 +116,7 @@ public class LetterResource {
         l.reason,
         l.issuedOn,
         l.replyDueOn,
-        l.status,
+        l.status.name(),
         l.escalatedOn,
         l.answer,
         l.answeredOn,
@@ -158,7 +159,9 @@ public class LetterResource {
               regexp = "OUTSTANDING|ESCALATED|ANSWERED",
               message = "must be OUTSTANDING, ESCALATED or ANSWERED")
           String status) {
-    return letters.visibleTo(caller, status).stream().map(this::view).toList();
+    return letters.visibleTo(caller, status == null ? null : LetterStatus.valueOf(status)).stream()
+        .map(this::view)
+        .toList();
   }
 
   @GET

@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Uuid;
+import cn.gov.petition.supervision.ListingStatus;
 import cn.gov.petition.supervision.Listings;
 import cn.gov.petition.supervision.store.ListingEntity;
 import cn.gov.petition.supervision.store.ListingReviewEntity;
@@ -94,7 +95,7 @@ public class ListingResource {
         l.reason,
         l.listedOn,
         l.rectifyBy,
-        l.status,
+        l.status.name(),
         l.closedOn,
         l.reviews.stream()
             .sorted(Comparator.comparing((ListingReviewEntity r) -> r.id))
@@ -123,7 +124,11 @@ public class ListingResource {
   public List<ListingView> all(
       @QueryParam("status") @Pattern(regexp = "LISTED|CLOSED", message = "must be LISTED or CLOSED")
           String status) {
-    return listings.visibleTo(caller, status).stream().map(this::view).toList();
+    return listings
+        .visibleTo(caller, status == null ? null : ListingStatus.valueOf(status))
+        .stream()
+        .map(this::view)
+        .toList();
   }
 
   @GET

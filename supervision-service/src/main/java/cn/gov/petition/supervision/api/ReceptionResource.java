@@ -93,7 +93,7 @@ public class ReceptionResource {
           d.region,
           d.plannedOn,
           d.place,
-          d.status,
+          d.status.name(),
           d.persons,
           d.batches,
           d.note);

@@ -3,6 +3,7 @@ package cn.gov.petition.supervision.events;
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.contracts.CaseProgressed;
 import cn.gov.petition.contracts.EventType;
+import cn.gov.petition.supervision.ClockStatus;
 import cn.gov.petition.supervision.DeadlineWatch;
 import cn.gov.petition.supervision.store.BacklogRepository;
 import cn.gov.petition.supervision.store.CaseEntity;
@@ -73,11 +74,11 @@ public class CaseProgressConsumer {
     keepStanding(caseId, progress);
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
       clocks
-          .open(caseId, closed.step().name())
+          .open(caseId, closed.step())
           .ifPresent(
               open -> {
                 ClockTallies.Share before = ClockTallies.Share.of(open);
-                open.status = closed.onTime() ? "ON_TIME" : "LATE";
+                open.status = closed.onTime() ? ClockStatus.ON_TIME : ClockStatus.LATE;
                 open.doneOn = closed.doneOn();
                 watch.done(open, closed.doneOn());
                 tallies.changed(before, open);
@@ -86,11 +87,11 @@ public class CaseProgressConsumer {
     for (CaseProgressed.ClosedStep corrected : progress.correctedSteps()) {
       // a new calendar version changed whether a done step was on time (ADR 23)
       clocks
-          .latestDone(caseId, corrected.step().name())
+          .latestDone(caseId, corrected.step())
           .ifPresent(
               done -> {
                 done.dueOn = corrected.dueOn();
-                done.status = corrected.onTime() ? "ON_TIME" : "LATE";
+                done.status = corrected.onTime() ? ClockStatus.ON_TIME : ClockStatus.LATE;
                 done.provisional = false;
               });
     }
@@ -100,13 +101,13 @@ public class CaseProgressConsumer {
       }
       ClockEntity entity =
           clocks
-              .open(caseId, opened.step().name())
+              .open(caseId, opened.step())
               .orElseGet(
                   () -> {
                     ClockEntity created = new ClockEntity();
                     created.caseId = caseId;
-                    created.step = opened.step().name();
-                    created.status = "OPEN";
+                    created.step = opened.step();
+                    created.status = ClockStatus.OPEN;
                     created.openedAt = clock.instant();
                     return created;
                   });

@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.BacklogStatus;
 import cn.gov.petition.supervision.Ground;
 import cn.gov.petition.supervision.Resolution;
 import jakarta.persistence.Column;
@@ -76,8 +77,9 @@ public class BacklogEntity {
   public LocalDate reportedOn;
 
   /** OPEN, then CROSSED_OFF. */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public BacklogStatus status;
 
   /** Which of 三到位一处理 was reached, given when it is crossed off. */
   @Enumerated(EnumType.STRING)

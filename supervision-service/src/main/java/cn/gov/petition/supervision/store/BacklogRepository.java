@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.BacklogStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.util.UUID;
 public class BacklogRepository implements PanacheRepositoryBase<BacklogEntity, UUID> {
 
   /** Backlog cases held inside the region subtree, oldest on the list first, at most limit. */
-  public List<BacklogEntity> inSubtree(String regionPrefix, String status, int limit) {
+  public List<BacklogEntity> inSubtree(String regionPrefix, BacklogStatus status, int limit) {
     String query =
         "from BacklogEntity b join fetch b.standing where b.unitRegionCode like ?1"
             + (status == null ? "" : " and b.status = ?2")
@@ -28,7 +29,7 @@ public class BacklogRepository implements PanacheRepositoryBase<BacklogEntity, U
   }
 
   public boolean isOpen(UUID caseId) {
-    return count("standing.caseId = ?1 and status = 'OPEN'", caseId) > 0;
+    return count("standing.caseId = ?1 and status = ?2", caseId, BacklogStatus.OPEN) > 0;
   }
 
   /**

@@ -1,7 +1,12 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.contracts.Step;
+import cn.gov.petition.supervision.ClockStage;
+import cn.gov.petition.supervision.ClockStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,8 +29,9 @@ public class ClockEntity {
   @Column(name = "case_number", nullable = false)
   public String caseNumber;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String step;
+  public Step step;
 
   @Column(name = "unit_code", nullable = false)
   public String unitCode;
@@ -40,8 +46,9 @@ public class ClockEntity {
   public LocalDate dueOn;
 
   /** OPEN, then ON_TIME or LATE when the step is done. */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public ClockStatus status;
 
   @Column(name = "done_on")
   public LocalDate doneOn;
@@ -54,8 +61,9 @@ public class ClockEntity {
   public Instant openedAt;
 
   /** RUNNING, WARNED (a warning was given) or OVERDUE (the due date has passed, not done). */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String stage = "RUNNING";
+  public ClockStage stage = ClockStage.RUNNING;
 
   /** The smallest warning threshold (days before due) already given, if any. */
   @Column(name = "warned_days")

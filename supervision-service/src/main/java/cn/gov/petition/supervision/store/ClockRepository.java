@@ -1,5 +1,7 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.contracts.Step;
+import cn.gov.petition.supervision.ClockStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -16,13 +18,17 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
           + " ORDER BY next_check_on, id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
   /** The latest clock of a step that is done (on time or late), for a correction. */
-  public Optional<ClockEntity> latestDone(UUID caseId, String step) {
-    return find("caseId = ?1 and step = ?2 and status <> 'OPEN' order by id desc", caseId, step)
+  public Optional<ClockEntity> latestDone(UUID caseId, Step step) {
+    return find(
+            "caseId = ?1 and step = ?2 and status <> ?3 order by id desc",
+            caseId,
+            step,
+            ClockStatus.OPEN)
         .firstResultOptional();
   }
 
-  public Optional<ClockEntity> open(UUID caseId, String step) {
-    return find("caseId = ?1 and step = ?2 and status = 'OPEN'", caseId, step)
+  public Optional<ClockEntity> open(UUID caseId, Step step) {
+    return find("caseId = ?1 and step = ?2 and status = ?3", caseId, step, ClockStatus.OPEN)
         .firstResultOptional();
   }
 
@@ -46,7 +52,7 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
 
   /** Open clocks of one unit, soonest due first. */
   public List<ClockEntity> openOf(String unitCode, int limit) {
-    return find("status = 'OPEN' and unitCode = ?1 order by dueOn, id", unitCode)
+    return find("status = ?1 and unitCode = ?2 order by dueOn, id", ClockStatus.OPEN, unitCode)
         .page(0, limit)
         .list();
   }

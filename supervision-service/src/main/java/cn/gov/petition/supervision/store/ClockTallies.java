@@ -1,5 +1,7 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.ClockStage;
+import cn.gov.petition.supervision.ClockStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +29,15 @@ public class ClockTallies {
 
     /** The clock's share now: one open step, maybe warned or overdue; none once it is done. */
     public static Share of(ClockEntity clock) {
-      if (clock.unitCode == null || clock.petitionerWindow || !"OPEN".equals(clock.status)) {
+      if (clock.unitCode == null || clock.petitionerWindow || clock.status != ClockStatus.OPEN) {
         return NONE;
       }
       return new Share(
           clock.unitCode,
           clock.unitRegionCode,
           1,
-          "WARNED".equals(clock.stage) ? 1 : 0,
-          "OVERDUE".equals(clock.stage) ? 1 : 0);
+          clock.stage == ClockStage.WARNED ? 1 : 0,
+          clock.stage == ClockStage.OVERDUE ? 1 : 0);
     }
 
     boolean counts() {
@@ -170,7 +172,7 @@ public class ClockTallies {
    */
   private void countTheDay(Share before, Share now, ClockEntity after) {
     if (before.open() == 1 && now.open() == 0 && after.doneOn != null) {
-      boolean onTime = "ON_TIME".equals(after.status);
+      boolean onTime = after.status == ClockStatus.ON_TIME;
       appendDay(before, after.doneOn, onTime ? 1 : 0, onTime ? 0 : 1, 0);
       if (!onTime && before.overdue() == 0) {
         appendDay(before, after.dueOn.plusDays(1), 0, 0, 1);

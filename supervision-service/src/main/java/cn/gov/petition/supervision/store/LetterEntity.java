@@ -1,6 +1,7 @@
 package cn.gov.petition.supervision.store;
 
 import cn.gov.petition.supervision.LetterKind;
+import cn.gov.petition.supervision.LetterStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,8 +65,9 @@ public class LetterEntity {
   public LocalDate replyDueOn;
 
   /** OUTSTANDING, ESCALATED (reply overdue, still awaited) or ANSWERED. */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public LetterStatus status;
 
   @Column(name = "escalated_on")
   public LocalDate escalatedOn;

@@ -1,6 +1,7 @@
 package cn.gov.petition.supervision.store;
 
 import cn.gov.petition.supervision.LetterKind;
+import cn.gov.petition.supervision.LetterStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public class LetterRepository implements PanacheRepositoryBase<LetterEntity, UUI
   }
 
   /** Letters to units inside the region subtree, newest first, optionally of one status. */
-  public List<LetterEntity> toSubtree(String regionPrefix, String status) {
+  public List<LetterEntity> toSubtree(String regionPrefix, LetterStatus status) {
     return status == null
         ? list("recipientRegion like ?1 order by issuedOn desc, id", regionPrefix + "%")
         : list(
@@ -41,7 +42,7 @@ public class LetterRepository implements PanacheRepositoryBase<LetterEntity, UUI
   }
 
   /** Letters to one unit, newest first, optionally of one status. */
-  public List<LetterEntity> toUnit(String unitCode, String status) {
+  public List<LetterEntity> toUnit(String unitCode, LetterStatus status) {
     return status == null
         ? list("recipientUnit = ?1 order by issuedOn desc, id", unitCode)
         : list("recipientUnit = ?1 and status = ?2 order by issuedOn desc, id", unitCode, status);
@@ -49,6 +50,6 @@ public class LetterRepository implements PanacheRepositoryBase<LetterEntity, UUI
 
   /** Outstanding letters whose reply was due before today. */
   public List<LetterEntity> unansweredPast(LocalDate today) {
-    return list("status = 'OUTSTANDING' and replyDueOn < ?1", today);
+    return list("status = ?1 and replyDueOn < ?2", LetterStatus.OUTSTANDING, today);
   }
 }

@@ -1,8 +1,11 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.ListingStatus;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -42,8 +45,9 @@ public class ListingEntity {
   public LocalDate rectifyBy;
 
   /** LISTED, then CLOSED (摘牌) when a close-out review passes. */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public ListingStatus status;
 
   @Column(name = "closed_on")
   public LocalDate closedOn;

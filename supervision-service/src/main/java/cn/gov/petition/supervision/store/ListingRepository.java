@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.ListingStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
 public class ListingRepository implements PanacheRepositoryBase<ListingEntity, UUID> {
 
   /** Listings of targets inside the region subtree, newest first, optionally of one status. */
-  public List<ListingEntity> inSubtree(String regionPrefix, String status) {
+  public List<ListingEntity> inSubtree(String regionPrefix, ListingStatus status) {
     return status == null
         ? list("targetRegion like ?1 order by listedOn desc, id", regionPrefix + "%")
         : list(
@@ -19,6 +20,6 @@ public class ListingRepository implements PanacheRepositoryBase<ListingEntity, U
   }
 
   public boolean isListed(String target) {
-    return count("target = ?1 and status = 'LISTED'", target) > 0;
+    return count("target = ?1 and status = ?2", target, ListingStatus.LISTED) > 0;
   }
 }

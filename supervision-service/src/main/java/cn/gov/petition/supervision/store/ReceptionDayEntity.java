@@ -1,7 +1,10 @@
 package cn.gov.petition.supervision.store;
 
+import cn.gov.petition.supervision.ReceptionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
@@ -32,8 +35,9 @@ public class ReceptionDayEntity {
   public String place;
 
   /** PLANNED, HELD or NOT_HELD. */
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public String status;
+  public ReceptionStatus status;
 
   /** 接待人次 and 批次, when held. */
   public Integer persons;
