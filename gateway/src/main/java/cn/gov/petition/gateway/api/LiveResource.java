@@ -1,8 +1,8 @@
 package cn.gov.petition.gateway.api;
 
 import cn.gov.petition.common.security.Caller;
-import cn.gov.petition.gateway.audit.AuditTrail;
-import cn.gov.petition.gateway.live.LiveEvents;
+import cn.gov.petition.gateway.events.LiveEvents;
+import cn.gov.petition.gateway.store.AuditTrail;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;

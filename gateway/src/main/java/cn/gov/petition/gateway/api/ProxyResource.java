@@ -2,8 +2,8 @@ package cn.gov.petition.gateway.api;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
-import cn.gov.petition.gateway.audit.AuditTrail;
-import cn.gov.petition.gateway.limits.RateLimits;
+import cn.gov.petition.gateway.RateLimits;
+import cn.gov.petition.gateway.store.AuditTrail;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;

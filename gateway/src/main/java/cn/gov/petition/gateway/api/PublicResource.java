@@ -1,8 +1,8 @@
 package cn.gov.petition.gateway.api;
 
 import cn.gov.petition.common.problem.Problem;
-import cn.gov.petition.gateway.audit.AuditTrail;
-import cn.gov.petition.gateway.limits.RateLimits;
+import cn.gov.petition.gateway.RateLimits;
+import cn.gov.petition.gateway.store.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,6 @@
-package cn.gov.petition.gateway.audit;
+package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.gateway.store.AuditTrail;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

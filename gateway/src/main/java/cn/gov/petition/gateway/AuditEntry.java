@@ -1,4 +1,4 @@
-package cn.gov.petition.gateway.audit;
+package cn.gov.petition.gateway;
 
 import java.time.Instant;
 import java.util.List;

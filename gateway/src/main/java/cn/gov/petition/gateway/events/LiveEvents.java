@@ -1,4 +1,4 @@
-package cn.gov.petition.gateway.live;
+package cn.gov.petition.gateway.events;
 
 import cn.gov.petition.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;

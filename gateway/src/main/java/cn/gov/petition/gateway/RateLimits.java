@@ -1,4 +1,4 @@
-package cn.gov.petition.gateway.limits;
+package cn.gov.petition.gateway;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.gateway.config.GatewayConfig;

@@ -1,5 +1,6 @@
-package cn.gov.petition.gateway.audit;
+package cn.gov.petition.gateway.store;
 
+import cn.gov.petition.gateway.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

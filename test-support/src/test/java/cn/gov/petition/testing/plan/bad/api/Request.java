@@ -1,0 +1,3 @@
+package cn.gov.petition.testing.plan.bad.api;
+
+public record Request(String name) {}
