@@ -55,7 +55,8 @@ public final class DeadlineQueueBench {
         Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
     Path run = Files.createTempDirectory("petition-bench-deadlines-");
     System.out.printf("machine: %s; PostgreSQL and the bench share them%n", Machine.describe());
-    try (PostgresServer postgres = PostgresServer.start(run.resolve("postgres"), 0)) {
+    try (PostgresServer postgres =
+        PostgresServer.start(run.resolve("postgres"), 0, PostgresServer.Durability.DURABLE)) {
       postgres.ensureDatabase("bench");
       try (Connection db =
           DriverManager.getConnection(

@@ -1,6 +1,7 @@
 package cn.gov.petition.testing;
 
 import cn.gov.petition.infra.LocalInfrastructure;
+import cn.gov.petition.infra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ public class PetitionTestInfrastructure implements QuarkusTestResourceLifecycleM
         Path target = Path.of("target");
         Files.createDirectories(target);
         Path directory = Files.createTempDirectory(target.toAbsolutePath(), "petition-infra-");
-        LocalInfrastructure started = LocalInfrastructure.start(directory);
+        LocalInfrastructure started =
+            LocalInfrastructure.start(directory, PostgresServer.Durability.UNSAFE_FAST);
         Runtime.getRuntime().addShutdownHook(new Thread(started::closeAndDelete));
         shared = started;
       } catch (IOException e) {

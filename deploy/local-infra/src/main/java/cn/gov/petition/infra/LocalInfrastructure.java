@@ -31,12 +31,13 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   /**
    * Starts both servers with their data under {@code directory}. Ports used last time are taken
-   * again when free, so a restarted local run keeps its addresses.
+   * again when free, so a restarted local run keeps its addresses. {@code durability}: a node's
+   * PostgreSQL is {@code DURABLE}; tests that throw their data away may run {@code UNSAFE_FAST}.
    */
-  public static LocalInfrastructure start(Path directory) {
+  public static LocalInfrastructure start(Path directory, PostgresServer.Durability durability) {
     Properties last = readPorts(directory);
     PostgresServer postgres =
-        PostgresServer.start(directory.resolve("postgres"), intOf(last, "postgres"));
+        PostgresServer.start(directory.resolve("postgres"), intOf(last, "postgres"), durability);
     try {
       KafkaBroker kafka =
           KafkaBroker.start(

@@ -27,13 +27,31 @@ public final class PostgresServer implements AutoCloseable {
    */
   public static final String MAJOR = "15";
 
+  /**
+   * How far an acknowledged commit is on disk. A node runs {@link #DURABLE}; the tests, which throw
+   * their data away, run {@link #UNSAFE_FAST}.
+   */
+  public enum Durability {
+    /**
+     * fsync and synchronous_commit on (PostgreSQL's own defaults): a commit is acknowledged once
+     * its WAL is on disk, so neither a crash of PostgreSQL nor a power cut loses it.
+     */
+    DURABLE,
+    /**
+     * fsync and synchronous_commit off: faster, but a crash of PostgreSQL loses the commits of the
+     * last moments that it had acknowledged, and a power cut can corrupt the data. For tests and
+     * throwaway demos only (ADR 25).
+     */
+    UNSAFE_FAST
+  }
+
   private final EmbeddedPostgres postgres;
 
   private PostgresServer(EmbeddedPostgres postgres) {
     this.postgres = postgres;
   }
 
-  public static PostgresServer start(Path dataDirectory, int preferredPort) {
+  public static PostgresServer start(Path dataDirectory, int preferredPort, Durability durability) {
     try {
       Files.createDirectories(dataDirectory);
       Path version = dataDirectory.resolve("PG_VERSION");
@@ -53,7 +71,10 @@ public final class PostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(Ports.freePort(preferredPort))
               .setServerConfig("max_connections", "300")
-              .setServerConfig("fsync", "off")
+              // the embedded library turns synchronous_commit off by default: set both, always
+              .setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
+              .setServerConfig(
+                  "synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
               .start();
       return new PostgresServer(postgres);
     } catch (IOException e) {

@@ -26,7 +26,7 @@ class LocalInfrastructureTest {
   @Test
   void realPostgresAndKafkaStartStopAndKeepTheirDataAcrossABrokerRestart() throws Exception {
     Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "infra-test-");
-    LocalInfrastructure infra = LocalInfrastructure.start(dir);
+    LocalInfrastructure infra = LocalInfrastructure.start(dir, PostgresServer.Durability.DURABLE);
     try {
       Map<String, String> config = infra.serviceConfig("petition_test");
       try (var connection =
@@ -42,6 +42,10 @@ class LocalInfrastructureTest {
             result.getString(2).startsWith("PostgreSQL " + PostgresServer.MAJOR + "."),
             result.getString(2));
       }
+      assertEquals(
+          List.of("on", "on"),
+          settings(config.get("quarkus.datasource.jdbc.url")),
+          "a node's PostgreSQL acknowledges a commit once it is on disk");
 
       String topic = "infra-test-" + UUID.randomUUID();
       produce(infra, topic, "before-restart");
@@ -55,6 +59,31 @@ class LocalInfrastructureTest {
       infra.closeAndDelete();
     }
     assertFalse(Files.exists(dir));
+  }
+
+  @Test
+  void theTestsThrowawayPostgresSkipsFsyncAndSynchronousCommit() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "infra-fast-");
+    try (PostgresServer postgres =
+        PostgresServer.start(dir, 0, PostgresServer.Durability.UNSAFE_FAST)) {
+      assertEquals(List.of("off", "off"), settings(postgres.jdbcUrl("postgres")));
+    }
+  }
+
+  /** fsync and synchronous_commit as the server runs them. */
+  private static List<String> settings(String jdbcUrl) throws Exception {
+    try (var connection =
+            DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        var statement = connection.createStatement()) {
+      List<String> values = new java.util.ArrayList<>();
+      for (String setting : List.of("fsync", "synchronous_commit")) {
+        try (var result = statement.executeQuery("SHOW " + setting)) {
+          result.next();
+          values.add(result.getString(1));
+        }
+      }
+      return values;
+    }
   }
 
   private static void produce(LocalInfrastructure infra, String topic, String value)

@@ -1,5 +1,6 @@
 package cn.gov.petition.local;
 
+import cn.gov.petition.infra.PostgresServer.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class Petition {
     if (args.length == 0 || !args[0].equals("up")) {
       System.out.println(
           "usage: deploy/petition up [--data DIR] [--port 8080] [--region 53 | --nodes"
-              + " 53,5303,530302,530302001] [--no-demo-data]");
+              + " 53,5303,530302,530302001] [--no-demo-data] [--unsafe-fast]");
       System.exit(args.length == 0 ? 0 : 2);
     }
     Path root =
@@ -27,6 +28,7 @@ public final class Petition {
     int port = 8080;
     List<String> regions = List.of("53");
     boolean demo = true;
+    Durability durability = Durability.DURABLE;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
@@ -34,6 +36,7 @@ public final class Petition {
         case "--region" -> regions = List.of(args[++i]);
         case "--nodes" -> regions = List.of(args[++i].split(","));
         case "--no-demo-data" -> demo = false;
+        case "--unsafe-fast" -> durability = Durability.UNSAFE_FAST;
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -49,7 +52,12 @@ public final class Petition {
         System.exit(2);
       }
     }
-    Platform platform = Platform.start(root, data, regions, port);
+    if (durability == Durability.UNSAFE_FAST) {
+      System.out.println(
+          "--unsafe-fast: PostgreSQL runs without fsync and synchronous commit; a crash loses"
+              + " the last acknowledged cases. For demos only.");
+    }
+    Platform platform = Platform.start(root, data, regions, port, durability);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -2,6 +2,7 @@ package cn.gov.petition.local;
 
 import cn.gov.petition.infra.LocalInfrastructure;
 import cn.gov.petition.infra.Ports;
+import cn.gov.petition.infra.PostgresServer.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,26 @@ public final class Platform implements AutoCloseable {
     this.nodes = nodes;
   }
 
-  /** One node serving {@code regionCode}. */
+  /** One node serving {@code regionCode}, durable as a node runs. */
   public static Platform start(
       Path projectRoot, Path runDirectory, String regionCode, int gatewayPort) {
-    return start(projectRoot, runDirectory, List.of(regionCode), gatewayPort);
+    return start(projectRoot, runDirectory, List.of(regionCode), gatewayPort, Durability.DURABLE);
+  }
+
+  /** One node serving {@code regionCode}. */
+  public static Platform start(
+      Path projectRoot,
+      Path runDirectory,
+      String regionCode,
+      int gatewayPort,
+      Durability durability) {
+    return start(projectRoot, runDirectory, List.of(regionCode), gatewayPort, durability);
+  }
+
+  /** The nodes serving {@code regions}, durable as a node runs. */
+  public static Platform start(
+      Path projectRoot, Path runDirectory, List<String> regions, int gatewayPort) {
+    return start(projectRoot, runDirectory, regions, gatewayPort, Durability.DURABLE);
   }
 
   /**
@@ -39,10 +56,17 @@ public final class Platform implements AutoCloseable {
    *     Kafka; the first is the one {@link #gatewayUrl()} names
    * @param gatewayPort the preferred port of the first node's gateway (the next nodes prefer the
    *     ports 10 above); another free one if taken
+   * @param durability PostgreSQL's: {@code DURABLE} for a node, {@code UNSAFE_FAST} for tests and
+   *     throwaway demos
    */
   public static Platform start(
-      Path projectRoot, Path runDirectory, List<String> regions, int gatewayPort) {
-    LocalInfrastructure infrastructure = LocalInfrastructure.start(runDirectory.resolve("infra"));
+      Path projectRoot,
+      Path runDirectory,
+      List<String> regions,
+      int gatewayPort,
+      Durability durability) {
+    LocalInfrastructure infrastructure =
+        LocalInfrastructure.start(runDirectory.resolve("infra"), durability);
     List<Node> nodes = new ArrayList<>();
     try {
       for (int i = 0; i < regions.size(); i++) {

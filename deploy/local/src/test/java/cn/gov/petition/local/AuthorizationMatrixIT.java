@@ -61,7 +61,7 @@ class AuthorizationMatrixIT {
   @BeforeAll
   static void startPlatform() throws Exception {
     runDirectory = TestRuns.newRunDirectory("matrix-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0);
+    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
     String registrar =
         DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
     Map<String, Object> registered =

@@ -43,7 +43,7 @@ class BackupRestoreIT {
   static void startPlatform() throws Exception {
     TestRuns.requireCommand("pg_dump", "postgresql-client");
     runDirectory = TestRuns.newRunDirectory("backup-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0);
+    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
     HttpClient http = HttpClient.newHttpClient();
     registrar = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
     cityOffice = DemoData.token(http, platform.gatewayUrl(), "qujing-office");

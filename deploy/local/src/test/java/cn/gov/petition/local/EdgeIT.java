@@ -66,7 +66,7 @@ class EdgeIT {
   @BeforeAll
   static void start() throws Exception {
     runDirectory = TestRuns.newRunDirectory("edge-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0);
+    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
     HttpClient http = HttpClient.newHttpClient();
     registrar = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
     cityOffice = DemoData.token(http, platform.gatewayUrl(), "qujing-office");

@@ -58,7 +58,7 @@ class FederationIT {
   static void startNodes() throws Exception {
     Path root = TestRuns.projectRoot();
     runDirectory = TestRuns.newRunDirectory("federation-it-");
-    platform = Platform.start(root, runDirectory, NODES, 0);
+    platform = Platform.start(root, runDirectory, NODES, 0, TestRuns.DURABILITY);
     province = platform.node("53");
     city = platform.node("5303");
     county = platform.node("530302");

@@ -155,7 +155,8 @@ class ImagesIT {
         JSON.readTree(blob("intake-service", manifest.path("config").path("digest").asText()))
             .path("config");
 
-    try (LocalInfrastructure infrastructure = LocalInfrastructure.start(work.resolve("infra"))) {
+    try (LocalInfrastructure infrastructure =
+        LocalInfrastructure.start(work.resolve("infra"), TestRuns.DURABILITY)) {
       Map<String, String> settings = new HashMap<>(infrastructure.serviceConfig("petition_53"));
       settings.putAll(infrastructure.fieldKeyConfig());
       // the public key file, as a Kubernetes secret would mount it

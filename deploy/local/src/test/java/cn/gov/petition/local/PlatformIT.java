@@ -43,7 +43,7 @@ class PlatformIT {
   static void startPlatform() throws Exception {
     Path root = TestRuns.projectRoot();
     runDirectory = TestRuns.newRunDirectory("platform-it-");
-    platform = Platform.start(root, runDirectory, "53", 0);
+    platform = Platform.start(root, runDirectory, "53", 0, TestRuns.DURABILITY);
     HttpClient http = HttpClient.newHttpClient();
     registrar = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
     countySupervisor = DemoData.token(http, platform.gatewayUrl(), "qilin-supervisor");

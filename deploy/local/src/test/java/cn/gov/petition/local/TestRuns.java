@@ -1,5 +1,6 @@
 package cn.gov.petition.local;
 
+import cn.gov.petition.infra.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,12 @@ import java.util.Comparator;
 final class TestRuns {
 
   private TestRuns() {}
+
+  /**
+   * The tests throw their data away: PostgreSQL without fsync and synchronous commit, which a node
+   * never runs (PostgresServer.Durability).
+   */
+  static final PostgresServer.Durability DURABILITY = PostgresServer.Durability.UNSAFE_FAST;
 
   /** The project's root, where the services' packaged applications are. */
   static Path projectRoot() {

@@ -60,7 +60,7 @@ class WebPagesIT {
     TestRuns.requireCommand("chromium", "chromium");
     TestRuns.requireCommand("chromedriver", "chromium-driver");
     runDirectory = TestRuns.newRunDirectory("web-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0);
+    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
     registrar =
         DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
     ChromeOptions options = new ChromeOptions();
