@@ -64,11 +64,25 @@ public final class KafkaBroker implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** Starts the broker again after {@link #stop()}, on the same ports and data. */
+  /** Whether the broker exited without being stopped (a crash, a kill): it should run. */
+  public synchronized boolean died() {
+    return process != null && !process.isAlive();
+  }
+
+  /** The broker's process id, while it runs. */
+  public synchronized long pid() {
+    if (!isRunning()) {
+      throw new IllegalStateException("the broker is not running");
+    }
+    return process.pid();
+  }
+
+  /** Starts the broker again after {@link #stop()} or a crash, on the same ports and data. */
   public synchronized void start() {
     if (isRunning()) {
       return;
     }
+    process = null;
     try {
       Files.createDirectories(directory);
       Path properties = writeServerProperties();

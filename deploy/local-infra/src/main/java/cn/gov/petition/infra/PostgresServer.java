@@ -45,9 +45,14 @@ public final class PostgresServer implements AutoCloseable {
     UNSAFE_FAST
   }
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final Durability durability;
+  private volatile EmbeddedPostgres postgres;
+  private volatile boolean closed;
 
-  private PostgresServer(EmbeddedPostgres postgres) {
+  private PostgresServer(Path dataDirectory, Durability durability, EmbeddedPostgres postgres) {
+    this.dataDirectory = dataDirectory;
+    this.durability = durability;
     this.postgres = postgres;
   }
 
@@ -65,20 +70,71 @@ public final class PostgresServer implements AutoCloseable {
                 + MAJOR
                 + ": move it away (or start with another --data) to begin with new data");
       }
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(false)
-              .setPort(Ports.freePort(preferredPort))
-              .setServerConfig("max_connections", "300")
-              // the embedded library turns synchronous_commit off by default: set both, always
-              .setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
-              .setServerConfig(
-                  "synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
-              .start();
-      return new PostgresServer(postgres);
+      return new PostgresServer(
+          dataDirectory,
+          durability,
+          postmaster(dataDirectory, Ports.freePort(preferredPort), durability));
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+    }
+  }
+
+  private static EmbeddedPostgres postmaster(Path dataDirectory, int port, Durability durability)
+      throws IOException {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setServerConfig("max_connections", "300")
+        // the embedded library turns synchronous_commit off by default: set both, always
+        .setServerConfig("fsync", durability == Durability.DURABLE ? "on" : "off")
+        .setServerConfig("synchronous_commit", durability == Durability.DURABLE ? "on" : "off")
+        .start();
+  }
+
+  /** Whether the postmaster exited without being closed (a crash, a kill): it should run. */
+  public boolean died() {
+    if (closed) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(pid()).map(p -> !p.isAlive()).orElse(true);
+    } catch (IllegalStateException noPidFile) {
+      return true;
+    }
+  }
+
+  /**
+   * The postmaster's process id, from the first line of its {@code postmaster.pid} (the embedded
+   * library starts it through pg_ctl, whose own process has exited).
+   */
+  public long pid() {
+    try {
+      return Long.parseLong(
+          Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("no postmaster.pid in " + dataDirectory, e);
+    }
+  }
+
+  /**
+   * Starts PostgreSQL again on the same port and data after it died: it recovers from its WAL, as
+   * after any crash. Fails while the dead postmaster's backends are still leaving (they notice
+   * within a second); the caller tries again.
+   */
+  public synchronized void restart() {
+    if (!died()) {
+      return;
+    }
+    try {
+      postgres.close(); // releases the data directory's lock; the stop itself finds nobody
+    } catch (IOException | RuntimeException alreadyGone) {
+      // the process is gone: nothing to stop
+    }
+    try {
+      postgres = postmaster(dataDirectory, port(), durability);
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not restart in " + dataDirectory, e);
     }
   }
 
@@ -109,6 +165,7 @@ public final class PostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     try {
       postgres.close();
     } catch (IOException e) {

@@ -70,6 +70,43 @@ class LocalInfrastructureTest {
     }
   }
 
+  @Test
+  void aKilledPostgresIsSeenDeadAndRestartsWithEveryAcknowledgedCommit() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "infra-kill-");
+    try (PostgresServer postgres =
+        PostgresServer.start(dir, 0, PostgresServer.Durability.DURABLE)) {
+      String url = postgres.jdbcUrl("postgres");
+      try (var connection =
+              DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+          var statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE acknowledged (n int)");
+        statement.execute("INSERT INTO acknowledged SELECT generate_series(1, 1000)");
+      }
+      assertFalse(postgres.died(), "a running postmaster is not dead");
+      ProcessHandle postmaster = ProcessHandle.of(postgres.pid()).orElseThrow();
+      assertTrue(postmaster.destroyForcibly(), "SIGKILL sent");
+      postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(postgres.died(), "a killed postmaster is dead");
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (postgres.died() && System.nanoTime() < deadline) {
+        try {
+          postgres.restart();
+        } catch (RuntimeException backendsStillLeaving) {
+          Thread.sleep(500);
+        }
+      }
+      assertFalse(postgres.died(), "restarted");
+      try (var connection =
+              DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+          var result =
+              connection.createStatement().executeQuery("SELECT count(*) FROM acknowledged")) {
+        result.next();
+        assertEquals(1000, result.getInt(1), "every acknowledged row survived the crash");
+      }
+    }
+  }
+
   /** fsync and synchronous_commit as the server runs them. */
   private static List<String> settings(String jdbcUrl) throws Exception {
     try (var connection =

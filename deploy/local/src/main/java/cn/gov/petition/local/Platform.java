@@ -19,12 +19,30 @@ public final class Platform implements AutoCloseable {
 
   private final LocalInfrastructure infrastructure;
   private final List<Node> nodes;
+  private final Supervisor supervisor;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  private Platform(LocalInfrastructure infrastructure, List<Node> nodes) {
+  private Platform(LocalInfrastructure infrastructure, List<Node> nodes, Path logs) {
     this.infrastructure = infrastructure;
     this.nodes = nodes;
+    this.supervisor = new Supervisor(this::parts, logs.resolve("supervisor.log"));
+  }
+
+  /** Every part the supervisor keeps running: PostgreSQL, Kafka, each node's services. */
+  private List<Supervisor.Part> parts() {
+    List<Supervisor.Part> parts = new ArrayList<>();
+    var postgres = infrastructure.postgres();
+    var kafka = infrastructure.kafka();
+    parts.add(new Supervisor.Part("postgresql", postgres::died, postgres::restart));
+    parts.add(new Supervisor.Part("kafka", kafka::died, kafka::start));
+    nodes.forEach(node -> parts.addAll(node.parts()));
+    return parts;
+  }
+
+  /** How often the supervisor started each part again after it died, by name. */
+  public Map<String, Integer> restarts() {
+    return supervisor.restarts();
   }
 
   /** One node serving {@code regionCode}, durable as a node runs. */
@@ -65,6 +83,20 @@ public final class Platform implements AutoCloseable {
       List<String> regions,
       int gatewayPort,
       Durability durability) {
+    return start(projectRoot, runDirectory, regions, gatewayPort, durability, Map.of());
+  }
+
+  /**
+   * The same, with configuration given to every service of every node (Quarkus properties), e.g. a
+   * test's shorter schedule.
+   */
+  public static Platform start(
+      Path projectRoot,
+      Path runDirectory,
+      List<String> regions,
+      int gatewayPort,
+      Durability durability,
+      Map<String, String> serviceConfig) {
     LocalInfrastructure infrastructure =
         LocalInfrastructure.start(runDirectory.resolve("infra"), durability);
     List<Node> nodes = new ArrayList<>();
@@ -79,6 +111,7 @@ public final class Platform implements AutoCloseable {
             Node.launch(
                 projectRoot,
                 infrastructure,
+                serviceConfig,
                 region,
                 gatewayPort == 0 ? 0 : gatewayPort + 10 * i,
                 10 * i,
@@ -87,7 +120,7 @@ public final class Platform implements AutoCloseable {
       for (Node node : nodes) {
         node.awaitReady();
       }
-      Platform platform = new Platform(infrastructure, nodes);
+      Platform platform = new Platform(infrastructure, nodes, runDirectory.resolve("logs"));
       // a launcher stopped by a signal (a bench, a script's kill) takes its processes with it
       Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
       return platform;
@@ -141,6 +174,7 @@ public final class Platform implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    supervisor.close();
     nodes.parallelStream().forEach(Node::close);
     infrastructure.close();
   }
@@ -175,6 +209,7 @@ public final class Platform implements AutoCloseable {
     static Node launch(
         Path projectRoot,
         LocalInfrastructure infrastructure,
+        Map<String, String> serviceConfig,
         String region,
         int gatewayPort,
         int portOffset,
@@ -184,6 +219,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> common =
             new LinkedHashMap<>(infrastructure.serviceConfig("petition_" + region));
         common.put("petition.node.region", region);
+        common.putAll(serviceConfig);
         Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
         for (String[] service : SERVICES) {
           Map<String, String> config = new LinkedHashMap<>(common);
@@ -206,6 +242,7 @@ public final class Platform implements AutoCloseable {
             gatewayConfig.put(name, System.getProperty(name));
           }
         }
+        node.configs.put("gateway", gatewayConfig);
         node.gateway =
             ServiceProcess.start(
                 projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
@@ -232,6 +269,54 @@ public final class Platform implements AutoCloseable {
       return gateway.url();
     }
 
+    /** The parts the supervisor keeps running: the services and the gateway. */
+    synchronized List<Supervisor.Part> parts() {
+      List<Supervisor.Part> parts = new ArrayList<>();
+      String prefix = "node " + region + " ";
+      services.forEach(
+          (module, service) ->
+              parts.add(new Supervisor.Part(prefix + module, service::died, () -> revive(module))));
+      if (gateway != null) {
+        ServiceProcess current = gateway;
+        parts.add(new Supervisor.Part(prefix + "gateway", current::died, this::reviveGateway));
+      }
+      return parts;
+    }
+
+    /** Starts a service that died again, on its port and database; it becomes ready by itself. */
+    private synchronized void revive(String module) {
+      ServiceProcess dead = services.get(module);
+      if (dead == null || !dead.died()) {
+        return;
+      }
+      dead.close();
+      startService(module);
+    }
+
+    private synchronized void reviveGateway() {
+      if (!gateway.died()) {
+        return;
+      }
+      gateway.close();
+      gateway =
+          ServiceProcess.start(
+              projectRoot, "gateway", gateway.port(), configs.get("gateway"), logs);
+    }
+
+    /** The process id of a running service ("gateway" for the gateway), to kill it in a test. */
+    public synchronized long pid(String module) {
+      return module.equals("gateway") ? gateway.pid() : services.get(module).pid();
+    }
+
+    /** Waits until a service ("gateway" for the gateway) reports itself ready. */
+    public void awaitReady(String module) {
+      ServiceProcess service;
+      synchronized (this) {
+        service = module.equals("gateway") ? gateway : services.get(module);
+      }
+      service.awaitReady(Duration.ofMinutes(3));
+    }
+
     /** The services behind the gateway, by module name. */
     public Map<String, String> serviceUrls() {
       Map<String, String> urls = new LinkedHashMap<>();
@@ -239,8 +324,8 @@ public final class Platform implements AutoCloseable {
       return urls;
     }
 
-    /** Stops one service of the node, as a crash or an operator would. */
-    public void stop(String module) {
+    /** Stops one service of the node, as an operator would; the supervisor leaves it stopped. */
+    public synchronized void stop(String module) {
       ServiceProcess service = services.remove(module);
       if (service != null) {
         service.close();
@@ -251,17 +336,17 @@ public final class Platform implements AutoCloseable {
     public void restart(String module) {
       stop(module);
       startService(module);
-      services.get(module).awaitReady(Duration.ofMinutes(3));
+      awaitReady(module);
     }
 
-    private void startService(String module) {
+    private synchronized void startService(String module) {
       Map<String, String> config = new LinkedHashMap<>(configs.get(module));
       int port = Integer.parseInt(config.remove("quarkus.http.port"));
       services.put(module, ServiceProcess.start(projectRoot, module, port, config, logs));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
       if (gateway != null) {
         gateway.close();
       }

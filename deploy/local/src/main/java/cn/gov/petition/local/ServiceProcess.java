@@ -42,6 +42,7 @@ final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Process process;
+  private volatile boolean closed;
 
   private ServiceProcess(String name, int port, Path log, Process process) {
     this.name = name;
@@ -101,6 +102,23 @@ final class ServiceProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
+  Path log() {
+    return log;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Whether the service exited without being stopped (a crash, a kill): it should run. */
+  boolean died() {
+    return !closed && !process.isAlive();
+  }
+
+  int exitValue() {
+    return process.exitValue();
+  }
+
   /** Waits until the service reports itself ready (database migrated, Kafka reachable). */
   void awaitReady(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
@@ -135,6 +153,7 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

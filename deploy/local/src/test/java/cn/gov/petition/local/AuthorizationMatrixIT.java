@@ -9,16 +9,16 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 权限矩阵: every operation of the platform's API document (GET /openapi at the gateway), called by
@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * Bodies are empty objects: an allowed call is refused as invalid, so the matrix changes nothing
  * (checked: the case's history is the same after the matrix as before).
  */
+@ExtendWith(SharedNode.class)
+@Order(1)
 class AuthorizationMatrixIT {
 
   private static final List<String> ROLES =
@@ -54,14 +56,12 @@ class AuthorizationMatrixIT {
   private static final String CONTENT = "权限矩阵测试：供水管道破裂无人维修。";
 
   private static Platform platform;
-  private static Path runDirectory;
   private static String caseId;
   private static String caseNumber;
 
   @BeforeAll
   static void startPlatform() throws Exception {
-    runDirectory = TestRuns.newRunDirectory("matrix-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
+    platform = SharedNode.platform();
     String registrar =
         DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
     Map<String, Object> registered =
@@ -91,14 +91,6 @@ class AuthorizationMatrixIT {
                             .oauth2(registrar)
                             .get("/api/intake/cases/" + caseId)
                             .path("status")));
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (platform != null) {
-      platform.close();
-      TestRuns.deleteInfrastructure(runDirectory);
-    }
   }
 
   /** A token of one role in one region, signed with the local run's key as its issuer signs. */

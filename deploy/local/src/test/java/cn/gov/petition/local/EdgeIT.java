@@ -30,12 +30,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an attacker or a careless client sends to the gateway, and where personal data must never
@@ -45,6 +45,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * petitions' words.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedNode.class)
+@Order(2)
 class EdgeIT {
 
   private static final int SERIAL = Identities.nextSerial();
@@ -56,8 +58,13 @@ class EdgeIT {
   private static final String ACCUSED = "孙八" + SERIAL;
   private static final String ACCUSATION = "检举测试" + SERIAL + "：某局工作人员收受好处费。";
 
+  /**
+   * 寥廓街道, where only this test's petitions lie: the node is shared (SharedNode), and the day's
+   * count of this township moves by this test's good petitions alone.
+   */
+  private static final String TOWNSHIP = "530302004";
+
   private static Platform platform;
-  private static Path runDirectory;
   private static String registrar;
   private static String cityOffice;
   private static long before;
@@ -65,20 +72,11 @@ class EdgeIT {
 
   @BeforeAll
   static void start() throws Exception {
-    runDirectory = TestRuns.newRunDirectory("edge-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
+    platform = SharedNode.platform();
     HttpClient http = HttpClient.newHttpClient();
     registrar = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
     cityOffice = DemoData.token(http, platform.gatewayUrl(), "qujing-office");
-    before = Visits.countedToday(platform.gatewayUrl(), cityOffice, "530302");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-      TestRuns.deleteInfrastructure(runDirectory);
-    }
+    before = Visits.countedToday(platform.gatewayUrl(), cityOffice, TOWNSHIP);
   }
 
   private static Map<String, Object> letter(String content) {
@@ -91,7 +89,7 @@ class EdgeIT {
     Map<String, Object> body = new HashMap<>();
     body.put("channel", "LETTER");
     body.put("receivedOn", LocalDate.now(Visits.CHINA).toString());
-    body.put("matterRegionCode", "530302001");
+    body.put("matterRegionCode", TOWNSHIP);
     body.put("petitionClass", "APPEAL");
     body.put("purpose", "SEEK_SOLUTION");
     body.put("category", "0105");
@@ -364,8 +362,8 @@ class EdgeIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () ->
-                Visits.countedToday(platform.gatewayUrl(), cityOffice, "530302") >= before + good);
-    assertEquals(before + good, Visits.countedToday(platform.gatewayUrl(), cityOffice, "530302"));
+                Visits.countedToday(platform.gatewayUrl(), cityOffice, TOWNSHIP) >= before + good);
+    assertEquals(before + good, Visits.countedToday(platform.gatewayUrl(), cityOffice, TOWNSHIP));
   }
 
   /** The words no log line and no broadcast record may carry. */
@@ -378,7 +376,7 @@ class EdgeIT {
   void noLogLineCarriesPersonalDataOrPetitionText() throws Exception {
     List<String> found = new ArrayList<>();
     int lines = 0;
-    try (Stream<Path> logs = Files.walk(runDirectory.resolve("logs"))) {
+    try (Stream<Path> logs = Files.walk(SharedNode.runDirectory().resolve("logs"))) {
       for (Path log : logs.filter(Files::isRegularFile).toList()) {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         lines += (int) text.lines().count();

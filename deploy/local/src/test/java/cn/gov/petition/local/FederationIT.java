@@ -58,7 +58,16 @@ class FederationIT {
   static void startNodes() throws Exception {
     Path root = TestRuns.projectRoot();
     runDirectory = TestRuns.newRunDirectory("federation-it-");
-    platform = Platform.start(root, runDirectory, NODES, 0, TestRuns.DURABILITY);
+    // the county publishes its statistics snapshot every few seconds, not every minute: the
+    // province's figures below wait for it
+    platform =
+        Platform.start(
+            root,
+            runDirectory,
+            NODES,
+            0,
+            TestRuns.DURABILITY,
+            Map.of("petition.analytics.snapshots.every", "3s"));
     province = platform.node("53");
     city = platform.node("5303");
     county = platform.node("530302");
@@ -191,8 +200,8 @@ class FederationIT {
   void theProvinceShowsTheCountyNodesFiguresFromItsSnapshotsAndTheyAgreeWithItsOwn() {
     String today = LocalDate.now(CHINA).toString();
     await()
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(
             () -> {
               JsonPath exchanged = statistics("/statistics/exchanged", today);

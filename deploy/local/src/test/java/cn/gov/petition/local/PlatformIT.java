@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -505,5 +506,77 @@ class PlatformIT {
         .pollInterval(Duration.ofSeconds(2))
         .untilAsserted(
             () -> assertEquals(rates, ratesOf("5303"), "the same figures, to the digit"));
+  }
+
+  /**
+   * Issue 26: the run command supervises what it starts. A service, the Kafka broker and PostgreSQL
+   * are each killed with SIGKILL, as a crash or the OOM killer would; the supervisor starts each
+   * again on its port and data, and a petition registered before the kills and one after are both
+   * routed, clocked and counted once.
+   */
+  @Test
+  @Order(5)
+  void aServiceKafkaAndPostgresKilledWithSigkillAreStartedAgainAndNothingIsLost() {
+    long before = volume("5303");
+    String earlier = register(Visits.visit("530302003", "进程重启前登记的信访件。"));
+    awaitAssigned(earlier, Duration.ofSeconds(60));
+    Platform.Node node = platform.nodes().get(0);
+
+    kill(node.pid("routing-service"));
+    awaitRestarted("node 53 routing-service");
+    node.awaitReady("routing-service");
+    kill(platform.infrastructure().kafka().pid());
+    awaitRestarted("kafka");
+    kill(platform.infrastructure().postgres().pid());
+    awaitRestarted("postgresql");
+
+    // registered once PostgreSQL takes commits again; the key makes a retry the same petition
+    String key = "sigkill-" + UUID.randomUUID();
+    String[] later = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                later[0] =
+                    given()
+                        .baseUri(platform.gatewayUrl())
+                        .auth()
+                        .oauth2(registrar)
+                        .header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON)
+                        .body(Visits.visit("530302003", "进程重启后登记的信访件。"))
+                        .post("/api/intake/cases")
+                        .then()
+                        .statusCode(org.hamcrest.Matchers.either(equalTo(201)).or(equalTo(200)))
+                        .extract()
+                        .path("petitionCase.id"));
+    for (String caseId : List.of(earlier, later[0])) {
+      assertEquals(
+          "530302:rsj", awaitAssigned(caseId, Duration.ofSeconds(120)).path("handlingUnit.code"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  clocksSeenByTheCountySupervisor(caseId)
+                      .body("find { it.step == 'ACCEPT' }.status", equalTo("OPEN")));
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> volume("5303") >= before + 2);
+    assertEquals(before + 2, volume("5303"), "both cases counted once, none twice");
+  }
+
+  /** SIGKILL: no shutdown hook, no clean stop. */
+  private static void kill(long pid) {
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    assertTrue(process.destroyForcibly(), "SIGKILL sent to " + pid);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+  }
+
+  /** Waits until the supervisor has started the part again. */
+  private static void awaitRestarted(String part) {
+    int before = platform.restarts().getOrDefault(part, 0);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> platform.restarts().getOrDefault(part, 0) > before);
   }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -41,6 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's packages, installed here when missing (the tests run as root on CI).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedNode.class)
+@Order(3)
 class WebPagesIT {
 
   private static final int SERIAL = Identities.nextSerial();
@@ -60,7 +63,7 @@ class WebPagesIT {
     TestRuns.requireCommand("chromium", "chromium");
     TestRuns.requireCommand("chromedriver", "chromium-driver");
     runDirectory = TestRuns.newRunDirectory("web-it-");
-    platform = Platform.start(TestRuns.projectRoot(), runDirectory, "53", 0, TestRuns.DURABILITY);
+    platform = SharedNode.platform();
     registrar =
         DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
     ChromeOptions options = new ChromeOptions();
@@ -88,10 +91,6 @@ class WebPagesIT {
   static void stop() {
     if (browser != null) {
       browser.quit();
-    }
-    if (platform != null) {
-      platform.close();
-      TestRuns.deleteInfrastructure(runDirectory);
     }
   }
 
