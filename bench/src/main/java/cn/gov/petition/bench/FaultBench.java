@@ -1,6 +1,8 @@
 package cn.gov.petition.bench;
 
+import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.Identities;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.infra.PostgresServer;
 import cn.gov.petition.local.DemoData;
 import cn.gov.petition.local.Platform;
@@ -43,7 +45,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every petition is sent with its own Idempotency-Key and resent with it until the gateway
  * answers 201 or 200: a client's retry during an outage must not register it twice.
  *
- * <p>Run: {@code bench/run faults [--rate 5] [--between 20]} (seconds between kills).
+ * <p>After the kills, a poison event (a {@code case.progressed} whose data is not one) is written
+ * to the case events: supervision and analytics must each park it on the dead-letter topic and go
+ * on. Then the broker is stopped for {@code --kafka-outage} seconds (default 300) while
+ * registrations go on: intake's outbox holds their events until it is back.
+ *
+ * <p>Run: {@code bench/run faults [--rate 5] [--between 20] [--kafka-outage 300]}.
  */
 public final class FaultBench {
 
@@ -64,10 +71,12 @@ public final class FaultBench {
   public static void main(String[] args) throws Exception {
     int rate = 5;
     int between = 20;
+    int outage = 300;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rate" -> rate = Integer.parseInt(args[++i]);
         case "--between" -> between = Integer.parseInt(args[++i]);
+        case "--kafka-outage" -> outage = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -78,7 +87,7 @@ public final class FaultBench {
         "machine: %s; node, PostgreSQL (durable), Kafka and the bench share them%n",
         Machine.describe());
     try (Platform platform = Platform.start(root, run, "53", 0)) {
-      new FaultBench.Run(platform, rate, between).go();
+      new FaultBench.Run(platform, rate, between, outage).go();
     } finally {
       try (var files = Files.walk(run.resolve("infra"))) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -93,6 +102,7 @@ public final class FaultBench {
     private final Platform platform;
     private final int rate;
     private final int between;
+    private final int outage;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String marker = "故障测试" + run;
     private final String keys = "faults-" + run + "-";
@@ -105,10 +115,11 @@ public final class FaultBench {
     private final Map<String, Double> recovery = new LinkedHashMap<>();
     private volatile long lastAcknowledgedAt = System.nanoTime();
 
-    Run(Platform platform, int rate, int between) throws Exception {
+    Run(Platform platform, int rate, int between, int outage) throws Exception {
       this.platform = platform;
       this.rate = rate;
       this.between = between;
+      this.outage = outage;
       this.token = DemoData.token(http, platform.gatewayUrl(), "qilin-registrar");
     }
 
@@ -137,12 +148,45 @@ public final class FaultBench {
         kill(victim);
         Thread.sleep(between * 1000L);
       }
+      poison();
+      if (outage > 0) {
+        int acknowledgedBefore = acknowledged.size();
+        platform.infrastructure().kafka().stop();
+        Thread.sleep(outage * 1000L);
+        System.out.printf(
+            "Kafka stopped for %d s: %d registrations acknowledged meanwhile%n",
+            outage, acknowledged.size() - acknowledgedBefore);
+        platform.infrastructure().kafka().start();
+        Thread.sleep(between * 1000L);
+      }
       load.shutdown();
       load.awaitTermination(5, TimeUnit.MINUTES);
       System.out.printf(
           "sent %d petitions at %d/s, %d acknowledged (201 or 200), %d resends%n",
           sent.get(), rate, acknowledged.size(), retries.get());
       reconcile();
+    }
+
+    /** A case.progressed whose data is not one: each consumer parks it and goes on. */
+    private void poison() {
+      KafkaProbe kafka = new KafkaProbe(platform.infrastructure().kafka().bootstrapServers());
+      String key = "poison-" + run;
+      kafka.send(
+          Topics.CASE_EVENTS,
+          key,
+          KafkaProbe.cloudEventHeaders(
+              UUID.randomUUID().toString(), "cn.gov.petition.case.progressed", key),
+          "{\"caseId\": \"cut off in the middle");
+      var parked =
+          kafka.await(
+              Topics.forNode(Topics.DEAD_LETTER, "53"),
+              seen -> key.equals(seen.key()),
+              2,
+              Duration.ofSeconds(60));
+      System.out.printf(
+          "poison event: parked on the dead-letter topic by %d of 2 consumers (supervision,"
+              + " analytics)%n",
+          parked.size());
     }
 
     /** Registers petition n, resending with the same key until the gateway acknowledges it. */
