@@ -327,14 +327,12 @@ class WebPagesIT {
   }
 
   private void click(By what) {
-    waitFor(d -> usable(d.findElement(what)));
-    browser.findElement(what).click();
+    usableElement(what).click();
   }
 
   /** Types into the field once it is there, shown and enabled. */
   private void type(String id, String text) {
-    waitFor(d -> usable(d.findElement(By.id(id))));
-    WebElement input = browser.findElement(By.id(id));
+    WebElement input = usableElement(By.id(id));
     input.clear();
     input.sendKeys(text);
   }
@@ -342,12 +340,19 @@ class WebPagesIT {
   /** Chooses an option once the list has it (some lists are filled from a fetch). */
   private void select(String css, String value) {
     By option = By.cssSelector(css + " option[value='" + value + "']");
-    waitFor(d -> !d.findElements(option).isEmpty() && usable(d.findElement(By.cssSelector(css))));
-    new Select(browser.findElement(By.cssSelector(css))).selectByValue(value);
+    waitFor(d -> !d.findElements(option).isEmpty());
+    new Select(usableElement(By.cssSelector(css))).selectByValue(value);
   }
 
-  private static boolean usable(WebElement element) {
-    return element.isDisplayed() && element.isEnabled();
+  /** The element, as the wait found it there, shown and enabled: what is used is what was seen. */
+  private WebElement usableElement(By what) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(what);
+              return element.isDisplayed() && element.isEnabled() ? element : null;
+            });
   }
 
   private String attribute(String css, String name) {
