@@ -34,8 +34,8 @@ public final class Platform implements AutoCloseable {
     List<Supervisor.Part> parts = new ArrayList<>();
     var postgres = infrastructure.postgres();
     var kafka = infrastructure.kafka();
-    parts.add(new Supervisor.Part("postgresql", postgres::died, postgres::restart));
-    parts.add(new Supervisor.Part("kafka", kafka::died, kafka::start));
+    parts.add(Supervisor.Part.process("postgresql", postgres::died, postgres::restart));
+    parts.add(Supervisor.Part.process("kafka", kafka::died, kafka::start));
     nodes.forEach(node -> parts.addAll(node.parts()));
     return parts;
   }
@@ -193,6 +193,8 @@ public final class Platform implements AutoCloseable {
             new String[] {"supervision-service", "8083", "supervision"},
             new String[] {"analytics-service", "8084", "analytics"});
 
+    private static final Duration STUCK_GRACE = Duration.ofSeconds(10);
+
     private final Path projectRoot;
     private final String region;
     private final Path logs;
@@ -275,29 +277,34 @@ public final class Platform implements AutoCloseable {
       String prefix = "node " + region + " ";
       services.forEach(
           (module, service) ->
-              parts.add(new Supervisor.Part(prefix + module, service::died, () -> revive(module))));
+              parts.add(
+                  new Supervisor.Part(
+                      prefix + module, service::fault, () -> revive(module, service))));
       if (gateway != null) {
         ServiceProcess current = gateway;
-        parts.add(new Supervisor.Part(prefix + "gateway", current::died, this::reviveGateway));
+        parts.add(
+            new Supervisor.Part(prefix + "gateway", current::fault, () -> reviveGateway(current)));
       }
       return parts;
     }
 
-    /** Starts a service that died again, on its port and database; it becomes ready by itself. */
-    private synchronized void revive(String module) {
-      ServiceProcess dead = services.get(module);
-      if (dead == null || !dead.died()) {
-        return;
+    /**
+     * Starts a service that died or is stuck again, on its port and database; it becomes ready by
+     * itself. A stuck one is stopped first, as Kubernetes does: SIGTERM, SIGKILL after 10 s.
+     */
+    private synchronized void revive(String module, ServiceProcess faulty) {
+      if (services.get(module) != faulty) {
+        return; // stopped or restarted meanwhile
       }
-      dead.close();
+      faulty.close(STUCK_GRACE);
       startService(module);
     }
 
-    private synchronized void reviveGateway() {
-      if (!gateway.died()) {
+    private synchronized void reviveGateway(ServiceProcess faulty) {
+      if (gateway != faulty) {
         return;
       }
-      gateway.close();
+      gateway.close(STUCK_GRACE);
       gateway =
           ServiceProcess.start(
               projectRoot, "gateway", gateway.port(), configs.get("gateway"), logs);

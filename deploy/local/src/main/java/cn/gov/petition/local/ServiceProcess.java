@@ -44,6 +44,20 @@ final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private volatile boolean closed;
 
+  /**
+   * The liveness probe, as Kubernetes runs it on a node (deploy/k8s): once the service has answered
+   * {@code /q/health/live} with 200, {@value #LIVENESS_FAILURES} failed probes in a row, {@link
+   * #LIVENESS_PERIOD} apart, mean it is alive but stuck (a consumer channel that gave up, a hung
+   * JVM) and it must be started again.
+   */
+  private static final Duration LIVENESS_PERIOD = Duration.ofSeconds(5);
+
+  private static final int LIVENESS_FAILURES = 3;
+  private Instant nextProbe = Instant.EPOCH;
+  private boolean answeredLive;
+  private int failedProbes;
+  private String lastFailure;
+
   private ServiceProcess(String name, int port, Path log, Process process) {
     this.name = name;
     this.port = port;
@@ -110,9 +124,51 @@ final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Whether the service exited without being stopped (a crash, a kill): it should run. */
-  boolean died() {
-    return !closed && !process.isAlive();
+  /**
+   * What is wrong with a service that should run, or null: it exited, or it runs but its liveness
+   * probe failed {@value #LIVENESS_FAILURES} times in a row. Probes at most every {@link
+   * #LIVENESS_PERIOD}; a service that has not yet answered once is starting, not stuck.
+   */
+  synchronized String fault() {
+    if (closed) {
+      return null;
+    }
+    if (!process.isAlive()) {
+      return "died (exit code " + process.exitValue() + ")";
+    }
+    Instant now = Instant.now();
+    if (now.isBefore(nextProbe)) {
+      return stuck();
+    }
+    nextProbe = now.plus(LIVENESS_PERIOD);
+    HttpRequest live =
+        HttpRequest.newBuilder(URI.create(url() + "/q/health/live"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    try {
+      int status = HTTP.send(live, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status == 200) {
+        answeredLive = true;
+        failedProbes = 0;
+        return null;
+      }
+      lastFailure = "/q/health/live answered " + status;
+    } catch (IOException e) {
+      lastFailure = "/q/health/live did not answer (" + e.getClass().getSimpleName() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    if (answeredLive) {
+      failedProbes++;
+    }
+    return stuck();
+  }
+
+  private String stuck() {
+    return failedProbes >= LIVENESS_FAILURES
+        ? "is not live: " + lastFailure + ", " + failedProbes + " probes in a row"
+        : null;
   }
 
   int exitValue() {
@@ -153,10 +209,15 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    close(Duration.ofSeconds(20));
+  }
+
+  /** Stops the service: SIGTERM, and SIGKILL if it has not exited after {@code grace}. */
+  void close(Duration grace) {
     closed = true;
     process.destroy();
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -16,15 +16,26 @@ import java.util.function.Supplier;
 /**
  * Keeps the parts of the local platform running, as Kubernetes keeps a node's in production: a
  * service, the Kafka broker or PostgreSQL that dies (a crash, {@code kill -9}, the OOM killer) is
- * started again on its port and data. A part that dies again soon waits longer before the next
- * start: 1 s, doubling to at most 1 min, back to 1 s once it has run for 5 minutes. Every death and
- * start is written to the launcher's output and to {@code logs/supervisor.log}. A part stopped on
- * purpose (a test's {@code Node.stop}, {@code KafkaBroker.stop}) is not started again.
+ * started again on its port and data, and so is a service that runs but fails its liveness probe (a
+ * Kafka consumer that gave up during a broker outage, a hung JVM). A part that dies again soon
+ * waits longer before the next start: 1 s, doubling to at most 1 min, back to 1 s once it has run
+ * for 5 minutes. Every death and start is written to the launcher's output and to {@code
+ * logs/supervisor.log}. A part stopped on purpose (a test's {@code Node.stop}, {@code
+ * KafkaBroker.stop}) is not started again.
  */
 final class Supervisor implements AutoCloseable {
 
-  /** One part: whether it died, and how to start it again. */
-  record Part(String name, BooleanSupplier died, Runnable start) {}
+  /**
+   * One part: what is wrong with it (null while it runs as it should), and how to start it again
+   * (stopping what is left of it first).
+   */
+  record Part(String name, Supplier<String> fault, Runnable start) {
+
+    /** A part that is either running or dead. */
+    static Part process(String name, BooleanSupplier died, Runnable start) {
+      return new Part(name, () -> died.getAsBoolean() ? "died" : null, start);
+    }
+  }
 
   private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
@@ -56,8 +67,9 @@ final class Supervisor implements AutoCloseable {
   private void watch() {
     while (running) {
       for (Part part : parts.get()) {
-        if (running && part.died().getAsBoolean()) {
-          revive(part);
+        String fault = running ? part.fault().get() : null;
+        if (fault != null) {
+          revive(part, fault);
         }
       }
       try {
@@ -68,7 +80,7 @@ final class Supervisor implements AutoCloseable {
     }
   }
 
-  private void revive(Part part) {
+  private void revive(Part part, String fault) {
     Instant now = Instant.now();
     Backoff last = backoff.get(part.name());
     if (last != null && now.isBefore(last.notBefore())) {
@@ -78,7 +90,7 @@ final class Supervisor implements AutoCloseable {
         last == null || Duration.between(last.startedAt(), now).compareTo(STEADY) > 0
             ? FIRST_WAIT
             : min(last.delay().multipliedBy(2), LONGEST_WAIT);
-    say(part.name() + " died; starting it again");
+    say(part.name() + " " + fault + "; starting it again");
     try {
       part.start().run();
       restarts.merge(part.name(), 1, Integer::sum);

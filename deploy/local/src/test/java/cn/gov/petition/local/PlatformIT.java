@@ -355,11 +355,6 @@ class PlatformIT {
   }
 
   /**
-   * Statistics are a read model of the event log: wiped (schema dropped, consumer offsets
-   * forgotten) and rebuilt by reading the broadcast topic again from its start, they give the same
-   * figures.
-   */
-  /**
    * Issue 23 on the real stack: a handling period accepted today ends 60 days later, past the last
    * day of the official days the platform ships (2026); it is provisional until an administrator
    * loads that year's notice, and then intake recounts it, and supervision's clock and analytics'
@@ -475,6 +470,11 @@ class PlatformIT {
     }
   }
 
+  /**
+   * Statistics are a read model of the event log: wiped (schema dropped, consumer offsets
+   * forgotten) and rebuilt by reading the broadcast topic again from its start, they give the same
+   * figures.
+   */
   @Test
   @Order(4)
   void analyticsWipedAndRebuiltFromTheEventLogGivesTheSameFigures() throws Exception {
@@ -525,21 +525,16 @@ class PlatformIT {
    */
   @Test
   @Order(5)
-  @org.junit.jupiter.api.Disabled(
-      "issue 26: timed out once on a clean clone waiting for a restart; kept off until understood")
   void aServiceKafkaAndPostgresKilledWithSigkillAreStartedAgainAndNothingIsLost() {
     long before = volume("5303");
     String earlier = register(Visits.visit("530302003", "进程重启前登记的信访件。"));
     awaitAssigned(earlier, Duration.ofSeconds(60));
     Platform.Node node = platform.nodes().get(0);
 
-    kill(node.pid("routing-service"));
-    awaitRestarted("node 53 routing-service");
+    killAndAwaitRestart("node 53 routing-service", node.pid("routing-service"));
     node.awaitReady("routing-service");
-    kill(platform.infrastructure().kafka().pid());
-    awaitRestarted("kafka");
-    kill(platform.infrastructure().postgres().pid());
-    awaitRestarted("postgresql");
+    killAndAwaitRestart("kafka", platform.infrastructure().kafka().pid());
+    killAndAwaitRestart("postgresql", platform.infrastructure().postgres().pid());
 
     // registered once PostgreSQL takes commits again; the key makes a retry the same petition
     String key = "sigkill-" + UUID.randomUUID();
@@ -565,16 +560,47 @@ class PlatformIT {
     routedClockedAndCountedOnce(List.of(earlier, later[0]), before);
   }
 
-  /** SIGKILL: no shutdown hook, no clean stop. */
-  private static void kill(long pid) {
-    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-    assertTrue(process.destroyForcibly(), "SIGKILL sent to " + pid);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+  /**
+   * Issue 26: a service that runs but no longer works (here a JVM frozen with SIGSTOP; in the fault
+   * suite a Kafka consumer that gave up during a long broker outage) fails its liveness probe; the
+   * supervisor stops it and starts it again, as Kubernetes does, and the petition registered
+   * meanwhile is counted once.
+   */
+  @Test
+  @Order(6)
+  void aServiceThatStopsAnsweringItsLivenessProbeIsStartedAgainAndCatchesUp() throws Exception {
+    long before = volume("5303");
+    String part = "node 53 analytics-service";
+    int restarts = platform.restarts().getOrDefault(part, 0);
+    Platform.Node node = platform.nodes().get(0);
+    long frozen = node.pid("analytics-service");
+    Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(frozen)).start();
+    assertEquals(0, stop.waitFor(), "SIGSTOP sent to " + frozen);
+    String meanwhile = register(Visits.visit("530302003", "统计服务停滞期间登记的信访件。"));
+
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> platform.restarts().getOrDefault(part, 0) > restarts);
+    assertTrue(
+        ProcessHandle.of(frozen).map(p -> !p.isAlive()).orElse(true),
+        "the frozen JVM is gone, not left beside the new one");
+    assertTrue(
+        java.nio.file.Files.readString(runDirectory.resolve("logs/supervisor.log"))
+            .contains(part + " is not live"),
+        "the supervisor says why it started the service again");
+    node.awaitReady("analytics-service");
+    routedClockedAndCountedOnce(List.of(meanwhile), before);
   }
 
-  /** Waits until the supervisor has started the part again. */
-  private static void awaitRestarted(String part) {
+  /**
+   * SIGKILL (no shutdown hook, no clean stop), then waits until the supervisor has started the part
+   * again. Its restart count is read before the kill: the supervisor may start it again before this
+   * thread looks (a service is spawned within a second of its death).
+   */
+  private static void killAndAwaitRestart(String part, long pid) {
     int before = platform.restarts().getOrDefault(part, 0);
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    assertTrue(process.destroyForcibly(), "SIGKILL sent to " + pid);
     await()
         .atMost(Duration.ofSeconds(120))
         .until(() -> platform.restarts().getOrDefault(part, 0) > before);
