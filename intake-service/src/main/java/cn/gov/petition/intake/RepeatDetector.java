@@ -47,23 +47,26 @@ public class RepeatDetector {
     if (petitioners.isEmpty()) {
       return List.of(); // an anonymous petition has no petitioner to recognise
     }
+    // every key's digests: rows sealed before a key rotation carry the retired key's until
+    // re-sealed
     FieldCipher cipher = FieldCipher.instance();
     Set<String> idDigests =
         petitioners.stream()
             .map(Petitioner::idNumber)
             .filter(Objects::nonNull)
-            .map(n -> cipher.digest(n.toUpperCase()))
+            .flatMap(n -> cipher.digests(n.toUpperCase()).stream())
             .collect(Collectors.toSet());
     Set<String> phoneDigests =
         petitioners.stream()
             .map(Petitioner::phone)
             .filter(Objects::nonNull)
-            .map(cipher::digest)
+            .flatMap(phone -> cipher.digests(phone).stream())
             .collect(Collectors.toSet());
     Set<String> namesAtAddresses =
         petitioners.stream()
-            .filter(p -> p.address() != null)
-            .map(p -> p.name() + "|" + p.address())
+            .map(p -> PetitionerEntity.nameAtAddress(p.name(), p.address()))
+            .filter(Objects::nonNull)
+            .flatMap(nameAtAddress -> cipher.digests(nameAtAddress).stream())
             .collect(Collectors.toSet());
     List<Match> matches = new ArrayList<>();
     for (PetitionCaseEntity earlier :

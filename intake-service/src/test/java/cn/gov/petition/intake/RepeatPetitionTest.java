@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -227,9 +228,12 @@ class RepeatPetitionTest {
                         entityManager
                             .createNativeQuery(
                                 "SELECT count(DISTINCT case_id) FROM petitioner"
-                                    + " WHERE name = :n AND address = :a")
-                            .setParameter("n", petitioner.get("name"))
-                            .setParameter("a", petitioner.get("address"))
+                                    + " WHERE name_address_digest = :d")
+                            .setParameter(
+                                "d",
+                                FieldCipher.instance()
+                                    .digest(
+                                        petitioner.get("name") + "|" + petitioner.get("address")))
                             .getSingleResult())
                     .longValue());
   }

@@ -81,7 +81,7 @@ public class PublicStatusResource {
   public PublicStatus query(@NotNull @Valid StatusQuery query) {
     PetitionCaseEntity entity =
         cases
-            .findByQueryCodeDigest(FieldCipher.instance().digest(query.queryCode().toUpperCase()))
+            .findByQueryCodeDigest(FieldCipher.instance().digests(query.queryCode().toUpperCase()))
             .orElseThrow(() -> ProblemException.notFound("case with this query code", "(查询码)"));
     return new PublicStatus(
         entity.caseNumber,

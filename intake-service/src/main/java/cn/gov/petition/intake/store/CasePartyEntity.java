@@ -2,6 +2,7 @@ package cn.gov.petition.intake.store;
 
 import cn.gov.petition.intake.PartyKind;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -33,6 +34,8 @@ public abstract class CasePartyEntity {
   @Column(nullable = false)
   public PartyKind kind;
 
+  /** Encrypted at rest. */
+  @Convert(converter = EncryptedString.class)
   @Column(nullable = false)
   public String name;
 }

@@ -23,32 +23,35 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
     return find("idempotencyKey", key).firstResultOptional();
   }
 
-  public Optional<PetitionCaseEntity> findByQueryCodeDigest(String digest) {
-    return find("queryCodeDigest", digest).firstResultOptional();
+  /**
+   * The case with this query code, by its digests under every key ({@link FieldCipher#digests}).
+   */
+  public Optional<PetitionCaseEntity> findByQueryCodeDigest(Collection<String> digests) {
+    return find("queryCodeDigest in ?1", digests).firstResultOptional();
   }
 
   /**
    * Earlier cases about a matter in the county in which one of the petitioners is the same person:
-   * the same ID number or phone (by their keyed digests), or the same name at the same address.
+   * the same ID number or phone, or the same name at the same address (all by their keyed digests).
    * Newest first, at most {@code limit}.
    */
   public List<PetitionCaseEntity> samePetitioner(
       String county,
       Collection<String> idDigests,
       Collection<String> phoneDigests,
-      Collection<String> nameAndAddress,
+      Collection<String> nameAndAddressDigests,
       int limit) {
     return getEntityManager()
         .createQuery(
             "select distinct c from PetitionCaseEntity c join c.petitioners p"
                 + " where c.matterRegionCode like :county and (p.idNumberDigest in :ids"
-                + " or p.phoneDigest in :phones or concat(p.name, '|', p.address) in :names)"
+                + " or p.phoneDigest in :phones or p.nameAddressDigest in :names)"
                 + " order by c.registeredAt desc",
             PetitionCaseEntity.class)
         .setParameter("county", county + "%")
         .setParameter("ids", orNone(idDigests))
         .setParameter("phones", orNone(phoneDigests))
-        .setParameter("names", orNone(nameAndAddress))
+        .setParameter("names", orNone(nameAndAddressDigests))
         .setMaxResults(limit)
         .getResultList();
   }

@@ -3,6 +3,7 @@ package cn.gov.petition.intake.store;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Transition;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * 办理记录: one transition of a case, who took it and what it decided. The details hold the content of
@@ -64,7 +63,8 @@ public class CaseTransitionEntity {
   @Column(name = "user_name", nullable = false)
   public String userName;
 
-  @JdbcTypeCode(SqlTypes.JSON)
+  /** Sealed at rest: the text of notices and opinions names people. */
+  @Convert(converter = SealedJson.class)
   @Column(nullable = false)
   public Map<String, Object> details;
 }

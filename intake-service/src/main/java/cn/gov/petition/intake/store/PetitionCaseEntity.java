@@ -67,6 +67,8 @@ public class PetitionCaseEntity {
   @Column(nullable = false)
   public String category;
 
+  /** Encrypted at rest: it may name people, and an accusation's must not leak. */
+  @Convert(converter = EncryptedString.class)
   @Column(nullable = false)
   public String content;
 
@@ -140,6 +142,7 @@ public class PetitionCaseEntity {
   public Origin origin;
 
   /** The agent or leader who took the petition in. */
+  @Convert(converter = EncryptedString.class)
   @Column(name = "intermediary_name")
   public String intermediaryName;
 
@@ -167,6 +170,7 @@ public class PetitionCaseEntity {
   public boolean escalated;
 
   /** New facts or reasons the clerk recorded, which make a repeat a new case. */
+  @Convert(converter = EncryptedString.class)
   @Column(name = "new_facts")
   public String newFacts;
 

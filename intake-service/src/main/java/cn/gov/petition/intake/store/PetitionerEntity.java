@@ -36,10 +36,24 @@ public class PetitionerEntity extends CasePartyEntity {
   @Column(name = "phone_digest")
   public String phoneDigest;
 
+  /** Encrypted at rest. */
+  @Convert(converter = EncryptedString.class)
   public String address;
+
+  /**
+   * Keyed digest of name and address together ({@link #nameAtAddress}), the third way to find the
+   * same petitioner again.
+   */
+  @Column(name = "name_address_digest")
+  public String nameAddressDigest;
 
   @Column(name = "address_region_code")
   public String addressRegionCode;
+
+  /** What the name-and-address digest is made of; null without an address. */
+  public static String nameAtAddress(String name, String address) {
+    return address == null ? null : name + "|" + address;
+  }
 
   /** A petitioner of the case, with the digests by which a repeat finds them again. */
   public static PetitionerEntity of(
@@ -65,6 +79,8 @@ public class PetitionerEntity extends CasePartyEntity {
     petitioner.phone = phone;
     petitioner.phoneDigest = phone == null ? null : cipher.digest(phone);
     petitioner.address = address;
+    String nameAtAddress = nameAtAddress(name, address);
+    petitioner.nameAddressDigest = nameAtAddress == null ? null : cipher.digest(nameAtAddress);
     petitioner.addressRegionCode = addressRegionCode;
     return petitioner;
   }
