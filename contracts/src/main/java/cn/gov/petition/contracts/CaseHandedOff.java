@@ -15,7 +15,10 @@ import java.util.Map;
  * @param fromNode the node handing it off, which keeps a read-only copy
  * @param toNode the node taking it over
  * @param handedOffAt when it was handed off
- * @param file the case file as the handing node recorded it
+ * @param file the case file in clear: only from senders before handoffs were sealed; null now
+ * @param sealedFile the case file ({@link CaseFile} as JSON) sealed for the receiving node alone:
+ *     HPKE to its announced handoff key, with {@code handoffId|toNode} as context info, Base64. No
+ *     other node, nor the Kafka cluster's operators, can read it
  */
 public record CaseHandedOff(
     String handoffId,
@@ -24,7 +27,8 @@ public record CaseHandedOff(
     String fromNode,
     String toNode,
     Instant handedOffAt,
-    CaseFile file) {
+    CaseFile file,
+    String sealedFile) {
 
   /**
    * 案卷: everything the registering node recorded, to continue the case where it stands.

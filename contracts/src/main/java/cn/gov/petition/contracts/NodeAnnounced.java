@@ -9,5 +9,9 @@ import java.time.Instant;
  * @param regionCode the region the node serves (2, 4, 6 or 9 digits)
  * @param regionName its Chinese name, e.g. 麒麟区
  * @param announcedAt when the node last started
+ * @param handoffKey the node's public key for case files handed to it: a Tink public keyset (JSON,
+ *     HPKE with X25519, HKDF-SHA256 and AES-256-GCM); a node hands a case file only sealed with the
+ *     receiving node's key. Null from a node that takes no handoffs (older versions)
  */
-public record NodeAnnounced(String regionCode, String regionName, Instant announcedAt) {}
+public record NodeAnnounced(
+    String regionCode, String regionName, Instant announcedAt, String handoffKey) {}

@@ -24,6 +24,8 @@ import java.util.List;
  *     where the matter is
  * @param excluded for an accusation: the accused units and every unit inside their departments at
  *     their level; the case must never reach one of them, nor be re-routed to one (Art 30(3))
+ * @param nodeKey when {@code node} is another node: its public key for handoffs, as it announced it
+ *     ({@link NodeAnnounced#handoffKey}); null when the case stays, or that node announced none
  */
 public record RoutingDecided(
     String caseId,
@@ -38,4 +40,5 @@ public record RoutingDecided(
     boolean escalated,
     String node,
     List<String> informed,
-    List<String> excluded) {}
+    List<String> excluded,
+    String nodeKey) {}

@@ -60,6 +60,9 @@ public class Assignments {
     }
     Transition transition =
         "ASSIGN".equals(decision.mode()) ? Transition.ASSIGNED : Transition.FORWARDED;
+    boolean elsewhere = handoffs.isElsewhere(decision.node());
+    boolean handOff = elsewhere && decision.nodeKey() != null;
+    boolean keptHere = elsewhere && !handOff;
     var progress = lifecycle.begin(entity, transition, decision.unitCode(), "routing-service");
     entity.handlingUnit = decision.unitCode();
     entity.handlingUnitName = decision.unitName();
@@ -78,12 +81,18 @@ public class Assignments {
         .detail("explanation", decision.explanation())
         .detail("escalated", decision.escalated() ? Boolean.TRUE : null)
         .detail("informed", entity.informedUnits.isEmpty() ? null : entity.informedUnits)
-        .detail("node", handoffs.isElsewhere(decision.node()) ? decision.node() : null)
+        .detail("node", handOff ? decision.node() : null)
+        .detail("keptHere", keptHere ? decision.node() : null)
         .record();
-    if (handoffs.isElsewhere(decision.node())) {
+    if (handOff) {
       // the unit works on another node: the forwarding is this office's act, the case file goes
-      // there and this node keeps a read-only copy
-      handoffs.handOff(entity, decision.node());
+      // there sealed for it, and this node keeps a read-only copy
+      handoffs.handOff(entity, decision.node(), decision.nodeKey());
+    } else if (keptHere) {
+      LOG.warnf(
+          "Case %s stays here: node %s, which hosts its unit, has announced no handoff key, and a"
+              + " case file is never handed off in clear",
+          entity.caseNumber, decision.node());
     }
   }
 

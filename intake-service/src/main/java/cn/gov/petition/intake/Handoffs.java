@@ -47,6 +47,7 @@ public class Handoffs {
   private final Clock clock;
   private final String self;
   private final DeadlineRuleRepository rules;
+  private final HandoffSeal seal;
 
   public Handoffs(
       CaseRepository cases,
@@ -55,8 +56,10 @@ public class Handoffs {
       Outbox outbox,
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String self,
-      DeadlineRuleRepository rules) {
+      DeadlineRuleRepository rules,
+      HandoffSeal seal) {
     this.rules = rules;
+    this.seal = seal;
     this.cases = cases;
     this.steps = steps;
     this.history = history;
@@ -70,9 +73,12 @@ public class Handoffs {
     return node != null && !node.equals(self);
   }
 
-  /** Hands the case to {@code node}; from now on this node only keeps a read-only copy. */
+  /**
+   * Hands the case to {@code node}, its file sealed with the node's public key ({@link
+   * HandoffSeal}); from now on this node only keeps a read-only copy.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void handOff(PetitionCaseEntity entity, String node) {
+  public void handOff(PetitionCaseEntity entity, String node, String nodeKey) {
     UUID handoffId = UUID.randomUUID();
     entity.handedToNode = node;
     entity.handedOffAt = clock.instant();
@@ -89,7 +95,8 @@ public class Handoffs {
             self,
             node,
             entity.handedOffAt,
-            file(entity)));
+            null,
+            seal.seal(file(entity), nodeKey, handoffId.toString(), node)));
     LOG.infof("Case %s handed off to node %s (handoff %s)", entity.caseNumber, node, handoffId);
   }
 
@@ -124,11 +131,12 @@ public class Handoffs {
       entity.accused.clear();
       cases.flush();
     }
-    take(entity, handoff);
+    CaseFile file = seal.open(handoff);
+    take(entity, handoff, file);
     if (firstTime) {
       cases.persist(entity);
     }
-    for (CaseHandedOff.StepRecord s : handoff.file().steps()) {
+    for (CaseHandedOff.StepRecord s : file.steps()) {
       CaseStepEntity step = new CaseStepEntity();
       step.caseId = caseId;
       step.step = s.step();
@@ -154,7 +162,7 @@ public class Handoffs {
               .orElse(null);
       steps.persist(step);
     }
-    for (CaseHandedOff.HistoryEntry h : handoff.file().history()) {
+    for (CaseHandedOff.HistoryEntry h : file.history()) {
       CaseTransitionEntity entry = new CaseTransitionEntity();
       entry.caseId = caseId;
       entry.transition = Transition.valueOf(h.transition());
@@ -198,8 +206,7 @@ public class Handoffs {
     }
   }
 
-  private void take(PetitionCaseEntity entity, CaseHandedOff handoff) {
-    CaseFile file = handoff.file();
+  private void take(PetitionCaseEntity entity, CaseHandedOff handoff, CaseFile file) {
     entity.caseNumber = handoff.caseNumber();
     entity.queryCode = file.queryCode();
     entity.queryCodeDigest = FieldCipher.instance().digest(file.queryCode());

@@ -33,6 +33,7 @@ final class Decisions {
   private String ruleVersion = "test";
   private boolean escalated;
   private String node;
+  private String nodeKey;
   private List<String> informed = List.of();
   private List<String> excluded = List.of();
 
@@ -62,9 +63,10 @@ final class Decisions {
     return this;
   }
 
-  /** The node hosting the unit. */
-  Decisions node(String node) {
+  /** The node hosting the unit, and the public key it announced for handoffs. */
+  Decisions node(String node, String nodeKey) {
     this.node = node;
+    this.nodeKey = nodeKey;
     return this;
   }
 
@@ -94,7 +96,8 @@ final class Decisions {
             escalated,
             node,
             informed,
-            excluded);
+            excluded,
+            nodeKey);
     try {
       KAFKA.send(
           Topics.forNode(Topics.ROUTING_DECISIONS, "53"),

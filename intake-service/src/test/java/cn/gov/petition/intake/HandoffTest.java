@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.contracts.CaseHandedOff;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
@@ -19,10 +23,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,13 @@ class HandoffTest {
       TestTokens.token("qilin-housing", "530302:zjj", "530302", "handler");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The private key of node 530302, which this test plays (its public half is announced). */
+  private static final String NODE_530302_KEY = HandoffSeal.newPrivateKeyset();
+
+  @Inject HandoffSeal seal;
+
+  @Inject ObjectMapper json;
+
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
 
@@ -49,7 +62,9 @@ class HandoffTest {
     String idNumber = (String) Petitions.firstPetitioner(petition).get("idNumber");
     String id = Petitions.registered(petition).path("petitionCase.id");
 
-    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").node("530302").send();
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局")
+        .node("530302", HandoffSeal.publicKeysetOf(NODE_530302_KEY))
+        .send();
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -67,9 +82,21 @@ class HandoffTest {
     assertEquals(1, handoffs.size(), "the case file went to the node hosting the unit");
     String file = handoffs.get(0).value();
     assertEquals("cn.gov.petition.case.handed-off", handoffs.get(0).header("ce_type"));
-    assertTrue(file.contains(idNumber), "the file carries the petitioner for the handling node");
     assertTrue(file.contains("\"toNode\":\"530302\""), file);
-    assertTrue(file.contains("\"step\":\"ACCEPT\""), "the open steps travel with their due dates");
+    assertFalse(file.contains(idNumber), "on the topic the file is sealed: no ID number");
+    assertFalse(file.contains(name), "no name");
+    assertFalse(file.contains((String) petition.get("content")), "no content");
+    CaseHandedOff sent = json.readValue(file, CaseHandedOff.class);
+    assertNull(sent.file(), "no file in clear beside the sealed one");
+    CaseHandedOff.CaseFile opened = new HandoffSeal(json, Optional.of(NODE_530302_KEY)).open(sent);
+    assertEquals(idNumber, opened.petitioners().get(0).idNumber(), "node 530302 opens it");
+    assertTrue(
+        opened.steps().stream().anyMatch(st -> st.step().name().equals("ACCEPT")),
+        "the open steps travel with their due dates");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> seal.open(sent),
+        "this node's own key does not open a file sealed for another node");
 
     // only the node hosting the unit acts on the case now
     given()
@@ -190,9 +217,23 @@ class HandoffTest {
     given().auth().oauth2(HOUSING_BUREAU).when().get("/cases/" + caseId).then().statusCode(404);
   }
 
-  /** The golden sample of a handoff, for another case, addressed to {@code toNode}. */
-  private static String handoff(String caseId, String handoffId, String caseNumber, String toNode)
+  /**
+   * The golden sample of a handoff, for another case, addressed to {@code toNode}, with a case file
+   * sealed for this node (53) as node 530302001 would seal it.
+   */
+  private String handoff(String caseId, String handoffId, String caseNumber, String toNode)
       throws Exception {
+    return handoff(caseId, handoffId, caseNumber, toNode, handoffId);
+  }
+
+  /** The same, its file sealed for the handoff {@code sealedFor} (another one to test a copy). */
+  private String handoff(
+      String caseId, String handoffId, String caseNumber, String toNode, String sealedFor)
+      throws Exception {
+    CaseHandedOff.CaseFile file;
+    try (InputStream in = HandoffTest.class.getResourceAsStream("/handoff-case-file.json")) {
+      file = json.readValue(in, CaseHandedOff.CaseFile.class);
+    }
     try (InputStream in =
         HandoffTest.class.getResourceAsStream(
             "/events/samples/cn.gov.petition.case.handed-off.json")) {
@@ -201,8 +242,62 @@ class HandoffTest {
       sample.put("handoffId", handoffId);
       sample.put("caseNumber", caseNumber);
       sample.put("toNode", toNode);
+      sample.put(
+          "sealedFile", seal.seal(file, seal.ownPublicKeyset().orElseThrow(), sealedFor, toNode));
       return JSON.writeValueAsString(sample);
     }
+  }
+
+  @Test
+  void aSealedFileCopiedIntoAnotherHandoffDoesNotOpenAndCreatesNothing() throws Exception {
+    String caseId = UUID.randomUUID().toString();
+    String handoff =
+        handoff(
+            caseId,
+            UUID.randomUUID().toString(),
+            "530302001-20261124-00078",
+            "53",
+            UUID.randomUUID().toString());
+    kafka.send(
+        Topics.forNode(Topics.HANDOFFS, "53"),
+        caseId,
+        headers(UUID.randomUUID().toString()),
+        handoff);
+    List<KafkaProbe.Seen> dead =
+        kafka.await(
+            Topics.forNode(Topics.DEAD_LETTER, "53"),
+            seen -> caseId.equals(seen.key()),
+            1,
+            Duration.ofSeconds(30));
+    assertEquals(1, dead.size());
+    assertTrue(
+        dead.get(0).header("dead-letter-reason").contains("does not open"),
+        dead.get(0).header("dead-letter-reason"));
+    given().auth().oauth2(HOUSING_BUREAU).when().get("/cases/" + caseId).then().statusCode(404);
+  }
+
+  @Test
+  void aCaseWhoseNodeAnnouncedNoKeyStaysHereAndIsNotHandedOffInClear() {
+    String id = Petitions.registered(Petitions.letter()).path("petitionCase.id");
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").node("530302", null).send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                read(id)
+                    .body("status", equalTo("FORWARDED"))
+                    .body("handoff", nullValue())
+                    .body("handlingUnit.code", equalTo("530302:zjj")));
+    // owned here: the unit acts on it at this node
+    given()
+        .auth()
+        .oauth2(HOUSING_BUREAU)
+        .contentType(ContentType.JSON)
+        .body(Map.of("notice", "已受理"))
+        .when()
+        .post("/cases/" + id + "/acceptance")
+        .then()
+        .statusCode(200);
   }
 
   private static Map<String, String> headers(String eventId) {

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,11 +30,18 @@ public class NodeAnnouncer {
   private final Map<String, Object> kafkaConfig;
   private final Clock clock;
 
+  /**
+   * The public half of intake's handoff key, which other nodes seal case files for this one with.
+   */
+  private final Optional<String> handoffKey;
+
   public NodeAnnouncer(
       Outbox outbox,
       NodeRegistry registry,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-      Clock clock) {
+      Clock clock,
+      @ConfigProperty(name = "petition.crypto.handoff-public-key") Optional<String> handoffKey) {
+    this.handoffKey = handoffKey;
     this.outbox = outbox;
     this.registry = registry;
     this.kafkaConfig = kafkaConfig;
@@ -43,7 +52,8 @@ public class NodeAnnouncer {
     CompactedTopics.create(kafkaConfig, Topics.NODES);
     NodeRegistry.Node self = registry.selfNode();
     NodeAnnounced announced =
-        new NodeAnnounced(self.regionCode(), self.regionName(), clock.instant());
+        new NodeAnnounced(
+            self.regionCode(), self.regionName(), clock.instant(), handoffKey.orElse(null));
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

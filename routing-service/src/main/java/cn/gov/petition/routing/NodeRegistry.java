@@ -27,6 +27,7 @@ public class NodeRegistry {
   private final DivisionTable divisions;
   private final String self;
   private final Map<String, Node> known = new ConcurrentHashMap<>();
+  private final Map<String, String> handoffKeys = new ConcurrentHashMap<>();
 
   public NodeRegistry(
       NodeRepository nodes,
@@ -74,12 +75,15 @@ public class NodeRegistry {
       entity.regionCode = announced.regionCode();
       entity.regionName = announced.regionName();
       entity.announcedAt = announced.announcedAt();
+      entity.handoffKey = announced.handoffKey();
       nodes.persist(entity);
     } else if (!announced.announcedAt().isBefore(entity.announcedAt)) {
       entity.regionName = announced.regionName();
       entity.announcedAt = announced.announcedAt();
+      entity.handoffKey = announced.handoffKey();
     }
     known.put(announced.regionCode(), new Node(announced.regionCode(), announced.regionName()));
+    remember(entity);
   }
 
   /**
@@ -100,10 +104,24 @@ public class NodeRegistry {
    */
   public RoutingDecided address(RoutingDecided decision) {
     Optional<Node> host = hostOf(decision.regionCode());
-    String node = host.map(Node::regionCode).orElse(self);
+    String hostCode = host.map(Node::regionCode).orElse(self);
+    // a case file is handed only sealed for its node: a host without a key keeps it here
+    boolean sealable = hostCode.equals(self) || handoffKeys.containsKey(hostCode);
+    String node = sealable ? hostCode : self;
     String explanation = decision.explanation();
     if (host.isEmpty()) {
       explanation += "；尚无节点承载" + decision.regionCode() + "，案件留在本节点（" + self + "）";
+    } else if (!sealable) {
+      explanation +=
+          "；"
+              + decision.unitName()
+              + "由"
+              + host.get().regionName()
+              + "节点（"
+              + hostCode
+              + "）承载，但该节点未公布移交密钥，案卷不以明文移交，案件留在本节点（"
+              + self
+              + "）";
     } else if (!node.equals(self)) {
       explanation +=
           "；" + decision.unitName() + "由" + host.get().regionName() + "节点（" + node + "）承载，案卷移交该节点";
@@ -121,7 +139,16 @@ public class NodeRegistry {
         decision.escalated(),
         node,
         decision.informed(),
-        decision.excluded());
+        decision.excluded(),
+        node.equals(self) ? null : handoffKeys.get(node));
+  }
+
+  private void remember(NodeEntity entity) {
+    if (entity.handoffKey == null) {
+      handoffKeys.remove(entity.regionCode);
+    } else {
+      handoffKeys.put(entity.regionCode, entity.handoffKey);
+    }
   }
 
   private volatile boolean loaded;
@@ -133,6 +160,7 @@ public class NodeRegistry {
           known.putIfAbsent(self, selfNode());
           for (NodeEntity entity : nodes.listAll()) {
             known.put(entity.regionCode, new Node(entity.regionCode, entity.regionName));
+            remember(entity);
           }
           loaded = true;
         }

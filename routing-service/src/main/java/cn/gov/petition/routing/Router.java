@@ -249,7 +249,8 @@ public class Router {
         escalated,
         null,
         informed,
-        excluded);
+        excluded,
+        null);
   }
 
   /**

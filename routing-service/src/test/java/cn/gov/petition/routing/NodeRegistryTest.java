@@ -110,28 +110,12 @@ class NodeRegistryTest {
         .contentType("application/problem+json");
     given().auth().oauth2(READER).when().get("/nodes/host/53x").then().statusCode(400);
 
-    String caseId = UUID.randomUUID().toString();
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
-        caseId,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
-        """
-        {"caseId":"%s","caseNumber":"530302001-20261124-00001","channel":"LETTER",
-         "petitionClass":"APPEAL","purpose":"SEEK_SOLUTION","matterRegionCode":"530302001",
-         "category":"0105","registeringUnit":"53:xfj","personCount":1,"collective":false,
-         "repeatOf":null,"accused":[]}"""
-            .formatted(caseId));
-    var decisions =
-        kafka.await(
-            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
-            seen -> caseId.equals(seen.key()),
-            1,
-            Duration.ofSeconds(20));
-    assertEquals(1, decisions.size());
-    String decision = decisions.get(0).value();
+    String decision = decisionOn(requestRouting("530302001"));
     assertTrue(decision.contains("\"unitCode\":\"530302:zjj\""), decision);
     assertTrue(decision.contains("\"node\":\"530302\""), decision);
+    assertTrue(
+        decision.contains("\"nodeKey\":\"public-keyset-of-530302\""),
+        "the receiving node's key, to seal the file with: " + decision);
     assertTrue(decision.contains("麒麟区节点（530302）承载，案卷移交该节点"), decision);
   }
 
@@ -161,14 +145,68 @@ class NodeRegistryTest {
         .body("nodes.regionCode.toString()", org.hamcrest.Matchers.not(containsString("539999")));
   }
 
+  /** A node's announcement with a handoff key (opaque to routing: it passes it on). */
   private void announce(String region, String name) {
+    announce(region, name, "\"public-keyset-of-" + region + "\"");
+  }
+
+  private void announce(String region, String name, String handoffKeyJson) {
     kafka.send(
         Topics.NODES,
         region,
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(), "cn.gov.petition.node.announced", region),
         """
-        {"regionCode":"%s","regionName":"%s","announcedAt":"2026-11-24T00:00:00Z"}"""
-            .formatted(region, name));
+        {"regionCode":"%s","regionName":"%s","announcedAt":"2026-11-24T00:00:00Z",
+         "handoffKey":%s}"""
+            .formatted(region, name, handoffKeyJson));
+  }
+
+  /** Sends a routing request for a letter about a matter in {@code region}; returns the case id. */
+  private String requestRouting(String region) {
+    String caseId = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        caseId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
+        """
+        {"caseId":"%s","caseNumber":"530302001-20261124-00001","channel":"LETTER",
+         "petitionClass":"APPEAL","purpose":"SEEK_SOLUTION","matterRegionCode":"%s",
+         "category":"0105","registeringUnit":"53:xfj","personCount":1,"collective":false,
+         "repeatOf":null,"accused":[]}"""
+            .formatted(caseId, region));
+    return caseId;
+  }
+
+  private String decisionOn(String caseId) {
+    var decisions =
+        kafka.await(
+            Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
+            seen -> caseId.equals(seen.key()),
+            1,
+            Duration.ofSeconds(20));
+    assertEquals(1, decisions.size());
+    return decisions.get(0).value();
+  }
+
+  @Test
+  void aCaseStaysHereWhenTheNodeHostingItsUnitHasAnnouncedNoHandoffKey() {
+    announce("530381", "宣威市", "null");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(READER)
+                    .when()
+                    .get("/nodes/host/530381")
+                    .then()
+                    .body("regionCode", equalTo("530381")));
+    String decision = decisionOn(requestRouting("530381"));
+    assertTrue(decision.contains("\"node\":\"53\""), decision);
+    assertTrue(decision.contains("\"nodeKey\":null"), decision);
+    assertTrue(decision.contains("未公布移交密钥，案卷不以明文移交，案件留在本节点（53）"), decision);
   }
 }

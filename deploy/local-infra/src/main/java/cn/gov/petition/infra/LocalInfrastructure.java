@@ -1,9 +1,15 @@
 package cn.gov.petition.infra;
 
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.hybrid.HpkeParameters;
+import com.google.crypto.tink.hybrid.HybridConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,6 +105,105 @@ public final class LocalInfrastructure implements AutoCloseable {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /**
+   * A node's key for the case files other nodes hand to it (HPKE, a Tink keyset), generated on
+   * first use and kept with the data: intake is given the private keyset ({@code
+   * petition.crypto.handoff-key}), routing the public half it announces ({@code
+   * petition.crypto.handoff-public-key}).
+   */
+  public HandoffKeys handoffKeys(String region) {
+    Path file = directory.resolve("keys").resolve("handoff-" + region + ".json");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, newHandoffKeyset());
+      }
+      String privateKeyset = Files.readString(file).trim();
+      return new HandoffKeys(
+          Map.of("petition.crypto.handoff-key", privateKeyset),
+          Map.of("petition.crypto.handoff-public-key", publicHandoffKeyset(privateKeyset)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A new private handoff keyset (Tink JSON; HPKE with X25519, HKDF-SHA256, AES-256-GCM), as intake
+   * reads it from {@code petition.crypto.handoff-key}.
+   */
+  public static String newHandoffKeyset() {
+    try {
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          KeysetHandle.generateNew(handoffParameters()), InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make a handoff key", e);
+    }
+  }
+
+  /**
+   * Rotates a private handoff keyset: a new key becomes the one senders seal with, the earlier ones
+   * stay to open what was sealed with them and is still on its way ({@link
+   * #withoutRetiredHandoffKeys} drops them later).
+   */
+  public static String rotateHandoffKeyset(String privateKeyset) {
+    try {
+      KeysetHandle.Builder builder =
+          KeysetHandle.newBuilder(
+              TinkJsonProtoKeysetFormat.parseKeyset(privateKeyset, InsecureSecretKeyAccess.get()));
+      builder.addEntry(
+          KeysetHandle.generateEntryFromParameters(handoffParameters())
+              .withRandomId()
+              .makePrimary());
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          builder.build(), InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("not a private handoff keyset", e);
+    }
+  }
+
+  /** The keyset with its primary key alone: once nothing sealed with an earlier one is left. */
+  public static String withoutRetiredHandoffKeys(String privateKeyset) {
+    try {
+      KeysetHandle.Builder builder =
+          KeysetHandle.newBuilder(
+              TinkJsonProtoKeysetFormat.parseKeyset(privateKeyset, InsecureSecretKeyAccess.get()));
+      for (int i = builder.size() - 1; i >= 0; i--) {
+        if (!builder.getAt(i).isPrimary()) {
+          builder.deleteAt(i);
+        }
+      }
+      return TinkJsonProtoKeysetFormat.serializeKeyset(
+          builder.build(), InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("not a private handoff keyset", e);
+    }
+  }
+
+  private static HpkeParameters handoffParameters() throws GeneralSecurityException {
+    HybridConfig.register();
+    return HpkeParameters.builder()
+        .setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256)
+        .setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
+        .setAeadId(HpkeParameters.AeadId.AES_256_GCM)
+        .setVariant(HpkeParameters.Variant.TINK)
+        .build();
+  }
+
+  /** The public half of a private handoff keyset: what routing announces. */
+  public static String publicHandoffKeyset(String privateKeyset) {
+    try {
+      HybridConfig.register();
+      return TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(
+          TinkJsonProtoKeysetFormat.parseKeyset(privateKeyset, InsecureSecretKeyAccess.get())
+              .getPublicKeysetHandle());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("not a private handoff keyset", e);
+    }
+  }
+
+  /** A node's handoff key: the private keyset for intake, the public one for routing. */
+  public record HandoffKeys(Map<String, String> intake, Map<String, String> routing) {}
 
   /**
    * What the gateway's demo issuer needs in addition: the private signing key, which no other

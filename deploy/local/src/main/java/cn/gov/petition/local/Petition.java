@@ -1,5 +1,6 @@
 package cn.gov.petition.local;
 
+import cn.gov.petition.infra.LocalInfrastructure;
 import cn.gov.petition.infra.PostgresServer.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +16,60 @@ public final class Petition {
 
   private Petition() {}
 
+  /**
+   * Writes a production node's handoff key: {@code handoff-key.json} (private, for intake's secret,
+   * readable by its owner only) and {@code handoff-public-key.json} (for routing). {@code --rotate}
+   * adds a new key to the existing keyset, {@code --drop-retired} removes all but the newest.
+   */
+  private static void writeHandoffKey(Path directory, String action) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(directory);
+    Path privateFile = directory.resolve("handoff-key.json");
+    boolean exists = java.nio.file.Files.exists(privateFile);
+    String keyset =
+        switch (action) {
+          case "" -> exists ? null : LocalInfrastructure.newHandoffKeyset();
+          case "--rotate", "--drop-retired" -> {
+            if (!exists) {
+              yield null;
+            }
+            String current = java.nio.file.Files.readString(privateFile);
+            yield action.equals("--rotate")
+                ? LocalInfrastructure.rotateHandoffKeyset(current)
+                : LocalInfrastructure.withoutRetiredHandoffKeys(current);
+          }
+          default -> null;
+        };
+    if (keyset == null) {
+      System.err.println(
+          exists
+              ? privateFile + " exists: --rotate or --drop-retired change it"
+              : "no " + privateFile + " to change (or unknown option " + action + ")");
+      System.exit(2);
+    }
+    if (!exists) {
+      java.nio.file.Files.createFile(
+          privateFile,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
+    java.nio.file.Files.writeString(privateFile, keyset);
+    java.nio.file.Files.writeString(
+        directory.resolve("handoff-public-key.json"),
+        LocalInfrastructure.publicHandoffKeyset(keyset));
+    System.out.println("wrote " + privateFile + " and handoff-public-key.json beside it");
+  }
+
   public static void main(String[] args) throws Exception {
+    if (args.length >= 2 && args[0].equals("handoff-key")) {
+      writeHandoffKey(Path.of(args[1]), args.length > 2 ? args[2] : "");
+      return;
+    }
     if (args.length == 0 || !args[0].equals("up")) {
       System.out.println(
           "usage: deploy/petition up [--data DIR] [--port 8080] [--region 53 | --nodes"
-              + " 53,5303,530302,530302001] [--no-demo-data] [--unsafe-fast]");
+              + " 53,5303,530302,530302001] [--no-demo-data] [--unsafe-fast]\n"
+              + "       deploy/petition handoff-key DIR [--rotate | --drop-retired]   (a node's"
+              + " handoff key, for its secret: docs/operations.md)");
       System.exit(args.length == 0 ? 0 : 2);
     }
     Path root =

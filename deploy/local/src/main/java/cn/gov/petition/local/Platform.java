@@ -223,10 +223,15 @@ public final class Platform implements AutoCloseable {
         common.put("petition.node.region", region);
         common.putAll(serviceConfig);
         Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
+        var handoffKeys = infrastructure.handoffKeys(region);
         for (String[] service : SERVICES) {
           Map<String, String> config = new LinkedHashMap<>(common);
           if (service[0].equals("intake-service")) {
             config.putAll(infrastructure.fieldKeyConfig());
+            config.putAll(handoffKeys.intake());
+          }
+          if (service[0].equals("routing-service")) {
+            config.putAll(handoffKeys.routing());
           }
           config.put(
               "quarkus.http.port",

@@ -132,6 +132,20 @@ class FederationIT {
                     .body("handoff.acceptedAt", notNullValue())
                     .body("routingExplanation", containsString("案卷移交该节点")));
 
+    // on the shared cluster the case file travelled sealed for the county node alone
+    var handoffs =
+        new cn.gov.petition.infra.KafkaProbe(platform.infrastructure().kafka().bootstrapServers())
+            .await(
+                "petition.handoffs.530302",
+                seen -> caseId.equals(seen.key()) && seen.value().contains("sealedFile"),
+                1,
+                Duration.ofSeconds(30));
+    assertEquals(1, handoffs.size(), "the handoff is on the county node's topic");
+    String record = handoffs.get(0).value();
+    assertFalse(record.contains(idNumber), "no ID number on the topic: " + record.length());
+    assertFalse(record.contains(name), "no name on the topic");
+    assertFalse(record.contains("供暖"), "no petition text on the topic");
+
     accept(township, caseId).statusCode(409).body("detail", containsString("530302"));
     accept(county, caseId).statusCode(200).body("status", equalTo("ACCEPTED"));
 

@@ -20,4 +20,8 @@ public class NodeEntity {
 
   @Column(name = "announced_at", nullable = false)
   public Instant announcedAt;
+
+  /** The public key case files handed to the node are sealed with (Tink JSON); null if none. */
+  @Column(name = "handoff_key")
+  public String handoffKey;
 }
