@@ -47,10 +47,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>After the kills, a poison event (a {@code case.progressed} whose data is not one) is written
  * to the case events: supervision and analytics must each park it on the dead-letter topic and go
- * on. Then the broker is stopped for {@code --kafka-outage} seconds (default 300) while
- * registrations go on: intake's outbox holds their events until it is back.
+ * on. Then PostgreSQL takes no writes for {@code --read-only} seconds (default 60; read-only, as a
+ * full disk or a failover leaves it): registrations are answered 503 with Retry-After, never 500,
+ * and the consumers wait instead of dead-lettering. Then the broker is stopped for {@code
+ * --kafka-outage} seconds (default 300) while registrations go on: intake's outbox holds their
+ * events until it is back.
  *
- * <p>Run: {@code bench/run faults [--rate 5] [--between 20] [--kafka-outage 300]}.
+ * <p>Run: {@code bench/run faults [--rate 5] [--between 20] [--read-only 60] [--kafka-outage 300]}.
  */
 public final class FaultBench {
 
@@ -72,8 +75,10 @@ public final class FaultBench {
     int rate = 5;
     int between = 20;
     int outage = 300;
+    int readOnly = 60;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--read-only" -> readOnly = Integer.parseInt(args[++i]);
         case "--rate" -> rate = Integer.parseInt(args[++i]);
         case "--between" -> between = Integer.parseInt(args[++i]);
         case "--kafka-outage" -> outage = Integer.parseInt(args[++i]);
@@ -87,7 +92,7 @@ public final class FaultBench {
         "machine: %s; node, PostgreSQL (durable), Kafka and the bench share them%n",
         Machine.describe());
     try (Platform platform = Platform.start(root, run, "53", 0)) {
-      new FaultBench.Run(platform, rate, between, outage).go();
+      new FaultBench.Run(platform, rate, between, outage, readOnly).go();
     } finally {
       try (var files = Files.walk(run.resolve("infra"))) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -103,6 +108,9 @@ public final class FaultBench {
     private final int rate;
     private final int between;
     private final int outage;
+    private final int readOnly;
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger serverErrors = new AtomicInteger();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String marker = "故障测试" + run;
     private final String keys = "faults-" + run + "-";
@@ -115,7 +123,8 @@ public final class FaultBench {
     private final Map<String, Double> recovery = new LinkedHashMap<>();
     private volatile long lastAcknowledgedAt = System.nanoTime();
 
-    Run(Platform platform, int rate, int between, int outage) throws Exception {
+    Run(Platform platform, int rate, int between, int outage, int readOnly) throws Exception {
+      this.readOnly = readOnly;
       this.platform = platform;
       this.rate = rate;
       this.between = between;
@@ -149,6 +158,21 @@ public final class FaultBench {
         Thread.sleep(between * 1000L);
       }
       poison();
+      if (readOnly > 0) {
+        int acknowledgedBefore = acknowledged.size();
+        int unavailableBefore = unavailable.get();
+        readOnly(true);
+        Thread.sleep(readOnly * 1000L);
+        readOnly(false);
+        System.out.printf(
+            "PostgreSQL read-only for %d s: %d answers 503 (Retry-After), %d answers 500 in the"
+                + " whole run, %d registrations acknowledged meanwhile%n",
+            readOnly,
+            unavailable.get() - unavailableBefore,
+            serverErrors.get(),
+            acknowledged.size() - acknowledgedBefore);
+        Thread.sleep(between * 1000L);
+      }
       if (outage > 0) {
         int acknowledgedBefore = acknowledged.size();
         platform.infrastructure().kafka().stop();
@@ -165,6 +189,21 @@ public final class FaultBench {
           "sent %d petitions at %d/s, %d acknowledged (201 or 200), %d resends%n",
           sent.get(), rate, acknowledged.size(), retries.get());
       reconcile();
+    }
+
+    /**
+     * PostgreSQL read-only for every session or writable again (ALTER SYSTEM and a reload: no
+     * restart, the pooled connections take it at their next statement).
+     */
+    private void readOnly(boolean on) throws Exception {
+      PostgresServer postgres = platform.infrastructure().postgres();
+      try (var connection =
+              java.sql.DriverManager.getConnection(
+                  postgres.jdbcUrl("petition_53"), PostgresServer.USER, PostgresServer.PASSWORD);
+          var sql = connection.createStatement()) {
+        sql.execute("ALTER SYSTEM SET default_transaction_read_only = " + (on ? "on" : "off"));
+        sql.execute("SELECT pg_reload_conf()");
+      }
     }
 
     /** A case.progressed whose data is not one: each consumer parks it and goes on. */
@@ -209,6 +248,11 @@ public final class FaultBench {
             acknowledged.put(n, body.path("petitionCase").path("id").asText());
             lastAcknowledgedAt = System.nanoTime();
             return;
+          }
+          if (answer.statusCode() == 503) {
+            unavailable.incrementAndGet();
+          } else if (answer.statusCode() >= 500) {
+            serverErrors.incrementAndGet();
           }
           if (answer.statusCode() < 500 && refusals.incrementAndGet() <= 3) {
             System.out.println("refused: " + answer.statusCode() + " " + answer.body());

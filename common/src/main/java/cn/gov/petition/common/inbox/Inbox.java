@@ -2,6 +2,7 @@ package cn.gov.petition.common.inbox;
 
 import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.tx.DatabaseUnavailable;
 import cn.gov.petition.contracts.EventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -50,6 +51,9 @@ public class Inbox {
    * one JDBC batch.
    */
   private static final int FLUSH_EVERY = 16;
+
+  /** What a poll returns when the service stops while it waits: never settled, so redelivered. */
+  private static final CompletionStage<Void> STOPPING = new CompletableFuture<>();
 
   private final EntityManager entityManager;
   private final ObjectMapper json;
@@ -117,7 +121,13 @@ public class Inbox {
   private CompletionStage<Void> receive(
       String consumer, KafkaRecordBatch<String, CloudEvent> batch, Consumer<CloudEvent> handler) {
     try {
-      QuarkusTransaction.requiringNew().run(() -> applyAll(consumer, batch.getPayload(), handler));
+      if (!whenTheDatabaseTakesIt(
+          consumer,
+          () ->
+              QuarkusTransaction.requiringNew()
+                  .run(() -> applyAll(consumer, batch.getPayload(), handler)))) {
+        return STOPPING;
+      }
       return batch.ack();
     } catch (RuntimeException batchFailure) {
       LOG.debugf(
@@ -128,8 +138,18 @@ public class Inbox {
     for (KafkaRecord<String, CloudEvent> record : batch.getRecords()) {
       CompletionStage<Void> settled;
       try {
-        QuarkusTransaction.requiringNew()
-            .run(() -> applyAll(consumer, Collections.singletonList(record.getPayload()), handler));
+        if (!whenTheDatabaseTakesIt(
+            consumer,
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () ->
+                            applyAll(
+                                consumer,
+                                Collections.singletonList(record.getPayload()),
+                                handler)))) {
+          return STOPPING;
+        }
         settled = record.ack();
       } catch (RuntimeException e) {
         CloudEvent event = record.getPayload();
@@ -147,6 +167,39 @@ public class Inbox {
       done = done.thenCompose(ignored -> next);
     }
     return done;
+  }
+
+  /**
+   * Runs the work, and while it fails because the database cannot take work now ({@link
+   * DatabaseUnavailable}: read-only, full, unreachable), waits and runs it again: 1 s, doubling to
+   * 30 s. Such events are never dead-lettered: they are not wrong, and nothing of them was written.
+   * The consumer holds its poll meanwhile (the connector pauses fetching, the offsets stay), and
+   * {@code petition.events.waiting} counts each wait.
+   *
+   * @return false when the service stops while waiting: the poll is then neither acknowledged nor
+   *     dead-lettered, and is delivered again after the start
+   */
+  private boolean whenTheDatabaseTakesIt(String consumer, Runnable work) {
+    long waitMillis = 1_000;
+    while (true) {
+      try {
+        work.run();
+        return true;
+      } catch (RuntimeException e) {
+        String why = DatabaseUnavailable.why(e).orElseThrow(() -> e);
+        metrics.counter("petition.events.waiting", "consumer", consumer, "reason", why).increment();
+        LOG.warnf(
+            "%s waits for the database (%s); applying the poll again in %d ms",
+            consumer, why, waitMillis);
+        try {
+          Thread.sleep(waitMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+        waitMillis = Math.min(waitMillis * 2, 30_000);
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.gov.petition.common.problem;
 
+import cn.gov.petition.common.tx.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -110,6 +111,22 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e) {
+    String unavailable = DatabaseUnavailable.why(e).orElse(null);
+    if (unavailable != null) {
+      // the transaction rolled back: nothing of the request was saved, and a retry (with the same
+      // Idempotency-Key) is safe; no stack trace, this is the database's state, not a bug
+      LOG.warnf("Database cannot take the request now (%s): answered 503", unavailable);
+      return Response.fromResponse(
+              response(
+                  Problem.of(
+                      503,
+                      "Service Unavailable",
+                      "The database cannot take this request now ("
+                          + unavailable
+                          + "); nothing was saved. Retry later with the same Idempotency-Key.")))
+          .header("Retry-After", 10)
+          .build();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error, incident %s", incident);
     return response(
