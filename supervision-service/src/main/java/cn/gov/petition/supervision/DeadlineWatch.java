@@ -39,13 +39,22 @@ public class DeadlineWatch {
   private final Thresholds thresholds;
   private final ClockTallies tallies;
 
+  /** When the last sweep finished (wall clock, not the business clock): the operators' alert. */
+  private final java.util.concurrent.atomic.AtomicLong lastSweepAt =
+      new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+
   public DeadlineWatch(
       ClockRepository clocks,
       Outbox outbox,
       Clock clock,
       ClockTallies tallies,
       @ConfigProperty(name = "petition.supervision.warn-days", defaultValue = "3,1")
-          List<Integer> warnDays) {
+          List<Integer> warnDays,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
+    metrics.gauge(
+        "petition.deadlines.watch.age.seconds",
+        lastSweepAt,
+        last -> (System.currentTimeMillis() - last.get()) / 1000.0);
     this.tallies = tallies;
     this.clocks = clocks;
     this.outbox = outbox;
@@ -69,6 +78,7 @@ public class DeadlineWatch {
       looked = QuarkusTransaction.requiringNew().call(this::sweepBatch);
       total += looked;
     } while (looked == BATCH);
+    lastSweepAt.set(System.currentTimeMillis());
     return total;
   }
 

@@ -73,6 +73,33 @@ public class OutboxRelay {
     this.source = URI.create("/petition/node/" + nodeRegion + "/" + service);
     this.published = metrics.counter("petition.outbox.published");
     this.failures = metrics.counter("petition.outbox.publish.failures");
+    metrics.gauge("petition.outbox.backlog", backlogEvents);
+    metrics.gauge("petition.outbox.oldest.age.seconds", oldestAgeSeconds);
+  }
+
+  /** Events waiting in the outbox, as of the relay's last look (at most 5 s ago). */
+  private final java.util.concurrent.atomic.AtomicLong backlogEvents =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Age of the oldest waiting event, in seconds; 0 when none waits. */
+  private final java.util.concurrent.atomic.AtomicLong oldestAgeSeconds =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private long backlogMeasuredAt;
+
+  /** Measures the backlog for the gauges, at most every 5 s (the relay's thread, not a scrape). */
+  private void measureBacklog() {
+    long now = System.nanoTime();
+    if (now - backlogMeasuredAt < 5_000_000_000L && backlogMeasuredAt != 0) {
+      return;
+    }
+    backlogMeasuredAt = now;
+    OutboxRepository.Backlog backlog = QuarkusTransaction.requiringNew().call(repository::backlog);
+    backlogEvents.set(backlog.events());
+    oldestAgeSeconds.set(
+        backlog.oldest() == null
+            ? 0
+            : Math.max(0, Duration.between(backlog.oldest(), java.time.Instant.now()).toSeconds()));
   }
 
   /** Starts the relay thread with the application. */
@@ -93,6 +120,11 @@ public class OutboxRelay {
 
   private void run() {
     while (running) {
+      try {
+        measureBacklog();
+      } catch (RuntimeException e) {
+        LOG.debugf("Outbox backlog not measured: %s", e.toString());
+      }
       try {
         int published;
         do {

@@ -87,6 +87,25 @@ public class OutboxRepository {
             });
   }
 
+  /** How many events wait to be published, and when the oldest of them was written (or null). */
+  public record Backlog(long events, java.time.Instant oldest) {}
+
+  /** The events waiting now (what an operator alerts on: docs/operations.md). */
+  public Backlog backlog() {
+    return session()
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement select =
+                      connection.prepareStatement(
+                          "SELECT count(*), min(occurred_at) FROM outbox_event");
+                  ResultSet row = select.executeQuery()) {
+                row.next();
+                OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
+                return new Backlog(row.getLong(1), oldest == null ? null : oldest.toInstant());
+              }
+            });
+  }
+
   /** Deletes the published events. */
   public void deleteAll(List<Long> ids) {
     session()

@@ -289,6 +289,44 @@ class PlatformIT {
     given().baseUri(platform.gatewayUrl()).when().get("/api/intake/cases").then().statusCode(401);
   }
 
+  /**
+   * Issue 26: what the alert rules (deploy/k8s/monitoring) watch is exported by the node's
+   * services: every gauge they name is there from the start (the counters, {@code ..._total},
+   * appear with their first increment).
+   */
+  @Test
+  @Order(1)
+  void everyGaugeTheAlertRulesWatchIsExportedByTheNode() throws Exception {
+    String rules =
+        java.nio.file.Files.readString(
+            TestRuns.projectRoot().resolve("deploy/k8s/monitoring/petition-alerts.yaml"));
+    StringBuilder exported = new StringBuilder();
+    Map<String, String> services =
+        new java.util.LinkedHashMap<>(platform.nodes().get(0).serviceUrls());
+    services.put("gateway", platform.gatewayUrl());
+    for (String url : services.values()) {
+      exported.append(
+          given().baseUri(url).get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+    var names =
+        java.util.regex.Pattern.compile("\\b((?:petition|kafka)_[a-z_]+)\\b").matcher(rules);
+    int gauges = 0;
+    while (names.find()) {
+      String name = names.group(1);
+      if (!name.endsWith("_total")) {
+        gauges++;
+        assertTrue(
+            exported
+                .toString()
+                .lines()
+                .anyMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " ")),
+            name + " is exported by a service of the node");
+      }
+    }
+    assertTrue(
+        gauges >= 5, "the rules watch the outbox, the consumers, the watch and the calendar");
+  }
+
   @Test
   @Order(2)
   void theDemoDataLoadsThroughTheGatewayOnceAndAgainChangesNothing() throws Exception {
