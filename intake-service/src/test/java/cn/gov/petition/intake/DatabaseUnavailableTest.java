@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
-import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,7 +42,7 @@ class DatabaseUnavailableTest {
     long before = cases();
     readOnly(true);
     try {
-      register(letter, key)
+      Petitions.register(letter, key)
           .statusCode(503)
           .contentType("application/problem+json")
           .header("Retry-After", "10")
@@ -54,8 +52,8 @@ class DatabaseUnavailableTest {
       readOnly(false);
     }
     assertEquals(before, cases(), "nothing was written");
-    register(letter, key).statusCode(201).body("outcome", equalTo("REGISTERED"));
-    register(letter, key).statusCode(200);
+    Petitions.register(letter, key).statusCode(201).body("outcome", equalTo("REGISTERED"));
+    Petitions.register(letter, key).statusCode(200);
     assertEquals(before + 1, cases(), "registered once, by the retry");
   }
 
@@ -76,13 +74,7 @@ class DatabaseUnavailableTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                given()
-                    .auth()
-                    .oauth2(TestTokens.qilinRegistrar())
-                    .when()
-                    .get("/cases/" + id)
-                    .then()
-                    .statusCode(200)
+                Petitions.read(id)
                     .body("status", equalTo("FORWARDED"))
                     .body("handlingUnit.code", equalTo("530302:rsj")));
     assertEquals(
@@ -107,19 +99,6 @@ class DatabaseUnavailableTest {
                 l.startsWith("petition_events_waiting_total{") && l.contains("consumer=\"intake\""))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
-  }
-
-  private static io.restassured.response.ValidatableResponse register(
-      Map<String, Object> letter, String key) {
-    return given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
-        .header("Idempotency-Key", key)
-        .contentType(ContentType.JSON)
-        .body(letter)
-        .when()
-        .post("/cases")
-        .then();
   }
 
   /** The whole server read-only for every session, pooled ones included (reload, not restart). */

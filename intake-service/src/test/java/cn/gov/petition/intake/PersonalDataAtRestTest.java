@@ -174,13 +174,7 @@ class PersonalDataAtRestTest {
         stored.stream().allMatch(v -> v == null || v.startsWith(SEALED)),
         "every name, address, content and transition detail is sealed: " + stored.size());
 
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
-        .when()
-        .get("/cases/" + id)
-        .then()
-        .statusCode(200)
+    Petitions.read(id)
         .body("content", equalTo(accusation.get("content")))
         .body("petitioners[0].name", equalTo(petitioner.get("name")))
         .body("petitioners[0].address", equalTo(petitioner.get("address")))
@@ -274,13 +268,7 @@ class PersonalDataAtRestTest {
     assertEquals(
         FieldCipher.instance().digest("赵六|明文地址1号"),
         nativeString("SELECT name_address_digest FROM petitioner WHERE case_id = :id", id));
-    given()
-        .auth()
-        .oauth2(TestTokens.qilinRegistrar())
-        .when()
-        .get("/cases/" + id)
-        .then()
-        .statusCode(200)
+    Petitions.read(id)
         .body("content", equalTo("V12 之前的明文内容"))
         .body("petitioners[0].name", equalTo("赵六"));
   }

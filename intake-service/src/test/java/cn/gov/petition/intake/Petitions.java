@@ -7,6 +7,7 @@ import cn.gov.petition.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,26 @@ final class Petitions {
         .then()
         .statusCode(201)
         .extract();
+  }
+
+  /** Sends the petition as the 麒麟区信访局 registrar, with an Idempotency-Key if one is given. */
+  static ValidatableResponse register(Map<String, Object> body, String key) {
+    var request = given().auth().oauth2(TestTokens.qilinRegistrar()).contentType(ContentType.JSON);
+    if (key != null) {
+      request = request.header("Idempotency-Key", key);
+    }
+    return request.body(body).when().post("/cases").then();
+  }
+
+  /** The case as the registering office reads it (200 expected). */
+  static ValidatableResponse read(String id) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .when()
+        .get("/cases/" + id)
+        .then()
+        .statusCode(200);
   }
 
   static Map<String, Object> letterWith(String field, Object value) {

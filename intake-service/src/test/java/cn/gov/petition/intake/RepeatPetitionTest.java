@@ -201,11 +201,7 @@ class RepeatPetitionTest {
   }
 
   private static ValidatableResponse register(Map<String, Object> body, String key) {
-    var request = given().auth().oauth2(TestTokens.qilinRegistrar()).contentType(ContentType.JSON);
-    if (key != null) {
-      request = request.header("Idempotency-Key", key);
-    }
-    return request.body(body).when().post("/cases").then();
+    return Petitions.register(body, key);
   }
 
   private static ValidatableResponse history(String id) {
