@@ -99,14 +99,7 @@ class HandoffTest {
         "this node's own key does not open a file sealed for another node");
 
     // only the node hosting the unit acts on the case now
-    given()
-        .auth()
-        .oauth2(HOUSING_BUREAU)
-        .contentType(ContentType.JSON)
-        .body(Map.of("notice", "已受理"))
-        .when()
-        .post("/cases/" + id + "/acceptance")
-        .then()
+    acceptedByTheHousingBureau(id)
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString("530302"));
@@ -280,15 +273,7 @@ class HandoffTest {
                     .body("handoff", nullValue())
                     .body("handlingUnit.code", equalTo("530302:zjj")));
     // owned here: the unit acts on it at this node
-    given()
-        .auth()
-        .oauth2(HOUSING_BUREAU)
-        .contentType(ContentType.JSON)
-        .body(Map.of("notice", "已受理"))
-        .when()
-        .post("/cases/" + id + "/acceptance")
-        .then()
-        .statusCode(200);
+    acceptedByTheHousingBureau(id).statusCode(200);
   }
 
   private static Map<String, String> headers(String eventId) {
@@ -296,12 +281,18 @@ class HandoffTest {
   }
 
   private static ValidatableResponse read(String id) {
+    return Petitions.read(id);
+  }
+
+  /** The 麒麟区住建局 accepts the case at this node. */
+  private static ValidatableResponse acceptedByTheHousingBureau(String id) {
     return given()
         .auth()
-        .oauth2(TestTokens.qilinRegistrar())
+        .oauth2(HOUSING_BUREAU)
+        .contentType(ContentType.JSON)
+        .body(Map.of("notice", "已受理"))
         .when()
-        .get("/cases/" + id)
-        .then()
-        .statusCode(200);
+        .post("/cases/" + id + "/acceptance")
+        .then();
   }
 }
