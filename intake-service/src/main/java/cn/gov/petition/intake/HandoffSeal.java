@@ -10,7 +10,6 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.hybrid.HpkeParameters;
 import com.google.crypto.tink.hybrid.HybridConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The node's own key ({@code petition.crypto.handoff-key}, a Tink private keyset in JSON, from a
  * secret) opens what is handed here; routing announces its public half ({@code
  * petition.crypto.handoff-public-key}). A keyset may hold an older key beside the primary one while
- * senders still use it (docs/operations.md).
+ * senders still use it; keys are made and rotated by {@code deploy/petition handoff-key}
+ * (LocalInfrastructure, docs/operations.md).
  */
 @ApplicationScoped
 public class HandoffSeal {
@@ -111,46 +111,5 @@ public class HandoffSeal {
 
   private static byte[] context(String handoffId, String toNode) {
     return (handoffId + "|" + toNode).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A new private keyset for a node (Tink JSON): what an operator puts in the node's secret. */
-  public static String newPrivateKeyset() {
-    try {
-      HpkeParameters parameters =
-          HpkeParameters.builder()
-              .setKemId(HpkeParameters.KemId.DHKEM_X25519_HKDF_SHA256)
-              .setKdfId(HpkeParameters.KdfId.HKDF_SHA256)
-              .setAeadId(HpkeParameters.AeadId.AES_256_GCM)
-              .setVariant(HpkeParameters.Variant.TINK)
-              .build();
-      return TinkJsonProtoKeysetFormat.serializeKeyset(
-          KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The public half of a private keyset: what the node announces. */
-  public static String publicKeysetOf(String privateKeyset) {
-    try {
-      return TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(
-          TinkJsonProtoKeysetFormat.parseKeyset(privateKeyset, InsecureSecretKeyAccess.get())
-              .getPublicKeysetHandle());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The public half of this node's own key, if it has one. */
-  public Optional<String> ownPublicKeyset() {
-    return own.map(
-        k -> {
-          try {
-            return TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(
-                k.getPublicKeysetHandle());
-          } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-          }
-        });
   }
 }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.gov.petition.contracts.CaseHandedOff;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.infra.LocalInfrastructure;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +48,13 @@ class HandoffTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The private key of node 530302, which this test plays (its public half is announced). */
-  private static final String NODE_530302_KEY = HandoffSeal.newPrivateKeyset();
+  private static final String NODE_530302_KEY = LocalInfrastructure.newHandoffKeyset();
 
   @Inject HandoffSeal seal;
+
+  /** This node's (53) private handoff key, as the test profile gives it to intake. */
+  @ConfigProperty(name = "petition.crypto.handoff-key")
+  String ownKey;
 
   @Inject ObjectMapper json;
 
@@ -63,7 +69,7 @@ class HandoffTest {
     String id = Petitions.registered(petition).path("petitionCase.id");
 
     Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局")
-        .node("530302", HandoffSeal.publicKeysetOf(NODE_530302_KEY))
+        .node("530302", LocalInfrastructure.publicHandoffKeyset(NODE_530302_KEY))
         .send();
 
     await()
@@ -242,7 +248,8 @@ class HandoffTest {
       sample.put("caseNumber", caseNumber);
       sample.put("toNode", toNode);
       sample.put(
-          "sealedFile", seal.seal(file, seal.ownPublicKeyset().orElseThrow(), sealedFor, toNode));
+          "sealedFile",
+          seal.seal(file, LocalInfrastructure.publicHandoffKeyset(ownKey), sealedFor, toNode));
       return JSON.writeValueAsString(sample);
     }
   }

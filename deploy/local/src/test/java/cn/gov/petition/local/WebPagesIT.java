@@ -245,21 +245,15 @@ class WebPagesIT {
             .statusCode(201)
             .extract()
             .path("petitionCase.caseNumber");
-    new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(
-            d ->
-                d.findElement(By.id("open-clocks-count"))
-                    .getAttribute("data-cases")
-                    .contains(another));
+    waitFor(
+        Duration.ofSeconds(60),
+        d -> attribute("#open-clocks-count", "data-cases").contains(another));
     waitFor(d -> Integer.parseInt(text("#changes-heard")) > heard);
     assertTrue(Integer.parseInt(text("#changes-heard")) > heard, "the page heard the change");
 
     // the table is drawn again on every change heard: click the link as it is at that moment
-    waitFor(
-        d -> {
-          d.findElement(By.cssSelector("#rates-table a[data-region='530302']")).click();
-          return true;
-        });
+    By countyLink = By.cssSelector("#rates-table a[data-region='530302']");
+    waitFor(d -> clicked(d.findElement(countyLink)));
     waitFor(d -> text("#crumbs").endsWith("麒麟区"));
     waitFor(d -> text("#rates-table").contains("南宁街道"));
     assertTrue(browser.getCurrentUrl().endsWith("region=530302"), browser.getCurrentUrl());
@@ -315,10 +309,7 @@ class WebPagesIT {
     browser.get(platform.gatewayUrl() + "/index.html");
     type("token", token);
     click(By.cssSelector("#token-form button"));
-    waitFor(
-        d ->
-            !d.findElements(By.id("signed-in")).isEmpty()
-                && d.findElement(By.id("signed-in")).isDisplayed());
+    waitFor(d -> d.findElement(By.id("signed-in")).isDisplayed());
   }
 
   /** Clicks the element once it is there, shown and enabled. */
@@ -355,18 +346,39 @@ class WebPagesIT {
             });
   }
 
+  /** The attribute of the element, once it is there ("" when it has none). */
   private String attribute(String css, String name) {
-    String value = browser.findElement(By.cssSelector(css)).getAttribute(name);
+    String value = present(css).getAttribute(name);
     return value == null ? "" : value;
   }
 
+  /** The element's text, once it is there. */
   private String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText().strip();
+    return present(css).getText().strip();
+  }
+
+  /**
+   * The element, waited for until it is there (a page fills parts of itself from later fetches).
+   */
+  private WebElement present(String css) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  /** Clicks inside a wait: a table drawn again between finding and clicking is tried again. */
+  private static boolean clicked(WebElement element) {
+    element.click();
+    return true;
   }
 
   /** Waits for the condition; an element not there yet, or drawn again meanwhile, is retried. */
   private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    waitFor(Duration.ofSeconds(30), condition);
+  }
+
+  private void waitFor(
+      Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(browser, timeout)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition::apply);
   }

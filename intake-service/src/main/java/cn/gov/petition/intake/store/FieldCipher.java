@@ -72,10 +72,6 @@ public final class FieldCipher {
     }
   }
 
-  FieldCipher(byte[] key) {
-    this(key, List.of());
-  }
-
   /** A cipher with the given keys (base64), current first: for tools and tests of rotation. */
   public static FieldCipher of(String currentKey, String... retiredKeys) {
     return new FieldCipher(
@@ -105,11 +101,6 @@ public final class FieldCipher {
   /** The id of the key new values are sealed under (not secret: it names the key in values). */
   public String currentKeyId() {
     return current.id();
-  }
-
-  /** Whether a stored value is sealed under the current key (null counts as nothing to seal). */
-  public boolean sealedUnderCurrentKey(String stored) {
-    return stored == null || stored.startsWith(currentPrefix());
   }
 
   /** What every value sealed under the current key starts with. */

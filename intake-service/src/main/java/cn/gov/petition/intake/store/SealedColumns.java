@@ -34,19 +34,29 @@ public class SealedColumns {
 
   private final DataSource dataSource;
 
+  /**
+   * Set once nothing is left under another key: the keys change only with a restart and new values
+   * are sealed under the current one, so the tables are not scanned again until then.
+   */
+  private volatile boolean finished;
+
   SealedColumns(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   /**
-   * At start and then every {@code petition.crypto.reseal.every} (10 min): seals again, a batch at
-   * a time, whatever is not under the current key, until nothing is left. Logs counts only.
+   * At start, and again every {@code petition.crypto.reseal.every} (10 min) until it has finished
+   * (a pass stopped by the database, or a value under a key the node lacks): seals again, a batch
+   * at a time, whatever is not under the current key. Logs counts only.
    */
   @Scheduled(
       identity = "reseal",
       every = "${petition.crypto.reseal.every:10m}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onSchedule() {
+    if (finished) {
+      return;
+    }
     FieldCipher cipher = FieldCipher.instance();
     int total = 0;
     try (Connection connection = dataSource.getConnection()) {
@@ -56,10 +66,11 @@ public class SealedColumns {
           done = reseal(connection, cipher, BATCH)) {
         total += done;
       }
-      if (total > 0) {
+      Map<String, Long> left = remaining(connection, cipher);
+      finished = left.values().stream().allMatch(n -> n == 0);
+      if (total > 0 || !finished) {
         LOG.infof(
-            "sealed %d rows again under key %s; left: %s",
-            total, cipher.currentKeyId(), remaining(connection, cipher));
+            "sealed %d rows again under key %s; left: %s", total, cipher.currentKeyId(), left);
       }
     } catch (SQLException | RuntimeException e) {
       LOG.errorf(
