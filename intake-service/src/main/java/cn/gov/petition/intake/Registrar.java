@@ -3,6 +3,7 @@ package cn.gov.petition.intake;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.tracing.EventTracing;
 import cn.gov.petition.contracts.CaseRegistered;
 import cn.gov.petition.contracts.RoutingRequested;
 import cn.gov.petition.contracts.Step;
@@ -154,6 +155,7 @@ public class Registrar {
           entity.repeatMatchedOn = r.match().matchedOn();
         });
     cases.persist(entity);
+    EventTracing.nameCase(entity.id.toString(), entity.caseNumber);
     outbox.publish(
         entity.id.toString(),
         entity.caseNumber,

@@ -2,11 +2,15 @@ package cn.gov.petition.common.inbox;
 
 import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.tracing.EventTracing;
 import cn.gov.petition.common.tx.DatabaseUnavailable;
 import cn.gov.petition.contracts.EventType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -26,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -38,7 +43,8 @@ import org.jboss.logging.Logger;
  * fails, each record is applied again in a transaction of its own, and only the records that fail
  * on their own are counted and sent to the dead-letter topic with the reason, so one bad event
  * never holds back or takes down its neighbours. The poll's event ids are recorded in one
- * statement, and the events it publishes written in one batch (docs/adr/0022).
+ * statement, and the events it publishes written in one batch (docs/adr/0022). Each event is
+ * applied in a span under the one that published it, so its trace goes on (EventTracing).
  */
 @ApplicationScoped
 public class Inbox {
@@ -60,13 +66,16 @@ public class Inbox {
   private final MeterRegistry metrics;
   private final TransactionSynchronizationRegistry transactions;
   private final Outbox outbox;
+  private final EventTracing tracing;
 
   public Inbox(
       EntityManager entityManager,
       ObjectMapper json,
       MeterRegistry metrics,
       TransactionSynchronizationRegistry transactions,
-      Outbox outbox) {
+      Outbox outbox,
+      EventTracing tracing) {
+    this.tracing = tracing;
     this.entityManager = entityManager;
     this.json = json;
     this.metrics = metrics;
@@ -125,7 +134,7 @@ public class Inbox {
           consumer,
           () ->
               QuarkusTransaction.requiringNew()
-                  .run(() -> applyAll(consumer, batch.getPayload(), handler)))) {
+                  .run(() -> applyAll(consumer, batch.getRecords(), handler)))) {
         return STOPPING;
       }
       return batch.ack();
@@ -142,12 +151,7 @@ public class Inbox {
             consumer,
             () ->
                 QuarkusTransaction.requiringNew()
-                    .run(
-                        () ->
-                            applyAll(
-                                consumer,
-                                Collections.singletonList(record.getPayload()),
-                                handler)))) {
+                    .run(() -> applyAll(consumer, Collections.singletonList(record), handler)))) {
           return STOPPING;
         }
         settled = record.ack();
@@ -207,13 +211,17 @@ public class Inbox {
    * events seen before are left out by {@link #firstDelivery}), applies each, writes the events
    * they publish in one batch, and forgets the ids of the events none applied.
    */
-  private void applyAll(String consumer, List<CloudEvent> events, Consumer<CloudEvent> handler) {
-    Claimed claimed = new Claimed(consumer, claim(consumer, events));
+  private void applyAll(
+      String consumer,
+      List<KafkaRecord<String, CloudEvent>> records,
+      Consumer<CloudEvent> handler) {
+    Claimed claimed =
+        new Claimed(consumer, claim(consumer, records.stream().map(KafkaRecord::getPayload)));
     transactions.putResource(Claimed.class, claimed);
     outbox.collect();
     int applied = 0;
-    for (CloudEvent event : events) {
-      handler.accept(event);
+    for (KafkaRecord<String, CloudEvent> record : records) {
+      applyTraced(consumer, record, handler);
       // every few events the rows go out (in JDBC batches) and leave the session, so that the
       // session does not grow with the poll (every query would dirty-check all of it again)
       if (++applied % FLUSH_EVERY == 0) {
@@ -226,11 +234,31 @@ public class Inbox {
     release(consumer, claimed.fresh());
   }
 
+  /** Applies one record's event in a span under the one that published it. */
+  private void applyTraced(
+      String consumer, KafkaRecord<String, CloudEvent> record, Consumer<CloudEvent> handler) {
+    CloudEvent event = record.getPayload();
+    Span span =
+        tracing.startApplying(
+            consumer,
+            event == null ? "unreadable" : event.getType(),
+            record.getKey(),
+            record.getHeaders());
+    try (Scope applying = span.makeCurrent()) {
+      handler.accept(event);
+    } catch (RuntimeException e) {
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
   /**
    * The event ids this consumer had not recorded before, now recorded (one statement for a poll).
    */
-  private Set<String> claim(String consumer, List<CloudEvent> events) {
-    Object[] ids = events.stream().filter(Objects::nonNull).map(CloudEvent::getId).toArray();
+  private Set<String> claim(String consumer, Stream<CloudEvent> events) {
+    Object[] ids = events.filter(Objects::nonNull).map(CloudEvent::getId).toArray();
     if (ids.length == 0) {
       return new HashSet<>();
     }

@@ -1,5 +1,6 @@
 package cn.gov.petition.common.outbox;
 
+import cn.gov.petition.common.tracing.EventTracing;
 import cn.gov.petition.common.tx.AfterCommit;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.Topics;
@@ -30,6 +31,7 @@ public class Outbox {
   private final TransactionSynchronizationRegistry transactions;
   private final OutboxRelay relay;
   private final String node;
+  private final EventTracing tracing;
 
   public Outbox(
       OutboxRepository repository,
@@ -37,7 +39,9 @@ public class Outbox {
       Clock clock,
       TransactionSynchronizationRegistry transactions,
       OutboxRelay relay,
+      EventTracing tracing,
       @ConfigProperty(name = "petition.node.region") String node) {
+    this.tracing = tracing;
     this.repository = repository;
     this.json = json;
     this.clock = clock;
@@ -79,7 +83,8 @@ public class Outbox {
             subject,
             payload,
             clock.instant(),
-            0);
+            0,
+            tracing.currentParent());
     @SuppressWarnings("unchecked")
     List<OutboxEvent> collected = (List<OutboxEvent>) transactions.getResource(COLLECTED);
     if (collected != null) {

@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param id the row's id, in the order the events were written; null until written
  * @param attempts failed attempts to publish it so far
+ * @param traceParent the W3C traceparent of the transaction that wrote it, null if untraced: the
+ *     relay publishes it in that trace (EventTracing)
  */
 public record OutboxEvent(
     Long id,
@@ -19,4 +21,5 @@ public record OutboxEvent(
     String subject,
     String payload,
     Instant occurredAt,
-    int attempts) {}
+    int attempts,
+    String traceParent) {}

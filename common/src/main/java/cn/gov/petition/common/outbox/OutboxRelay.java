@@ -1,5 +1,6 @@
 package cn.gov.petition.common.outbox;
 
+import cn.gov.petition.common.tracing.EventTracing;
 import cn.gov.petition.contracts.EventType;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -7,6 +8,8 @@ import io.cloudevents.core.message.Encoding;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,7 +44,8 @@ import org.jboss.logging.Logger;
  *
  * <p>If Kafka is unreachable the rows stay and are tried again on the next tick, so nothing is
  * lost; a row whose acknowledgement was lost may be published twice, which consumers absorb by
- * event id (docs/adr/0003-transactional-outbox.md).
+ * event id (docs/adr/0003-transactional-outbox.md). Each record is published in the trace of the
+ * transaction that wrote it (EventTracing).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +59,7 @@ public class OutboxRelay {
   private final Counter published;
   private final Counter failures;
   private final Duration pollInterval;
+  private final EventTracing tracing;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile Producer<String, CloudEvent> producer;
   private volatile boolean running;
@@ -66,7 +72,9 @@ public class OutboxRelay {
       @ConfigProperty(name = "petition.node.region", defaultValue = "53") String nodeRegion,
       @ConfigProperty(name = "petition.outbox.poll-interval", defaultValue = "PT0.5S")
           Duration pollInterval,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      EventTracing tracing) {
+    this.tracing = tracing;
     this.pollInterval = pollInterval;
     this.repository = repository;
     this.kafkaConfig = kafkaConfig;
@@ -159,9 +167,24 @@ public class OutboxRelay {
     }
     List<Future<?>> sends = new ArrayList<>(batch.size());
     for (OutboxEvent event : batch) {
+      RecordHeaders headers = new RecordHeaders();
+      Span span =
+          tracing.startPublishing(
+              event.traceParent(), event.topic(), event.eventType(), event.aggregateId(), headers);
       try {
-        sends.add(producer().send(record(event)));
+        sends.add(
+            producer()
+                .send(
+                    record(event, headers),
+                    (metadata, failure) -> {
+                      if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                      }
+                      span.end();
+                    }));
       } catch (RuntimeException e) {
+        span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+        span.end();
         sends.add(java.util.concurrent.CompletableFuture.failedFuture(e));
       }
     }
@@ -189,7 +212,7 @@ public class OutboxRelay {
     return published.size() == batch.size() ? published.size() : 0;
   }
 
-  private ProducerRecord<String, CloudEvent> record(OutboxEvent event) {
+  private ProducerRecord<String, CloudEvent> record(OutboxEvent event, RecordHeaders headers) {
     CloudEvent cloudEvent =
         CloudEventBuilder.v1()
             .withId(event.eventId().toString())
@@ -205,7 +228,7 @@ public class OutboxRelay {
                         .orElse("urn:unknown")))
             .withData(event.payload().getBytes(StandardCharsets.UTF_8))
             .build();
-    return new ProducerRecord<>(event.topic(), event.aggregateId(), cloudEvent);
+    return new ProducerRecord<>(event.topic(), null, event.aggregateId(), cloudEvent, headers);
   }
 
   private Producer<String, CloudEvent> producer() {

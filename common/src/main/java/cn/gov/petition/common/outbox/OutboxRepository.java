@@ -36,7 +36,8 @@ public class OutboxRepository {
               try (PreparedStatement insert =
                   connection.prepareStatement(
                       "INSERT INTO outbox_event (event_id, event_type, topic, aggregate_id,"
-                          + " subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                          + " subject, payload, occurred_at, trace_parent)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (OutboxEvent event : events) {
                   insert.setObject(1, event.eventId());
                   insert.setString(2, event.eventType());
@@ -45,6 +46,7 @@ public class OutboxRepository {
                   insert.setString(5, event.subject());
                   insert.setString(6, event.payload());
                   insert.setObject(7, event.occurredAt().atOffset(ZoneOffset.UTC));
+                  insert.setString(8, event.traceParent());
                   insert.addBatch();
                 }
                 insert.executeBatch();
@@ -63,7 +65,8 @@ public class OutboxRepository {
               try (PreparedStatement select =
                   connection.prepareStatement(
                       "SELECT id, event_id, event_type, topic, aggregate_id, subject, payload,"
-                          + " occurred_at, attempts FROM outbox_event ORDER BY id LIMIT ?"
+                          + " occurred_at, attempts, trace_parent FROM outbox_event ORDER BY id"
+                          + " LIMIT ?"
                           + " FOR UPDATE SKIP LOCKED")) {
                 select.setInt(1, limit);
                 List<OutboxEvent> events = new ArrayList<>();
@@ -79,7 +82,8 @@ public class OutboxRepository {
                             rows.getString(6),
                             rows.getString(7),
                             rows.getObject(8, OffsetDateTime.class).toInstant(),
-                            rows.getInt(9)));
+                            rows.getInt(9),
+                            rows.getString(10)));
                   }
                 }
                 return events;

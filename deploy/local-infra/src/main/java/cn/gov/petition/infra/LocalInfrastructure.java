@@ -17,8 +17,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * PostgreSQL and Kafka for one machine: the local run and every integration test use this same
- * class, so what the tests prove is what a user runs.
+ * PostgreSQL, Kafka and a trace collector for one machine: the local run and every integration test
+ * use this same class, so what the tests prove is what a user runs.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -26,13 +26,19 @@ public final class LocalInfrastructure implements AutoCloseable {
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
   private final JwtKeys keys;
+  private final TraceCollector traces;
 
   private LocalInfrastructure(
-      Path directory, PostgresServer postgres, KafkaBroker kafka, JwtKeys keys) {
+      Path directory,
+      PostgresServer postgres,
+      KafkaBroker kafka,
+      JwtKeys keys,
+      TraceCollector traces) {
     this.directory = directory;
     this.postgres = postgres;
     this.kafka = kafka;
     this.keys = keys;
+    this.traces = traces;
   }
 
   /**
@@ -50,7 +56,11 @@ public final class LocalInfrastructure implements AutoCloseable {
               directory.resolve("kafka"), intOf(last, "kafka"), intOf(last, "kafka.controller"));
       LocalInfrastructure infra =
           new LocalInfrastructure(
-              directory, postgres, kafka, JwtKeys.in(directory.resolve("keys")));
+              directory,
+              postgres,
+              kafka,
+              JwtKeys.in(directory.resolve("keys")),
+              TraceCollector.start(intOf(last, "traces")));
       infra.writePorts();
       return infra;
     } catch (RuntimeException e) {
@@ -69,6 +79,16 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   public JwtKeys keys() {
     return keys;
+  }
+
+  /** The collector the local nodes' services export their spans to ({@link #traceConfig}). */
+  public TraceCollector traces() {
+    return traces;
+  }
+
+  /** What makes a service export its spans to this machine's collector. */
+  public Map<String, String> traceConfig() {
+    return traces.exporterConfig();
   }
 
   /**
@@ -221,7 +241,11 @@ public final class LocalInfrastructure implements AutoCloseable {
     try {
       kafka.close();
     } finally {
-      postgres.close();
+      try {
+        postgres.close();
+      } finally {
+        traces.close();
+      }
     }
   }
 
@@ -240,6 +264,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     ports.setProperty("postgres", String.valueOf(postgres.port()));
     ports.setProperty("kafka", String.valueOf(kafka.port()));
     ports.setProperty("kafka.controller", String.valueOf(kafka.controllerPort()));
+    ports.setProperty("traces", String.valueOf(traces.port()));
     try (var out = Files.newBufferedWriter(directory.resolve("ports.properties"))) {
       ports.store(out, "ports of the last run, taken again when free");
     } catch (IOException e) {

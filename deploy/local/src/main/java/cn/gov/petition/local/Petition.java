@@ -141,6 +141,7 @@ public final class Petition {
           Demo users              %s/auth/demo-users  (POST /auth/demo-token {"user":"qilin-registrar"})
           PostgreSQL              %s
           Kafka                   %s
+          Traces (链路追踪)       %s  (a case's traces by its number; docs/operations.md)
           Logs                    %s
         Services: %s
         """,
@@ -153,6 +154,7 @@ public final class Petition {
         first.gatewayUrl(),
         platform.infrastructure().postgres().jdbcUrl("petition_" + first.region()),
         platform.infrastructure().kafka().bootstrapServers(),
+        platform.infrastructure().traces().pageUrl(),
         data.resolve("logs"),
         first.serviceUrls());
     for (Platform.Node node : platform.nodes().subList(1, platform.nodes().size())) {

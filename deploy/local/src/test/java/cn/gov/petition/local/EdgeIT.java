@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.infra.Identities;
+import cn.gov.petition.infra.TraceCollector;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.http.HttpClient;
@@ -430,6 +431,45 @@ class EdgeIT {
       }
     }
     assertTrue(read >= good * 2, "the broadcast topics were read: " + read + " records");
+    assertTrue(found.isEmpty(), () -> String.join("\n", found));
+  }
+
+  @Test
+  @Order(10)
+  void noTraceSpanCarriesPersonalDataPetitionTextOrAnAddress() {
+    var collector = platform.infrastructure().traces();
+    // the spans of this class's requests are exported in batches: wait until every process's are in
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                collector.allSpans().stream()
+                    .map(TraceCollector.TraceSpan::service)
+                    .collect(java.util.stream.Collectors.toSet())
+                    .containsAll(
+                        List.of(
+                            "gateway",
+                            "intake-service",
+                            "routing-service",
+                            "supervision-service",
+                            "analytics-service")));
+    List<String> found = new ArrayList<>();
+    List<TraceCollector.TraceSpan> spans = collector.allSpans();
+    for (TraceCollector.TraceSpan span : spans) {
+      String text = span.name() + " " + span.attributes();
+      for (String word : personal()) {
+        if (text.contains(word)) {
+          found.add(span.service() + " span " + span.name() + " contains " + word);
+        }
+      }
+      for (String address : List.of("url.path", "url.query", "url.full")) {
+        String value = span.attributes().get(address);
+        if (value != null && !value.equals("[redacted]")) {
+          found.add(span.service() + " span " + span.name() + " has " + address + "=" + value);
+        }
+      }
+    }
+    assertTrue(spans.size() > 50, "the node's spans were read: " + spans.size());
     assertTrue(found.isEmpty(), () -> String.join("\n", found));
   }
 }

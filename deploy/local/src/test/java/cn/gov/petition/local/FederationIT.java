@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.infra.Identities;
+import cn.gov.petition.infra.TraceCollector;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -347,6 +348,60 @@ class FederationIT {
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /**
+   * Issue 26: a petition registered at the township's gateway is one trace through the township's
+   * intake and routing, across the handoff, into the county node's intake and supervision; the
+   * local collector finds it by the case id, and no span in it names the petitioner or the matter.
+   */
+  @Test
+  @Order(5)
+  void aPetitionIsOneTraceFromTheTownshipGatewayIntoTheCountyNode() {
+    Map<String, Object> petition = heatingComplaint();
+    String name = petitionerOf(petition).get("name").toString();
+    String idNumber = petitionerOf(petition).get("idNumber").toString();
+    String caseId = register(petition);
+    TraceCollector collector = platform.infrastructure().traces();
+    List<String> expected =
+        List.of(
+            "gateway@530302001",
+            "intake-service@530302001",
+            "routing-service@530302001",
+            "intake-service@530302",
+            "supervision-service@530302");
+    // the services export their spans in batches, every few seconds
+    List<TraceCollector.TraceSpan> trace =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    collector.tracesOfCase(caseId).stream()
+                        .map(collector::trace)
+                        .filter(spans -> where(spans).containsAll(expected))
+                        .findFirst()
+                        .orElse(null),
+                notNullValue());
+    System.out.println("The trace of case " + caseId + ":");
+    trace.forEach(
+        span ->
+            System.out.printf(
+                "  %-10s %-20s %-9s %s%n", span.node(), span.service(), span.kind(), span.name()));
+    assertTrue(
+        trace.stream()
+            .anyMatch(span -> span.kind().equals("SERVER") && span.service().equals("gateway")),
+        "the trace starts at the gateway's request");
+    String text = trace.toString();
+    assertFalse(text.contains(name), "no petitioner's name in a span");
+    assertFalse(text.contains(idNumber), "no ID number in a span");
+    assertFalse(text.contains("供暖"), "no petition text in a span");
+  }
+
+  /** Where each span of a trace ran: service@node. */
+  private static java.util.Set<String> where(List<TraceCollector.TraceSpan> spans) {
+    return spans.stream()
+        .map(span -> span.service() + "@" + span.node())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** 供暖 (0105): the county's housing bureau has authority; the township has none. */
