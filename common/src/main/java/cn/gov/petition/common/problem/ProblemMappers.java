@@ -151,7 +151,10 @@ public class ProblemMappers {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
-  private static String fieldOf(ConstraintViolation<?> violation) {
+  /**
+   * The JSON path of the field a violation concerns, as the caller wrote it (petitioners[0].name).
+   */
+  public static String fieldOf(ConstraintViolation<?> violation) {
     List<Path.Node> nodes = new ArrayList<>();
     violation.getPropertyPath().forEach(nodes::add);
     List<String> parts = new ArrayList<>();
@@ -174,11 +177,13 @@ public class ProblemMappers {
     return parts.isEmpty() ? "body" : String.join(".", parts);
   }
 
-  private static String ruleOf(ConstraintViolation<?> violation) {
+  /** The rule a violation broke: its constraint's name (NotNull, DivisionCode ...). */
+  public static String ruleOf(ConstraintViolation<?> violation) {
     return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
   }
 
-  private static String pathOf(List<JsonMappingException.Reference> path) {
+  /** The JSON path of a value Jackson could not read (steps[0].act). */
+  public static String pathOf(List<JsonMappingException.Reference> path) {
     StringBuilder field = new StringBuilder();
     for (JsonMappingException.Reference reference : path) {
       if (reference.getFieldName() != null) {

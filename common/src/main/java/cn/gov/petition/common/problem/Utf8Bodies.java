@@ -9,9 +9,9 @@ import java.io.PushbackInputStream;
 import java.util.List;
 
 /**
- * JSON and text bodies are read in UTF-8 only: the first bytes of a body are looked at as the REST
- * layer reads it, and one written in UTF-16 or UTF-32 (which a JSON reader would otherwise decode
- * silently) is refused with 415 problem+json ({@link StrictInput}).
+ * JSON, JSON Lines and text bodies are read in UTF-8 only: the first bytes of a body are looked at
+ * as the REST layer reads it, and one written in UTF-16 or UTF-32 (which a JSON reader would
+ * otherwise decode silently) is refused with 415 problem+json ({@link StrictInput}).
  */
 @Provider
 public class Utf8Bodies implements ReaderInterceptor {
@@ -22,6 +22,7 @@ public class Utf8Bodies implements ReaderInterceptor {
     if (type != null
         && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
             || type.getSubtype().endsWith("+json")
+            || type.getSubtype().equals("x-ndjson")
             || "text".equals(type.getType()))) {
       PushbackInputStream in = new PushbackInputStream(context.getInputStream(), 4);
       byte[] start = new byte[4];

@@ -98,8 +98,12 @@ class AuthorizationMatrixIT {
     return Tokens.of(platform, "matrix-" + role + "-" + region, role, region);
   }
 
-  /** One operation of the document: its method, path, the roles it names, its query names. */
-  record Operation(String method, String path, List<String> roles, List<String> queryNames) {
+  /**
+   * One operation of the document: its method, path, the roles it names, its query names, and the
+   * media type of its body (application/json unless the document names another).
+   */
+  record Operation(
+      String method, String path, List<String> roles, List<String> queryNames, String bodyType) {
 
     /** Whether the role may call it: any caller with a token when it names no role. */
     boolean allows(String role) {
@@ -153,8 +157,15 @@ class AuthorizationMatrixIT {
             queryNames.add((String) parameter.get("name"));
           }
         }
+        String bodyType = "application/json";
+        if (op.get("requestBody") instanceof Map<?, ?> body
+            && body.get("content") instanceof Map<?, ?> content
+            && !content.isEmpty()) {
+          bodyType = content.keySet().iterator().next().toString();
+        }
         operations.add(
-            new Operation(method.getKey().toUpperCase(), path.getKey(), roles, queryNames));
+            new Operation(
+                method.getKey().toUpperCase(), path.getKey(), roles, queryNames, bodyType));
       }
     }
     return operations;
@@ -199,7 +210,10 @@ class AuthorizationMatrixIT {
     var request =
         given().baseUri(platform.gatewayUrl()).auth().oauth2(token).queryParams(queryOf(operation));
     if (!operation.method().equals("GET") && !operation.method().equals("DELETE")) {
-      request = request.contentType(ContentType.JSON).body("{}");
+      request =
+          request
+              .contentType(operation.bodyType() + "; charset=UTF-8")
+              .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     return request.request(operation.method(), concrete(operation.path()));
   }

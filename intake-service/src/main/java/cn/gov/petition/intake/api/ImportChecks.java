@@ -1,0 +1,139 @@
+package cn.gov.petition.intake.api;
+
+import cn.gov.petition.common.problem.Problem.FieldError;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.problem.ProblemMappers;
+import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.intake.ImportRules;
+import cn.gov.petition.intake.ImportedCase;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a file of former cases (JSON Lines, docs/migration.md) and checks every line: as JSON, as
+ * the fields of {@link ImportLine} (the same checks as a registration), against the import's rules
+ * ({@link ImportRules}) and the caller's region. The report names each broken line's fields and
+ * rules, with what is wrong in Chinese; never a value from the file.
+ */
+@ApplicationScoped
+public class ImportChecks {
+
+  /** The most cases one check takes (a larger file is checked in parts). */
+  static final int MAX_RECORDS = 5_000;
+
+  /** 中文说明 of each field rule, by the constraint's name; the English message follows it. */
+  private static final Map<String, String> IN_CHINESE =
+      Map.ofEntries(
+          Map.entry("NotNull", "必填"),
+          Map.entry("NotBlank", "不能为空"),
+          Map.entry("Size", "长度或数量超出限制"),
+          Map.entry("Min", "数值过小"),
+          Map.entry("Max", "数值过大"),
+          Map.entry("PastOrPresent", "日期不能晚于今天"),
+          Map.entry("Pattern", "格式不正确"),
+          Map.entry("DivisionCode", "不是国家行政区划代码表中的代码"),
+          Map.entry("Category", "不是信访内容分类代码"),
+          Map.entry("IdDocument", "证件号码不正确"));
+
+  private final ObjectMapper json;
+  private final Validator validator;
+  private final Clock clock;
+
+  public ImportChecks(ObjectMapper json, Validator validator, Clock clock) {
+    this.json = json;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** Checks every line of {@code text} for a caller who would import it. */
+  public ImportReport check(String text, Caller caller) {
+    if (text == null || text.isBlank()) {
+      throw ProblemException.malformed(
+          "body", "NotEmpty", "the file holds no case: one JSON object per line");
+    }
+    LocalDate today = LocalDate.now(clock);
+    String[] lines = text.split("\r?\n", -1);
+    Map<Integer, List<FieldError>> broken = new TreeMap<>();
+    Map<Integer, String> numbers = new TreeMap<>();
+    List<ImportedCase> readable = new ArrayList<>();
+    int records = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      if (++records > MAX_RECORDS) {
+        throw ProblemException.invalid(
+            "body",
+            "AtMostRecords",
+            "one check takes at most " + MAX_RECORDS + " cases; check the file in parts");
+      }
+      int line = i + 1;
+      ImportLine read;
+      try {
+        // the syntax first (a line cut short, a key twice), then the fields' types and values
+        read = json.treeToValue(json.readTree(lines[i]), ImportLine.class);
+      } catch (JsonProcessingException e) {
+        broken.put(line, List.of(unreadable(e)));
+        continue;
+      }
+      if (read == null) {
+        broken.put(line, List.of(new FieldError("", "JsonObject", "该行不是一个 JSON 对象")));
+        continue;
+      }
+      numbers.put(line, read.oldCaseNumber());
+      List<FieldError> errors = new ArrayList<>();
+      for (ConstraintViolation<ImportLine> violation : validator.validate(read)) {
+        String rule = ProblemMappers.ruleOf(violation);
+        errors.add(
+            new FieldError(
+                ProblemMappers.fieldOf(violation),
+                rule,
+                IN_CHINESE.getOrDefault(rule, "不符合规则") + "（" + violation.getMessage() + "）"));
+      }
+      if (!errors.isEmpty()) {
+        errors.sort(Comparator.comparing(FieldError::field));
+        broken.put(line, errors);
+        continue;
+      }
+      if (!caller.covers(read.registration().matterRegionCode())) {
+        broken.put(
+            line,
+            List.of(
+                new FieldError(
+                    "registration.matterRegionCode",
+                    "InYourRegion",
+                    "问题属地不在您的辖区（" + caller.region() + "）内")));
+        continue;
+      }
+      readable.add(read.imported(line));
+    }
+    broken.putAll(ImportRules.checkAll(readable, today));
+    List<ImportReport.Row> rows = new ArrayList<>();
+    broken.forEach(
+        (line, errors) -> rows.add(new ImportReport.Row(line, numbers.get(line), errors)));
+    return new ImportReport(records, records - broken.size(), broken.size(), rows);
+  }
+
+  /** Where a line is not readable JSON, or a value has the wrong type: never the value itself. */
+  private static FieldError unreadable(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return new FieldError(
+          ProblemMappers.pathOf(mapping.getPath()),
+          "Type",
+          "值的类型或取值不对（如未知的办理动作、日期格式不是 YYYY-MM-DD）");
+    }
+    int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+    return new FieldError("", "JsonLine", "该行不是合法的 JSON 对象（第 " + column + " 列附近）；每行一个案件");
+  }
+}
