@@ -93,24 +93,7 @@ class ImportRulesTest {
 
   @Test
   void theRegistrationRulesAndThePlatformsOwnActsAreKept() {
-    Petition anonymousAppeal =
-        new Petition(
-            Channel.LETTER,
-            null,
-            null,
-            LocalDate.of(2021, 3, 1),
-            "530302001",
-            PetitionClass.APPEAL,
-            Purpose.SEEK_SOLUTION,
-            "0105",
-            "供暖不达标",
-            1,
-            null,
-            true,
-            false,
-            null,
-            List.of(),
-            List.of());
+    Petition anonymousAppeal = heatingLetter(true);
     ImportedCase broken =
         new ImportedCase(
             7,
@@ -175,6 +158,11 @@ class ImportRulesTest {
   }
 
   private static Petition heatingLetter() {
+    return heatingLetter(false);
+  }
+
+  /** A letter about the heating, anonymous (naming nobody) or from one petitioner. */
+  private static Petition heatingLetter(boolean anonymous) {
     return new Petition(
         Channel.LETTER,
         null,
@@ -187,12 +175,14 @@ class ImportRulesTest {
         "小区供暖长期不达标",
         1,
         null,
-        false,
+        anonymous,
         false,
         null,
-        List.of(
-            new Petition.Petitioner(
-                PartyKind.PERSON, "赵信访", null, null, null, "麒麟区南宁街道1号", "530302001")),
+        anonymous
+            ? List.of()
+            : List.of(
+                new Petition.Petitioner(
+                    PartyKind.PERSON, "赵信访", null, null, null, "麒麟区南宁街道1号", "530302001")),
         List.of());
   }
 
