@@ -268,12 +268,21 @@ public final class TraceCollector implements AutoCloseable {
 
   private void receive(HttpExchange exchange) throws IOException {
     String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+    ExportTraceServiceRequest request;
     try (InputStream body =
         "gzip".equalsIgnoreCase(encoding)
             ? new GZIPInputStream(exchange.getRequestBody())
             : exchange.getRequestBody()) {
-      accept(ExportTraceServiceRequest.parseFrom(body));
+      request = ExportTraceServiceRequest.parseFrom(body);
+    } catch (IOException unreadable) {
+      send(
+          exchange,
+          400,
+          "text/plain; charset=utf-8",
+          "not an OTLP ExportTraceServiceRequest in protobuf".getBytes(StandardCharsets.UTF_8));
+      return;
     }
+    accept(request);
     send(
         exchange,
         200,

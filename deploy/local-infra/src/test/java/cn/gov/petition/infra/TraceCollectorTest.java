@@ -69,6 +69,15 @@ class TraceCollectorTest {
       assertTrue(
           get(collector, "/?case=%3Cscript%3E").contains("&lt;script&gt;"),
           "what is asked is escaped");
+      HttpResponse<String> garbage =
+          http.send(
+              HttpRequest.newBuilder(URI.create(collector.endpoint() + "/v1/traces"))
+                  .header("Content-Type", "application/x-protobuf")
+                  .POST(HttpRequest.BodyPublishers.ofString("not protobuf at all"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, garbage.statusCode(), "what is not an export is refused, not taken");
+      assertEquals(2, collector.allSpans().size(), "and nothing of it is kept");
       assertEquals(
           404,
           http.send(
