@@ -51,18 +51,29 @@ public final class IntakeBench {
     int requests = 2000;
     int concurrency = 16;
     double rate = 0;
+    boolean traces = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--rate" -> rate = Double.parseDouble(args[++i]);
+        // a node exports its traces (ADR 27); without, to measure what that costs
+        case "--no-traces" -> traces = false;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path root = Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath();
     Path run = Files.createTempDirectory("petition-bench-");
     System.out.println("Starting a fresh node in " + run + " ...");
-    try (Platform platform = Platform.start(root, run, "53", 0)) {
+    try (Platform platform =
+        Platform.start(
+            root,
+            run,
+            List.of("53"),
+            0,
+            PostgresServer.Durability.DURABLE,
+            traces ? Map.of() : Map.of("quarkus.otel.sdk.disabled", "true"))) {
+      System.out.println(traces ? "Traces exported (as a node does)." : "No traces exported.");
       String token =
           DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
       AssignedWatcher watcher =
@@ -260,6 +271,9 @@ public final class IntakeBench {
   private static final String[] CATEGORIES = {"0105", "0201", "0401", "0303", "0502", "0702"};
 
   private static String petition(int i) throws Exception {
+    // a new petitioner each time: the warm-up and the measurement post the same indexes, and the
+    // same ID number again is a repeat petition (LINKED_TO_OPEN_CASE), not a new case
+    int serial = Identities.nextSerial();
     return JSON.writeValueAsString(
         Map.of(
             "channel",
@@ -282,11 +296,11 @@ public final class IntakeBench {
             List.of(
                 Map.of(
                     "name",
-                    "测试" + i,
+                    "测试" + serial,
                     "idNumber",
-                    Identities.residentId("530302", i),
+                    Identities.residentId("530302", serial),
                     "phone",
-                    Identities.mobile(i)))));
+                    Identities.mobile(serial)))));
   }
 
   private static double rawPostgres(Platform platform, int count, int concurrency)
