@@ -107,17 +107,12 @@ public final class ImportRules {
         errors.add(error(at + ".by.unit", "KnownUnit", "办理单位不是本平台的单位代码"));
       }
       checkDetails(step, at, errors);
-      switch (act) {
-        case FORWARDED, ASSIGNED -> routed = act.target(status);
-        default -> {}
+      if (act == Transition.OBJECTED) {
+        routed = status; // where routing had sent the case: a decided objection returns it there
       }
-      status =
-          switch (act) {
-            // a decided objection sends the case back on its way: to the same or another unit
-            case OBJECTION_UPHELD, OBJECTION_REJECTED ->
-                routed == null ? CaseStatus.FORWARDED : routed;
-            default -> act.target(status);
-          };
+      boolean objectionDecided =
+          act == Transition.OBJECTION_UPHELD || act == Transition.OBJECTION_REJECTED;
+      status = objectionDecided ? routed : act.target(status);
     }
   }
 

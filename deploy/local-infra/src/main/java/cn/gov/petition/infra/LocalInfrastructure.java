@@ -81,14 +81,9 @@ public final class LocalInfrastructure implements AutoCloseable {
     return keys;
   }
 
-  /** The collector the local nodes' services export their spans to ({@link #traceConfig}). */
+  /** The collector the local nodes' services export their spans to. */
   public TraceCollector traces() {
     return traces;
-  }
-
-  /** What makes a service export its spans to this machine's collector. */
-  public Map<String, String> traceConfig() {
-    return traces.exporterConfig();
   }
 
   /**

@@ -221,7 +221,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> common =
             new LinkedHashMap<>(infrastructure.serviceConfig("petition_" + region));
         common.put("petition.node.region", region);
-        common.putAll(infrastructure.traceConfig());
+        common.putAll(infrastructure.traces().exporterConfig());
         common.putAll(serviceConfig);
         Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
         var handoffKeys = infrastructure.handoffKeys(region);
