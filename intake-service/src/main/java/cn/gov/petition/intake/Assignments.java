@@ -34,6 +34,15 @@ public class Assignments {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(RoutingDecided decision) {
+    apply(decision, "routing-service");
+  }
+
+  /**
+   * The same, recorded as taken by {@code user}: the staff member an imported 转送/交办 names (the
+   * former system's decision, docs/migration.md).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void apply(RoutingDecided decision, String user) {
     PetitionCaseEntity entity = cases.findById(UUID.fromString(decision.caseId()));
     if (entity == null) {
       // registered here after the backup this database was restored from: the case is lost to
@@ -63,7 +72,7 @@ public class Assignments {
     boolean elsewhere = handoffs.isElsewhere(decision.node());
     boolean handOff = elsewhere && decision.nodeKey() != null;
     boolean keptHere = elsewhere && !handOff;
-    var progress = lifecycle.begin(entity, transition, decision.unitCode(), "routing-service");
+    var progress = lifecycle.begin(entity, transition, decision.unitCode(), user);
     entity.handlingUnit = decision.unitCode();
     entity.handlingUnitName = decision.unitName();
     entity.handlingRegion = decision.regionCode();

@@ -142,9 +142,30 @@ public final class ImportRules {
               error(at + ".outcome", "OneOf", "满意度须为 SATISFIED、BASICALLY_SATISFIED 或 UNSATISFIED"));
         }
       }
-      case DECLINED, REFERRED, TERMINATED -> {
+      case REFERRED -> {
+        if (!isOneOf(step.outcome(), StatutoryRoute.class)) {
+          errors.add(
+              error(
+                  at + ".outcome",
+                  "OneOf",
+                  "告知的途径须为 LITIGATION、ARBITRATION、PARTY_APPEAL、ADMINISTRATIVE 或 LAW_ENFORCEMENT（第三十一条）"));
+        }
+        if (blank(step.text())) {
+          errors.add(error(at + ".text", "Required", "「" + step.act().label() + "」须写明告知内容"));
+        }
+      }
+      case DECLINED -> {
         if (blank(step.text())) {
           errors.add(error(at + ".text", "Required", "「" + step.act().label() + "」须写明理由"));
+        }
+      }
+      case CLOSED, TERMINATED -> {
+        if (step.checklist() == null || step.checklist().isEmpty()) {
+          errors.add(
+              error(
+                  at + ".checklist",
+                  "ThreeInPlaceOneDealt",
+                  "「" + step.act().label() + "」须写明三到位一处理中至少一项的情况（第二十七条）"));
         }
       }
       default -> {}

@@ -39,9 +39,10 @@ public record ImportedCase(
    * @param on the day it was done (北京时间)
    * @param toUnit the unit a 转送 / 交办 or an upheld objection sent the matter to
    * @param days the days an extension added (at most 30, Art 35)
-   * @param outcome an opinion's outcome ({@link OpinionOutcome}) or an evaluation's ({@link
-   *     Satisfaction})
+   * @param outcome an opinion's outcome ({@link OpinionOutcome}), an evaluation's ({@link
+   *     Satisfaction}) or the statutory channel a referral named ({@link StatutoryRoute})
    * @param text the reason, opinion or note recorded with the act (personal data: sealed at rest)
+   * @param checklist a closure's or termination's 三到位一处理 (Art 27)
    */
   public record ImportedStep(
       Transition act,
@@ -50,5 +51,6 @@ public record ImportedCase(
       String toUnit,
       Integer days,
       String outcome,
-      String text) {}
+      String text,
+      Acts.Checklist checklist) {}
 }

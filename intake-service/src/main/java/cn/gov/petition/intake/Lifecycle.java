@@ -33,18 +33,21 @@ public class Lifecycle {
   private final Deadlines deadlines;
   private final Outbox outbox;
   private final Clock clock;
+  private final ActingDay actingDay;
 
   public Lifecycle(
       StepRepository steps,
       TransitionRepository history,
       Deadlines deadlines,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      ActingDay actingDay) {
     this.steps = steps;
     this.history = history;
     this.deadlines = deadlines;
     this.outbox = outbox;
     this.clock = clock;
+    this.actingDay = actingDay;
   }
 
   /**
@@ -76,7 +79,7 @@ public class Lifecycle {
                       .collect(Collectors.joining(", ")),
                   dueNow(petitionCase)));
     }
-    return new Progress(petitionCase, transition, status, unit, user, LocalDate.now(clock));
+    return new Progress(petitionCase, transition, status, unit, user, actingDay.today(clock));
   }
 
   /** "Due now: 办理答复 (HANDLE) by 2027-01-30." or "No step is due." */
@@ -304,7 +307,7 @@ public class Lifecycle {
       entry.fromStatus = transition == Transition.REGISTERED ? null : before;
       entry.toStatus = after;
       entry.occurredOn = today;
-      entry.occurredAt = clock.instant();
+      entry.occurredAt = actingDay.now(clock);
       entry.unitCode = unit;
       entry.userName = user;
       entry.details = details;

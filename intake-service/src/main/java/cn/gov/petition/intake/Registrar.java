@@ -45,6 +45,7 @@ public class Registrar {
   private final Lifecycle lifecycle;
   private final RegistrationConfig config;
   private final Clock clock;
+  private final ActingDay actingDay;
   private final String province;
 
   public Registrar(
@@ -55,6 +56,7 @@ public class Registrar {
       Lifecycle lifecycle,
       RegistrationConfig config,
       Clock clock,
+      ActingDay actingDay,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
           String node) {
     this.province = node.substring(0, 2);
@@ -65,6 +67,7 @@ public class Registrar {
     this.lifecycle = lifecycle;
     this.config = config;
     this.clock = clock;
+    this.actingDay = actingDay;
   }
 
   /**
@@ -130,6 +133,66 @@ public class Registrar {
   @Transactional
   public Registration register(
       Petition request, Caller caller, String idempotencyKey, String fingerprint) {
+    checkRules(request);
+    String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
+    Optional<Decision> repeat = repeats.decide(request);
+    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE) {
+      return linkToOpenCase(request, repeat.get().match(), caller, key, fingerprint);
+    }
+    PetitionCaseEntity entity = newCase(request, caller, key);
+    entity.idempotencyFingerprint = key == null ? null : fingerprint;
+    repeat.ifPresent(r -> markRepeat(entity, r.match()));
+    announce(entity);
+    var registered = lifecycle.begin(entity, Transition.REGISTERED, caller.unit(), caller.user());
+    Registration.Outcome outcome = Registration.Outcome.REGISTERED;
+    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.NOT_ACCEPTED_AGAIN) {
+      registered.detail("repeatOf", repeat.get().match().earlier().caseNumber).record();
+      PetitionCaseEntity terminated = repeat.get().match().earlier();
+      lifecycle
+          .begin(entity, Transition.NOT_ACCEPTED_AGAIN, caller.unit(), caller.user())
+          .detail("terminatedCase", terminated.caseNumber)
+          .detail("terminatedOn", terminated.endedOn)
+          .detail("similarity", entity.repeatSimilarity)
+          .record();
+      entity.endedOn = actingDay.today(clock);
+      outcome = Registration.Outcome.NOT_ACCEPTED_AGAIN;
+    } else {
+      openForwarding(registered, entity, caller);
+      outbox.publish(entity.id.toString(), entity.caseNumber, routingRequest(entity));
+    }
+    return new Registration(
+        outcome,
+        entity,
+        repeat.map(r -> r.match().earlier()).orElse(null),
+        entity.repeatSimilarity,
+        entity.repeatMatchedOn);
+  }
+
+  /**
+   * Registers a case of the office's former system on the day it was received ({@link ActingDay}),
+   * under its former number (docs/migration.md). The former system opened it as a case of its own,
+   * so a repeat is linked to the earlier case it repeats, never merged into it nor answered 不再受理;
+   * routing is not asked: the recorded steps say where the case went.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public PetitionCaseEntity registerImported(
+      Petition request, Caller caller, String oldCaseNumber) {
+    checkRules(request);
+    PetitionCaseEntity entity = newCase(request, caller, null);
+    entity.oldCaseNumber = oldCaseNumber;
+    repeats.matches(request).stream()
+        .filter(m -> !m.earlier().receivedOn.isAfter(request.receivedOn()))
+        .findFirst()
+        .ifPresent(m -> markRepeat(entity, m));
+    announce(entity);
+    openForwarding(
+        lifecycle.begin(entity, Transition.REGISTERED, caller.unit(), caller.user()),
+        entity,
+        caller);
+    return entity;
+  }
+
+  private void checkRules(Petition request) {
     RegistrationRules.check(request);
     if (!request.matterRegionCode().startsWith(province)) {
       // no node here acts for another province's units: the case would be forwarded to nobody
@@ -141,19 +204,16 @@ public class Registrar {
               + "; tell the petitioner to petition the 信访 office of the province where it lies"
               + " (属地管理, Art 22), or forward the letter to it outside the platform");
     }
-    String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
-    Optional<Decision> repeat = repeats.decide(request);
-    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE) {
-      return linkToOpenCase(request, repeat.get().match(), caller, key, fingerprint);
-    }
-    PetitionCaseEntity entity = newCase(request, caller, key);
-    entity.idempotencyFingerprint = key == null ? null : fingerprint;
-    repeat.ifPresent(
-        r -> {
-          entity.repeatOf = r.match().earlier().id;
-          entity.repeatSimilarity = r.match().similarity();
-          entity.repeatMatchedOn = r.match().matchedOn();
-        });
+  }
+
+  private static void markRepeat(PetitionCaseEntity entity, RepeatDetector.Match match) {
+    entity.repeatOf = match.earlier().id;
+    entity.repeatSimilarity = match.similarity();
+    entity.repeatMatchedOn = match.matchedOn();
+  }
+
+  /** Stores the new case and announces it (naming no person). */
+  private void announce(PetitionCaseEntity entity) {
     cases.persist(entity);
     EventTracing.nameCase(entity.id.toString(), entity.caseNumber);
     outbox.publish(
@@ -174,32 +234,14 @@ public class Registrar {
             entity.origin.name(),
             entity.collective,
             entity.repeatOf == null ? null : entity.repeatOf.toString()));
-    var registered = lifecycle.begin(entity, Transition.REGISTERED, caller.unit(), caller.user());
-    Registration.Outcome outcome = Registration.Outcome.REGISTERED;
-    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.NOT_ACCEPTED_AGAIN) {
-      registered.detail("repeatOf", repeat.get().match().earlier().caseNumber).record();
-      PetitionCaseEntity terminated = repeat.get().match().earlier();
-      lifecycle
-          .begin(entity, Transition.NOT_ACCEPTED_AGAIN, caller.unit(), caller.user())
-          .detail("terminatedCase", terminated.caseNumber)
-          .detail("terminatedOn", terminated.endedOn)
-          .detail("similarity", entity.repeatSimilarity)
-          .record();
-      entity.endedOn = LocalDate.now(clock);
-      outcome = Registration.Outcome.NOT_ACCEPTED_AGAIN;
-    } else {
-      // 15 days from receipt to forward or assign it (Art 22), owed by the registering office.
-      registered
-          .open(Step.FORWARD, caller.unit(), entity.responsibleRegion(), entity.receivedOn)
-          .record();
-      outbox.publish(entity.id.toString(), entity.caseNumber, routingRequest(entity));
-    }
-    return new Registration(
-        outcome,
-        entity,
-        repeat.map(r -> r.match().earlier()).orElse(null),
-        entity.repeatSimilarity,
-        entity.repeatMatchedOn);
+  }
+
+  /** 15 days from receipt to forward or assign it (Art 22), owed by the registering office. */
+  private static void openForwarding(
+      Lifecycle.Progress registered, PetitionCaseEntity entity, Caller caller) {
+    registered
+        .open(Step.FORWARD, caller.unit(), entity.responsibleRegion(), entity.receivedOn)
+        .record();
   }
 
   /** What the node's routing-service needs to choose the unit; names no person. */
@@ -270,8 +312,8 @@ public class Registrar {
   private PetitionCaseEntity newCase(Petition request, Caller caller, String key) {
     PetitionCaseEntity entity = new PetitionCaseEntity();
     entity.id = UUID.randomUUID();
-    entity.registeredAt = clock.instant();
-    LocalDate today = LocalDate.now(clock);
+    entity.registeredAt = actingDay.now(clock);
+    LocalDate today = actingDay.today(clock);
     // numbered by the registering office's region: each office registers at one node only, so
     // numbers stay unique when cases are handed between nodes (docs/nodes.md)
     String region = caller.unit().split(":")[0];

@@ -142,7 +142,11 @@ class ImportCheckTest {
                 "2021-04-28",
                 "530302:zjj",
                 Map.of("outcome", "SUPPORTED", "text", "限期整改")),
-            step("CLOSED", "2021-06-01", "530302:zjj", Map.of())));
+            step(
+                "CLOSED",
+                "2021-06-01",
+                "530302:zjj",
+                Map.of("checklist", Map.of("problemSolved", "已整改")))));
     record.put("oldDueDates", Map.of("HANDLE", "2021-05-04"));
     return record;
   }

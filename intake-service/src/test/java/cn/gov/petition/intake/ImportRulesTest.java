@@ -69,10 +69,11 @@ class ImportRulesTest {
                 "530302:nobody",
                 null,
                 null,
+                null,
                 null),
             step(Transition.ACCEPTED, LocalDate.of(2021, 3, 5), BUREAU),
             new ImportedStep(
-                Transition.EXTENDED, LocalDate.of(2021, 4, 1), BUREAU, null, 45, null, " "),
+                Transition.EXTENDED, LocalDate.of(2021, 4, 1), BUREAU, null, 45, null, " ", null),
             new ImportedStep(
                 Transition.OPINION_ISSUED,
                 LocalDate.of(2021, 5, 1),
@@ -80,7 +81,8 @@ class ImportRulesTest {
                 null,
                 null,
                 "MAYBE",
-                "意见"));
+                "意见",
+                null));
     assertEquals(
         List.of(
             "steps[0].toUnit KnownUnit",
@@ -89,6 +91,48 @@ class ImportRulesTest {
             "steps[3].by.unit KnownUnit",
             "steps[3].outcome OneOf"),
         rules(ImportRules.check(incomplete, TODAY)));
+  }
+
+  @Test
+  void aReferralNamesItsChannelAndAClosureItsChecklist() {
+    ImportedCase referred =
+        withSteps(
+            forwarded(LocalDate.of(2021, 3, 2)),
+            new ImportedStep(
+                Transition.REFERRED,
+                LocalDate.of(2021, 3, 4),
+                BUREAU,
+                null,
+                null,
+                "COURT",
+                "请向人民法院起诉",
+                null));
+    assertEquals(List.of("steps[1].outcome OneOf"), rules(ImportRules.check(referred, TODAY)));
+    ImportedCase closedBare =
+        withSteps(
+            forwarded(LocalDate.of(2021, 3, 2)),
+            step(Transition.ACCEPTED, LocalDate.of(2021, 3, 5), BUREAU),
+            new ImportedStep(
+                Transition.OPINION_ISSUED,
+                LocalDate.of(2021, 4, 1),
+                BUREAU,
+                null,
+                null,
+                "EXPLAINED",
+                "已解释",
+                null),
+            new ImportedStep(
+                Transition.CLOSED,
+                LocalDate.of(2021, 4, 2),
+                BUREAU,
+                null,
+                null,
+                null,
+                "已办结",
+                new Acts.Checklist(" ", null, null, null)));
+    assertEquals(
+        List.of("steps[3].checklist ThreeInPlaceOneDealt"),
+        rules(ImportRules.check(closedBare, TODAY)));
   }
 
   @Test
@@ -132,7 +176,14 @@ class ImportRulesTest {
             forwarded(LocalDate.of(2021, 3, 2)),
             step(Transition.ACCEPTED, LocalDate.of(2021, 3, 5), BUREAU),
             new ImportedStep(
-                Transition.EXTENDED, LocalDate.of(2021, 4, 20), BUREAU, null, 30, null, "需现场核查"),
+                Transition.EXTENDED,
+                LocalDate.of(2021, 4, 20),
+                BUREAU,
+                null,
+                30,
+                null,
+                "需现场核查",
+                null),
             new ImportedStep(
                 Transition.OPINION_ISSUED,
                 LocalDate.of(2021, 5, 28),
@@ -140,7 +191,8 @@ class ImportRulesTest {
                 null,
                 null,
                 "SUPPORTED",
-                "限期整改供暖"),
+                "限期整改供暖",
+                null),
             new ImportedStep(
                 Transition.EVALUATED,
                 LocalDate.of(2021, 6, 3),
@@ -148,8 +200,17 @@ class ImportRulesTest {
                 null,
                 null,
                 "SATISFIED",
+                null,
                 null),
-            step(Transition.CLOSED, LocalDate.of(2021, 7, 1), BUREAU)),
+            new ImportedStep(
+                Transition.CLOSED,
+                LocalDate.of(2021, 7, 1),
+                BUREAU,
+                null,
+                null,
+                null,
+                null,
+                new Acts.Checklist("管网已更换", null, null, null))),
         Map.of());
   }
 
@@ -187,11 +248,11 @@ class ImportRulesTest {
   }
 
   private static ImportedStep forwarded(LocalDate on) {
-    return new ImportedStep(Transition.FORWARDED, on, OFFICE, "530302:zjj", null, null, null);
+    return new ImportedStep(Transition.FORWARDED, on, OFFICE, "530302:zjj", null, null, null, null);
   }
 
   private static ImportedStep step(Transition act, LocalDate on, Actor by) {
-    return new ImportedStep(act, on, by, null, null, null, null);
+    return new ImportedStep(act, on, by, null, null, null, null, null);
   }
 
   private static List<String> rules(List<FieldError> errors) {

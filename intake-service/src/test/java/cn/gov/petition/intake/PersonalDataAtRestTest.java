@@ -200,7 +200,17 @@ class PersonalDataAtRestTest {
       try {
         while (SealedColumns.reseal(connection, rotated, 1000) > 0) {}
         assertEquals(
-            Map.of("petition_case", 0L, "petitioner", 0L, "accused", 0L, "case_transition", 0L),
+            Map.of(
+                "petition_case",
+                0L,
+                "petitioner",
+                0L,
+                "accused",
+                0L,
+                "case_transition",
+                0L,
+                "import_record",
+                0L),
             SealedColumns.remaining(connection, rotated));
 
         List<String> stored = storedText(id);

@@ -12,12 +12,15 @@ import java.lang.annotation.Target;
 
 /** The {id} of a case in a path: a UUID, refused with 400 before any lookup otherwise. */
 @Documented
-@Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+@Pattern(regexp = CaseId.UUID)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.PARAMETER, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CaseId {
+  /** A UUID as text. */
+  String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
   String message() default "must be a case id (UUID)";
 
   Class<?>[] groups() default {};

@@ -254,13 +254,7 @@ public final class HandlingRequests {
           String summary) {
 
     Acts.Closure act() {
-      return new Acts.Closure(
-          new Acts.Checklist(
-              checklist.problemSolved(),
-              checklist.counselled(),
-              checklist.assisted(),
-              checklist.dealtWithByLaw()),
-          summary);
+      return new Acts.Closure(checklist.act(), summary);
     }
   }
 
@@ -278,5 +272,10 @@ public final class HandlingRequests {
           String assisted,
       @Schema(description = "行为违法的依法处理 / unlawful conduct: dealt with by law", example = "无。")
           @Size(max = 2000)
-          String dealtWithByLaw) {}
+          String dealtWithByLaw) {
+
+    Acts.Checklist act() {
+      return new Acts.Checklist(problemSolved, counselled, assisted, dealtWithByLaw);
+    }
+  }
 }

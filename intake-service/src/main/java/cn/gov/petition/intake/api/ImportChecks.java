@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.problem.ProblemMappers;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.intake.ImportJobs;
 import cn.gov.petition.intake.ImportRules;
 import cn.gov.petition.intake.ImportedCase;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,6 +59,25 @@ public class ImportChecks {
 
   /** Checks every line of {@code text} for a caller who would import it. */
   public ImportReport check(String text, Caller caller) {
+    return report(read(text, caller, 0));
+  }
+
+  /** The report of checked records: those broken, each with what is wrong. */
+  public static ImportReport report(List<ImportJobs.Checked> checked) {
+    List<ImportReport.Row> rows = new ArrayList<>();
+    for (ImportJobs.Checked record : checked) {
+      if (!record.errors().isEmpty()) {
+        rows.add(new ImportReport.Row(record.line(), record.oldCaseNumber(), record.errors()));
+      }
+    }
+    return new ImportReport(checked.size(), checked.size() - rows.size(), rows.size(), rows);
+  }
+
+  /**
+   * Reads and checks every line of {@code text}, numbering them after {@code lastLine} (the lines
+   * of a job's earlier parts): each record is the case, or the rules it broke.
+   */
+  public List<ImportJobs.Checked> read(String text, Caller caller, int lastLine) {
     if (text == null || text.isBlank()) {
       throw ProblemException.malformed(
           "body", "NotEmpty", "the file holds no case: one JSON object per line");
@@ -66,6 +86,7 @@ public class ImportChecks {
     String[] lines = text.split("\r?\n", -1);
     Map<Integer, List<FieldError>> broken = new TreeMap<>();
     Map<Integer, String> numbers = new TreeMap<>();
+    Map<Integer, ImportedCase> cases = new TreeMap<>();
     List<ImportedCase> readable = new ArrayList<>();
     int records = 0;
     for (int i = 0; i < lines.length; i++) {
@@ -76,9 +97,10 @@ public class ImportChecks {
         throw ProblemException.invalid(
             "body",
             "AtMostRecords",
-            "one check takes at most " + MAX_RECORDS + " cases; check the file in parts");
+            "one check or part takes at most " + MAX_RECORDS + " cases; send the file in parts");
       }
-      int line = i + 1;
+      int line = lastLine + i + 1;
+      numbers.put(line, null);
       ImportLine read;
       try {
         // the syntax first (a line cut short, a key twice), then the fields' types and values
@@ -116,13 +138,20 @@ public class ImportChecks {
                     "问题属地不在您的辖区（" + caller.region() + "）内")));
         continue;
       }
-      readable.add(read.imported(line));
+      ImportedCase imported = read.imported(line);
+      cases.put(line, imported);
+      readable.add(imported);
     }
     broken.putAll(ImportRules.checkAll(readable, today));
-    List<ImportReport.Row> rows = new ArrayList<>();
-    broken.forEach(
-        (line, errors) -> rows.add(new ImportReport.Row(line, numbers.get(line), errors)));
-    return new ImportReport(records, records - broken.size(), broken.size(), rows);
+    List<ImportJobs.Checked> checked = new ArrayList<>();
+    numbers.forEach(
+        (line, number) -> {
+          List<FieldError> errors = broken.getOrDefault(line, List.of());
+          checked.add(
+              new ImportJobs.Checked(
+                  line, number, errors.isEmpty() ? cases.get(line) : null, errors));
+        });
+    return checked;
   }
 
   /** Where a line is not readable JSON, or a value has the wrong type: never the value itself. */

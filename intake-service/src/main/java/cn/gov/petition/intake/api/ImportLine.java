@@ -76,10 +76,20 @@ public record ImportLine(
           String outcome,
       @Schema(description = "理由、意见或说明 / the reason, opinion or note", example = "需现场核查")
           @Size(max = 20000)
-          String text) {
+          String text,
+      @Schema(description = "办结、终结的三到位一处理情况 / a closure's checklist (Art 27)") @Valid
+          HandlingRequests.Checklist checklist) {
 
     ImportedCase.ImportedStep step() {
-      return new ImportedCase.ImportedStep(act, on, by.actor(), toUnit, days, outcome, text);
+      return new ImportedCase.ImportedStep(
+          act,
+          on,
+          by.actor(),
+          toUnit,
+          days,
+          outcome,
+          text,
+          checklist == null ? null : checklist.act());
     }
   }
 }

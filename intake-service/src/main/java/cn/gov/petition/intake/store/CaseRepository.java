@@ -61,6 +61,11 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
     return values.isEmpty() ? List.of("-") : values;
   }
 
+  /** The case imported under this number of the former system (docs/migration.md). */
+  public Optional<PetitionCaseEntity> findByOldCaseNumber(String oldCaseNumber) {
+    return find("oldCaseNumber", oldCaseNumber).firstResultOptional();
+  }
+
   public Optional<PetitionCaseEntity> findByCaseNumber(String caseNumber) {
     return find("caseNumber", caseNumber).firstResultOptional();
   }

@@ -190,6 +190,13 @@ public class PetitionCaseEntity {
   @Column(name = "idempotency_key", unique = true)
   public String idempotencyKey;
 
+  /**
+   * 原系统案件编号: the case's number in the office's former system, for a case imported from it
+   * (docs/migration.md); null for a case registered here.
+   */
+  @Column(name = "old_case_number", unique = true)
+  public String oldCaseNumber;
+
   /** SHA-256 of the request the key answered: the same key with another request is refused. */
   @Column(name = "idempotency_fingerprint")
   public String idempotencyFingerprint;

@@ -103,7 +103,8 @@ public class SealedColumns {
                       "name_address_digest",
                       v -> PetitionerEntity.nameAtAddress(v.get("name"), v.get("address"))))),
           new Table("accused", "id", List.of("name"), List.of()),
-          new Table("case_transition", "id", List.of("details"), List.of()));
+          new Table("case_transition", "id", List.of("details"), List.of()),
+          new Table("import_record", "id", List.of("record"), List.of()));
 
   /**
    * Re-seals up to {@code batch} rows of each table under the current key, each row in its own
