@@ -33,6 +33,8 @@ import java.util.List;
  * @param correctedSteps steps already done whose due date a new calendar version moved so far that
  *     their verdict (on time or late) changed: the step with its new due date and verdict (only in
  *     a {@code DEADLINES_RECOMPUTED} transition; empty otherwise, and absent from older senders)
+ * @param imported 历史导入: a step of a case from an office's former system, replayed on the day it was
+ *     taken (docs/migration.md); null from senders before this field and for live steps
  */
 public record CaseProgressed(
     String caseId,
@@ -52,12 +54,60 @@ public record CaseProgressed(
     List<ClosedStep> closedSteps,
     List<OpenedStep> openedSteps,
     Boolean escalated,
-    List<ClosedStep> correctedSteps) {
+    List<ClosedStep> correctedSteps,
+    Boolean imported) {
 
   public CaseProgressed {
     closedSteps = List.copyOf(closedSteps);
     openedSteps = List.copyOf(openedSteps);
     correctedSteps = correctedSteps == null ? List.of() : List.copyOf(correctedSteps);
+  }
+
+  /** A live transition (not imported). */
+  public CaseProgressed(
+      String caseId,
+      String caseNumber,
+      String transition,
+      String status,
+      String petitionClass,
+      String channel,
+      String category,
+      String matterRegionCode,
+      String unitCode,
+      String unitRegionCode,
+      String mode,
+      String outcome,
+      LocalDate occurredOn,
+      Instant occurredAt,
+      List<ClosedStep> closedSteps,
+      List<OpenedStep> openedSteps,
+      Boolean escalated,
+      List<ClosedStep> correctedSteps) {
+    this(
+        caseId,
+        caseNumber,
+        transition,
+        status,
+        petitionClass,
+        channel,
+        category,
+        matterRegionCode,
+        unitCode,
+        unitRegionCode,
+        mode,
+        outcome,
+        occurredOn,
+        occurredAt,
+        closedSteps,
+        openedSteps,
+        escalated,
+        correctedSteps,
+        null);
+  }
+
+  /** Whether the step was imported from a former system. */
+  public boolean wasImported() {
+    return Boolean.TRUE.equals(imported);
   }
 
   /** A transition that corrects no verdict (every transition but a recomputation). */

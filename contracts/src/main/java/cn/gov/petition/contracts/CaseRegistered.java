@@ -23,6 +23,8 @@ import java.time.LocalDate;
  * @param collective 集体访/联名信: five or more people petitioned together
  * @param repeatOf the earlier case of the same petitioner about the same matter (重复信访), or null for
  *     a first petition
+ * @param imported 历史导入: the case came from an office's former system (docs/migration.md),
+ *     registered on the day it was received; null from senders before this field
  */
 public record CaseRegistered(
     String caseId,
@@ -38,4 +40,45 @@ public record CaseRegistered(
     String purpose,
     String origin,
     boolean collective,
-    String repeatOf) {}
+    String repeatOf,
+    Boolean imported) {
+
+  /** A case registered on the platform (not imported). */
+  public CaseRegistered(
+      String caseId,
+      String caseNumber,
+      String channel,
+      String petitionClass,
+      String matterRegionCode,
+      String category,
+      String registeringUnit,
+      LocalDate receivedOn,
+      Instant registeredAt,
+      int personCount,
+      String purpose,
+      String origin,
+      boolean collective,
+      String repeatOf) {
+    this(
+        caseId,
+        caseNumber,
+        channel,
+        petitionClass,
+        matterRegionCode,
+        category,
+        registeringUnit,
+        receivedOn,
+        registeredAt,
+        personCount,
+        purpose,
+        origin,
+        collective,
+        repeatOf,
+        null);
+  }
+
+  /** Whether the case came from a former system. */
+  public boolean wasImported() {
+    return Boolean.TRUE.equals(imported);
+  }
+}

@@ -73,6 +73,41 @@ class LiveEventsTest {
   }
 
   @Test
+  void anImportIsHeardOfAsOneChangeEverySecondsNotCaseByCase() throws Exception {
+    List<String> township = open("nanning-supervisor"); // 530302001
+    await().atMost(Duration.ofSeconds(10)).until(() -> has(township, "connected"));
+    List<String> numbers = new CopyOnWriteArrayList<>();
+    try (KafkaProducer<String, CloudEvent> producer = producer()) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  String number = "530302-20210301-" + String.format("%05d", numbers.size() + 1);
+                  numbers.add(number);
+                  producer
+                      .send(
+                          record(
+                              UUID.randomUUID().toString(),
+                              number,
+                              "530302001",
+                              "530302:xfj",
+                              ",\"imported\":true"))
+                      .get();
+                }
+                return has(township, "\"type\":\"case.imported\"");
+              });
+    }
+    long imported =
+        township.stream().filter(line -> line.contains("\"type\":\"case.imported\"")).count();
+    assertTrue(imported <= numbers.size() / 20, imported + " changes for " + numbers.size());
+    assertTrue(
+        numbers.stream().noneMatch(number -> has(township, number)),
+        "no imported case is announced on its own");
+  }
+
+  @Test
   void theStreamIsForSignedInCallersOnly() {
     given()
         .accept("text/event-stream")
@@ -121,6 +156,11 @@ class LiveEventsTest {
 
   private static ProducerRecord<String, CloudEvent> record(
       String key, String caseNumber, String matterRegion, String unit) {
+    return record(key, caseNumber, matterRegion, unit, "");
+  }
+
+  private static ProducerRecord<String, CloudEvent> record(
+      String key, String caseNumber, String matterRegion, String unit, String more) {
     String data =
         "{\"caseId\":\""
             + key
@@ -130,7 +170,9 @@ class LiveEventsTest {
             + matterRegion
             + "\",\"registeringUnit\":\""
             + unit
-            + "\"}";
+            + "\""
+            + more
+            + "}";
     CloudEvent event =
         CloudEventBuilder.v1()
             .withId(UUID.randomUUID().toString())

@@ -26,6 +26,11 @@ public class ActingDay implements Serializable {
     this.day = day;
   }
 
+  /** Whether the transaction replays a former system's history (its acts are flagged imported). */
+  public boolean replaying() {
+    return day != null;
+  }
+
   public LocalDate today(Clock clock) {
     return day == null ? LocalDate.now(clock) : day;
   }

@@ -333,7 +333,8 @@ public class Lifecycle {
               closed,
               opened,
               petitionCase.escalated,
-              corrected));
+              corrected,
+              actingDay.replaying() ? Boolean.TRUE : null));
       return entry;
     }
   }

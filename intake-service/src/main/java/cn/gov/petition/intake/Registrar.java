@@ -233,7 +233,8 @@ public class Registrar {
             entity.purpose.name(),
             entity.origin.name(),
             entity.collective,
-            entity.repeatOf == null ? null : entity.repeatOf.toString()));
+            entity.repeatOf == null ? null : entity.repeatOf.toString(),
+            actingDay.replaying() ? Boolean.TRUE : null));
   }
 
   /** 15 days from receipt to forward or assign it (Art 22), owed by the registering office. */

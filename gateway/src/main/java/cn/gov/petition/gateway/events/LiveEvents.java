@@ -4,6 +4,7 @@ import cn.gov.petition.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -56,10 +58,11 @@ public class LiveEvents {
       String caseNumber,
       Set<String> regions,
       OffsetDateTime time,
-      @com.fasterxml.jackson.annotation.JsonIgnore Set<String> accusationUnits) {
+      @com.fasterxml.jackson.annotation.JsonIgnore Set<String> accusationUnits,
+      @com.fasterxml.jackson.annotation.JsonIgnore boolean imported) {
 
     public Change(String type, String caseNumber, Set<String> regions, OffsetDateTime time) {
-      this(type, caseNumber, regions, time, null);
+      this(type, caseNumber, regions, time, null, false);
     }
 
     /** Whether a caller whose subtree is {@code region} may hear of this change. */
@@ -68,8 +71,21 @@ public class LiveEvents {
     }
   }
 
+  /** The type of the one change that stands for the imported events of a few seconds. */
+  static final String IMPORTED = "case.imported";
+
   private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
   private final ObjectMapper json;
+
+  /**
+   * The regions that imported events touched since the last {@link #flushImported}: an import
+   * replays thousands of cases a minute, and each page would otherwise ask the services again for
+   * each of them. Accusations are kept apart, heard of only by those who may.
+   */
+  private final Set<String> importedRegions = ConcurrentHashMap.newKeySet();
+
+  private final Set<String> importedAccusationRegions = ConcurrentHashMap.newKeySet();
+  private final Set<String> importedAccusationUnits = ConcurrentHashMap.newKeySet();
 
   public LiveEvents(ObjectMapper json) {
     this.json = json;
@@ -78,9 +94,41 @@ public class LiveEvents {
   @Incoming("live")
   public void receive(CloudEvent event) {
     Change change = changeOf(event);
-    if (change != null) {
-      changes.onNext(change);
+    if (change == null) {
+      return;
     }
+    if (!change.imported()) {
+      changes.onNext(change);
+    } else if (change.accusationUnits() == null) {
+      importedRegions.addAll(change.regions());
+    } else {
+      importedAccusationUnits.addAll(change.accusationUnits());
+      importedAccusationRegions.addAll(change.regions());
+    }
+  }
+
+  /**
+   * One {@code case.imported} change for the imported events of the last seconds, for the regions
+   * they touched (and one for accusations, heard of as any accusation is).
+   */
+  @Scheduled(identity = "live-imported", every = "${petition.live.imported-every:5s}")
+  void flushImported() {
+    flush(importedRegions, null);
+    if (!importedAccusationRegions.isEmpty()) {
+      Set<String> units = Set.copyOf(importedAccusationUnits);
+      importedAccusationUnits.removeAll(units);
+      flush(importedAccusationRegions, units);
+    }
+  }
+
+  private void flush(Set<String> regions, Set<String> accusationUnits) {
+    if (regions.isEmpty()) {
+      return;
+    }
+    Set<String> touched = Set.copyOf(regions);
+    regions.removeAll(touched);
+    changes.onNext(
+        new Change(IMPORTED, null, touched, OffsetDateTime.now(), accusationUnits, false));
   }
 
   /**
@@ -111,9 +159,11 @@ public class LiveEvents {
   Change changeOf(CloudEvent event) {
     Set<String> regions = new LinkedHashSet<>();
     Set<String> accusationUnits = null;
+    boolean imported = false;
     if (event.getData() != null) {
       try {
         JsonNode data = json.readTree(event.getData().toBytes());
+        imported = data.path("imported").asBoolean(false);
         if ("ACCUSATION".equals(data.path("petitionClass").asText(""))) {
           accusationUnits = new LinkedHashSet<>();
           for (String field : UNIT_FIELDS) {
@@ -150,6 +200,7 @@ public class LiveEvents {
         event.getSubject(),
         Set.copyOf(regions),
         event.getTime(),
-        accusationUnits == null ? null : Set.copyOf(accusationUnits));
+        accusationUnits == null ? null : Set.copyOf(accusationUnits),
+        imported);
   }
 }
