@@ -64,10 +64,15 @@ public final class Petition {
       writeHandoffKey(Path.of(args[1]), args.length > 2 ? args[2] : "");
       return;
     }
+    if (args.length >= 1 && args[0].equals("import")) {
+      System.exit(ImportCommand.main(List.of(args).subList(1, args.length)));
+    }
     if (args.length == 0 || !args[0].equals("up")) {
       System.out.println(
           "usage: deploy/petition up [--data DIR] [--port 8080] [--region 53 | --nodes"
               + " 53,5303,530302,530302001] [--no-demo-data] [--unsafe-fast]\n"
+              + "       deploy/petition import FILE | --check FILE | --watch JOB | --cancel JOB"
+              + " [--gateway URL] [--token TOKEN]   (former cases: docs/migration.md)\n"
               + "       deploy/petition handoff-key DIR [--rotate | --drop-retired]   (a node's"
               + " handoff key, for its secret: docs/operations.md)");
       System.exit(args.length == 0 ? 0 : 2);

@@ -631,6 +631,113 @@ class PlatformIT {
   }
 
   /**
+   * Issue 27: an import killed midway (intake-service killed with SIGKILL while it imports) resumes
+   * when the service is back, to the same result as an import never interrupted: every case in
+   * once, none half, and each counted once by analytics.
+   */
+  @Test
+  @Order(7)
+  void anImportKilledMidwayResumesToTheSameResult() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    LocalDate today = LocalDate.now(CHINA);
+    LocalDate from = today.minusDays(360);
+    LocalDate to = today.minusDays(1);
+    int count = 600;
+    StringBuilder file = new StringBuilder();
+    for (Map<String, Object> c :
+        new FormerCases("530303", "KILL" + run, today, run.hashCode()).between(from, to, count)) {
+      file.append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c))
+          .append('\n');
+    }
+    String administrator = Tokens.of(platform, "import-admin", "administrator", "53");
+    long before = volumeBetween("530303", from, to);
+    String job =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(administrator)
+            .post("/api/intake/imports")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(administrator)
+        .contentType("application/x-ndjson; charset=UTF-8")
+        .body(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/api/intake/imports/" + job + "/parts")
+        .then()
+        .statusCode(200)
+        .body("invalid", equalTo(0));
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(administrator)
+        .post("/api/intake/imports/" + job + "/start")
+        .then()
+        .statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> progress(administrator, job).getInt("imported") >= 50);
+
+    Platform.Node node = platform.nodes().get(0);
+    killAndAwaitRestart("node 53 intake-service", node.pid("intake-service"));
+    node.awaitReady("intake-service");
+    assertTrue(
+        progress(administrator, job).getInt("pending") > 0, "killed before the job was done");
+
+    var done =
+        new ImportCommand(
+                platform.gatewayUrl(),
+                administrator,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                false)
+            .watch(job);
+    assertEquals("DONE", done.path("status").asText());
+    assertEquals(count, done.path("imported").asInt(), done.toString());
+    assertEquals(0, done.path("failed").asInt(), done.toString());
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () ->
+                assertEquals(
+                    before + count,
+                    volumeBetween("530303", from, to),
+                    "each case counted once, the one in flight at the kill too"));
+  }
+
+  private static io.restassured.path.json.JsonPath progress(String token, String job) {
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .get("/api/intake/imports/" + job)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private static long volumeBetween(String region, LocalDate from, LocalDate to) {
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .queryParam("region", region)
+        .queryParam("from", from.toString())
+        .queryParam("to", to.toString())
+        .get("/api/analytics/statistics/volume")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("cases");
+  }
+
+  /**
    * SIGKILL (no shutdown hook, no clean stop), then waits until the supervisor has started the part
    * again. Its restart count is read before the kill: the supervisor may start it again before this
    * thread looks (a service is spawned within a second of its death).

@@ -26,7 +26,7 @@ final class SharedNode implements BeforeAllCallback, AfterAllCallback {
 
   /** The test classes that share the node. */
   static final Set<Class<?>> SHARERS =
-      Set.of(AuthorizationMatrixIT.class, EdgeIT.class, WebPagesIT.class);
+      Set.of(AuthorizationMatrixIT.class, EdgeIT.class, WebPagesIT.class, ImportIT.class);
 
   private static final Set<Class<?>> DONE = ConcurrentHashMap.newKeySet();
   private static volatile Running running;
