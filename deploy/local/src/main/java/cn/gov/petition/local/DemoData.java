@@ -4,10 +4,14 @@ import cn.gov.petition.infra.Identities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -77,6 +81,48 @@ public final class DemoData {
       }
     }
     return created;
+  }
+
+  /** How many former cases the demo province's year of history holds. */
+  public static final int HISTORY = 2_000;
+
+  /**
+   * 演示历史: a year of former cases over Yunnan's real townships (FormerCases: the seasons and the mix
+   * of outcomes of a real year), brought in through the import like an office's history, each at
+   * the node that hosts its county, so that the dashboards, bulletins, rankings and warnings show
+   * figures from the first start. The same day's second start imports nothing (the former numbers
+   * are in); returns how many cases were new.
+   */
+  public static int history(
+      Platform platform, Path data, LocalDate today, int count, PrintStream out)
+      throws IOException, InterruptedException {
+    List<Map<String, Object>> cases =
+        new FormerCases("53", "DEMO", today, 2027)
+            .between(today.minusYears(1), today.minusDays(1), count);
+    Map<Platform.Node, StringBuilder> files = new LinkedHashMap<>();
+    for (Map<String, Object> c : cases) {
+      @SuppressWarnings("unchecked")
+      String place = (String) ((Map<String, Object>) c.get("registration")).get("matterRegionCode");
+      files
+          .computeIfAbsent(platform.hostOf(place.substring(0, 6)), node -> new StringBuilder())
+          .append(JSON.writeValueAsString(c))
+          .append('\n');
+    }
+    int imported = 0;
+    HttpClient http = HttpClient.newHttpClient();
+    for (var file : files.entrySet()) {
+      Platform.Node node = file.getKey();
+      Path path = data.resolve("demo-history-" + node.region() + ".jsonl");
+      Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+      String token = token(http, node.gatewayUrl(), "yunnan-admin");
+      imported +=
+          new ImportCommand(node.gatewayUrl(), token, out, false)
+              .importFile(path)
+              .path("imported")
+              .asInt();
+      Files.delete(path);
+    }
+    return imported;
   }
 
   /** A token from the gateway's demo issuer. */

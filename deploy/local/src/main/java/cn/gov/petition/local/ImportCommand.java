@@ -28,8 +28,8 @@ public final class ImportCommand {
   /** Records per part: what one request of the import API takes. */
   static final int PART = 5_000;
 
-  /** Characters per part at most, well under the API's request limit. */
-  static final int PART_CHARS = 8 * 1024 * 1024;
+  /** Bytes (UTF-8) per part at most: under the API's request limit of 1 MB. */
+  static final int PART_BYTES = 900 * 1024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SHOWN_ERRORS = 20;
@@ -203,18 +203,22 @@ public final class ImportCommand {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       StringBuilder part = new StringBuilder();
       int records = 0;
+      int bytes = 0;
       Iterator<String> lines = reader.lines().iterator();
       while (lines.hasNext()) {
         String line = lines.next();
-        if (line.length() > PART_CHARS) {
+        int size = line.getBytes(StandardCharsets.UTF_8).length + 1;
+        if (size > PART_BYTES) {
           throw new IOException(
-              "a line of " + file + " is longer than " + PART_CHARS + " characters: not one case");
+              "a line of " + file + " is longer than " + PART_BYTES + " bytes: not one case");
         }
-        if (records > 0 && (records == PART || part.length() + line.length() > PART_CHARS)) {
+        if (records > 0 && (records == PART || bytes + size > PART_BYTES)) {
           sink.accept(part.toString());
           part.setLength(0);
           records = 0;
+          bytes = 0;
         }
+        bytes += size;
         part.append(line).append('\n');
         if (!line.isBlank()) {
           records++;

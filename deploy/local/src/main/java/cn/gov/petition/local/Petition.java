@@ -59,6 +59,32 @@ public final class Petition {
     System.out.println("wrote " + privateFile + " and handoff-public-key.json beside it");
   }
 
+  /** The demo petitions of today and a year of former cases (docs/migration.md). */
+  private static void loadDemoData(Platform platform, Path data)
+      throws java.io.IOException, InterruptedException {
+    // registered by the 麒麟区信访局 clerk, at the node that hosts that office
+    Platform.Node registering = platform.hostOf("530302");
+    int created = DemoData.load(registering.gatewayUrl());
+    System.out.println(
+        "Demo data: "
+            + created
+            + " new petitions registered (曲靖市) at node "
+            + registering.region()
+            + ".");
+    System.out.println(
+        "Demo history: importing a year of "
+            + DemoData.HISTORY
+            + " former cases of Yunnan (docs/migration.md) ...");
+    int history =
+        DemoData.history(
+            platform,
+            data,
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+            DemoData.HISTORY,
+            System.out);
+    System.out.println("Demo history: " + history + " new former cases imported.");
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length >= 2 && args[0].equals("handoff-key")) {
       writeHandoffKey(Path.of(args[1]), args.length > 2 ? args[2] : "");
@@ -123,15 +149,12 @@ public final class Petition {
                   stopped.countDown();
                 }));
     if (demo) {
-      // registered by the 麒麟区信访局 clerk, at the node that hosts that office
-      Platform.Node registering = platform.hostOf("530302");
-      int created = DemoData.load(registering.gatewayUrl());
-      System.out.println(
-          "Demo data: "
-              + created
-              + " new petitions registered (曲靖市) at node "
-              + registering.region()
-              + ".");
+      try {
+        loadDemoData(platform, data);
+      } catch (java.io.IOException | IllegalStateException e) {
+        // the platform runs on without them; say why, never stop half-way with services left
+        System.out.println("Demo data could not be loaded: " + e.getMessage());
+      }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     Platform.Node first = platform.nodes().get(0);

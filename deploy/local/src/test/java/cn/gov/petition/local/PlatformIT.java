@@ -332,6 +332,11 @@ class PlatformIT {
   void theDemoDataLoadsThroughTheGatewayOnceAndAgainChangesNothing() throws Exception {
     assertEquals(10, DemoData.load(platform.gatewayUrl()), "every demo petition is valid");
     assertEquals(0, DemoData.load(platform.gatewayUrl()), "a second start registers nothing");
+    // a year of former cases, through the import (the demo's are DemoData.HISTORY)
+    LocalDate today = LocalDate.now(CHINA);
+    var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    assertEquals(100, DemoData.history(platform, runDirectory, today, 100, quiet), "all valid");
+    assertEquals(0, DemoData.history(platform, runDirectory, today, 100, quiet), "once only");
   }
 
   @Test
