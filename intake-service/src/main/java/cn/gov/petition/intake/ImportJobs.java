@@ -44,12 +44,19 @@ public class ImportJobs {
   private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {};
 
   private final ImportRepository jobs;
+  private final ImportMappings mappings;
   private final Importer importer;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public ImportJobs(ImportRepository jobs, Importer importer, ObjectMapper json, Clock clock) {
+  public ImportJobs(
+      ImportRepository jobs,
+      ImportMappings mappings,
+      Importer importer,
+      ObjectMapper json,
+      Clock clock) {
     this.jobs = jobs;
+    this.mappings = mappings;
     this.importer = importer;
     this.json = json;
     this.clock = clock;
@@ -76,7 +83,8 @@ public class ImportJobs {
       long skipped,
       long failed,
       double perSecond,
-      Long secondsLeft) {}
+      Long secondsLeft,
+      String mappingVersions) {}
 
   /**
    * A record the report lists: the rules it broke, or its due dates the platform counts otherwise.
@@ -102,11 +110,16 @@ public class ImportJobs {
     return progress(job);
   }
 
-  /** The line the next part's first line is numbered after. */
+  /**
+   * Where a job's next part starts: the line its first line is numbered after, and the mapping
+   * tables of the job's region its records are read with.
+   */
+  public record NextPart(int lastLine, ImportMappings.Mapping mapping) {}
+
   @Transactional
-  public int lastLine(UUID id, Caller caller) {
-    ownJob(id, caller);
-    return jobs.lastLine(id);
+  public NextPart nextPart(UUID id, Caller caller) {
+    ImportJobEntity job = ownJob(id, caller);
+    return new NextPart(jobs.lastLine(id), mappings.current(job.regionCode));
   }
 
   /**
@@ -115,13 +128,24 @@ public class ImportJobs {
    * records as stored, in order.
    */
   @Transactional
-  public List<Checked> addPart(UUID id, Caller caller, List<Checked> part) {
+  public List<Checked> addPart(
+      UUID id, Caller caller, List<Checked> part, ImportMappings.Mapping mapping) {
     ImportJobEntity job = jobs.lockedJob(id).orElseThrow(() -> notFound(id));
     mustOwn(job, caller);
     if (job.status != Status.OPEN) {
       throw ProblemException.conflict(
           "the job is " + job.status + ": parts are added before it is started");
     }
+    String versions = mapping.describe();
+    if (job.mappingVersions != null && !job.mappingVersions.equals(versions)) {
+      throw ProblemException.conflict(
+          "the mapping tables changed since the job's first part ("
+              + job.mappingVersions
+              + ", now "
+              + versions
+              + "): open a new job, so that one file is read with one version");
+    }
+    job.mappingVersions = versions;
     Map<String, Integer> earlier =
         jobs.linesOf(
             id,
@@ -332,7 +356,8 @@ public class ImportJobs {
         counts.get(State.SKIPPED),
         counts.get(State.FAILED),
         perSecond,
-        secondsLeft);
+        secondsLeft,
+        job.mappingVersions);
   }
 
   private ImportJobEntity ownJob(UUID id, Caller caller) {

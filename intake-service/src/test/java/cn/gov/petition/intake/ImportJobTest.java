@@ -145,6 +145,18 @@ class ImportJobTest {
     JsonPath part = addPart(job, "\n" + line(closedIn2021()));
     assertEquals(3, part.getInt("rows[0].line"));
     assertEquals("Unique", part.getString("rows[0].errors[0].rule"));
+    // a part over the request limit (1 MB; a 2 GB file comes in parts) is refused unread
+    given()
+        .auth()
+        .oauth2(administrator())
+        .contentType(NDJSON)
+        .body(new byte[1_200_000])
+        .when()
+        .post("/imports/" + job + "/parts")
+        .then()
+        .statusCode(413)
+        .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    assertEquals(2, progress(job).getInt("records"), "nothing of it was kept");
     post(job, "start").statusCode(200).body("status", equalTo("RUNNING"));
     given()
         .auth()
@@ -156,6 +168,83 @@ class ImportJobTest {
         .then()
         .statusCode(409);
     post(job, "start").statusCode(409);
+  }
+
+  @Test
+  void formerCodesAreReadThroughTheOfficesMappingTables() throws Exception {
+    // a table with a unit that does not exist and a former code twice is refused whole
+    given()
+        .auth()
+        .oauth2(administrator())
+        .contentType("text/csv; charset=UTF-8")
+        .body("原系统代码,平台代码,说明\nX1,530302:nobody,\nX1,530302:zjj,".getBytes(StandardCharsets.UTF_8))
+        .when()
+        .put("/import-mappings/unit")
+        .then()
+        .statusCode(422)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains("rows[1].platformCode", "rows[2].formerCode"))
+        .body("errors.rule", org.hamcrest.Matchers.contains("KnownUnit", "Unique"));
+    int units =
+        putMapping(
+            "unit", "原系统代码,平台代码,说明\nQL-XFJ,530302:xfj,麒麟区信访局\nQL-ZJJ,530302:zjj,\"住建局，含原城建局\"");
+    int categories = putMapping("category", "GN01,0105,供暖");
+    given()
+        .auth()
+        .oauth2(administrator())
+        .queryParam("version", units)
+        .when()
+        .get("/import-mappings/unit")
+        .then()
+        .statusCode(200)
+        .body("rows.find { it.formerCode == 'QL-ZJJ' }.note", equalTo("住建局，含原城建局"));
+
+    Map<String, Object> record = closedIn2021();
+    registration(record).put("category", "GN01");
+    record.put("registeredBy", Map.of("unit", "QL-XFJ", "user", "张登记"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) record.get("steps");
+    List<Map<String, Object>> former = new java.util.ArrayList<>();
+    for (Map<String, Object> step : steps) {
+      Map<String, Object> copy = new HashMap<>(step);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> by = (Map<String, Object>) step.get("by");
+      copy.put(
+          "by", Map.of("unit", OFFICE.equals(by.get("unit")) ? "QL-XFJ" : "QL-ZJJ", "user", "李办理"));
+      if (copy.containsKey("toUnit")) {
+        copy.put("toUnit", "QL-ZJJ");
+      }
+      former.add(copy);
+    }
+    record.put("steps", former);
+
+    JsonPath done = importAndWait(line(record));
+    assertEquals(1, done.getInt("imported"), done.prettify());
+    assertEquals("CATEGORY v" + categories + ", UNIT v" + units, done.getString("mappingVersions"));
+    JsonPath imported = read(report(done.getString("id")).get(1).getString("caseId"));
+    assertEquals("0105", imported.getString("category"));
+    assertEquals(BUREAU, imported.getString("handlingUnit.code"));
+    assertEquals(OFFICE, imported.getString("registeringUnit"));
+  }
+
+  private static int putMapping(String table, String csv) {
+    return given()
+        .auth()
+        .oauth2(administrator())
+        .contentType("text/csv; charset=UTF-8")
+        .body(csv.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .put("/import-mappings/" + table)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("version");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> registration(Map<String, Object> record) {
+    return (Map<String, Object>) record.get("registration");
   }
 
   private JsonPath importAndWait(String file) {

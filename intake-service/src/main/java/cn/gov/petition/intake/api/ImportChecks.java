@@ -5,11 +5,16 @@ import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.problem.ProblemMappers;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.ImportJobs;
+import cn.gov.petition.intake.ImportMappings;
 import cn.gov.petition.intake.ImportRules;
 import cn.gov.petition.intake.ImportedCase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -58,8 +63,8 @@ public class ImportChecks {
   }
 
   /** Checks every line of {@code text} for a caller who would import it. */
-  public ImportReport check(String text, Caller caller) {
-    return report(read(text, caller, 0));
+  public ImportReport check(String text, Caller caller, ImportMappings.Mapping mapping) {
+    return report(read(text, caller, 0, mapping));
   }
 
   /** The report of checked records: those broken, each with what is wrong. */
@@ -77,7 +82,8 @@ public class ImportChecks {
    * Reads and checks every line of {@code text}, numbering them after {@code lastLine} (the lines
    * of a job's earlier parts): each record is the case, or the rules it broke.
    */
-  public List<ImportJobs.Checked> read(String text, Caller caller, int lastLine) {
+  public List<ImportJobs.Checked> read(
+      String text, Caller caller, int lastLine, ImportMappings.Mapping mapping) {
     if (text == null || text.isBlank()) {
       throw ProblemException.malformed(
           "body", "NotEmpty", "the file holds no case: one JSON object per line");
@@ -104,7 +110,7 @@ public class ImportChecks {
       ImportLine read;
       try {
         // the syntax first (a line cut short, a key twice), then the fields' types and values
-        read = json.treeToValue(json.readTree(lines[i]), ImportLine.class);
+        read = json.treeToValue(translated(json.readTree(lines[i]), mapping), ImportLine.class);
       } catch (JsonProcessingException e) {
         broken.put(line, List.of(unreadable(e)));
         continue;
@@ -152,6 +158,40 @@ public class ImportChecks {
                   line, number, errors.isEmpty() ? cases.get(line) : null, errors));
         });
     return checked;
+  }
+
+  /**
+   * The record with the former system's codes in the platform's, as the office's mapping tables say
+   * (docs/migration.md): the category, and every unit that registered, acted or was sent the
+   * matter. A code the tables do not list stays as it was, for the checks to judge.
+   */
+  static JsonNode translated(JsonNode record, ImportMappings.Mapping mapping) {
+    if (record instanceof ObjectNode object) {
+      if (object.get("registration") instanceof ObjectNode registration) {
+        replace(registration, "category", ImportMappings.Table.CATEGORY, mapping);
+      }
+      if (object.get("registeredBy") instanceof ObjectNode registeredBy) {
+        replace(registeredBy, "unit", ImportMappings.Table.UNIT, mapping);
+      }
+      if (object.get("steps") instanceof ArrayNode steps) {
+        for (JsonNode step : steps) {
+          if (step instanceof ObjectNode s) {
+            replace(s, "toUnit", ImportMappings.Table.UNIT, mapping);
+            if (s.get("by") instanceof ObjectNode by) {
+              replace(by, "unit", ImportMappings.Table.UNIT, mapping);
+            }
+          }
+        }
+      }
+    }
+    return record;
+  }
+
+  private static void replace(
+      ObjectNode node, String field, ImportMappings.Table table, ImportMappings.Mapping mapping) {
+    if (node.get(field) instanceof TextNode text) {
+      node.put(field, mapping.map(table, text.asText()));
+    }
   }
 
   /** Where a line is not readable JSON, or a value has the wrong type: never the value itself. */

@@ -25,7 +25,11 @@ public record ImportJobView(
     @Schema(description = "办理规则不符未导入 / refused by the lifecycle's rules") long failed,
     @Schema(description = "最近一分钟每秒导入数 / records per second, last minute") double perSecond,
     @Schema(description = "按当前速度剩余秒数 / seconds left at that rate") Long secondsLeft,
-    @Schema(description = "报告 / the report's address") String report) {
+    @Schema(description = "报告 / the report's address") String report,
+    @Schema(
+            description = "所用代码对照表版本 / the mapping tables' versions",
+            example = "CATEGORY v2, UNIT v1")
+        String mappingVersions) {
 
   static ImportJobView of(ImportJobs.Progress p) {
     return new ImportJobView(
@@ -48,6 +52,7 @@ public record ImportJobView(
         p.failed(),
         p.perSecond(),
         p.secondsLeft(),
-        "/imports/" + p.id() + "/report");
+        "/imports/" + p.id() + "/report",
+        p.mappingVersions());
   }
 }

@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.ImportJobs;
+import cn.gov.petition.intake.ImportMappings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,11 +42,14 @@ public class ImportResource {
 
   private final ImportChecks checks;
   private final ImportJobs jobs;
+  private final ImportMappings mappings;
   private final Caller caller;
 
-  public ImportResource(ImportChecks checks, ImportJobs jobs, Caller caller) {
+  public ImportResource(
+      ImportChecks checks, ImportJobs jobs, ImportMappings mappings, Caller caller) {
     this.checks = checks;
     this.jobs = jobs;
+    this.mappings = mappings;
     this.caller = caller;
   }
 
@@ -86,7 +90,7 @@ public class ImportResource {
       description = "案件过多 / more than 5,000 cases: check the file in parts",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public ImportReport check(String file) {
-    return checks.check(file, caller);
+    return checks.check(file, caller, mappings.current(caller.subtree()));
   }
 
   @POST
@@ -141,8 +145,13 @@ public class ImportResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public ImportReport addPart(@PathParam("id") @JobId String id, String part) {
     UUID job = UUID.fromString(id);
+    ImportJobs.NextPart next = jobs.nextPart(job, caller);
     return ImportChecks.report(
-        jobs.addPart(job, caller, checks.read(part, caller, jobs.lastLine(job, caller))));
+        jobs.addPart(
+            job,
+            caller,
+            checks.read(part, caller, next.lastLine(), next.mapping()),
+            next.mapping()));
   }
 
   @POST

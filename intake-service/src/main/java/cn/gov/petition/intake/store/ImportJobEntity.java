@@ -50,4 +50,8 @@ public class ImportJobEntity extends PanacheEntityBase {
 
   @Column(name = "finished_at")
   public Instant finishedAt;
+
+  /** The mapping tables' versions the job's records were read with, e.g. "CATEGORY v2, UNIT v1". */
+  @Column(name = "mapping_versions")
+  public String mappingVersions;
 }
