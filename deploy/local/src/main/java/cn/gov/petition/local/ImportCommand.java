@@ -97,28 +97,68 @@ public final class ImportCommand {
     };
   }
 
-  /** Opens a job, sends the file, starts it and waits until it is done; the job's last state. */
+  /**
+   * Opens a job, sends the file (JSON Lines, or a spreadsheet converted to them first), starts it
+   * and waits until it is done; the job's last state.
+   */
   public JsonNode importFile(Path file) throws IOException, InterruptedException {
-    String job = call("POST", "/api/intake/imports", null, 201).path("id").asText();
-    out.println("import job " + job + ": sending " + file + " ...");
-    int[] invalid = {0};
-    parts(
-        file, part -> invalid[0] += report(send("/api/intake/imports/" + job + "/parts", part), 0));
-    call("POST", "/api/intake/imports/" + job + "/start", null, 200);
-    return watch(job);
+    try (Records records = Records.of(file)) {
+      String job = call("POST", "/api/intake/imports", null, 201).path("id").asText();
+      out.println("import job " + job + ": sending " + file + " ...");
+      parts(
+          records.jsonl,
+          part -> report(send("/api/intake/imports/" + job + "/parts", part), 0, records.rows));
+      call("POST", "/api/intake/imports/" + job + "/start", null, 200);
+      return watch(job);
+    }
+  }
+
+  /**
+   * The file's records as JSON Lines: the file itself, or a spreadsheet's cases written to a file
+   * only its owner reads (they hold personal data), deleted when done.
+   */
+  private record Records(Path jsonl, List<Integer> rows, boolean temporary)
+      implements AutoCloseable {
+
+    static Records of(Path file) throws IOException {
+      if (!FormerSpreadsheet.isSpreadsheet(file)) {
+        return new Records(file, null, false);
+      }
+      Path jsonl =
+          Files.createTempFile(
+              "former-cases-",
+              ".jsonl",
+              java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                  java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      try {
+        return new Records(jsonl, FormerSpreadsheet.toJsonLines(file, jsonl).rows(), true);
+      } catch (IOException e) {
+        Files.deleteIfExists(jsonl);
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (temporary) {
+        Files.deleteIfExists(jsonl);
+      }
+    }
   }
 
   /** The dry run: every part checked, nothing stored; 0 if every record can be imported. */
   int check(Path file) throws IOException, InterruptedException {
     int[] counts = {0, 0, 0};
-    parts(
-        file,
-        part -> {
-          JsonNode report = send("/api/intake/imports/check", part);
-          counts[0] += report.path("records").asInt();
-          counts[1] += report(report, counts[2]);
-          counts[2] += (int) part.lines().count();
-        });
+    try (Records records = Records.of(file)) {
+      parts(
+          records.jsonl,
+          part -> {
+            JsonNode report = send("/api/intake/imports/check", part);
+            counts[0] += report.path("records").asInt();
+            counts[1] += report(report, counts[2], records.rows);
+            counts[2] += (int) part.lines().count();
+          });
+    }
     out.printf(
         "%d records checked, %d can be imported, %d cannot%n",
         counts[0], counts[0] - counts[1], counts[1]);
@@ -174,15 +214,16 @@ public final class ImportCommand {
 
   /**
    * Prints a part's refused records (the first few), their lines {@code offset} after the part's
-   * own numbering; returns how many.
+   * own numbering, or the spreadsheet rows they came from ({@code rows}); returns how many.
    */
-  private int report(JsonNode report, int offset) {
+  private int report(JsonNode report, int offset, List<Integer> rows) {
     for (JsonNode row : report.path("rows")) {
       if (shownErrors++ < SHOWN_ERRORS) {
         for (JsonNode error : row.path("errors")) {
+          int line = offset + row.path("line").asInt();
           out.printf(
-              "  第 %d 行 %s: %s %s%n",
-              offset + row.path("line").asInt(),
+              "  %s %s: %s %s%n",
+              rows == null ? "第 " + line + " 行" : "「案件」表第 " + rows.get(line - 1) + " 行",
               error.path("field").asText(),
               error.path("rule").asText(),
               error.path("message").asText());
