@@ -122,6 +122,7 @@ public final class DemoData {
               .asInt();
       Files.delete(path);
     }
+    Files.writeString(done, today + " " + imported + " former cases\n");
     return imported;
   }
 
