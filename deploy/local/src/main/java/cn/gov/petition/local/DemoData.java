@@ -90,12 +90,16 @@ public final class DemoData {
    * 演示历史: a year of former cases over Yunnan's real townships (FormerCases: the seasons and the mix
    * of outcomes of a real year), brought in through the import like an office's history, each at
    * the node that hosts its county, so that the dashboards, bulletins, rankings and warnings show
-   * figures from the first start. The same day's second start imports nothing (the former numbers
-   * are in); returns how many cases were new.
+   * figures from the first start. A later start imports nothing (a marker in the data directory
+   * says the history is in; without it, the former numbers would); returns how many cases were new.
    */
   public static int history(
       Platform platform, Path data, LocalDate today, int count, PrintStream out)
       throws IOException, InterruptedException {
+    Path done = data.resolve("demo-history.imported");
+    if (Files.exists(done)) {
+      return 0;
+    }
     List<Map<String, Object>> cases =
         new FormerCases("53", "DEMO", today, 2027)
             .between(today.minusYears(1), today.minusDays(1), count);
