@@ -358,7 +358,7 @@ public final class IntakeBench {
     }
   }
 
-  private static double pct(long[] nanos, int percentile) {
+  static double pct(long[] nanos, int percentile) {
     if (nanos.length == 0) {
       return Double.NaN;
     }
