@@ -5,6 +5,7 @@ import cn.gov.petition.local.DemoData;
 import cn.gov.petition.local.FormerCases;
 import cn.gov.petition.local.ImportCommand;
 import cn.gov.petition.local.Platform;
+import cn.gov.petition.testing.Machine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
@@ -121,11 +122,7 @@ public final class ImportBench {
 
       long[] readNanos = reads.stream().mapToLong(Long::longValue).toArray();
       System.out.printf(
-          "%nMachine: %d cores, %d MiB max heap for this JVM, Java %s, %s%n",
-          Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().maxMemory() >> 20,
-          System.getProperty("java.version"),
-          System.getProperty("os.name"));
+          "%nmachine: %s; node, PostgreSQL, Kafka and the bench share them%n", Machine.describe());
       System.out.printf(
           "Imported %d of %d cases (%d refused) in %.1f s: %.1f cases/s%n",
           done.path("imported").asLong(),

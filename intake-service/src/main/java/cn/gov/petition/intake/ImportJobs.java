@@ -130,8 +130,7 @@ public class ImportJobs {
   @Transactional
   public List<Checked> addPart(
       UUID id, Caller caller, List<Checked> part, ImportMappings.Mapping mapping) {
-    ImportJobEntity job = jobs.lockedJob(id).orElseThrow(() -> notFound(id));
-    mustOwn(job, caller);
+    ImportJobEntity job = lockedOwnJob(id, caller);
     if (job.status != Status.OPEN) {
       throw ProblemException.conflict(
           "the job is " + job.status + ": parts are added before it is started");
@@ -183,8 +182,7 @@ public class ImportJobs {
   /** Starts importing the job's valid records. */
   @Transactional
   public Progress start(UUID id, Caller caller) {
-    ImportJobEntity job = jobs.lockedJob(id).orElseThrow(() -> notFound(id));
-    mustOwn(job, caller);
+    ImportJobEntity job = lockedOwnJob(id, caller);
     if (job.status != Status.OPEN) {
       throw ProblemException.conflict("the job is " + job.status + "; only an OPEN job starts");
     }
@@ -199,8 +197,7 @@ public class ImportJobs {
    */
   @Transactional
   public Progress cancel(UUID id, Caller caller) {
-    ImportJobEntity job = jobs.lockedJob(id).orElseThrow(() -> notFound(id));
-    mustOwn(job, caller);
+    ImportJobEntity job = lockedOwnJob(id, caller);
     if (job.status == Status.DONE || job.status == Status.CANCELLED) {
       throw ProblemException.conflict("the job is " + job.status + " already");
     }
@@ -294,7 +291,10 @@ public class ImportJobs {
     }
   }
 
-  /** Imports the next pending record; false when there is none. */
+  /**
+   * Claims the next pending record (its id left in {@code claimed}) and imports its case in the
+   * caller's transaction; false when none is pending.
+   */
   private boolean claimAndImport(long[] claimed) {
     Optional<ImportRecordEntity> next = jobs.claimNext();
     if (next.isEmpty()) {
@@ -358,6 +358,13 @@ public class ImportJobs {
         perSecond,
         secondsLeft,
         job.mappingVersions);
+  }
+
+  /** The job, locked until the transaction ends: parts, start and cancel do not cross. */
+  private ImportJobEntity lockedOwnJob(UUID id, Caller caller) {
+    ImportJobEntity job = jobs.lockedJob(id).orElseThrow(() -> notFound(id));
+    mustOwn(job, caller);
+    return job;
   }
 
   private ImportJobEntity ownJob(UUID id, Caller caller) {

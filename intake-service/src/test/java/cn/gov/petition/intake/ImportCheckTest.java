@@ -135,14 +135,15 @@ class ImportCheckTest {
     record.put(
         "steps",
         List.of(
-            step("FORWARDED", "2021-03-02", "530302:xfj", Map.of("toUnit", "530302:zjj")),
-            step("ACCEPTED", "2021-03-05", "530302:zjj", Map.of()),
-            step(
+            Petitions.formerStep(
+                "FORWARDED", "2021-03-02", "530302:xfj", Map.of("toUnit", "530302:zjj")),
+            Petitions.formerStep("ACCEPTED", "2021-03-05", "530302:zjj", Map.of()),
+            Petitions.formerStep(
                 "OPINION_ISSUED",
                 "2021-04-28",
                 "530302:zjj",
                 Map.of("outcome", "SUPPORTED", "text", "限期整改")),
-            step(
+            Petitions.formerStep(
                 "CLOSED",
                 "2021-06-01",
                 "530302:zjj",
@@ -153,17 +154,9 @@ class ImportCheckTest {
 
   private static Map<String, Object> acceptedFirst(String number, String idNumber) {
     Map<String, Object> record = closedIn2021(number, idNumber);
-    record.put("steps", List.of(step("ACCEPTED", "2021-03-05", "530302:zjj", Map.of())));
+    record.put(
+        "steps", List.of(Petitions.formerStep("ACCEPTED", "2021-03-05", "530302:zjj", Map.of())));
     return record;
-  }
-
-  private static Map<String, Object> step(
-      String act, String on, String unit, Map<String, Object> more) {
-    Map<String, Object> step = new HashMap<>(more);
-    step.put("act", act);
-    step.put("on", on);
-    step.put("by", Map.of("unit", unit, "user", "李办理"));
-    return step;
   }
 
   @SuppressWarnings("unchecked")

@@ -171,6 +171,27 @@ class ImportJobTest {
   }
 
   @Test
+  void anAccusationForwardedToTheAccusedUnitIsNotImported() throws Exception {
+    Map<String, Object> record = new HashMap<>();
+    record.put("oldCaseNumber", "IMP-" + run + "-ACC");
+    Map<String, Object> accusation = Petitions.accusation(); // accuses 530302001:zf
+    accusation.put("receivedOn", "2022-06-06");
+    record.put("registration", accusation);
+    record.put("registeredBy", Map.of("unit", OFFICE, "user", "张登记"));
+    record.put(
+        "steps",
+        List.of(
+            Petitions.formerStep(
+                "FORWARDED", "2022-06-07", OFFICE, Map.of("toUnit", "530302001:zf"))));
+
+    JsonPath done = importAndWait(line(record));
+    assertEquals(1, done.getInt("failed"), done.prettify());
+    JsonPath row = report(done.getString("id")).get(1);
+    assertEquals("steps[0].toUnit", row.getString("errors[0].field"));
+    assertEquals("NotTheAccused", row.getString("errors[0].rule"));
+  }
+
+  @Test
   void formerCodesAreReadThroughTheOfficesMappingTables() throws Exception {
     // a table with a unit that does not exist and a former code twice is refused whole
     given()
@@ -381,16 +402,17 @@ class ImportJobTest {
     record.put(
         "steps",
         List.of(
-            step("FORWARDED", "2021-03-02", OFFICE, Map.of("toUnit", BUREAU)),
-            step("ACCEPTED", "2021-03-05", BUREAU, Map.of()),
-            step("EXTENDED", "2021-04-20", BUREAU, Map.of("days", 30, "text", "需现场核查")),
-            step(
+            Petitions.formerStep("FORWARDED", "2021-03-02", OFFICE, Map.of("toUnit", BUREAU)),
+            Petitions.formerStep("ACCEPTED", "2021-03-05", BUREAU, Map.of()),
+            Petitions.formerStep(
+                "EXTENDED", "2021-04-20", BUREAU, Map.of("days", 30, "text", "需现场核查")),
+            Petitions.formerStep(
                 "OPINION_ISSUED",
                 "2021-05-28",
                 BUREAU,
                 Map.of("outcome", "SUPPORTED", "text", "限期整改")),
-            step("EVALUATED", "2021-06-03", OFFICE, Map.of("outcome", "SATISFIED")),
-            step(
+            Petitions.formerStep("EVALUATED", "2021-06-03", OFFICE, Map.of("outcome", "SATISFIED")),
+            Petitions.formerStep(
                 "CLOSED",
                 "2021-07-01",
                 BUREAU,
@@ -401,7 +423,9 @@ class ImportJobTest {
 
   private Map<String, Object> repeatIn2022() {
     Map<String, Object> record = record("C", "2022-03-01", idNumber);
-    record.put("steps", List.of(step("FORWARDED", "2022-03-02", OFFICE, Map.of("toUnit", BUREAU))));
+    record.put(
+        "steps",
+        List.of(Petitions.formerStep("FORWARDED", "2022-03-02", OFFICE, Map.of("toUnit", BUREAU))));
     return record;
   }
 
@@ -411,8 +435,8 @@ class ImportJobTest {
     record.put(
         "steps",
         List.of(
-            step("FORWARDED", "2025-01-22", OFFICE, Map.of("toUnit", BUREAU)),
-            step("ACCEPTED", "2025-02-06", BUREAU, Map.of())));
+            Petitions.formerStep("FORWARDED", "2025-01-22", OFFICE, Map.of("toUnit", BUREAU)),
+            Petitions.formerStep("ACCEPTED", "2025-02-06", BUREAU, Map.of())));
     return record;
   }
 
@@ -422,14 +446,15 @@ class ImportJobTest {
     record.put(
         "steps",
         List.of(
-            step("FORWARDED", "2023-05-09", OFFICE, Map.of("toUnit", BUREAU)),
-            step("ACCEPTED", "2023-05-10", BUREAU, Map.of()),
-            step(
+            Petitions.formerStep("FORWARDED", "2023-05-09", OFFICE, Map.of("toUnit", BUREAU)),
+            Petitions.formerStep("ACCEPTED", "2023-05-10", BUREAU, Map.of()),
+            Petitions.formerStep(
                 "OPINION_ISSUED",
                 "2023-06-01",
                 BUREAU,
                 Map.of("outcome", "EXPLAINED", "text", "已解释")),
-            step("EVALUATED", "2023-06-02", BUREAU, Map.of("outcome", "SATISFIED"))));
+            Petitions.formerStep(
+                "EVALUATED", "2023-06-02", BUREAU, Map.of("outcome", "SATISFIED"))));
     return record;
   }
 
@@ -449,15 +474,6 @@ class ImportJobTest {
     record.put("registeredBy", Map.of("unit", OFFICE, "user", "张登记"));
     record.put("steps", List.of());
     return record;
-  }
-
-  private static Map<String, Object> step(
-      String act, String on, String unit, Map<String, Object> more) {
-    Map<String, Object> step = new HashMap<>(more);
-    step.put("act", act);
-    step.put("on", on);
-    step.put("by", Map.of("unit", unit, "user", "李办理"));
-    return step;
   }
 
   private static String line(Map<String, Object> record) throws Exception {

@@ -108,4 +108,14 @@ final class Petitions {
     body.put(field, value);
     return body;
   }
+
+  /** A step of a former case (docs/migration.md) taken by {@code unit}, with what it records. */
+  static Map<String, Object> formerStep(
+      String act, String on, String unit, Map<String, Object> more) {
+    Map<String, Object> step = new HashMap<>(more);
+    step.put("act", act);
+    step.put("on", on);
+    step.put("by", Map.of("unit", unit, "user", "李办理"));
+    return step;
+  }
 }

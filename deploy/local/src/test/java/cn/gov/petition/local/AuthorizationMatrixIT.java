@@ -176,6 +176,7 @@ class AuthorizationMatrixIT {
         .replace("{id}", "00000000-0000-4000-8000-000000000000")
         .replace("{transitionId}", "1")
         .replace("{rate}", "TIMELY_ACCEPTANCE")
+        .replace("{table}", "unit")
         .replace("{code}", INSIDE)
         .replace("{region}", INSIDE);
   }

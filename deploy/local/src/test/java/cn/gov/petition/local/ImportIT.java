@@ -95,7 +95,7 @@ class ImportIT {
                   7, rates.getInt("rates.find { it.rate == 'TIMELY_ACCEPTANCE' }.numerator"));
               assertEquals(
                   10, rates.getInt("rates.find { it.rate == 'TIMELY_ACCEPTANCE' }.denominator"));
-              assertEquals(10, volume(KNOWN_COUNTY, "2023-06"), "counted on the day received");
+              assertEquals(10, june2023Volume(), "counted on the day received");
             });
 
     Map<String, String> caseOf = casesOf(first.path("id").asText());
@@ -118,7 +118,16 @@ class ImportIT {
     JsonNode second = command.importFile(file);
     assertEquals(cases.size(), second.path("skipped").asInt());
     assertEquals(0, second.path("imported").asInt());
-    assertEquals(10, volume(KNOWN_COUNTY, "2023-06"));
+    assertEquals(10, june2023Volume());
+  }
+
+  private static long june2023Volume() {
+    return Visits.counted(
+        platform.gatewayUrl(),
+        cityOffice,
+        KNOWN_COUNTY,
+        LocalDate.of(2023, 6, 1),
+        LocalDate.of(2023, 6, 30));
   }
 
   /** Ten letters of 1 June 2023 in 宣威市, seven accepted in time. */
@@ -231,20 +240,5 @@ class ImportIT {
         .statusCode(200)
         .extract()
         .jsonPath();
-  }
-
-  private static long volume(String region, String period) {
-    return given()
-        .baseUri(platform.gatewayUrl())
-        .auth()
-        .oauth2(cityOffice)
-        .queryParam("region", region)
-        .queryParam("period", period)
-        .get("/api/analytics/statistics/volume")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getLong("cases");
   }
 }

@@ -655,7 +655,7 @@ class PlatformIT {
           .append('\n');
     }
     String administrator = Tokens.of(platform, "import-admin", "administrator", "53");
-    long before = volumeBetween("530303", from, to);
+    long before = Visits.counted(platform.gatewayUrl(), cityOffice, "530303", from, to);
     String job =
         given()
             .baseUri(platform.gatewayUrl())
@@ -710,7 +710,7 @@ class PlatformIT {
             () ->
                 assertEquals(
                     before + count,
-                    volumeBetween("530303", from, to),
+                    Visits.counted(platform.gatewayUrl(), cityOffice, "530303", from, to),
                     "each case counted once, the one in flight at the kill too"));
   }
 
@@ -724,22 +724,6 @@ class PlatformIT {
         .statusCode(200)
         .extract()
         .jsonPath();
-  }
-
-  private static long volumeBetween(String region, LocalDate from, LocalDate to) {
-    return given()
-        .baseUri(platform.gatewayUrl())
-        .auth()
-        .oauth2(cityOffice)
-        .queryParam("region", region)
-        .queryParam("from", from.toString())
-        .queryParam("to", to.toString())
-        .get("/api/analytics/statistics/volume")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getLong("cases");
   }
 
   /**

@@ -15,14 +15,20 @@ final class Visits {
 
   /** The cases registered today about a region, as the statistics count them. */
   static long countedToday(String gatewayUrl, String token, String region) {
-    String today = LocalDate.now(CHINA).toString();
+    LocalDate today = LocalDate.now(CHINA);
+    return counted(gatewayUrl, token, region, today, today);
+  }
+
+  /** The cases received from {@code from} to {@code to} about a region, as the statistics count. */
+  static long counted(
+      String gatewayUrl, String token, String region, LocalDate from, LocalDate to) {
     return io.restassured.RestAssured.given()
         .baseUri(gatewayUrl)
         .auth()
         .oauth2(token)
         .queryParam("region", region)
-        .queryParam("from", today)
-        .queryParam("to", today)
+        .queryParam("from", from.toString())
+        .queryParam("to", to.toString())
         .when()
         .get("/api/analytics/statistics/volume")
         .then()
