@@ -100,12 +100,11 @@ public class Importer {
       actingDay.set(step.on());
       try {
         replay(c, step);
-        cases.flush();
       } catch (ProblemException broken) {
         return refused("steps[" + i + "]", step.act().label(), broken);
       }
     }
-    cases.flush();
+    cases.flush(); // a database refusal surfaces here, inside the case's transaction
     return new Outcome(c, false, List.of(), differences(c, imported.oldDueDates()));
   }
 

@@ -33,7 +33,7 @@ public class ImportRepository {
     return Optional.ofNullable(em.find(ImportJobEntity.class, id));
   }
 
-  /** The job, locked until the transaction ends: parts, start and cancel do not cross. */
+  /** The job, locked until the caller's transaction ends. */
   public Optional<ImportJobEntity> lockedJob(UUID id) {
     return Optional.ofNullable(
         em.find(ImportJobEntity.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
