@@ -105,6 +105,7 @@ public final class ImportBench {
                   sleep(200);
                 }
               });
+      DatabaseWork before = DatabaseWork.of(platform, "petition_53");
       long start = System.nanoTime();
       readerThread.start();
       JsonNode done = new ImportCommand(gateway, admin, System.out, true).importFile(file);
@@ -118,6 +119,7 @@ public final class ImportBench {
       }
       double counted = (System.nanoTime() - start) / 1e9;
       long inStatistics = counted(http, gateway, reader, from, to);
+      DatabaseWork work = DatabaseWork.of(platform, "petition_53").minus(before);
       double copy = copyRate(platform, lines);
 
       long[] readNanos = reads.stream().mapToLong(Long::longValue).toArray();
@@ -142,6 +144,8 @@ public final class ImportBench {
           IntakeBench.pct(readNanos, 95),
           IntakeBench.pct(readNanos, 99),
           readNanos.length);
+      System.out.println();
+      work.print(System.out, Math.max(1, done.path("imported").asLong()));
     }
   }
 
