@@ -91,7 +91,7 @@ public class Deadlines {
    * calendar version (the current one, or one being loaded).
    */
   public Due recount(CaseStepEntity step, StatutoryCalendar calendar) {
-    DeadlineRuleEntity rule = step.ruleId == null ? null : rules.findById(step.ruleId);
+    DeadlineRuleEntity rule = step.ruleId == null ? null : rules.rule(step.ruleId);
     LocalDate dueOn =
         rule == null
             ? calendar.endOfCalendarDays(step.startedOn, total(step))

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
@@ -21,17 +22,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * 导入任务 (docs/migration.md): an administrator opens a job, sends the file in parts (each record
  * checked as it comes: the report names what is wrong), starts it, and the node imports the valid
- * records one case per transaction ({@link Importer}), oldest receipt first, until none is left or
- * the job is cancelled. Each record's outcome commits with its case, so a node killed at any point
- * resumes where it stopped; a case in already (by its former number) is skipped, so a second run of
- * the same file changes nothing.
+ * records ({@link Importer}) a batch of cases per transaction, oldest receipt first, until none is
+ * left or the job is cancelled. Each record's outcome commits with its case, so a node killed at
+ * any point resumes where it stopped; a case in already (by its former number) is skipped, so a
+ * second run of the same file changes nothing.
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -48,13 +49,19 @@ public class ImportJobs {
   private final Importer importer;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Outbox outbox;
+  private final int batch;
 
   public ImportJobs(
       ImportRepository jobs,
       ImportMappings mappings,
       Importer importer,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      Outbox outbox,
+      @ConfigProperty(name = "petition.import.batch", defaultValue = "50") int batch) {
+    this.outbox = outbox;
+    this.batch = batch;
     this.jobs = jobs;
     this.mappings = mappings;
     this.importer = importer;
@@ -192,8 +199,9 @@ public class ImportJobs {
   }
 
   /**
-   * Stops the job after the case being imported: what is in stays in (each case whole), the rest is
-   * not imported. A cancelled job's file can be imported again by a new job; what is in is skipped.
+   * Stops the job after the batch being imported: what is in stays in (each case whole), the rest
+   * is not imported. A cancelled job's file can be imported again by a new job; what is in is
+   * skipped.
    */
   @Transactional
   public Progress cancel(UUID id, Caller caller) {
@@ -235,41 +243,62 @@ public class ImportJobs {
   }
 
   /**
-   * Imports every pending record of the running jobs, one case per transaction, until none is left
-   * or the node stops; then marks the jobs that have nothing left DONE.
+   * Imports every pending record of the running jobs, a batch of cases per transaction, until none
+   * is left or the node stops; then marks the jobs that have nothing left DONE.
    */
   @Scheduled(
       identity = "imports",
       every = "${petition.import.poll:2s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void work() {
-    while (importNext()) {
-      // one case per round, each its own transaction
+    while (importBatch()) {
+      // one batch per round, each its own transaction
     }
     QuarkusTransaction.requiringNew().run(() -> jobs.finishRunning(clock.instant()));
   }
 
-  /** Imports the next pending record; false when there is none. */
-  boolean importNext() {
-    long[] claimed = {0};
+  /**
+   * Imports the next pending records, up to {@code petition.import.batch} cases in one transaction
+   * (one commit, one write of their events, bench/README.md); false when none is pending. When one
+   * of them breaks a rule or fails, nothing of the batch stays, and its records are imported again
+   * one case per transaction, so that each gets its own outcome.
+   */
+  boolean importBatch() {
+    List<Long> claimed = new ArrayList<>();
     try {
-      return QuarkusTransaction.requiringNew().call(() -> claimAndImport(claimed));
+      return QuarkusTransaction.requiringNew().call(() -> claimAndImport(batch, claimed));
+    } catch (RuntimeException any) {
+      if (claimed.isEmpty()) {
+        throw any; // nothing claimed: the database is unreachable; the next round retries
+      }
+      for (int i = 0; i < claimed.size() && importNext(); i++) {
+        // the same records, oldest first, each alone
+      }
+      return true;
+    }
+  }
+
+  /** Imports the next pending record alone; false when there is none. */
+  boolean importNext() {
+    List<Long> claimed = new ArrayList<>();
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> claimAndImport(1, claimed));
     } catch (Refused refused) {
       // rolled back: nothing of the case stays; the record says why
-      QuarkusTransaction.requiringNew().run(() -> markFailed(claimed[0], refused.errors));
+      QuarkusTransaction.requiringNew().run(() -> markFailed(claimed.get(0), refused.errors));
       return true;
     } catch (RuntimeException unexpected) {
-      if (claimed[0] == 0) {
+      if (claimed.isEmpty()) {
         throw unexpected; // nothing claimed: the database is unreachable; the next round retries
       }
       // a fault of the platform, not of the record (its commit failed): the case is not imported,
       // the job goes on, and the log names the fault, never a value of the record
-      LOG.errorf(unexpected, "import: record %d failed", claimed[0]);
+      LOG.errorf(unexpected, "import: record %d failed", claimed.get(0));
       QuarkusTransaction.requiringNew()
           .run(
               () ->
                   markFailed(
-                      claimed[0],
+                      claimed.get(0),
                       List.of(
                           new FieldError(
                               "",
@@ -291,29 +320,43 @@ public class ImportJobs {
     }
   }
 
+  /** A claimed record, read before its case comes in (the session forgets entities per case). */
+  private record Claimed(long id, UUID jobId, int line, String record) {}
+
   /**
-   * Claims the next pending record (its id left in {@code claimed}) and imports its case in the
-   * caller's transaction; false when none is pending.
+   * Claims up to {@code limit} pending records (their ids left in {@code claimed}) and imports
+   * their cases in the caller's transaction, their events written together at the end; false when
+   * none is pending.
    */
-  private boolean claimAndImport(long[] claimed) {
-    Optional<ImportRecordEntity> next = jobs.claimNext();
+  private boolean claimAndImport(int limit, List<Long> claimed) {
+    List<Claimed> next =
+        jobs.claimNext(limit).stream()
+            .map(r -> new Claimed(r.id, r.jobId, r.line, r.record))
+            .toList();
     if (next.isEmpty()) {
       return false;
     }
-    ImportRecordEntity record = next.get();
-    claimed[0] = record.id;
-    Importer.Outcome outcome = importer.bringIn(read(record.record, ImportedCase.class));
-    if (outcome.failed()) {
-      LOG.infof("import job %s: line %d refused (%s)", record.jobId, record.line, rules(outcome));
-      throw new Refused(outcome.errors());
+    next.forEach(r -> claimed.add(r.id()));
+    jobs.flushAndClear();
+    outbox.collect();
+    for (Claimed record : next) {
+      Importer.Outcome outcome = importer.bringIn(read(record.record(), ImportedCase.class));
+      if (outcome.failed()) {
+        LOG.infof(
+            "import job %s: line %d refused (%s)", record.jobId(), record.line(), rules(outcome));
+        throw new Refused(outcome.errors());
+      }
+      ImportRecordEntity done = jobs.record(record.id());
+      done.state = outcome.already() ? State.SKIPPED : State.IMPORTED;
+      done.caseId = outcome.petitionCase().id;
+      done.record = null; // the case holds it now, sealed as any case
+      done.doneAt = clock.instant();
+      if (!outcome.differences().isEmpty()) {
+        done.dueDifferences = write(outcome.differences());
+      }
+      jobs.flushAndClear();
     }
-    record.state = outcome.already() ? State.SKIPPED : State.IMPORTED;
-    record.caseId = outcome.petitionCase().id;
-    record.record = null; // the case holds it now, sealed as any case
-    record.doneAt = clock.instant();
-    if (!outcome.differences().isEmpty()) {
-      record.dueDifferences = write(outcome.differences());
-    }
+    outbox.writeCollected();
     return true;
   }
 

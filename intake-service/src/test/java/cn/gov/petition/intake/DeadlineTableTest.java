@@ -58,6 +58,7 @@ class DeadlineTableTest {
                   rules.persist(zhejiang);
                   return zhejiang.id;
                 });
+    rules.reload();
     try {
       QuarkusTransaction.requiringNew()
           .run(
@@ -84,6 +85,7 @@ class DeadlineTableTest {
               });
     } finally {
       QuarkusTransaction.requiringNew().run(() -> rules.deleteById(id));
+      rules.reload();
     }
   }
 }

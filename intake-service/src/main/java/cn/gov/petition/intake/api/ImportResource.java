@@ -183,8 +183,8 @@ public class ImportResource {
   @Operation(
       summary = "取消导入 / Cancel the job",
       description =
-          "当前一件导入完成后停止；已导入的保留。 Stops after the case being imported; what is in stays in,"
-              + " each case whole.")
+          "当前一批（至多 50 件）导入完成后停止；已导入的保留。 Stops after the batch being imported (at"
+              + " most 50 cases); what is in stays in, each case whole.")
   @APIResponse(
       responseCode = "200",
       description = "进度 / the job, CANCELLED",

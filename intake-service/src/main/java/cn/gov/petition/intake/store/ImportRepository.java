@@ -71,21 +71,41 @@ public class ImportRepository {
   }
 
   /**
-   * The next record to import of a running job, oldest receipt first (a repeat finds the earlier
-   * case in), locked for the caller's transaction; another worker skips it.
+   * The next records to import of the running jobs, at most {@code limit}, oldest receipt first (a
+   * repeat finds the earlier case in), locked for the caller's transaction; another worker skips
+   * them.
    */
-  public Optional<ImportRecordEntity> claimNext() {
-    List<?> ids =
-        em.createNativeQuery(
+  public List<ImportRecordEntity> claimNext(int limit) {
+    List<Long> ids =
+        em
+            .createNativeQuery(
                 "SELECT r.id FROM import_record r JOIN import_job j ON j.id = r.job_id"
                     + " WHERE j.status = 'RUNNING' AND r.state = 'PENDING'"
                     + " ORDER BY j.started_at, r.job_id, r.received_on, r.line"
-                    + " LIMIT 1 FOR UPDATE OF r SKIP LOCKED")
-            .getResultList();
+                    + " LIMIT ?1 FOR UPDATE OF r SKIP LOCKED")
+            .setParameter(1, limit)
+            .getResultList()
+            .stream()
+            .map(id -> ((Number) id).longValue())
+            .toList();
     if (ids.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(em.find(ImportRecordEntity.class, ((Number) ids.get(0)).longValue()));
+    Map<Long, ImportRecordEntity> found = new java.util.HashMap<>();
+    em.createQuery("from ImportRecordEntity where id in :ids", ImportRecordEntity.class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(r -> found.put(r.id, r));
+    return ids.stream().map(found::get).toList();
+  }
+
+  /**
+   * Writes what the transaction changed so far and forgets the entities it loaded: a transaction
+   * that imports many cases keeps one case's entities at a time, not all of them.
+   */
+  public void flushAndClear() {
+    em.flush();
+    em.clear();
   }
 
   public ImportRecordEntity record(long id) {
