@@ -8,6 +8,7 @@ import cn.gov.petition.intake.Registrar;
 import cn.gov.petition.intake.Registration;
 import cn.gov.petition.intake.RegistrationRules;
 import cn.gov.petition.intake.RepeatDetector;
+import cn.gov.petition.intake.store.CaseSearchRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,6 +56,8 @@ public class CaseResource {
   private final TransitionRepository transitions;
   private final Caller caller;
   private final ObjectMapper json;
+  private final CaseSearchRepository search;
+  private final Clock clock;
 
   public CaseResource(
       Registrar registrar,
@@ -61,7 +66,11 @@ public class CaseResource {
       CaseMapper mapper,
       TransitionRepository transitions,
       Caller caller,
-      ObjectMapper json) {
+      ObjectMapper json,
+      CaseSearchRepository search,
+      Clock clock) {
+    this.search = search;
+    this.clock = clock;
     this.json = json;
     this.registrar = registrar;
     this.repeats = repeats;
@@ -183,6 +192,47 @@ public class CaseResource {
         matches.stream()
             .map(m -> CaseMapper.repeat(m.earlier(), m.similarity(), m.matchedOn()))
             .toList());
+  }
+
+  @GET
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.HANDLER,
+    Roles.SUPERVISOR,
+    Roles.LEADER,
+    Roles.JOINT_OFFICE
+  })
+  @Operation(
+      summary = "查询信访件 / Find cases",
+      description =
+          "按编号、查询码、原系统编号、分类、属地、责任单位、状态、形式、标记、收到日期与到期情况查询，分页排序，附总数。"
+              + "只列出调用者有权查看的案件（与查看单件同一规则），不含个人信息与内容。 Cases the caller may see"
+              + " (the rule of reading one), by number, query code, former number, category, region,"
+              + " responsible unit, status, channel, flags, dates received and due; paged, sorted,"
+              + " counted. No person and no content in the list.")
+  @APIResponse(
+      responseCode = "403",
+      description = "区域不在辖区内 / a region outside the caller's",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "条件不成立 / a criterion breaks a rule",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "一页案件 / a page of cases",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseListView.class)))
+  @Transactional
+  public CaseListView find(@BeanParam @Valid CaseQuery query) {
+    CaseQuery.Checked q = query.check(caller, clock);
+    return CaseListView.of(
+        search.search(q.viewer(), q.criteria(), q.order(), q.page(), q.size()),
+        q.page(),
+        q.size(),
+        q.today());
   }
 
   @GET

@@ -1,0 +1,221 @@
+package cn.gov.petition.intake.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * 案件查询: the cases a caller may see that meet the criteria, a page at a time, with the step due
+ * next. The caller's authority is a predicate of the query itself ({@link #VISIBLE}), the same rule
+ * as {@code CaseFinder.visibleTo} written in SQL (a test holds the two to the same answers), so
+ * that counts and pages are of what the caller may see, never filtered afterwards.
+ */
+@ApplicationScoped
+public class CaseSearchRepository {
+
+  /**
+   * Who sees a case: never a unit it accuses; the units involved; for an accusation, the
+   * supervising roles over its responsible region; otherwise the subtree of the matter or of the
+   * handling region, and the offices informed of a 三跨 case.
+   */
+  static final String VISIBLE =
+      "NOT (:unit = ANY(c.excluded_units)"
+          + " OR EXISTS (SELECT 1 FROM accused a WHERE a.case_id = c.id AND a.unit_code = :unit))"
+          + " AND (:unit IN (c.registering_unit, c.handling_unit, c.review_unit, c.rereview_unit)"
+          + " OR (c.petition_class = 'ACCUSATION' AND :supervises"
+          + " AND COALESCE(c.rereview_region, c.review_region, c.handling_region,"
+          + " split_part(c.registering_unit, ':', 1)) LIKE :subtree)"
+          + " OR (c.petition_class <> 'ACCUSATION' AND (c.matter_region_code LIKE :subtree"
+          + " OR c.handling_region LIKE :subtree OR :unit = ANY(c.informed_units))))";
+
+  /** The step due next of a case: its open step with the earliest due date. */
+  private static final String NEXT_STEP =
+      " LEFT JOIN LATERAL (SELECT s.step, s.due_on, s.unit_code FROM case_step s"
+          + " WHERE s.case_id = c.id AND s.done_on IS NULL ORDER BY s.due_on LIMIT 1) n ON true";
+
+  /** How a page is ordered; each ends with the case number, so that pages do not overlap. */
+  public enum Order {
+    RECEIVED_NEWEST("c.received_on DESC, c.case_number DESC"),
+    RECEIVED_OLDEST("c.received_on, c.case_number"),
+    DUE_SOONEST("n.due_on NULLS LAST, c.case_number"),
+    DUE_LATEST("n.due_on DESC NULLS LAST, c.case_number"),
+    NUMBER("c.case_number"),
+    NUMBER_DESC("c.case_number DESC");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** Who asks: their unit, region subtree, and whether they supervise accusations there. */
+  public record Viewer(String unit, String subtree, boolean supervises) {}
+
+  /**
+   * What is asked; a null or empty criterion asks nothing.
+   *
+   * @param dueBy an open step due on or before this day (overdue: yesterday)
+   */
+  public record Criteria(
+      List<String> caseNumbers,
+      List<String> queryCodeDigests,
+      String oldCaseNumber,
+      String category,
+      String region,
+      String unit,
+      List<String> statuses,
+      String channel,
+      Boolean collective,
+      Boolean repeat,
+      Boolean escalated,
+      Boolean accusation,
+      LocalDate receivedFrom,
+      LocalDate receivedTo,
+      LocalDate dueBy) {}
+
+  /** One case as a list shows it: no person, no content. */
+  public record Found(
+      UUID id,
+      String caseNumber,
+      String status,
+      String category,
+      String channel,
+      String matterRegionCode,
+      String responsibleUnit,
+      LocalDate receivedOn,
+      boolean collective,
+      boolean repeat,
+      boolean escalated,
+      boolean accusation,
+      String handedToNode,
+      String nextStep,
+      LocalDate nextDueOn,
+      String nextStepUnit) {}
+
+  /** A page and how many cases meet the criteria in all. */
+  public record Page(long total, List<Found> items) {}
+
+  private final EntityManager em;
+
+  public CaseSearchRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  public Page search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    String where = where(viewer, criteria, parameters);
+    Query count = em.createNativeQuery("SELECT count(*) FROM petition_case c" + NEXT_STEP + where);
+    parameters.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
+    if (total == 0 || (long) page * size >= total) {
+      return new Page(total, List.of());
+    }
+    Query select =
+        em.createNativeQuery(
+            "SELECT c.id, c.case_number, c.status, c.category, c.channel, c.matter_region_code,"
+                + " COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit),"
+                + " c.received_on, c.collective, c.repeat_of IS NOT NULL, c.escalated,"
+                + " c.petition_class = 'ACCUSATION', c.handed_to_node, n.step, n.due_on,"
+                + " n.unit_code FROM petition_case c"
+                + NEXT_STEP
+                + where
+                + " ORDER BY "
+                + order.sql
+                + " LIMIT :size OFFSET :offset");
+    parameters.forEach(select::setParameter);
+    select.setParameter("size", size);
+    select.setParameter("offset", (long) page * size);
+    List<Found> items = new ArrayList<>();
+    for (Object row : select.getResultList()) {
+      Object[] r = (Object[]) row;
+      items.add(
+          new Found(
+              (UUID) r[0],
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              (String) r[5],
+              (String) r[6],
+              date(r[7]),
+              (Boolean) r[8],
+              (Boolean) r[9],
+              (Boolean) r[10],
+              (Boolean) r[11],
+              (String) r[12],
+              (String) r[13],
+              date(r[14]),
+              (String) r[15]));
+    }
+    return new Page(total, items);
+  }
+
+  private static String where(Viewer viewer, Criteria c, Map<String, Object> parameters) {
+    StringBuilder sql = new StringBuilder(" WHERE ").append(VISIBLE);
+    parameters.put("unit", viewer.unit());
+    parameters.put("subtree", viewer.subtree() + "%");
+    parameters.put("supervises", viewer.supervises());
+    if (c.caseNumbers() != null && !c.caseNumbers().isEmpty()) {
+      sql.append(" AND c.case_number = ANY(CAST(:caseNumbers AS text[]))");
+      parameters.put("caseNumbers", c.caseNumbers().toArray(String[]::new));
+    }
+    if (c.queryCodeDigests() != null) {
+      sql.append(" AND c.query_code_digest = ANY(CAST(:queryCodes AS text[]))");
+      parameters.put("queryCodes", c.queryCodeDigests().toArray(String[]::new));
+    }
+    add(sql, parameters, "c.old_case_number = :oldNumber", "oldNumber", c.oldCaseNumber());
+    add(sql, parameters, "c.category LIKE :category", "category", like(c.category()));
+    add(sql, parameters, "c.matter_region_code LIKE :region", "region", like(c.region()));
+    add(
+        sql,
+        parameters,
+        "COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit) ="
+            + " :responsible",
+        "responsible",
+        c.unit());
+    if (c.statuses() != null && !c.statuses().isEmpty()) {
+      sql.append(" AND c.status = ANY(CAST(:statuses AS text[]))");
+      parameters.put("statuses", c.statuses().toArray(String[]::new));
+    }
+    add(sql, parameters, "c.channel = :channel", "channel", c.channel());
+    add(sql, parameters, "c.collective = :collective", "collective", c.collective());
+    add(sql, parameters, "(c.repeat_of IS NOT NULL) = :repeat", "repeat", c.repeat());
+    add(sql, parameters, "c.escalated = :escalated", "escalated", c.escalated());
+    add(
+        sql,
+        parameters,
+        "(c.petition_class = 'ACCUSATION') = :accusation",
+        "accusation",
+        c.accusation());
+    add(sql, parameters, "c.received_on >= :receivedFrom", "receivedFrom", c.receivedFrom());
+    add(sql, parameters, "c.received_on <= :receivedTo", "receivedTo", c.receivedTo());
+    add(sql, parameters, "n.due_on <= :dueBy", "dueBy", c.dueBy());
+    return sql.toString();
+  }
+
+  private static void add(
+      StringBuilder sql, Map<String, Object> parameters, String clause, String name, Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(clause);
+      parameters.put(name, value);
+    }
+  }
+
+  private static String like(String prefix) {
+    return prefix == null ? null : prefix + "%";
+  }
+
+  private static LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+  }
+}
