@@ -1,14 +1,17 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.contracts.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * 案件查询: the cases a caller may see that meet the criteria, a page at a time, with the step due
@@ -155,6 +158,73 @@ public class CaseSearchRepository {
               (String) r[15]));
     }
     return new Page(total, items);
+  }
+
+  /** A step waiting for a unit's act, and its case. */
+  public record Waiting(
+      UUID caseId,
+      String caseNumber,
+      String status,
+      String category,
+      String step,
+      LocalDate startedOn,
+      LocalDate dueOn) {}
+
+  /** A page of a unit's work queue and how long the queue is. */
+  public record Queue(long total, List<Waiting> items) {}
+
+  /**
+   * The steps that wait for a unit's act: not the petitioner's windows, nor the unit's own window
+   * to object (异议), which it may let pass.
+   */
+  static final String DUTIES =
+      Arrays.stream(Step.values())
+          .filter(step -> !step.isPetitionerWindow() && step != Step.OBJECT)
+          .map(step -> "'" + step.name() + "'")
+          .collect(Collectors.joining(", "));
+
+  /**
+   * 待办: the steps the unit owes on the cases this node handles (a case handed to another node is
+   * acted on there), soonest due first.
+   */
+  public Queue queue(String unit, int page, int size) {
+    String from =
+        " FROM case_step s JOIN petition_case c ON c.id = s.case_id"
+            + " WHERE s.unit_code = :unit AND s.done_on IS NULL AND c.handed_to_node IS NULL"
+            + " AND s.step IN ("
+            + DUTIES
+            + ")";
+    long total =
+        ((Number)
+                em.createNativeQuery("SELECT count(*)" + from)
+                    .setParameter("unit", unit)
+                    .getSingleResult())
+            .longValue();
+    if ((long) page * size >= total) {
+      return new Queue(total, List.of());
+    }
+    List<Waiting> items = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT c.id, c.case_number, c.status, c.category, s.step, s.started_on, s.due_on"
+                    + from
+                    + " ORDER BY s.due_on, c.case_number, s.step LIMIT :size OFFSET :offset")
+            .setParameter("unit", unit)
+            .setParameter("size", size)
+            .setParameter("offset", (long) page * size)
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      items.add(
+          new Waiting(
+              (UUID) r[0],
+              (String) r[1],
+              (String) r[2],
+              (String) r[3],
+              (String) r[4],
+              date(r[5]),
+              date(r[6])));
+    }
+    return new Queue(total, items);
   }
 
   private static String where(Viewer viewer, Criteria c, Map<String, Object> parameters) {

@@ -1,0 +1,58 @@
+package cn.gov.petition.intake.api;
+
+import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.contracts.Step;
+import cn.gov.petition.intake.CaseStatus;
+import cn.gov.petition.intake.store.CaseSearchRepository;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** 待办: a page of the acts a unit owes, soonest due first, and how many it owes in all. */
+public record WorkQueueView(
+    @Schema(description = "待办总数 / acts owed in all") long total,
+    @Schema(description = "已超期的（本页）/ of this page, past due") long overdueOnPage,
+    int page,
+    int size,
+    List<Item> items) {
+
+  /** One act owed: the case, the step, its due date and the days left. */
+  public record Item(
+      String caseId,
+      @Schema(example = "530302-20261203-00001") String caseNumber,
+      @Schema(example = "FORWARDED") String status,
+      @Schema(example = "已转送") String statusLabel,
+      String category,
+      @Schema(example = "城乡建设") String categoryName,
+      @Schema(example = "ACCEPT") String step,
+      @Schema(example = "受理告知") String stepLabel,
+      LocalDate startedOn,
+      LocalDate dueOn,
+      @Schema(description = "剩余天数（负数为已超期）/ days left, negative when overdue") long daysLeft) {}
+
+  static WorkQueueView of(CaseSearchRepository.Queue queue, int page, int size, LocalDate today) {
+    List<Item> items =
+        queue.items().stream()
+            .map(
+                w ->
+                    new Item(
+                        w.caseId().toString(),
+                        w.caseNumber(),
+                        w.status(),
+                        CaseStatus.valueOf(w.status()).label(),
+                        w.category(),
+                        Categories.table()
+                            .find(w.category())
+                            .map(Categories.Category::name)
+                            .orElse(null),
+                        w.step(),
+                        Step.valueOf(w.step()).label(),
+                        w.startedOn(),
+                        w.dueOn(),
+                        ChronoUnit.DAYS.between(today, w.dueOn())))
+            .toList();
+    return new WorkQueueView(
+        queue.total(), items.stream().filter(i -> i.daysLeft() < 0).count(), page, size, items);
+  }
+}
