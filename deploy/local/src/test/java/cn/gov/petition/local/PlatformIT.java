@@ -237,6 +237,54 @@ class PlatformIT {
         .body("personalData", org.hamcrest.Matchers.everyItem(equalTo(true)))
         .body("user", org.hamcrest.Matchers.hasItem("qilin-registrar"))
         .body("user", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("qujing-office")));
+
+    // a search by the petitioner's ID number: in the trail with its reason, never the number
+    String idNumber = registeredIdNumber(caseId);
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(registrar)
+        .header("Access-Reason", java.net.URLEncoder.encode("核查重复访", "UTF-8"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("idNumber", idNumber))
+        .when()
+        .post("/api/intake/cases/by-person")
+        .then()
+        .statusCode(200)
+        .body("items.id", org.hamcrest.Matchers.hasItem(caseId));
+    List<Map<String, Object>> searches =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(auditor)
+            .queryParam("user", "qilin-registrar")
+            .queryParam("personalData", true)
+            .when()
+            .get("/audit/entries")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.path == 'cases/by-person' }");
+    assertFalse(searches.isEmpty(), "the search by petitioner is not in the trail");
+    assertEquals("核查重复访", searches.get(0).get("reason"));
+    assertFalse(searches.toString().contains(idNumber), "no ID number in the trail");
+  }
+
+  /**
+   * The ID number the case's petitioner was registered with, as its registering office reads it.
+   */
+  private String registeredIdNumber(String caseId) {
+    return given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(registrar)
+        .when()
+        .get("/api/intake/cases/" + caseId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("petitioners[0].idNumber");
   }
 
   @Test

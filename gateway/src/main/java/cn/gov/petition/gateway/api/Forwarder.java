@@ -47,7 +47,8 @@ public class Forwarder {
           HttpHeaders.CONTENT_TYPE,
           HttpHeaders.ACCEPT,
           HttpHeaders.ACCEPT_LANGUAGE,
-          "Idempotency-Key");
+          "Idempotency-Key",
+          REASON_HEADER);
   private static final List<String> FORWARDED_RESPONSE_HEADERS =
       List.of(HttpHeaders.CONTENT_TYPE, "Retry-After");
 

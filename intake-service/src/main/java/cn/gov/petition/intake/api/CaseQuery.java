@@ -206,10 +206,7 @@ public class CaseQuery {
             ? today.minusDays(1)
             : dueWithin == null ? null : today.plusDays(Integer.parseInt(dueWithin));
     return new Checked(
-        new Viewer(
-            caller.unit(),
-            caller.subtree(),
-            caller.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.JOINT_OFFICE)),
+        viewer(caller),
         new Criteria(
             caseNumber,
             queryCode == null
@@ -227,11 +224,20 @@ public class CaseQuery {
             flag(accusation),
             from,
             to,
-            dueBy),
+            dueBy,
+            null),
         sort == null ? Order.RECEIVED_NEWEST : SORTS.get(sort),
         page == null ? 0 : Integer.parseInt(page),
         pageSize,
         today);
+  }
+
+  /** The caller as the search's rule of who sees what takes them. */
+  static Viewer viewer(Caller caller) {
+    return new Viewer(
+        caller.unit(),
+        caller.subtree(),
+        caller.hasAnyRole(Roles.SUPERVISOR, Roles.LEADER, Roles.JOINT_OFFICE));
   }
 
   /** The query as the repository takes it. */

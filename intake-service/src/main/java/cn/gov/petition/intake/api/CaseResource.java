@@ -1,7 +1,9 @@
 package cn.gov.petition.intake.api;
 
 import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.common.security.PersonalDataShown;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.Petition;
 import cn.gov.petition.intake.Registrar;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,6 +60,7 @@ public class CaseResource {
   private final Caller caller;
   private final ObjectMapper json;
   private final CaseSearchRepository search;
+  private final PersonalDataShown personalData;
   private final Clock clock;
 
   public CaseResource(
@@ -68,7 +72,9 @@ public class CaseResource {
       Caller caller,
       ObjectMapper json,
       CaseSearchRepository search,
-      Clock clock) {
+      Clock clock,
+      PersonalDataShown personalData) {
+    this.personalData = personalData;
     this.search = search;
     this.clock = clock;
     this.json = json;
@@ -233,6 +239,69 @@ public class CaseResource {
         q.page(),
         q.size(),
         q.today());
+  }
+
+  @POST
+  @Path("/by-person")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.HANDLER,
+    Roles.SUPERVISOR,
+    Roles.LEADER,
+    Roles.JOINT_OFFICE
+  })
+  @Operation(
+      summary = "按信访人查询 / Find a petitioner's cases",
+      description =
+          "按证件号码、电话或姓名与住址查找信访人的案件；须以 Access-Reason 请求头说明事由，审计记录事由与“查看了个人信息”，"
+              + "不记录所查的号码。只查得调用者可见信访人身份的案件（经办单位；保密的仅登记单位）。 A petitioner's"
+              + " cases by ID number, phone, or name with address, each compared by its keyed digest;"
+              + " the Access-Reason header is required and the audit trail keeps it with the fact"
+              + " that personal data was searched, never the values. Finds only the cases whose"
+              + " petitioners the caller may see (the units involved; a confidential petitioner's,"
+              + " the registering office alone).")
+  @Parameter(
+      name = "Access-Reason",
+      in = ParameterIn.HEADER,
+      required = true,
+      description = "事由（百分号编码的 UTF-8）/ why, percent-encoded UTF-8",
+      example = "%E5%8F%97%E7%90%86%E6%A0%B8%E6%9F%A5")
+  @APIResponse(
+      responseCode = "422",
+      description = "未说明事由，或查询方式不止一种 / no reason, or not exactly one way",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "一页案件 / a page of cases",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseListView.class)))
+  @Transactional
+  public CaseListView byPerson(
+      @NotNull @Valid PersonQuery query, @HeaderParam("Access-Reason") String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ProblemException.invalid(
+          "Access-Reason",
+          "Required",
+          "按信访人查询须说明事由 / a search by petitioner needs its reason in the Access-Reason header,"
+              + " which the audit trail keeps");
+    }
+    CaseSearchRepository.Criteria criteria = CaseSearchRepository.Criteria.of(query.digests());
+    personalData.mark(); // whether a person petitioned, and where, is personal data
+    int page = query.page() == null ? 0 : query.page();
+    int size = query.size() == null ? 20 : query.size();
+    return CaseListView.of(
+        search.search(
+            CaseQuery.viewer(caller),
+            criteria,
+            CaseSearchRepository.Order.RECEIVED_NEWEST,
+            page,
+            size),
+        page,
+        size,
+        LocalDate.now(clock));
   }
 
   @GET

@@ -62,6 +62,14 @@ public class CaseSearchRepository {
   public record Viewer(String unit, String subtree, boolean supervises) {}
 
   /**
+   * A petitioner sought by the keyed digests of their ID number, phone, or name at an address.
+   * Matches only the cases whose petitioners the caller may see: those of the units involved, and a
+   * confidential petitioner's (保密) of the registering office alone, as reading a case shows them.
+   */
+  public record Petitioner(
+      List<String> idNumbers, List<String> phones, List<String> namesAtAddresses) {}
+
+  /**
    * What is asked; a null or empty criterion asks nothing.
    *
    * @param dueBy an open step due on or before this day (overdue: yesterday)
@@ -81,7 +89,30 @@ public class CaseSearchRepository {
       Boolean accusation,
       LocalDate receivedFrom,
       LocalDate receivedTo,
-      LocalDate dueBy) {}
+      LocalDate dueBy,
+      Petitioner petitioner) {
+
+    /** Only the petitioner: every other criterion open. */
+    public static Criteria of(Petitioner petitioner) {
+      return new Criteria(
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          petitioner);
+    }
+  }
 
   /** One case as a list shows it: no person, no content. */
   public record Found(
@@ -267,6 +298,19 @@ public class CaseSearchRepository {
     add(sql, parameters, "c.received_on >= :receivedFrom", "receivedFrom", c.receivedFrom());
     add(sql, parameters, "c.received_on <= :receivedTo", "receivedTo", c.receivedTo());
     add(sql, parameters, "n.due_on <= :dueBy", "dueBy", c.dueBy());
+    if (c.petitioner() != null) {
+      sql.append(
+          " AND c.id IN (SELECT p.case_id FROM petitioner p"
+              + " WHERE p.id_number_digest = ANY(CAST(:ids AS text[]))"
+              + " OR p.phone_digest = ANY(CAST(:phones AS text[]))"
+              + " OR p.name_address_digest = ANY(CAST(:names AS text[])))"
+              + " AND CASE WHEN c.confidential THEN c.registering_unit = :unit"
+              + " ELSE :unit IN (c.registering_unit, c.handling_unit, c.review_unit,"
+              + " c.rereview_unit) END");
+      parameters.put("ids", c.petitioner().idNumbers().toArray(String[]::new));
+      parameters.put("phones", c.petitioner().phones().toArray(String[]::new));
+      parameters.put("names", c.petitioner().namesAtAddresses().toArray(String[]::new));
+    }
     return sql.toString();
   }
 
