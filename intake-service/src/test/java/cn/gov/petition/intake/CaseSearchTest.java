@@ -151,6 +151,35 @@ class CaseSearchTest {
   }
 
   @Test
+  void theListIsExportedForExcelWithTheSameCriteria() {
+    String csv =
+        given()
+            .auth()
+            .oauth2(QILIN_OFFICE)
+            .queryParam("caseNumber", lateLetter)
+            .queryParam("caseNumber", accusation)
+            .queryParam("sort", "receivedOn")
+            .queryParam("format", "csv")
+            .get("/cases")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/csv"))
+            .header("Content-Disposition", startsWith("attachment"))
+            .header("Petition-Total", "2")
+            .extract()
+            .asString();
+    assertTrue(csv.startsWith("\uFEFF信访件编号,状态,内容分类"), csv);
+    List<String> lines = csv.strip().lines().toList();
+    assertEquals(3, lines.size(), csv);
+    assertTrue(lines.get(1).startsWith(lateLetter + ",已登记,"), lines.get(1));
+    assertTrue(lines.get(2).startsWith(accusation + ",已登记,"), lines.get(2));
+    assertTrue(lines.get(2).contains(",否,否,否,是,转送交办,"), "an accusation: " + lines.get(2));
+    assertTrue(!csv.contains("长期不达标") && !csv.contains("张三"), "no content, no person");
+    refused(Map.of("format", "pdf"), 400, "format");
+    refused(Map.of("format", "csv", "size", "10001"), 422, "size");
+  }
+
+  @Test
   void badCriteriaAreRefusedNamingTheParameter() {
     refused(Map.of("size", "abc"), 400, "size");
     refused(Map.of("size", "0"), 422, "size");

@@ -28,6 +28,8 @@ class WorkQueueTest {
   private static final String QILIN_OFFICE = TestTokens.qilinRegistrar();
   private static final String COUNTY_HOUSING =
       TestTokens.token("qilin-housing", "530302:zjj", "530302", "handler");
+  private static final String CITY_SUPERVISOR =
+      TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
   private static final String NEIGHBOUR =
       TestTokens.token("zhanyi-registrar", "530303:xfj", "530303", "registrar", "handler");
 
@@ -46,6 +48,10 @@ class WorkQueueTest {
         ChronoUnit.DAYS.between(LocalDate.now(), LocalDate.parse((String) forward.get("dueOn"))),
         ((Number) forward.get("daysLeft")).longValue());
     assertTrue(waiting(COUNTY_HOUSING, number).isEmpty(), "not the bureau's yet");
+    // the city sees what its counties owe: the office's forwarding
+    List<Map<String, Object>> owedInCity = owedIn(CITY_SUPERVISOR, "5303", number);
+    assertEquals(
+        List.of("FORWARD 530302:xfj"), owedInCity.stream().map(WorkQueueTest::act).toList());
     assertTrue(waiting(NEIGHBOUR, number).isEmpty(), "never another county's");
 
     Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").send();
@@ -54,6 +60,17 @@ class WorkQueueTest {
     // the bureau owes acceptance; its window to object is its option, not an act it owes
     assertEquals("ACCEPT", waiting(COUNTY_HOUSING, number).get(0).get("step"));
     assertTrue(waiting(QILIN_OFFICE, number).isEmpty(), "forwarded: the office owes nothing");
+    assertEquals(
+        List.of("ACCEPT 530302:zjj"),
+        owedIn(CITY_SUPERVISOR, "5303", number).stream().map(WorkQueueTest::act).toList());
+    given()
+        .auth()
+        .oauth2(NEIGHBOUR)
+        .queryParam("region", "530302")
+        .get("/queue")
+        .then()
+        .statusCode(403)
+        .contentType(startsWith("application/problem+json"));
   }
 
   @Test
@@ -88,11 +105,24 @@ class WorkQueueTest {
     }
   }
 
+  private static String act(Map<String, Object> item) {
+    return item.get("step") + " " + item.get("unit");
+  }
+
   /** The acts the unit owes on this case, from every page of its queue. */
   private static List<Map<String, Object>> waiting(String token, String caseNumber) {
+    return waiting(token, null, caseNumber);
+  }
+
+  /** The acts a region's units owe on this case, as the caller over it sees them. */
+  private static List<Map<String, Object>> owedIn(String token, String region, String caseNumber) {
+    return waiting(token, region, caseNumber);
+  }
+
+  private static List<Map<String, Object>> waiting(String token, String region, String caseNumber) {
     List<Map<String, Object>> found = new ArrayList<>();
     for (int page = 0; ; page++) {
-      JsonPath answer = queue(token, page, 100);
+      JsonPath answer = queue(token, region, page, 100);
       List<Map<String, Object>> items = answer.getList("items");
       items.stream().filter(i -> caseNumber.equals(i.get("caseNumber"))).forEach(found::add);
       if ((long) (page + 1) * 100 >= answer.getLong("total")) {
@@ -102,9 +132,15 @@ class WorkQueueTest {
   }
 
   private static JsonPath queue(String token, int page, int size) {
-    return given()
-        .auth()
-        .oauth2(token)
+    return queue(token, null, page, size);
+  }
+
+  private static JsonPath queue(String token, String region, int page, int size) {
+    var request = given().auth().oauth2(token);
+    if (region != null) {
+      request = request.queryParam("region", region);
+    }
+    return request
         .queryParam("page", page)
         .queryParam("size", size)
         .get("/queue")

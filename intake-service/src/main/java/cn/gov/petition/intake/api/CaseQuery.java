@@ -143,6 +143,13 @@ public class CaseQuery {
           "排序 / -receivedOn (default), receivedOn, dueOn, -dueOn, caseNumber, -caseNumber")
   public String sort;
 
+  @QueryParam("format")
+  @Pattern(regexp = "json|csv", message = "must be json or csv")
+  @Parameter(
+      description =
+          "json（默认）或 csv（导出，至多 10000 件）/ json (default) or csv (an export, up to 10,000 cases)")
+  public String format;
+
   @QueryParam("page")
   @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE)
   @Parameter(description = "页码，从 0 起 / page, from 0")
@@ -184,9 +191,11 @@ public class CaseQuery {
       errors.add(
           new FieldError("sort", "OneOf", "must be one of " + String.join(", ", SORTS.keySet())));
     }
-    int pageSize = size == null ? 20 : Integer.parseInt(size);
-    if (pageSize < 1 || pageSize > MAX_SIZE) {
-      errors.add(new FieldError("size", "Range", "must be 1 to " + MAX_SIZE));
+    boolean csv = "csv".equals(format);
+    int largest = csv ? CaseListCsv.MAX_ROWS : MAX_SIZE;
+    int pageSize = size == null ? (csv ? largest : 20) : Integer.parseInt(size);
+    if (pageSize < 1 || pageSize > largest) {
+      errors.add(new FieldError("size", "Range", "must be 1 to " + largest));
     }
     if (overdue != null && dueWithin != null) {
       errors.add(
@@ -229,7 +238,8 @@ public class CaseQuery {
         sort == null ? Order.RECEIVED_NEWEST : SORTS.get(sort),
         page == null ? 0 : Integer.parseInt(page),
         pageSize,
-        today);
+        today,
+        csv);
   }
 
   /** The caller as the search's rule of who sees what takes them. */
@@ -242,7 +252,13 @@ public class CaseQuery {
 
   /** The query as the repository takes it. */
   record Checked(
-      Viewer viewer, Criteria criteria, Order order, int page, int size, LocalDate today) {}
+      Viewer viewer,
+      Criteria criteria,
+      Order order,
+      int page,
+      int size,
+      LocalDate today,
+      boolean csv) {}
 
   private static Boolean flag(String value) {
     return value == null ? null : Boolean.valueOf(value);

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -226,19 +227,30 @@ public class CaseResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "200",
-      description = "一页案件 / a page of cases",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CaseListView.class)))
+      description = "一页案件，或（format=csv）导出文件 / a page of cases, or (format=csv) the export",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CaseListView.class)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+      })
   @Transactional
-  public CaseListView find(@BeanParam @Valid CaseQuery query) {
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  public Response find(@BeanParam @Valid CaseQuery query) {
     CaseQuery.Checked q = query.check(caller, clock);
-    return CaseListView.of(
-        search.search(q.viewer(), q.criteria(), q.order(), q.page(), q.size()),
-        q.page(),
-        q.size(),
-        q.today());
+    CaseListView page =
+        CaseListView.of(
+            search.search(q.viewer(), q.criteria(), q.order(), q.page(), q.size()),
+            q.page(),
+            q.size(),
+            q.today());
+    if (!q.csv()) {
+      return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Response.ok(CaseListCsv.of(page), "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"cases-" + q.today() + ".csv\"")
+        .header("Petition-Total", page.total())
+        .build();
   }
 
   @POST

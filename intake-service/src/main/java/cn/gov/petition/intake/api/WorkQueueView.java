@@ -27,6 +27,8 @@ public record WorkQueueView(
       @Schema(example = "城乡建设") String categoryName,
       @Schema(example = "ACCEPT") String step,
       @Schema(example = "受理告知") String stepLabel,
+      @Schema(description = "应办单位 / the unit that owes the act", example = "530302:zjj")
+          String unit,
       LocalDate startedOn,
       LocalDate dueOn,
       @Schema(description = "剩余天数（负数为已超期）/ days left, negative when overdue") long daysLeft) {}
@@ -48,6 +50,7 @@ public record WorkQueueView(
                             .orElse(null),
                         w.step(),
                         Step.valueOf(w.step()).label(),
+                        w.unit(),
                         w.startedOn(),
                         w.dueOn(),
                         ChronoUnit.DAYS.between(today, w.dueOn())))

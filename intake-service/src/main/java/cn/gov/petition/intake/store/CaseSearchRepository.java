@@ -199,7 +199,8 @@ public class CaseSearchRepository {
       String category,
       String step,
       LocalDate startedOn,
-      LocalDate dueOn) {}
+      LocalDate dueOn,
+      String unit) {}
 
   /** A page of a unit's work queue and how long the queue is. */
   public record Queue(long total, List<Waiting> items) {}
@@ -219,31 +220,53 @@ public class CaseSearchRepository {
    * acted on there), soonest due first.
    */
   public Queue queue(String unit, int page, int size) {
+    return queue(" AND s.unit_code = :owner", Map.of("owner", unit), page, size);
+  }
+
+  /**
+   * What a region's units owe, as a supervisor over it sees it: the steps owed by any unit in the
+   * region's subtree on the cases the viewer may see, soonest due (the most overdue) first.
+   */
+  public Queue owedIn(String region, Viewer viewer, int page, int size) {
+    return queue(
+        " AND s.unit_region_code LIKE :owedIn AND " + VISIBLE,
+        Map.of(
+            "owedIn",
+            region + "%",
+            "unit",
+            viewer.unit(),
+            "subtree",
+            viewer.subtree() + "%",
+            "supervises",
+            viewer.supervises()),
+        page,
+        size);
+  }
+
+  private Queue queue(String owedBy, Map<String, Object> parameters, int page, int size) {
     String from =
         " FROM case_step s JOIN petition_case c ON c.id = s.case_id"
-            + " WHERE s.unit_code = :unit AND s.done_on IS NULL AND c.handed_to_node IS NULL"
-            + " AND s.step IN ("
+            + " WHERE s.done_on IS NULL AND c.handed_to_node IS NULL AND s.step IN ("
             + DUTIES
-            + ")";
-    long total =
-        ((Number)
-                em.createNativeQuery("SELECT count(*)" + from)
-                    .setParameter("unit", unit)
-                    .getSingleResult())
-            .longValue();
+            + ")"
+            + owedBy;
+    Query count = em.createNativeQuery("SELECT count(*)" + from);
+    parameters.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
     if ((long) page * size >= total) {
       return new Queue(total, List.of());
     }
-    List<Waiting> items = new ArrayList<>();
-    for (Object row :
+    Query select =
         em.createNativeQuery(
-                "SELECT c.id, c.case_number, c.status, c.category, s.step, s.started_on, s.due_on"
-                    + from
-                    + " ORDER BY s.due_on, c.case_number, s.step LIMIT :size OFFSET :offset")
-            .setParameter("unit", unit)
-            .setParameter("size", size)
-            .setParameter("offset", (long) page * size)
-            .getResultList()) {
+            "SELECT c.id, c.case_number, c.status, c.category, s.step, s.started_on, s.due_on,"
+                + " s.unit_code"
+                + from
+                + " ORDER BY s.due_on, c.case_number, s.step LIMIT :size OFFSET :offset");
+    parameters.forEach(select::setParameter);
+    select.setParameter("size", size);
+    select.setParameter("offset", (long) page * size);
+    List<Waiting> items = new ArrayList<>();
+    for (Object row : select.getResultList()) {
       Object[] r = (Object[]) row;
       items.add(
           new Waiting(
@@ -253,7 +276,8 @@ public class CaseSearchRepository {
               (String) r[3],
               (String) r[4],
               date(r[5]),
-              date(r[6])));
+              date(r[6]),
+              (String) r[7]));
     }
     return new Queue(total, items);
   }
