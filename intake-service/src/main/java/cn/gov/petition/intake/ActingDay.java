@@ -26,6 +26,15 @@ public class ActingDay implements Serializable {
     this.day = day;
   }
 
+  /**
+   * Starts another case's history in the same transaction (an import takes several cases in one):
+   * its first act is dated {@code day} at 09:00 again, whatever the cases before it did.
+   */
+  public void startCase(LocalDate day) {
+    this.day = day;
+    this.acts = 0;
+  }
+
   /** Whether the transaction replays a former system's history (its acts are flagged imported). */
   public boolean replaying() {
     return day != null;

@@ -86,7 +86,7 @@ public class Importer {
       return new Outcome(earlier.get(), true, List.of(), List.of());
     }
     PetitionCaseEntity c;
-    actingDay.set(imported.petition().receivedOn());
+    actingDay.startCase(imported.petition().receivedOn());
     try {
       c =
           registrar.registerImported(

@@ -38,7 +38,11 @@ public record CaseListView(
       LocalDate nextDueOn,
       @Schema(description = "剩余天数（负数为已超期）/ days left, negative when overdue") Long daysLeft) {}
 
-  static CaseListView of(CaseSearchRepository.Page found, int page, int size, LocalDate today) {
+  static CaseListView of(
+      CaseSearchRepository.Page<CaseSearchRepository.Found> found,
+      int page,
+      int size,
+      LocalDate today) {
     return new CaseListView(
         found.total(), page, size, found.items().stream().map(f -> item(f, today)).toList());
   }

@@ -33,7 +33,11 @@ public record WorkQueueView(
       LocalDate dueOn,
       @Schema(description = "剩余天数（负数为已超期）/ days left, negative when overdue") long daysLeft) {}
 
-  static WorkQueueView of(CaseSearchRepository.Queue queue, int page, int size, LocalDate today) {
+  static WorkQueueView of(
+      CaseSearchRepository.Page<CaseSearchRepository.Waiting> queue,
+      int page,
+      int size,
+      LocalDate today) {
     List<Item> items =
         queue.items().stream()
             .map(

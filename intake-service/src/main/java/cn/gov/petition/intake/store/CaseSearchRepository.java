@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -133,8 +134,8 @@ public class CaseSearchRepository {
       LocalDate nextDueOn,
       String nextStepUnit) {}
 
-  /** A page and how many cases meet the criteria in all. */
-  public record Page(long total, List<Found> items) {}
+  /** A page and how many rows meet the criteria in all. */
+  public record Page<T>(long total, List<T> items) {}
 
   private final EntityManager em;
 
@@ -142,53 +143,67 @@ public class CaseSearchRepository {
     this.em = em;
   }
 
-  public Page search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
+  public Page<Found> search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    String where = where(viewer, criteria, parameters);
-    Query count = em.createNativeQuery("SELECT count(*) FROM petition_case c" + NEXT_STEP + where);
+    String from = " FROM petition_case c" + NEXT_STEP + where(viewer, criteria, parameters);
+    return page(
+        from,
+        "SELECT c.id, c.case_number, c.status, c.category, c.channel, c.matter_region_code,"
+            + " COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit),"
+            + " c.received_on, c.collective, c.repeat_of IS NOT NULL, c.escalated,"
+            + " c.petition_class = 'ACCUSATION', c.handed_to_node, n.step, n.due_on, n.unit_code",
+        order.sql,
+        parameters,
+        page,
+        size,
+        r ->
+            new Found(
+                (UUID) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                date(r[7]),
+                (Boolean) r[8],
+                (Boolean) r[9],
+                (Boolean) r[10],
+                (Boolean) r[11],
+                (String) r[12],
+                (String) r[13],
+                date(r[14]),
+                (String) r[15]));
+  }
+
+  /**
+   * A page of {@code select}'s columns {@code from} rows in {@code order}, and how many rows there
+   * are in all; no page is read past the last row.
+   */
+  private <T> Page<T> page(
+      String from,
+      String select,
+      String order,
+      Map<String, Object> parameters,
+      int page,
+      int size,
+      Function<Object[], T> row) {
+    Query count = em.createNativeQuery("SELECT count(*)" + from);
     parameters.forEach(count::setParameter);
     long total = ((Number) count.getSingleResult()).longValue();
-    if (total == 0 || (long) page * size >= total) {
-      return new Page(total, List.of());
+    if ((long) page * size >= total) {
+      return new Page<>(total, List.of());
     }
-    Query select =
-        em.createNativeQuery(
-            "SELECT c.id, c.case_number, c.status, c.category, c.channel, c.matter_region_code,"
-                + " COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit),"
-                + " c.received_on, c.collective, c.repeat_of IS NOT NULL, c.escalated,"
-                + " c.petition_class = 'ACCUSATION', c.handed_to_node, n.step, n.due_on,"
-                + " n.unit_code FROM petition_case c"
-                + NEXT_STEP
-                + where
-                + " ORDER BY "
-                + order.sql
-                + " LIMIT :size OFFSET :offset");
-    parameters.forEach(select::setParameter);
-    select.setParameter("size", size);
-    select.setParameter("offset", (long) page * size);
-    List<Found> items = new ArrayList<>();
-    for (Object row : select.getResultList()) {
-      Object[] r = (Object[]) row;
-      items.add(
-          new Found(
-              (UUID) r[0],
-              (String) r[1],
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              (String) r[5],
-              (String) r[6],
-              date(r[7]),
-              (Boolean) r[8],
-              (Boolean) r[9],
-              (Boolean) r[10],
-              (Boolean) r[11],
-              (String) r[12],
-              (String) r[13],
-              date(r[14]),
-              (String) r[15]));
+    Query rows =
+        em.createNativeQuery(select + from + " ORDER BY " + order + " LIMIT :size OFFSET :offset");
+    parameters.forEach(rows::setParameter);
+    rows.setParameter("size", size);
+    rows.setParameter("offset", (long) page * size);
+    List<T> items = new ArrayList<>();
+    for (Object found : rows.getResultList()) {
+      items.add(row.apply((Object[]) found));
     }
-    return new Page(total, items);
+    return new Page<>(total, items);
   }
 
   /** A step waiting for a unit's act, and its case. */
@@ -201,9 +216,6 @@ public class CaseSearchRepository {
       LocalDate startedOn,
       LocalDate dueOn,
       String unit) {}
-
-  /** A page of a unit's work queue and how long the queue is. */
-  public record Queue(long total, List<Waiting> items) {}
 
   /**
    * The steps that wait for a unit's act: not the petitioner's windows, nor the unit's own window
@@ -219,7 +231,7 @@ public class CaseSearchRepository {
    * 待办: the steps the unit owes on the cases this node handles (a case handed to another node is
    * acted on there), soonest due first.
    */
-  public Queue queue(String unit, int page, int size) {
+  public Page<Waiting> queue(String unit, int page, int size) {
     return queue(" AND s.unit_code = :owner", Map.of("owner", unit), page, size);
   }
 
@@ -227,7 +239,7 @@ public class CaseSearchRepository {
    * What a region's units owe, as a supervisor over it sees it: the steps owed by any unit in the
    * region's subtree on the cases the viewer may see, soonest due (the most overdue) first.
    */
-  public Queue owedIn(String region, Viewer viewer, int page, int size) {
+  public Page<Waiting> owedIn(String region, Viewer viewer, int page, int size) {
     return queue(
         " AND s.unit_region_code LIKE :owedIn AND " + VISIBLE,
         Map.of(
@@ -243,43 +255,29 @@ public class CaseSearchRepository {
         size);
   }
 
-  private Queue queue(String owedBy, Map<String, Object> parameters, int page, int size) {
-    String from =
+  private Page<Waiting> queue(String owedBy, Map<String, Object> parameters, int page, int size) {
+    return page(
         " FROM case_step s JOIN petition_case c ON c.id = s.case_id"
             + " WHERE s.done_on IS NULL AND c.handed_to_node IS NULL AND s.step IN ("
             + DUTIES
             + ")"
-            + owedBy;
-    Query count = em.createNativeQuery("SELECT count(*)" + from);
-    parameters.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
-    if ((long) page * size >= total) {
-      return new Queue(total, List.of());
-    }
-    Query select =
-        em.createNativeQuery(
-            "SELECT c.id, c.case_number, c.status, c.category, s.step, s.started_on, s.due_on,"
-                + " s.unit_code"
-                + from
-                + " ORDER BY s.due_on, c.case_number, s.step LIMIT :size OFFSET :offset");
-    parameters.forEach(select::setParameter);
-    select.setParameter("size", size);
-    select.setParameter("offset", (long) page * size);
-    List<Waiting> items = new ArrayList<>();
-    for (Object row : select.getResultList()) {
-      Object[] r = (Object[]) row;
-      items.add(
-          new Waiting(
-              (UUID) r[0],
-              (String) r[1],
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              date(r[5]),
-              date(r[6]),
-              (String) r[7]));
-    }
-    return new Queue(total, items);
+            + owedBy,
+        "SELECT c.id, c.case_number, c.status, c.category, s.step, s.started_on, s.due_on,"
+            + " s.unit_code",
+        "s.due_on, c.case_number, s.step",
+        parameters,
+        page,
+        size,
+        r ->
+            new Waiting(
+                (UUID) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                date(r[5]),
+                date(r[6]),
+                (String) r[7]));
   }
 
   private static String where(Viewer viewer, Criteria c, Map<String, Object> parameters) {
