@@ -72,4 +72,7 @@ public final class Acts {
       return s == null || s.isBlank();
     }
   }
+
+  /** 指定经办人: the staff member who handles the case from now on, and why (a hand-over). */
+  public record Staff(String user, String note) {}
 }

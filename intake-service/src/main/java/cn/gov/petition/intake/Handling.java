@@ -65,6 +65,22 @@ public class Handling {
         .record();
   }
 
+  /**
+   * 指定经办人: the responsible unit names who handles the case, or hands it over when staff change; the
+   * history keeps who had it before.
+   */
+  public void assignStaff(PetitionCaseEntity c, Caller caller, Acts.Staff request) {
+    var progress = begin(c, Transition.STAFF_ASSIGNED, caller);
+    if (request.user().equals(c.staff)) {
+      throw ProblemException.invalid(
+          "user", "Changed", "the case is with " + request.user() + " already");
+    }
+    progress.detail("staff", request.user()).detail("previousStaff", c.staff);
+    progress.detail("note", request.note());
+    c.staff = request.user();
+    progress.recordHere();
+  }
+
   /** 不予受理, with a written notice. */
   public void decline(PetitionCaseEntity c, Caller caller, Acts.Decline request) {
     var progress = begin(c, Transition.DECLINED, caller);

@@ -300,6 +300,20 @@ public class Lifecycle {
 
     /** Records the transition and publishes it; the caller's transaction commits both. */
     public CaseTransitionEntity record() {
+      CaseTransitionEntity entry = keep();
+      publish(entry);
+      return entry;
+    }
+
+    /**
+     * Records the transition in the case's history only: an act inside the unit that other systems
+     * neither count nor follow (who in the unit handles the case).
+     */
+    public CaseTransitionEntity recordHere() {
+      return keep();
+    }
+
+    private CaseTransitionEntity keep() {
       petitionCase.status = after;
       CaseTransitionEntity entry = new CaseTransitionEntity();
       entry.caseId = petitionCase.id;
@@ -312,6 +326,10 @@ public class Lifecycle {
       entry.userName = user;
       entry.details = details;
       history.persist(entry);
+      return entry;
+    }
+
+    private void publish(CaseTransitionEntity entry) {
       outbox.publish(
           petitionCase.id.toString(),
           petitionCase.caseNumber,
@@ -335,7 +353,6 @@ public class Lifecycle {
               petitionCase.escalated,
               corrected,
               actingDay.replaying() ? Boolean.TRUE : null));
-      return entry;
     }
   }
 }

@@ -70,6 +70,14 @@ public enum Transition {
       "重复信访",
       EnumSet.copyOf(Stream.of(CaseStatus.values()).filter(s -> !s.isEnded()).toList()),
       null),
+  /**
+   * 经办人: the unit responsible names the staff member who handles the case, or hands it to another
+   * when staff change. Inside the unit: kept in the history, not announced to other systems.
+   */
+  STAFF_ASSIGNED(
+      "指定经办人",
+      EnumSet.copyOf(Stream.of(CaseStatus.values()).filter(s -> !s.isEnded()).toList()),
+      null),
   /** 不再受理: a new registration of a terminated matter, answered at once (domain.md 6.2). */
   NOT_ACCEPTED_AGAIN("不再受理", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.NOT_ACCEPTED_AGAIN),
   /**

@@ -74,6 +74,76 @@ class WorkQueueTest {
   }
 
   @Test
+  void aCaseIsHandedToAStaffMemberAndOverWhenStaffChange() {
+    Map<String, Object> registered = Petitions.registered(Petitions.letter()).path("petitionCase");
+    String id = (String) registered.get("id");
+    String number = (String) registered.get("caseNumber");
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").send();
+    await().atMost(Duration.ofSeconds(30)).until(() -> waiting(COUNTY_HOUSING, number).size() == 1);
+    String li = TestTokens.token("zjj-li", "530302:zjj", "530302", "handler");
+    String wang = TestTokens.token("zjj-wang", "530302:zjj", "530302", "handler");
+
+    staff(COUNTY_HOUSING, id, "zjj-li", null).statusCode(200).body("staff", equalTo("zjj-li"));
+    assertEquals(1, mine(li, number).size());
+    assertEquals("zjj-li", mine(li, number).get(0).get("staff"));
+    assertTrue(mine(wang, number).isEmpty(), "not Wang's");
+
+    staff(li, id, "zjj-wang", "原经办人调岗，移交办理。").statusCode(200);
+    assertTrue(mine(li, number).isEmpty(), "handed over");
+    assertEquals(1, mine(wang, number).size());
+    List<Map<String, Object>> handedOver =
+        given()
+            .auth()
+            .oauth2(QILIN_OFFICE)
+            .get("/cases/" + id + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.transition == 'STAFF_ASSIGNED' }.details");
+    assertEquals(
+        List.of(
+            Map.of("staff", "zjj-li"),
+            Map.of("staff", "zjj-wang", "previousStaff", "zjj-li", "note", "原经办人调岗，移交办理。")),
+        handedOver);
+
+    staff(wang, id, "zjj-wang", null).statusCode(422).body("errors[0].field", equalTo("user"));
+    staff(QILIN_OFFICE, id, "xfj-zhao", null).statusCode(403);
+    staff(COUNTY_HOUSING, id, "李 四", null).statusCode(400).body("errors[0].field", equalTo("user"));
+  }
+
+  private static io.restassured.response.ValidatableResponse staff(
+      String token, String id, String user, String note) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("user", user);
+    body.put("note", note);
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(body)
+        .post("/cases/" + id + "/staff")
+        .then();
+  }
+
+  /** The acts on this case in the caller's own queue (mine=true). */
+  private static List<Map<String, Object>> mine(String token, String caseNumber) {
+    JsonPath answer =
+        given()
+            .auth()
+            .oauth2(token)
+            .queryParam("mine", "true")
+            .queryParam("size", 100)
+            .get("/queue")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    List<Map<String, Object>> items = answer.getList("items");
+    return items.stream().filter(i -> caseNumber.equals(i.get("caseNumber"))).toList();
+  }
+
+  @Test
   void theQueueIsSoonestDueFirst() {
     Petitions.registered(Petitions.letter());
     JsonPath page = queue(QILIN_OFFICE, 0, 100);

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 案件列表: a page of the cases a search found, and how many it found in all. */
 public record CaseListView(
-    @Schema(description = "符合条件的件数 / cases found in all") long total,
+    @Schema(description = "符合条件的件数，至多 10000 / cases found in all, counted up to 10,000") long total,
+    @Schema(description = "超过 10000 件 / more than total were found") boolean more,
     int page,
     int size,
     List<Item> items) {
@@ -44,7 +45,11 @@ public record CaseListView(
       int size,
       LocalDate today) {
     return new CaseListView(
-        found.total(), page, size, found.items().stream().map(f -> item(f, today)).toList());
+        found.total(),
+        found.more(),
+        page,
+        size,
+        found.items().stream().map(f -> item(f, today)).toList());
   }
 
   private static Item item(CaseSearchRepository.Found f, LocalDate today) {

@@ -74,6 +74,7 @@ public class CaseMapper {
             ? null
             : new CaseView.Unit(
                 entity.handlingUnit, entity.handlingUnitName, entity.handlingRegion),
+        entity.staff,
         entity.routingMode,
         entity.routingExplanation,
         entity.assignedOn,

@@ -42,6 +42,10 @@ public record CaseView(
     @Schema(description = "越级走访 / a visit registered two or more levels too high (Art 20)")
         boolean escalated,
     @Schema(description = "责任单位 / handling unit") Unit handlingUnit,
+    @Schema(
+            description = "经办人 / the staff member of the responsible unit handling it",
+            example = "qilin-handler")
+        String staff,
     @Schema(description = "转送/交办 / FORWARD or ASSIGN") String routingMode,
     @Schema(description = "路由说明 / why this unit") String routingExplanation,
     LocalDate assignedOn,

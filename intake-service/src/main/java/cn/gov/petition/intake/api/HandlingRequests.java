@@ -43,6 +43,25 @@ public final class HandlingRequests {
     }
   }
 
+  @Schema(description = "指定经办人 / Name the staff member who handles the case, or hand it over")
+  public record StaffRequest(
+      @Schema(description = "经办人（登录名）/ the staff member's user name", example = "qilin-handler-2")
+          @NotBlank
+          @Pattern(
+              regexp = "[A-Za-z0-9._@-]{1,64}",
+              message = "must be a user name of 1 to 64 letters, digits and . _ @ -")
+          String user,
+      @Schema(
+              description = "说明 / why, e.g. a hand-over when staff change",
+              example = "原经办人调岗，移交办理。")
+          @Size(max = 500)
+          String note) {
+
+    Acts.Staff act() {
+      return new Acts.Staff(user, note);
+    }
+  }
+
   @Schema(description = "受理 / Accept the matter; the 60-day handling period starts")
   public record AcceptanceRequest(
       @Schema(

@@ -17,6 +17,7 @@ import cn.gov.petition.intake.api.HandlingRequests.ObjectionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.OpinionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ReferralRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ReviewRequest;
+import cn.gov.petition.intake.api.HandlingRequests.StaffRequest;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -182,6 +183,20 @@ public class HandlingResource {
           "载明信访人请求、事实、理由、处理意见及其法律法规依据（第三十二条）；开始满意度评价和申请复查期限。 Starts the evaluation and review-request windows.")
   public CaseView opinion(@PathParam("id") @CaseId String id, @NotNull @Valid OpinionRequest body) {
     return act(id, (c, who) -> handling.opinion(c, who, body.act()));
+  }
+
+  @POST
+  @Path("/staff")
+  @RolesAllowed({Roles.HANDLER, Roles.REGISTRAR, Roles.LEADER})
+  @Transactional
+  @Operation(
+      summary = "指定经办人 / Name the staff member who handles the case",
+      description =
+          "当前责任单位指定本单位经办人，人员变动时移交他人；记入办理记录（含原经办人），不对外发布。 The responsible unit"
+              + " names who of its staff handles the case, or hands it over when staff change; kept in"
+              + " the history with who had it before, not announced to other systems.")
+  public CaseView staff(@PathParam("id") @CaseId String id, @NotNull @Valid StaffRequest body) {
+    return act(id, (c, who) -> handling.assignStaff(c, who, body.act()));
   }
 
   @POST

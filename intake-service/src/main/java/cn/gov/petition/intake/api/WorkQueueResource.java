@@ -81,6 +81,10 @@ public class WorkQueueResource {
           @QueryParam("region")
           @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
           String region,
+      @Parameter(description = "只看本人经办的 / only the cases handed to the caller")
+          @QueryParam("mine")
+          @Pattern(regexp = "true", message = "must be true, or left out")
+          String mine,
       @Parameter(description = "页码，从 0 起 / page, from 0")
           @QueryParam("page")
           @Pattern(regexp = "\\d{1,6}", message = "must be a whole number")
@@ -94,14 +98,20 @@ public class WorkQueueResource {
       throw ProblemException.invalid("size", "Range", "must be 1 to " + CaseQuery.MAX_SIZE);
     }
     int pageNumber = page == null ? 0 : Integer.parseInt(page);
+    if (region != null && mine != null) {
+      throw ProblemException.invalid(
+          "mine", "RegionOrMine", "give region (what a region owes) or mine (your own), not both");
+    }
     if (region != null && !caller.covers(region)) {
       throw ProblemException.forbidden(
           "区域 " + region + " 不在您的辖区内 / outside the caller's authority");
     }
     return WorkQueueView.of(
-        region == null
-            ? search.queue(caller.unit(), pageNumber, pageSize)
-            : search.owedIn(region, CaseQuery.viewer(caller), pageNumber, pageSize),
+        region != null
+            ? search.owedIn(region, CaseQuery.viewer(caller), pageNumber, pageSize)
+            : mine != null
+                ? search.queueOf(caller.unit(), caller.user(), pageNumber, pageSize)
+                : search.queue(caller.unit(), pageNumber, pageSize),
         pageNumber,
         pageSize,
         LocalDate.now(clock));

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** 待办: a page of the acts a unit owes, soonest due first, and how many it owes in all. */
 public record WorkQueueView(
-    @Schema(description = "待办总数 / acts owed in all") long total,
+    @Schema(description = "待办总数，至多 10000 / acts owed in all, counted up to 10,000") long total,
+    @Schema(description = "超过 10000 项 / more than total are owed") boolean more,
     @Schema(description = "已超期的（本页）/ of this page, past due") long overdueOnPage,
     int page,
     int size,
@@ -29,6 +30,10 @@ public record WorkQueueView(
       @Schema(example = "受理告知") String stepLabel,
       @Schema(description = "应办单位 / the unit that owes the act", example = "530302:zjj")
           String unit,
+      @Schema(
+              description = "经办人 / the staff member handling it, once named",
+              example = "qilin-handler")
+          String staff,
       LocalDate startedOn,
       LocalDate dueOn,
       @Schema(description = "剩余天数（负数为已超期）/ days left, negative when overdue") long daysLeft) {}
@@ -55,11 +60,17 @@ public record WorkQueueView(
                         w.step(),
                         Step.valueOf(w.step()).label(),
                         w.unit(),
+                        w.staff(),
                         w.startedOn(),
                         w.dueOn(),
                         ChronoUnit.DAYS.between(today, w.dueOn())))
             .toList();
     return new WorkQueueView(
-        queue.total(), items.stream().filter(i -> i.daysLeft() < 0).count(), page, size, items);
+        queue.total(),
+        queue.more(),
+        items.stream().filter(i -> i.daysLeft() < 0).count(),
+        page,
+        size,
+        items);
   }
 }

@@ -29,8 +29,8 @@ public class CaseSearchRepository {
    * handling region, and the offices informed of a 三跨 case.
    */
   static final String VISIBLE =
-      "NOT (:unit = ANY(c.excluded_units)"
-          + " OR EXISTS (SELECT 1 FROM accused a WHERE a.case_id = c.id AND a.unit_code = :unit))"
+      "NOT (:unit = ANY(c.excluded_units))"
+          + " AND NOT EXISTS (SELECT 1 FROM accused a WHERE a.case_id = c.id AND a.unit_code = :unit)"
           + " AND (:unit IN (c.registering_unit, c.handling_unit, c.review_unit, c.rereview_unit)"
           + " OR (c.petition_class = 'ACCUSATION' AND :supervises"
           + " AND COALESCE(c.rereview_region, c.review_region, c.handling_region,"
@@ -134,8 +134,15 @@ public class CaseSearchRepository {
       LocalDate nextDueOn,
       String nextStepUnit) {}
 
-  /** A page and how many rows meet the criteria in all. */
-  public record Page<T>(long total, List<T> items) {}
+  /**
+   * A page and how many rows meet the criteria in all, counted up to {@link #COUNTED}: beyond it
+   * {@code more} is true and {@code total} is that bound (a province's millions are not counted for
+   * every page).
+   */
+  public record Page<T>(long total, boolean more, List<T> items) {}
+
+  /** How far a search counts its rows. */
+  public static final int COUNTED = 10_000;
 
   private final EntityManager em;
 
@@ -145,8 +152,12 @@ public class CaseSearchRepository {
 
   public Page<Found> search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    String from = " FROM petition_case c" + NEXT_STEP + where(viewer, criteria, parameters);
+    String where = where(viewer, criteria, parameters);
+    String from = " FROM petition_case c" + NEXT_STEP + where;
+    // the step due next is read for the page only, never for counting
+    String counted = " FROM petition_case c" + where;
     return page(
+        counted,
         from,
         "SELECT c.id, c.case_number, c.status, c.category, c.channel, c.matter_region_code,"
             + " COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit),"
@@ -181,6 +192,7 @@ public class CaseSearchRepository {
    * are in all; no page is read past the last row.
    */
   private <T> Page<T> page(
+      String counted,
       String from,
       String select,
       String order,
@@ -188,11 +200,15 @@ public class CaseSearchRepository {
       int page,
       int size,
       Function<Object[], T> row) {
-    Query count = em.createNativeQuery("SELECT count(*)" + from);
+    Query count =
+        em.createNativeQuery("SELECT count(*) FROM (SELECT 1" + counted + " LIMIT :counted) t");
     parameters.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
-    if ((long) page * size >= total) {
-      return new Page<>(total, List.of());
+    count.setParameter("counted", COUNTED + 1);
+    long found = ((Number) count.getSingleResult()).longValue();
+    boolean more = found > COUNTED;
+    long total = Math.min(found, COUNTED);
+    if (!more && (long) page * size >= total) {
+      return new Page<>(total, false, List.of());
     }
     Query rows =
         em.createNativeQuery(select + from + " ORDER BY " + order + " LIMIT :size OFFSET :offset");
@@ -200,10 +216,10 @@ public class CaseSearchRepository {
     rows.setParameter("size", size);
     rows.setParameter("offset", (long) page * size);
     List<T> items = new ArrayList<>();
-    for (Object found : rows.getResultList()) {
-      items.add(row.apply((Object[]) found));
+    for (Object each : rows.getResultList()) {
+      items.add(row.apply((Object[]) each));
     }
-    return new Page<>(total, items);
+    return new Page<>(total, more, items);
   }
 
   /** A step waiting for a unit's act, and its case. */
@@ -215,7 +231,8 @@ public class CaseSearchRepository {
       String step,
       LocalDate startedOn,
       LocalDate dueOn,
-      String unit) {}
+      String unit,
+      String staff) {}
 
   /**
    * The steps that wait for a unit's act: not the petitioner's windows, nor the unit's own window
@@ -233,6 +250,15 @@ public class CaseSearchRepository {
    */
   public Page<Waiting> queue(String unit, int page, int size) {
     return queue(" AND s.unit_code = :owner", Map.of("owner", unit), page, size);
+  }
+
+  /** The unit's queue, of the cases handed to one of its staff ({@code 经办人}). */
+  public Page<Waiting> queueOf(String unit, String staff, int page, int size) {
+    return queue(
+        " AND s.unit_code = :owner AND c.staff = :staff",
+        Map.of("owner", unit, "staff", staff),
+        page,
+        size);
   }
 
   /**
@@ -256,14 +282,17 @@ public class CaseSearchRepository {
   }
 
   private Page<Waiting> queue(String owedBy, Map<String, Object> parameters, int page, int size) {
-    return page(
+    String from =
         " FROM case_step s JOIN petition_case c ON c.id = s.case_id"
             + " WHERE s.done_on IS NULL AND c.handed_to_node IS NULL AND s.step IN ("
             + DUTIES
             + ")"
-            + owedBy,
+            + owedBy;
+    return page(
+        from,
+        from,
         "SELECT c.id, c.case_number, c.status, c.category, s.step, s.started_on, s.due_on,"
-            + " s.unit_code",
+            + " s.unit_code, c.staff",
         "s.due_on, c.case_number, s.step",
         parameters,
         page,
@@ -277,7 +306,8 @@ public class CaseSearchRepository {
                 (String) r[4],
                 date(r[5]),
                 date(r[6]),
-                (String) r[7]));
+                (String) r[7],
+                (String) r[8]));
   }
 
   private static String where(Viewer viewer, Criteria c, Map<String, Object> parameters) {
@@ -319,7 +349,13 @@ public class CaseSearchRepository {
         c.accusation());
     add(sql, parameters, "c.received_on >= :receivedFrom", "receivedFrom", c.receivedFrom());
     add(sql, parameters, "c.received_on <= :receivedTo", "receivedTo", c.receivedTo());
-    add(sql, parameters, "n.due_on <= :dueBy", "dueBy", c.dueBy());
+    // an open step due by then: from the open steps (few), never the next step of every case
+    add(
+        sql,
+        parameters,
+        "c.id IN (SELECT d.case_id FROM case_step d WHERE d.done_on IS NULL AND d.due_on <= :dueBy)",
+        "dueBy",
+        c.dueBy());
     if (c.petitioner() != null) {
       sql.append(
           " AND c.id IN (SELECT p.case_id FROM petitioner p"

@@ -88,6 +88,9 @@ public class PetitionCaseEntity {
   @Column(name = "handling_region")
   public String handlingRegion;
 
+  /** 经办人: the staff member of the responsible unit who handles the case, once named. */
+  public String staff;
+
   @Column(name = "routing_mode")
   public String routingMode;
 
