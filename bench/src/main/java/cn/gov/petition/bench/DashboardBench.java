@@ -69,7 +69,7 @@ public final class DashboardBench {
   }
 
   /** Cases, clocks, the tallies as the service keeps them, a backlog, pending tally changes. */
-  private static void fill(Connection db, int cases) throws Exception {
+  private static void fill(Connection db, int cases, String fieldKey) throws Exception {
     long start = System.nanoTime();
     try (Statement sql = db.createStatement()) {
       sql.execute("SET search_path TO supervision");

@@ -31,9 +31,12 @@ final class Requests {
 
   private Requests() {}
 
-  /** Writes {@code cases} into the node's database. */
+  /**
+   * Writes {@code cases} into the node's database; {@code fieldKey} is the node's key of sealed
+   * columns (ADR 8), for a fill that writes them as the node would.
+   */
   interface Fill {
-    void fill(Connection db, int cases) throws Exception;
+    void fill(Connection db, int cases, String fieldKey) throws Exception;
   }
 
   /** Times the questions, with a token for each region (53, 5303, 530302, 530302001). */
@@ -69,7 +72,8 @@ final class Requests {
       try (Connection db =
           DriverManager.getConnection(
               postgres.jdbcUrl("petition_53"), PostgresServer.USER, PostgresServer.PASSWORD)) {
-        fill.fill(db, cases);
+        fill.fill(
+            db, cases, platform.infrastructure().fieldKeyConfig().get("petition.crypto.field-key"));
         // as autovacuum leaves the tables in time (statistics, visibility map), before the timing
         // rather than during it
         long start = System.nanoTime();

@@ -40,6 +40,9 @@ public final class SearchBench {
               "received last month", "/api/intake/cases?region=%s&receivedFrom=%s&receivedTo=%s"
             },
             new String[] {"by case number", "/api/intake/cases?caseNumber=%s"},
+            new String[] {"words: 供暖 (1 in 16)", "/api/intake/cases?region=%s&q=供暖"},
+            new String[] {"words: 拖欠 工资", "/api/intake/cases?region=%s&q=拖欠+工资"},
+            new String[] {"words: a phrase", "/api/intake/cases?region=%s&q=征地补偿款未发放"},
             new String[] {"what the region owes", "/api/intake/queue?region=%s"});
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     String from = today.minusMonths(1).withDayOfMonth(1).toString();
@@ -52,6 +55,8 @@ public final class SearchBench {
             question[0].equals("by case number")
                 ? question[1].formatted(caseNumberIn(level))
                 : question[1].formatted(level, from, to);
+        path = path.replace("供暖", enc("供暖")).replace("拖欠", enc("拖欠"));
+        path = path.replace("工资", enc("工资")).replace("征地补偿款未发放", enc("征地补偿款未发放"));
         double[] times = Requests.time(http, gateway + path, tokens.get(level), requests);
         System.out.printf(
             "%-12s %-28s %8.1f %8.1f %8.1f%n",
@@ -64,6 +69,10 @@ public final class SearchBench {
     }
   }
 
+  private static String enc(String words) {
+    return java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** A case number the fill gave a case of the region. */
   private static String caseNumberIn(String level) {
     return NUMBERS.getOrDefault(level, "53-20260101-00001");
@@ -72,18 +81,74 @@ public final class SearchBench {
   /** One filled case number per level, kept by the fill for the questions. */
   private static final Map<String, String> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** How many different contents the cases share. */
+  private static final int CONTENTS = 20_000;
+
+  /**
+   * {@link #CONTENTS} petitions' contents as clerks write them (a place, a matter, two details, a
+   * request: 35 to 45 characters, one matter in 16), sealed under the node's key with their word
+   * index (ADR 29), in {@code bench_content}.
+   *
+   * @return the id of the key they are sealed under
+   */
+  private static String contents(Connection db, String fieldKey) throws Exception {
+    String[] places = {"建设路", "南宁街道", "麒麟区", "西城街道", "寥廓南路", "珠街村"};
+    String[] matters = {
+      "小区供暖长期不达标", "拖欠农民工工资", "征地补偿款未发放", "物业公司乱收费", "道路施工噪音扰民", "楼道照明损坏无人维修",
+      "低保资格被取消", "医保报销比例有误", "学校乱收补课费", "违章建筑影响采光", "养殖场污染河道", "房屋漏水开发商不管",
+      "村务公开不及时", "退役军人待遇未落实", "网约车营运证办理难", "停车位被长期占用"
+    };
+    String[] details = {
+      "多次反映未解决", "已向街道反映两次", "相关部门互相推诿", "至今没有答复", "影响全家生活", "涉及住户三十余户", "去年起一直如此", "已持续半年"
+    };
+    String[] requests = {"请求尽快处理", "希望依法解决", "要求给予补偿", "请求上级督办", "恳请调查核实"};
+    cn.gov.petition.intake.store.FieldCipher cipher =
+        cn.gov.petition.intake.store.FieldCipher.of(fieldKey);
+    java.util.Random random = new java.util.Random(28);
+    try (Statement sql = db.createStatement()) {
+      sql.execute(
+          "CREATE TABLE bench_content (k INT PRIMARY KEY, content TEXT NOT NULL, words INT[])");
+    }
+    try (java.sql.PreparedStatement insert =
+        db.prepareStatement("INSERT INTO bench_content VALUES (?, ?, CAST(? AS int[]))")) {
+      for (int k = 0; k < CONTENTS; k++) {
+        String content =
+            places[random.nextInt(places.length)]
+                + matters[k % matters.length]
+                + "，"
+                + details[random.nextInt(details.length)]
+                + "，"
+                + details[random.nextInt(details.length)]
+                + "。"
+                + requests[random.nextInt(requests.length)]
+                + "。";
+        int[] words = cipher.wordDigests(cn.gov.petition.intake.ContentWords.pairs(content));
+        insert.setInt(1, k);
+        insert.setString(2, cipher.encrypt(content));
+        insert.setString(
+            3,
+            java.util.Arrays.stream(words)
+                .mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return cipher.currentKeyId();
+  }
+
   /**
    * Cases and their next steps, written by SQL over the province's units: every column the table
    * requires gets a value of its type unless the bench names it, so that the fill follows the
-   * migrations. The content is not real ciphertext: the list never reads it (nor should the bench
-   * open a case).
+   * migrations. The contents are sealed and indexed as the node does it ({@link #contents}).
    */
-  private static void fill(Connection db, int cases) throws Exception {
+  private static void fill(Connection db, int cases, String fieldKey) throws Exception {
     long start = System.nanoTime();
     try (Statement sql = db.createStatement()) {
       sql.execute("SET search_path TO intake");
     }
     int n = Requests.yunnanUnits(db);
+    String keyId = contents(db, fieldKey);
     System.out.printf("filling: %,d cases over the %,d units of 云南省%n", cases, n);
     String rule;
     try (Statement sql = db.createStatement();
@@ -112,7 +177,7 @@ public final class SearchBench {
             Map.entry(
                 "category",
                 "CASE i % 5 WHEN 0 THEN '0105' WHEN 1 THEN '0201' WHEN 2 THEN '0301' ELSE '0102' END"),
-            Map.entry("content", "'bench'"),
+            Map.entry("content", "b.content"),
             Map.entry("person_count", "1"),
             Map.entry("status", "CASE WHEN i % 3650 < 60 THEN 'ACCEPTED' ELSE 'CLOSED' END"),
             Map.entry("handling_unit", "u.unit_code"),
@@ -137,8 +202,17 @@ public final class SearchBench {
         int to = Math.min(cases, from + chunk - 1);
         String series =
             " FROM generate_series(%d, %d) AS i JOIN bench_unit u ON u.n = i %% %d"
-                .formatted(from, to, n);
+                    .formatted(from, to, n)
+                + " JOIN bench_content b ON b.k = i %% %d".formatted(CONTENTS);
         sql.execute(caseInsert + series + " ON CONFLICT DO NOTHING");
+        // the word index, its scope made by the table's trigger from each case (V18)
+        sql.execute(
+            "INSERT INTO case_terms (case_id, key_id, words) SELECT md5('c' || i)::uuid, '"
+                + keyId
+                + "', b.words"
+                + series
+                + " WHERE EXISTS (SELECT 1 FROM petition_case c WHERE c.id = md5('c' || i)::uuid)"
+                + " ON CONFLICT DO NOTHING");
         // the open steps of the cases still in the procedure (received in the last 60 days)
         sql.execute(
             stepInsert

@@ -85,7 +85,7 @@ public final class StatisticsBench {
   }
 
   /** A year of cases: petitions, steps, then the day tallies as the migrations build them. */
-  private static void fill(Connection db, int cases) throws Exception {
+  private static void fill(Connection db, int cases, String fieldKey) throws Exception {
     long start = System.nanoTime();
     try (Statement sql = db.createStatement()) {
       sql.execute("SET search_path TO analytics");

@@ -8,6 +8,7 @@ import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
+import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.DeadlineRuleRepository;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
@@ -48,6 +49,7 @@ public class Handoffs {
   private final String self;
   private final DeadlineRuleRepository rules;
   private final HandoffSeal seal;
+  private final ContentIndex words;
 
   public Handoffs(
       CaseRepository cases,
@@ -57,7 +59,9 @@ public class Handoffs {
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String self,
       DeadlineRuleRepository rules,
-      HandoffSeal seal) {
+      HandoffSeal seal,
+      ContentIndex words) {
+    this.words = words;
     this.rules = rules;
     this.seal = seal;
     this.cases = cases;
@@ -136,6 +140,7 @@ public class Handoffs {
     if (firstTime) {
       cases.persist(entity);
     }
+    words.index(caseId, entity.content);
     for (CaseHandedOff.StepRecord s : file.steps()) {
       CaseStepEntity step = new CaseStepEntity();
       step.caseId = caseId;

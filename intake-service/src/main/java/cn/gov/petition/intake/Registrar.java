@@ -11,6 +11,7 @@ import cn.gov.petition.intake.RepeatDetector.Decision;
 import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
@@ -47,6 +48,7 @@ public class Registrar {
   private final Clock clock;
   private final ActingDay actingDay;
   private final String province;
+  private final ContentIndex words;
 
   public Registrar(
       CaseRepository cases,
@@ -57,6 +59,7 @@ public class Registrar {
       RegistrationConfig config,
       Clock clock,
       ActingDay actingDay,
+      ContentIndex words,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
           String node) {
     this.province = node.substring(0, 2);
@@ -68,6 +71,7 @@ public class Registrar {
     this.config = config;
     this.clock = clock;
     this.actingDay = actingDay;
+    this.words = words;
   }
 
   /**
@@ -215,6 +219,7 @@ public class Registrar {
   /** Stores the new case and announces it (naming no person). */
   private void announce(PetitionCaseEntity entity) {
     cases.persist(entity);
+    words.index(entity.id, entity.content);
     EventTracing.nameCase(entity.id.toString(), entity.caseNumber);
     outbox.publish(
         entity.id.toString(),

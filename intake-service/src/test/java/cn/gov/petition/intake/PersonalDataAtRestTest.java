@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.SealedColumns;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
@@ -199,6 +200,7 @@ class PersonalDataAtRestTest {
           "before: rows under the old key");
       try {
         while (SealedColumns.reseal(connection, rotated, 1000) > 0) {}
+        while (ContentIndex.indexBatch(connection, rotated) > 0) {}
         assertEquals(
             Map.of(
                 "petition_case",
@@ -235,10 +237,15 @@ class PersonalDataAtRestTest {
         assertEquals(
             newKeyOnly.digest((String) petitioner.get("idNumber")),
             nativeString("SELECT id_number_digest FROM petitioner WHERE case_id = :id", id));
+        assertEquals(
+            rotated.currentKeyId(),
+            nativeString("SELECT key_id FROM case_terms WHERE case_id = :id", id),
+            "the content's word index is made again under the new key");
       } finally {
         // back under the node's key, for the tests after this one
         FieldCipher back = FieldCipher.of(oldKey, NEXT_KEY);
         while (SealedColumns.reseal(connection, back, 1000) > 0) {}
+        while (ContentIndex.indexBatch(connection, back) > 0) {}
       }
     }
   }

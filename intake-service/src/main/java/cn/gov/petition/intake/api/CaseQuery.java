@@ -9,6 +9,7 @@ import cn.gov.petition.common.validation.Dates;
 import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.intake.CaseStatus;
 import cn.gov.petition.intake.Channel;
+import cn.gov.petition.intake.ContentWords;
 import cn.gov.petition.intake.store.CaseSearchRepository.Criteria;
 import cn.gov.petition.intake.store.CaseSearchRepository.Order;
 import cn.gov.petition.intake.store.CaseSearchRepository.Viewer;
@@ -49,7 +50,17 @@ public class CaseQuery {
           "dueOn", Order.DUE_SOONEST,
           "-dueOn", Order.DUE_LATEST,
           "caseNumber", Order.NUMBER,
-          "-caseNumber", Order.NUMBER_DESC);
+          "-caseNumber", Order.NUMBER_DESC,
+          "relevance", Order.RELEVANCE);
+
+  @QueryParam("q")
+  @Size(max = 100, message = "at most 100 characters")
+  @Parameter(
+      description =
+          "内容关键词，空格分隔，每词至少两字，均须出现 / words of the content, separated by spaces, each of at least"
+              + " two characters, all of them found (a word is found whole: 供暖不达标 is a phrase)",
+      example = "供暖")
+  public String q;
 
   @QueryParam("caseNumber")
   @Size(max = 100, message = "at most 100 case numbers at once")
@@ -140,7 +151,8 @@ public class CaseQuery {
   @QueryParam("sort")
   @Parameter(
       description =
-          "排序 / -receivedOn (default), receivedOn, dueOn, -dueOn, caseNumber, -caseNumber")
+          "排序 / -receivedOn (default), receivedOn, dueOn, -dueOn, caseNumber, -caseNumber;"
+              + " relevance (the default with q)")
   public String sort;
 
   @QueryParam("format")
@@ -191,6 +203,21 @@ public class CaseQuery {
       errors.add(
           new FieldError("sort", "OneOf", "must be one of " + String.join(", ", SORTS.keySet())));
     }
+    ContentWords.Search words = q == null ? null : ContentWords.Search.of(q);
+    if (words != null && words.words().isEmpty()) {
+      errors.add(new FieldError("q", "Words", "must hold a word of letters or digits"));
+    } else if (words != null && words.tooShort() != null) {
+      errors.add(
+          new FieldError(
+              "q",
+              "WordLength",
+              "each word must have at least " + ContentWords.SHORTEST + " characters"));
+    } else if (words != null && words.words().size() > ContentWords.MOST) {
+      errors.add(new FieldError("q", "Words", "at most " + ContentWords.MOST + " words"));
+    }
+    if ("relevance".equals(sort) && q == null) {
+      errors.add(new FieldError("sort", "RelevanceNeedsWords", "relevance orders a search by q"));
+    }
     boolean csv = "csv".equals(format);
     int largest = csv ? CaseListCsv.MAX_ROWS : MAX_SIZE;
     int pageSize = size == null ? (csv ? largest : 20) : Integer.parseInt(size);
@@ -234,8 +261,9 @@ public class CaseQuery {
             from,
             to,
             dueBy,
-            null),
-        sort == null ? Order.RECEIVED_NEWEST : SORTS.get(sort),
+            null,
+            words),
+        sort != null ? SORTS.get(sort) : words != null ? Order.RELEVANCE : Order.RECEIVED_NEWEST,
         page == null ? 0 : Integer.parseInt(page),
         pageSize,
         today,

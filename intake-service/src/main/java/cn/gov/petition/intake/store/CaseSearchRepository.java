@@ -1,12 +1,15 @@
 package cn.gov.petition.intake.store;
 
 import cn.gov.petition.contracts.Step;
+import cn.gov.petition.intake.ContentWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CaseSearchRepository {
 
+  /** The caller's unit is one of the units involved in the case. */
+  private static final String INVOLVED =
+      ":unit IN (c.registering_unit, c.handling_unit, c.review_unit, c.rereview_unit)";
+
   /**
    * Who sees a case: never a unit it accuses; the units involved; for an accusation, the
    * supervising roles over its responsible region; otherwise the subtree of the matter or of the
@@ -31,7 +38,8 @@ public class CaseSearchRepository {
   static final String VISIBLE =
       "NOT (:unit = ANY(c.excluded_units))"
           + " AND NOT EXISTS (SELECT 1 FROM accused a WHERE a.case_id = c.id AND a.unit_code = :unit)"
-          + " AND (:unit IN (c.registering_unit, c.handling_unit, c.review_unit, c.rereview_unit)"
+          + " AND ("
+          + INVOLVED
           + " OR (c.petition_class = 'ACCUSATION' AND :supervises"
           + " AND COALESCE(c.rereview_region, c.review_region, c.handling_region,"
           + " split_part(c.registering_unit, ':', 1)) LIKE :subtree)"
@@ -43,21 +51,51 @@ public class CaseSearchRepository {
       " LEFT JOIN LATERAL (SELECT s.step, s.due_on, s.unit_code FROM case_step s"
           + " WHERE s.case_id = c.id AND s.done_on IS NULL ORDER BY s.due_on LIMIT 1) n ON true";
 
-  /** How a page is ordered; each ends with the case number, so that pages do not overlap. */
+  /**
+   * How a page is ordered; each ends with the case number, so that pages do not overlap. A search
+   * by words is ordered in the node, after reading the contents found: by the same keys, or by how
+   * well each answers ({@link #RELEVANCE}, for word searches only).
+   */
   public enum Order {
-    RECEIVED_NEWEST("c.received_on DESC, c.case_number DESC"),
-    RECEIVED_OLDEST("c.received_on, c.case_number"),
-    DUE_SOONEST("n.due_on NULLS LAST, c.case_number"),
-    DUE_LATEST("n.due_on DESC NULLS LAST, c.case_number"),
-    NUMBER("c.case_number"),
-    NUMBER_DESC("c.case_number DESC");
+    RECEIVED_NEWEST(
+        "c.received_on DESC, c.case_number DESC",
+        Comparator.comparing(Candidate::receivedOn)
+            .thenComparing(Candidate::caseNumber)
+            .reversed()),
+    RECEIVED_OLDEST(
+        "c.received_on, c.case_number",
+        Comparator.comparing(Candidate::receivedOn).thenComparing(Candidate::caseNumber)),
+    DUE_SOONEST(
+        "n.due_on NULLS LAST, c.case_number",
+        Comparator.comparing(Candidate::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Candidate::caseNumber)),
+    DUE_LATEST(
+        "n.due_on DESC NULLS LAST, c.case_number",
+        Comparator.comparing(
+                Candidate::dueOn, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+            .thenComparing(Candidate::caseNumber)),
+    NUMBER("c.case_number", Comparator.comparing(Candidate::caseNumber)),
+    NUMBER_DESC(
+        "c.case_number DESC",
+        Comparator.comparing(Candidate::caseNumber, Comparator.reverseOrder())),
+    RELEVANCE(
+        null,
+        Comparator.comparingInt(Candidate::score)
+            .reversed()
+            .thenComparing(RECEIVED_NEWEST.candidates));
 
     private final String sql;
+    private final Comparator<Candidate> candidates;
 
-    Order(String sql) {
+    Order(String sql, Comparator<Candidate> candidates) {
       this.sql = sql;
+      this.candidates = candidates;
     }
   }
+
+  /** A case a search by words found, as it is ordered before its page is read. */
+  private record Candidate(
+      UUID id, String caseNumber, LocalDate receivedOn, LocalDate dueOn, int score) {}
 
   /** Who asks: their unit, region subtree, and whether they supervise accusations there. */
   public record Viewer(String unit, String subtree, boolean supervises) {}
@@ -91,7 +129,8 @@ public class CaseSearchRepository {
       LocalDate receivedFrom,
       LocalDate receivedTo,
       LocalDate dueBy,
-      Petitioner petitioner) {
+      Petitioner petitioner,
+      ContentWords.Search words) {
 
     /** Only the petitioner: every other criterion open. */
     public static Criteria of(Petitioner petitioner) {
@@ -111,7 +150,8 @@ public class CaseSearchRepository {
           null,
           null,
           null,
-          petitioner);
+          petitioner,
+          null);
     }
   }
 
@@ -153,38 +193,123 @@ public class CaseSearchRepository {
   public Page<Found> search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     String where = where(viewer, criteria, parameters);
+    if (criteria.words() != null) {
+      return searchWords(viewer, where, parameters, criteria.words(), order, page, size);
+    }
     String from = " FROM petition_case c" + NEXT_STEP + where;
     // the step due next is read for the page only, never for counting
     String counted = " FROM petition_case c" + where;
     return page(
-        counted,
-        from,
-        "SELECT c.id, c.case_number, c.status, c.category, c.channel, c.matter_region_code,"
-            + " COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit),"
-            + " c.received_on, c.collective, c.repeat_of IS NOT NULL, c.escalated,"
-            + " c.petition_class = 'ACCUSATION', c.handed_to_node, n.step, n.due_on, n.unit_code",
-        order.sql,
-        parameters,
-        page,
-        size,
-        r ->
-            new Found(
-                (UUID) r[0],
-                (String) r[1],
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
-                (String) r[5],
-                (String) r[6],
-                date(r[7]),
-                (Boolean) r[8],
-                (Boolean) r[9],
-                (Boolean) r[10],
-                (Boolean) r[11],
-                (String) r[12],
-                (String) r[13],
-                date(r[14]),
-                (String) r[15]));
+        counted, from, FOUND, order.sql, parameters, page, size, CaseSearchRepository::found);
+  }
+
+  /**
+   * A search by words of the content: the word index gives the cases holding every pair of
+   * characters of the words, within the caller's scope; of those (the newest {@link #COUNTED}), the
+   * node opens each content, keeps those where each word stands whole, orders them and reads the
+   * page. The count is of the cases kept.
+   */
+  private Page<Found> searchWords(
+      Viewer viewer,
+      String where,
+      Map<String, Object> parameters,
+      ContentWords.Search words,
+      Order order,
+      int page,
+      int size) {
+    FieldCipher cipher = FieldCipher.instance();
+    List<String> byKey = new ArrayList<>();
+    int k = 0;
+    for (Map.Entry<String, int[]> key :
+        cipher.wordDigestsByKey(List.copyOf(words.pairs())).entrySet()) {
+      byKey.add("(t.key_id = :key" + k + " AND t.words @> CAST(:words" + k + " AS int[]))");
+      parameters.put("key" + k, key.getKey());
+      parameters.put("words" + k, ContentIndex.array(key.getValue()));
+      k++;
+    }
+    // the index's scope terms of the caller's subtree and unit (V18 case_scope): a superset of
+    // VISIBLE
+    parameters.put("scope", new String[] {"R:" + viewer.subtree(), "U:" + viewer.unit()});
+    boolean due = order == Order.DUE_SOONEST || order == Order.DUE_LATEST;
+    Query candidates =
+        em.createNativeQuery(
+            "SELECT c.id, c.case_number, c.received_on, c.content, "
+                + (due ? "n.due_on" : "NULL")
+                + " FROM petition_case c"
+                + (due ? NEXT_STEP : "")
+                + where
+                // an accusation's words are searched only by the units that may read it
+                + " AND (c.petition_class <> 'ACCUSATION' OR "
+                + INVOLVED
+                + ")"
+                + " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE ("
+                + String.join(" OR ", byKey)
+                + ") AND t.scope && CAST(:scope AS text[]))"
+                + " ORDER BY c.received_on DESC, c.case_number DESC LIMIT :counted");
+    parameters.forEach(candidates::setParameter);
+    candidates.setParameter("counted", COUNTED + 1);
+    List<Candidate> kept = new ArrayList<>();
+    boolean more = false;
+    for (Object each : candidates.getResultList()) {
+      Object[] r = (Object[]) each;
+      if (kept.size() == COUNTED) {
+        more = true;
+        break;
+      }
+      String content = cipher.decrypt((String) r[3]);
+      if (words.matches(content)) {
+        kept.add(
+            new Candidate(
+                (UUID) r[0], (String) r[1], date(r[2]), date(r[4]), words.score(content)));
+      }
+    }
+    kept.sort(order.candidates);
+    int from = (int) Math.min((long) page * size, kept.size());
+    List<UUID> ids =
+        kept.subList(from, Math.min(from + size, kept.size())).stream().map(Candidate::id).toList();
+    if (ids.isEmpty()) {
+      return new Page<>(kept.size(), more, List.of());
+    }
+    Query rows =
+        em.createNativeQuery(
+            FOUND
+                + " FROM petition_case c"
+                + NEXT_STEP
+                + " WHERE c.id = ANY(CAST(:ids AS uuid[]))");
+    rows.setParameter("ids", ids.toArray(UUID[]::new));
+    Map<UUID, Found> read = new HashMap<>();
+    for (Object each : rows.getResultList()) {
+      Found found = found((Object[]) each);
+      read.put(found.id(), found);
+    }
+    return new Page<>(kept.size(), more, ids.stream().map(read::get).toList());
+  }
+
+  /** The columns of a case as a list shows it. */
+  private static final String FOUND =
+      "SELECT c.id, c.case_number, c.status, c.category, c.channel, c.matter_region_code,"
+          + " COALESCE(c.rereview_unit, c.review_unit, c.handling_unit, c.registering_unit),"
+          + " c.received_on, c.collective, c.repeat_of IS NOT NULL, c.escalated,"
+          + " c.petition_class = 'ACCUSATION', c.handed_to_node, n.step, n.due_on, n.unit_code";
+
+  private static Found found(Object[] r) {
+    return new Found(
+        (UUID) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        date(r[7]),
+        (Boolean) r[8],
+        (Boolean) r[9],
+        (Boolean) r[10],
+        (Boolean) r[11],
+        (String) r[12],
+        (String) r[13],
+        date(r[14]),
+        (String) r[15]);
   }
 
   /**
@@ -362,9 +487,9 @@ public class CaseSearchRepository {
               + " WHERE p.id_number_digest = ANY(CAST(:ids AS text[]))"
               + " OR p.phone_digest = ANY(CAST(:phones AS text[]))"
               + " OR p.name_address_digest = ANY(CAST(:names AS text[])))"
-              + " AND CASE WHEN c.confidential THEN c.registering_unit = :unit"
-              + " ELSE :unit IN (c.registering_unit, c.handling_unit, c.review_unit,"
-              + " c.rereview_unit) END");
+              + " AND CASE WHEN c.confidential THEN c.registering_unit = :unit ELSE "
+              + INVOLVED
+              + " END");
       parameters.put("ids", c.petitioner().idNumbers().toArray(String[]::new));
       parameters.put("phones", c.petitioner().phones().toArray(String[]::new));
       parameters.put("names", c.petitioner().namesAtAddresses().toArray(String[]::new));

@@ -1,10 +1,12 @@
 package cn.gov.petition.intake.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +46,11 @@ public final class FieldCipher {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static volatile FieldCipher instance;
 
-  /** One key of the ring: its id (not secret), the cipher key and the blind-index key. */
-  private record Key(String id, SecretKeySpec aes, SecretKeySpec index) {
+  /**
+   * One key of the ring: its id (not secret), the cipher key, the blind-index key and the key of
+   * the content's word index (ADR 29).
+   */
+  private record Key(String id, SecretKeySpec aes, SecretKeySpec index, SecretKeySpec words) {
 
     static Key of(byte[] key) {
       if (key.length != 32) {
@@ -55,7 +60,8 @@ public final class FieldCipher {
       return new Key(
           HexFormat.of().formatHex(hmac(key, "key-id"), 0, 4),
           new SecretKeySpec(key, "AES"),
-          new SecretKeySpec(hmac(key, "blind-index"), "HmacSHA256"));
+          new SecretKeySpec(hmac(key, "blind-index"), "HmacSHA256"),
+          new SecretKeySpec(hmac(key, "content-words"), "HmacSHA256"));
     }
   }
 
@@ -174,6 +180,36 @@ public final class FieldCipher {
     Set<String> all = new LinkedHashSet<>();
     keys.values().forEach(k -> all.add(digest(k, plain)));
     return all;
+  }
+
+  /**
+   * Keyed 32-bit digests of words under the current key, for the content's word index (ADR 29):
+   * equal words give equal digests, and without the key a digest says nothing of its word.
+   */
+  public int[] wordDigests(Collection<String> words) {
+    return wordDigests(current, words);
+  }
+
+  /** The words' digests under every key of the ring, by key id, to search rows not yet redone. */
+  public Map<String, int[]> wordDigestsByKey(Collection<String> words) {
+    Map<String, int[]> all = new LinkedHashMap<>();
+    keys.values().forEach(k -> all.put(k.id(), wordDigests(k, words)));
+    return all;
+  }
+
+  private static int[] wordDigests(Key key, Collection<String> words) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key.words());
+      int[] digests = new int[words.size()];
+      int i = 0;
+      for (String word : words) {
+        digests[i++] = ByteBuffer.wrap(mac.doFinal(word.getBytes(StandardCharsets.UTF_8))).getInt();
+      }
+      return digests;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String digest(Key key, String plain) {
