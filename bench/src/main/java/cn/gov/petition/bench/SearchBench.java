@@ -234,6 +234,18 @@ public final class SearchBench {
       }
     }
     System.out.printf("filled in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    try (Statement sql = db.createStatement();
+        ResultSet r =
+            sql.executeQuery(
+                "SELECT pg_size_pretty(pg_total_relation_size('case_terms')),"
+                    + " pg_size_pretty(pg_relation_size('case_terms_search')),"
+                    + " pg_size_pretty(pg_total_relation_size('petition_case')),"
+                    + " (SELECT avg(array_length(words, 1)) FROM case_terms)")) {
+      r.next();
+      System.out.printf(
+          "word index: %s (its GIN index %s; the cases: %s), %.1f pairs per case%n",
+          r.getString(1), r.getString(2), r.getString(3), r.getDouble(4));
+    }
   }
 
   /**

@@ -47,6 +47,8 @@ class ContentSearchTest {
       TestTokens.token("qilin-housing", "530302:zjj", "530302", "handler");
   private static final String CITY_SUPERVISOR =
       TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor");
+  private static final String PROVINCE_OFFICE =
+      TestTokens.token("yunnan-office", "53:xfj", "53", "supervisor");
   private static final String NEIGHBOUR =
       TestTokens.token("zhanyi-registrar", "530303:xfj", "530303", "registrar", "handler");
 
@@ -126,6 +128,7 @@ class ContentSearchTest {
             "the accused unit", ACCUSED_UNIT,
             "the county's housing bureau", COUNTY_HOUSING,
             "the city's supervisor", CITY_SUPERVISOR,
+            "the province's office", PROVINCE_OFFICE,
             "the neighbouring county", NEIGHBOUR);
     callers.forEach(
         (who, token) -> {
@@ -142,6 +145,7 @@ class ContentSearchTest {
         });
     // not trivial: the city's supervisor may open the accusation but not read its content
     assertTrue(found(CITY_SUPERVISOR, Map.of("q", "收受")).isEmpty());
+    assertEquals(3, found(PROVINCE_OFFICE, Map.of("q", "供暖")).size(), "the letters");
     assertEquals(List.of("accusation"), found(QILIN_OFFICE, Map.of("q", "收受")));
     assertTrue(found(ACCUSED_UNIT, Map.of("q", "收受")).isEmpty(), "never the accused");
     assertTrue(found(NEIGHBOUR, Map.of("q", "供暖")).isEmpty());

@@ -228,8 +228,12 @@ public class CaseSearchRepository {
       k++;
     }
     // the index's scope terms of the caller's subtree and unit (V18 case_scope): a superset of
-    // VISIBLE
-    parameters.put("scope", new String[] {"R:" + viewer.subtree(), "U:" + viewer.unit()});
+    // VISIBLE; a province's subtree is every case of the node, so its term would narrow nothing
+    String scope = "";
+    if (viewer.subtree().length() > 2) {
+      scope = " AND t.scope && CAST(:scope AS text[])";
+      parameters.put("scope", new String[] {"R:" + viewer.subtree(), "U:" + viewer.unit()});
+    }
     boolean due = order == Order.DUE_SOONEST || order == Order.DUE_LATEST;
     Query candidates =
         em.createNativeQuery(
@@ -244,7 +248,9 @@ public class CaseSearchRepository {
                 + ")"
                 + " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE ("
                 + String.join(" OR ", byKey)
-                + ") AND t.scope && CAST(:scope AS text[]))"
+                + ")"
+                + scope
+                + ")"
                 + " ORDER BY c.received_on DESC, c.case_number DESC LIMIT :counted");
     parameters.forEach(candidates::setParameter);
     candidates.setParameter("counted", COUNTED + 1);
