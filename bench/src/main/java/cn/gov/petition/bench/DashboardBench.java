@@ -51,21 +51,13 @@ public final class DashboardBench {
             "5303", "5303:rsj",
             "530302", "530302:zjj",
             "530302001", "530302001:zf");
-    System.out.printf(
-        "%-12s %-26s %8s %8s %8s%n", "caller", "question", "p50 ms", "p95 ms", "p99 ms");
-    for (String level : List.of("53", "5303", "530302", "530302001")) {
-      for (String[] question : questions) {
-        String path = question[1].formatted(busiestUnit.get(level));
-        double[] times = Requests.time(http, gateway + path, tokens.get(level), requests);
-        System.out.printf(
-            "%-12s %-26s %8.1f %8.1f %8.1f%n",
-            level,
-            question[0],
-            Requests.percentile(times, 50),
-            Requests.percentile(times, 95),
-            Requests.percentile(times, 99));
-      }
-    }
+    Requests.askAtEachLevel(
+        http,
+        gateway,
+        tokens,
+        requests,
+        questions,
+        (level, question) -> question[1].formatted(busiestUnit.get(level)));
   }
 
   /** Cases, clocks, the tallies as the service keeps them, a backlog, pending tally changes. */

@@ -101,6 +101,35 @@ final class Requests {
     }
   }
 
+  /**
+   * Asks each question ({name, path template}) at each level, as the level's caller, and prints
+   * p50/p95/p99; {@code path} makes a question's path for a level.
+   */
+  static void askAtEachLevel(
+      HttpClient http,
+      String gateway,
+      Map<String, String> tokens,
+      int requests,
+      List<String[]> questions,
+      java.util.function.BiFunction<String, String[], String> path)
+      throws Exception {
+    System.out.printf(
+        "%-12s %-28s %8s %8s %8s%n", "caller", "question", "p50 ms", "p95 ms", "p99 ms");
+    for (String level : List.of("53", "5303", "530302", "530302001")) {
+      for (String[] question : questions) {
+        double[] times =
+            time(http, gateway + path.apply(level, question), tokens.get(level), requests);
+        System.out.printf(
+            "%-12s %-28s %8.1f %8.1f %8.1f%n",
+            level,
+            question[0],
+            percentile(times, 50),
+            percentile(times, 95),
+            percentile(times, 99));
+      }
+    }
+  }
+
   /** Asks {@code url} 20 times to warm up, then {@code requests} times; the times in ms, sorted. */
   static double[] time(HttpClient http, String url, String token, int requests) throws Exception {
     HttpRequest request =

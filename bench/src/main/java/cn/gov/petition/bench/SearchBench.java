@@ -37,36 +37,28 @@ public final class SearchBench {
               "overdue, soonest first", "/api/intake/cases?region=%s&overdue=true&sort=dueOn"
             },
             new String[] {
-              "received last month", "/api/intake/cases?region=%s&receivedFrom=%s&receivedTo=%s"
+              "received last month",
+              "/api/intake/cases?region=%1$s&receivedFrom=%2$s&receivedTo=%3$s"
             },
             new String[] {"by case number", "/api/intake/cases?caseNumber=%s"},
-            new String[] {"words: 供暖 (1 in 16)", "/api/intake/cases?region=%s&q=供暖"},
-            new String[] {"words: 拖欠 工资", "/api/intake/cases?region=%s&q=拖欠+工资"},
-            new String[] {"words: a phrase", "/api/intake/cases?region=%s&q=征地补偿款未发放"},
+            new String[] {"words: 供暖 (1 in 16)", "/api/intake/cases?region=%1$s&q=%4$s"},
+            new String[] {"words: 拖欠 工资", "/api/intake/cases?region=%1$s&q=%5$s+%6$s"},
+            new String[] {"words: a phrase", "/api/intake/cases?region=%1$s&q=%7$s"},
             new String[] {"what the region owes", "/api/intake/queue?region=%s"});
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     String from = today.minusMonths(1).withDayOfMonth(1).toString();
     String to = today.withDayOfMonth(1).minusDays(1).toString();
-    System.out.printf(
-        "%-12s %-28s %8s %8s %8s%n", "caller", "question", "p50 ms", "p95 ms", "p99 ms");
-    for (String level : List.of("53", "5303", "530302", "530302001")) {
-      for (String[] question : questions) {
-        String path =
+    Requests.askAtEachLevel(
+        http,
+        gateway,
+        tokens,
+        requests,
+        questions,
+        (level, question) ->
             question[0].equals("by case number")
                 ? question[1].formatted(caseNumberIn(level))
-                : question[1].formatted(level, from, to);
-        path = path.replace("供暖", enc("供暖")).replace("拖欠", enc("拖欠"));
-        path = path.replace("工资", enc("工资")).replace("征地补偿款未发放", enc("征地补偿款未发放"));
-        double[] times = Requests.time(http, gateway + path, tokens.get(level), requests);
-        System.out.printf(
-            "%-12s %-28s %8.1f %8.1f %8.1f%n",
-            level,
-            question[0],
-            Requests.percentile(times, 50),
-            Requests.percentile(times, 95),
-            Requests.percentile(times, 99));
-      }
-    }
+                : question[1].formatted(
+                    level, from, to, enc("供暖"), enc("拖欠"), enc("工资"), enc("征地补偿款未发放")));
   }
 
   private static String enc(String words) {

@@ -88,6 +88,61 @@ class PersonSearchTest {
   }
 
   @Test
+  void aCallerFindsExactlyThePetitionersTheCaseShowsThem() {
+    Map<String, Object> routed = Petitions.letter();
+    Map<String, Object> secret = Petitions.letter();
+    secret.put("confidential", true);
+    Map<String, Object> accusation = Petitions.accusation();
+    Map<String, Object> waiting = Petitions.letter();
+    Map<String, Map<String, Object>> bodies =
+        Map.of("routed", routed, "secret", secret, "accusation", accusation, "waiting", waiting);
+    Map<String, String> ids = new HashMap<>();
+    bodies.forEach(
+        (name, body) -> ids.put(name, Petitions.registered(body).path("petitionCase.id")));
+    for (String name : List.of("routed", "secret")) {
+      Decisions.route(ids.get(name), "530302:zjj", "麒麟区住房和城乡建设局").send();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  "530302:zjj"
+                      .equals(
+                          given()
+                              .auth()
+                              .oauth2(QILIN_OFFICE)
+                              .get("/cases/" + ids.get(name))
+                              .path("handlingUnit.code")));
+    }
+    Map<String, String> callers =
+        Map.of(
+            "the registering office", QILIN_OFFICE,
+            "the handling bureau", COUNTY_HOUSING,
+            "the city's supervisor", CITY_SUPERVISOR,
+            "the accused unit",
+                TestTokens.token(
+                    "nanning-officer", "530302001:zf", "530302001", "registrar", "handler"),
+            "the neighbouring county",
+                TestTokens.token("zhanyi-registrar", "530303:xfj", "530303", "registrar"));
+    int shownSomewhere = 0;
+    for (Map.Entry<String, String> caller : callers.entrySet()) {
+      for (Map.Entry<String, Map<String, Object>> body : bodies.entrySet()) {
+        Object idNumber = Petitions.firstPetitioner(body.getValue()).get("idNumber");
+        var read = given().auth().oauth2(caller.getValue()).get("/cases/" + ids.get(body.getKey()));
+        boolean shown =
+            read.statusCode() == 200
+                && idNumber.equals(read.jsonPath().getString("petitioners[0].idNumber"));
+        shownSomewhere += shown ? 1 : 0;
+        assertEquals(
+            shown ? 1 : 0,
+            total(caller.getValue(), Map.of("idNumber", idNumber)),
+            caller.getKey() + ", " + body.getKey());
+      }
+    }
+    // not trivial: the office sees all four, the bureau the routed letter only
+    assertEquals(5, shownSomewhere);
+  }
+
+  @Test
   void aSearchWithoutAReasonOrWithoutExactlyOneWayIsRefused() {
     given()
         .auth()
