@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.SealedColumns;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
@@ -248,6 +249,35 @@ class PersonalDataAtRestTest {
         while (ContentIndex.indexBatch(connection, back) > 0) {}
       }
     }
+  }
+
+  @Test
+  void aNameDigestMissingFromAnOlderVersionIsMadeByTheResealingPass() throws Exception {
+    Map<String, Object> letter = Petitions.letter();
+    String id = Petitions.registered(letter).path("petitionCase.id");
+    String expected =
+        FieldCipher.instance()
+            .digest(
+                PetitionerEntity.nameKey((String) Petitions.firstPetitioner(letter).get("name")));
+    assertEquals(
+        expected, nativeString("SELECT name_digest FROM petitioner WHERE case_id = :id", id));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "UPDATE petitioner SET name_digest = NULL WHERE case_id = :id")
+                    .setParameter("id", UUID.fromString(id))
+                    .executeUpdate());
+    try (var connection = dataSource.getConnection()) {
+      connection.setSchema("intake");
+      assertTrue(
+          SealedColumns.remaining(connection, FieldCipher.instance()).get("petitioner") > 0,
+          "the row without its digest is left to do");
+      while (SealedColumns.reseal(connection, FieldCipher.instance(), 1000) > 0) {}
+    }
+    assertEquals(
+        expected, nativeString("SELECT name_digest FROM petitioner WHERE case_id = :id", id));
   }
 
   @Test

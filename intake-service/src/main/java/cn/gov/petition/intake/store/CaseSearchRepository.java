@@ -101,12 +101,16 @@ public class CaseSearchRepository {
   public record Viewer(String unit, String subtree, boolean supervises) {}
 
   /**
-   * A petitioner sought by the keyed digests of their ID number, phone, or name at an address.
-   * Matches only the cases whose petitioners the caller may see: those of the units involved, and a
-   * confidential petitioner's (保密) of the registering office alone, as reading a case shows them.
+   * A petitioner sought by the keyed digests of their ID number, phone, name at an address, or
+   * name. Matches only the cases whose petitioners the caller may see: those of the units involved,
+   * and a confidential petitioner's (保密) of the registering office alone, as reading a case shows
+   * them.
    */
   public record Petitioner(
-      List<String> idNumbers, List<String> phones, List<String> namesAtAddresses) {}
+      List<String> idNumbers,
+      List<String> phones,
+      List<String> namesAtAddresses,
+      List<String> names) {}
 
   /**
    * What is asked; a null or empty criterion asks nothing.
@@ -492,13 +496,15 @@ public class CaseSearchRepository {
           " AND c.id IN (SELECT p.case_id FROM petitioner p"
               + " WHERE p.id_number_digest = ANY(CAST(:ids AS text[]))"
               + " OR p.phone_digest = ANY(CAST(:phones AS text[]))"
-              + " OR p.name_address_digest = ANY(CAST(:names AS text[])))"
+              + " OR p.name_address_digest = ANY(CAST(:namesAtAddresses AS text[]))"
+              + " OR p.name_digest = ANY(CAST(:names AS text[])))"
               + " AND CASE WHEN c.confidential THEN c.registering_unit = :unit ELSE "
               + INVOLVED
               + " END");
       parameters.put("ids", c.petitioner().idNumbers().toArray(String[]::new));
       parameters.put("phones", c.petitioner().phones().toArray(String[]::new));
-      parameters.put("names", c.petitioner().namesAtAddresses().toArray(String[]::new));
+      parameters.put("namesAtAddresses", c.petitioner().namesAtAddresses().toArray(String[]::new));
+      parameters.put("names", c.petitioner().names().toArray(String[]::new));
     }
     return sql.toString();
   }

@@ -47,12 +47,24 @@ public class PetitionerEntity extends CasePartyEntity {
   @Column(name = "name_address_digest")
   public String nameAddressDigest;
 
+  /** Keyed digest of the name alone ({@link #nameKey}), to find a petitioner by name (按姓名查询). */
+  @Column(name = "name_digest")
+  public String nameDigest;
+
   @Column(name = "address_region_code")
   public String addressRegionCode;
 
   /** What the name-and-address digest is made of; null without an address. */
   public static String nameAtAddress(String name, String address) {
     return address == null ? null : name + "|" + address;
+  }
+
+  /** What the name digest is made of: the name without spaces, full-width forms made plain. */
+  public static String nameKey(String name) {
+    return name == null
+        ? null
+        : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC)
+            .replaceAll("[\\s\u3000]+", "");
   }
 
   /** A petitioner of the case, with the digests by which a repeat finds them again. */
@@ -81,6 +93,7 @@ public class PetitionerEntity extends CasePartyEntity {
     petitioner.address = address;
     String nameAtAddress = nameAtAddress(name, address);
     petitioner.nameAddressDigest = nameAtAddress == null ? null : cipher.digest(nameAtAddress);
+    petitioner.nameDigest = name == null ? null : cipher.digest(nameKey(name));
     petitioner.addressRegionCode = addressRegionCode;
     return petitioner;
   }

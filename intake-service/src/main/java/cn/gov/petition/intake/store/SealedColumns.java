@@ -82,8 +82,17 @@ public class SealedColumns {
   /** A digest column and how its plain text is made from the row's opened values. */
   private record Digest(String column, Function<Map<String, String>, String> plain) {}
 
-  /** A table, its key column, its sealed columns and the digests made from them. */
-  private record Table(String name, String id, List<String> sealed, List<Digest> digests) {}
+  /**
+   * A table, its key column, its sealed columns, the digests made from them, and what marks a row
+   * whose digests are missing (a digest added by a later version), or null.
+   */
+  private record Table(
+      String name, String id, List<String> sealed, List<Digest> digests, String missing) {
+
+    Table(String name, String id, List<String> sealed, List<Digest> digests) {
+      this(name, id, sealed, digests, null);
+    }
+  }
 
   private static final List<Table> TABLES =
       List.of(
@@ -101,7 +110,9 @@ public class SealedColumns {
                   new Digest("phone_digest", v -> v.get("phone")),
                   new Digest(
                       "name_address_digest",
-                      v -> PetitionerEntity.nameAtAddress(v.get("name"), v.get("address"))))),
+                      v -> PetitionerEntity.nameAtAddress(v.get("name"), v.get("address"))),
+                  new Digest("name_digest", v -> PetitionerEntity.nameKey(v.get("name")))),
+              "name IS NOT NULL AND name_digest IS NULL"),
           new Table("accused", "id", List.of("name"), List.of()),
           new Table("case_transition", "id", List.of("details"), List.of()),
           new Table("import_record", "id", List.of("record"), List.of()));
@@ -212,11 +223,12 @@ public class SealedColumns {
     return done;
   }
 
-  /** Rows with a value that is there but not sealed under the current key. */
+  /** Rows with a value that is there but not sealed under the current key, or a digest missing. */
   private static String notCurrent(Table table) {
     return table.sealed().stream()
-        .map(c -> "(" + c + " IS NOT NULL AND " + c + " NOT LIKE ?)")
-        .collect(Collectors.joining(" OR "));
+            .map(c -> "(" + c + " IS NOT NULL AND " + c + " NOT LIKE ?)")
+            .collect(Collectors.joining(" OR "))
+        + (table.missing() == null ? "" : " OR (" + table.missing() + ")");
   }
 
   private static void bindPrefix(PreparedStatement statement, Table table, FieldCipher cipher)
