@@ -77,6 +77,8 @@ const Petition = (() => {
     petitioners: '信访人', name: '姓名', idType: '证件类型', idNumber: '证件号码', phone: '联系电话',
     address: '住址', accused: '被反映人', unitCode: '单位代码', unitName: '单位名称', post: '职务',
     queryCode: '查询码', body: '请求内容', user: '用户',
+    q: '内容关键词', caseNumber: '信访件编号', region: '区域', status: '状态', sort: '排序', receivedFrom: '收到日期起',
+    receivedTo: '收到日期止', dueWithin: '时限', overdue: '已超期', page: '页码', size: '每页件数', mine: '我经办的',
   };
 
   /** 规则: the Chinese for the rules the services name. */
@@ -93,6 +95,10 @@ const Petition = (() => {
     requiredForOrigin: '须写明转来的机构或人员', onlyForAgentOrLeader: '只有代理、领导接访、上级转来的才登记',
     requiredForVisit: '来访人须出示身份证件', requiredForOnline: '网上信访实行实名制，须填写',
     requiredForLetter: '来信须留通信地址以便答复（第十九条）',
+    WordLength: '每个关键词至少两个字（用空格分隔多个词）', Words: '请填写一至八个关键词', OneOf: '不是可选的值',
+    Range: '超出允许范围', FromBeforeTo: '截止日期不能早于起始日期', OverdueOrDueWithin: '“已超期”与“N 日内到期”只能选一个',
+    RelevanceNeedsWords: '按相关度排序须填写内容关键词', RegionOrMine: '“辖区”与“我经办的”只能选一个',
+    CaseNumber: '编号格式应如 530302-20261203-00001', Date: '不是有效的日期',
   };
 
   /** The Chinese name of a field path such as petitioners[0].phone. */
@@ -152,12 +158,15 @@ const Petition = (() => {
       ...(lines.length ? [el('div', { class: 'notice ' + kind, role: 'alert' }, lines.map((l) => el('div', {}, l)))] : []));
   }
 
-  /** A table with a header row and one row per item. */
+  /**
+   * A table with a header row and one row per item, in a box that scrolls sideways on a narrow
+   * screen; each cell carries its column's name for the phone layout (app.css).
+   */
   function table(columns, items, empty) {
     if (!items.length) return el('p', { class: 'muted' }, empty || '暂无');
-    return el('table', {},
-      el('thead', {}, el('tr', {}, columns.map((c) => el('th', {}, c[0])))),
-      el('tbody', {}, items.map((item) => el('tr', {}, columns.map((c) => el('td', {}, c[1](item)))))));
+    return el('div', { class: 'table-box' }, el('table', {},
+      el('thead', {}, el('tr', {}, columns.map((c) => el('th', { scope: 'col' }, c[0])))),
+      el('tbody', {}, items.map((item) => el('tr', {}, columns.map((c) => el('td', { 'data-label': c[0] }, c[1](item))))))));
   }
 
   /** The bar at the top of every page: the title, who is signed in, the way out. */
@@ -165,6 +174,7 @@ const Petition = (() => {
     const who = user();
     const links = [el('a', { href: '/index.html' }, '首页')];
     if (hasRole('registrar')) links.push(el('a', { href: '/register.html' }, '登记'));
+    links.push(el('a', { href: '/queue.html' }, '待办'), el('a', { href: '/cases.html' }, '案件查询'));
     if (hasRole('supervisor', 'joint-office', 'leader')) links.push(el('a', { href: '/dashboard.html' }, '看板'));
     links.push(el('a', { href: '/status.html' }, '进度查询'));
     const bar = el('header', { class: 'bar' }, el('h1', {}, '信访工作平台 · ' + title), links,
@@ -225,5 +235,5 @@ const Petition = (() => {
 
   const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // 北京时间
 
-  return { STEPS, token, user, signIn, signOut, requireSignIn, hasRole, api, problemLines, fieldName, el, notice, table, header, live, today };
+  return { STEPS, RULES, token, user, signIn, signOut, requireSignIn, hasRole, api, problemLines, fieldName, el, notice, table, header, live, today };
 })();

@@ -16,13 +16,17 @@
     document.getElementById('welcome').textContent = '您好，' + (who.displayName || who.user) + '（' + who.unit + '）';
     const links = [];
     if (hasRole('registrar')) links.push(['/register.html', '登记信访件']);
+    links.push(['/queue.html', '待办'], ['/cases.html', '案件查询']);
     if (hasRole('supervisor', 'joint-office', 'leader')) links.push(['/dashboard.html', '联席会议看板 / 督办看板']);
     links.push(['/q/swagger-ui', '接口文档']);
     document.getElementById('links').replaceChildren(...links.map(([href, text]) => el('li', {}, el('a', { href }, text))));
     document.getElementById('open-case').addEventListener('submit', (e) => {
       e.preventDefault();
-      const id = document.getElementById('case-id').value.trim();
-      if (id) location.href = '/case.html?id=' + encodeURIComponent(id);
+      const what = document.getElementById('case-id').value.trim();
+      if (!what) return;
+      // a case number, a system id (as links and documents give it), or words of the content
+      if (/^[0-9a-fA-F-]{36}$/.test(what)) location.href = '/case.html?id=' + encodeURIComponent(what);
+      else location.href = '/cases.html?' + new URLSearchParams(/^\d{2,9}-\d{8}-\d{5}$/.test(what) ? { caseNumber: what } : { q: what });
     });
     return;
   }

@@ -30,7 +30,14 @@ class PagesTest {
   void everyPageIsServedWithAPolicyThatAllowsOnlyTheGatewaysOwnScripts() {
     for (String page :
         new String[] {
-          "/", "/index.html", "/register.html", "/case.html", "/dashboard.html", "/status.html"
+          "/",
+          "/index.html",
+          "/register.html",
+          "/case.html",
+          "/cases.html",
+          "/queue.html",
+          "/dashboard.html",
+          "/status.html"
         }) {
       given()
           .when()

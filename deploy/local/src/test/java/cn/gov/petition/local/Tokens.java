@@ -25,6 +25,13 @@ final class Tokens {
     return signed(claims(user, role, region, 60), signingKey(platform));
   }
 
+  /** A user of the unit (such as 530302:zjj) with the role. */
+  static String ofUnit(Platform platform, String user, String role, String unit) {
+    JwtClaims claims = claims(user, role, unit.substring(0, unit.indexOf(':')), 60);
+    claims.setClaim("unit", unit);
+    return signed(claims, signingKey(platform));
+  }
+
   /** A user of the region's 信访 office holding every role at once (to reach every operation). */
   static String everyRole(Platform platform, String user, String region) {
     JwtClaims claims = claims(user, "registrar", region, 60);

@@ -282,6 +282,67 @@ class WebPagesIT {
     assertFalse(browser.getPageSource().contains(PETITIONER), "the page names nobody");
   }
 
+  @Test
+  @Order(6)
+  void aClerkFindsTheCaseByAWordOfItsContentAndItsStaffMemberFindsItInTheQueue() {
+    String unit =
+        Visits.awaitRouted(platform.gatewayUrl(), registrar, caseId).path("handlingUnit.code");
+    signInAs("qilin-registrar", "/cases.html");
+    type("q", "暖");
+    click(By.cssSelector("#search button[type=submit]"));
+    waitFor(d -> text("#err-q").equals("每个关键词至少两个字（用空格分隔多个词）"));
+    assertEquals("true", attribute("#q", "aria-invalid"), "the field is marked for screen readers");
+
+    type("q", "网页登记测试" + SERIAL + " 供暖");
+    click(By.cssSelector("#search button[type=submit]"));
+    // the letter and its confirmed repeat hold the words; nothing else does
+    waitFor(d -> text("#total").equals("（共 2 件）") && text("#results").contains(caseNumber));
+    assertTrue(text("#results").contains(caseNumber), text("#results"));
+    assertEquals("", text("#err-q"));
+    click(By.linkText(caseNumber));
+    waitFor(d -> d.getCurrentUrl().endsWith("/case.html?id=" + caseId));
+
+    // the unit hands the case to a staff member, whose own queue shows it, due for acceptance
+    String staff = "web-it-handler-" + SERIAL;
+    given()
+        .baseUri(platform.gatewayUrl())
+        .auth()
+        .oauth2(Tokens.ofUnit(platform, "web-it-chief", "handler", unit))
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("user", staff))
+        .post("/api/intake/cases/" + caseId + "/staff")
+        .then()
+        .statusCode(200);
+    signInWithToken(Tokens.ofUnit(platform, staff, "handler", unit));
+    browser.get(platform.gatewayUrl() + "/queue.html");
+    click(By.cssSelector("input[name=view][value=mine]"));
+    waitFor(d -> text("#queue-title").equals("我经办的待办") && text("#items").contains(caseNumber));
+    assertTrue(text("#items").contains("受理告知"), text("#items"));
+    assertTrue(text("#items").contains(staff), text("#items"));
+
+    // on a phone: nothing wider than the screen, the queue a list of cards
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    try {
+      browser.navigate().refresh();
+      click(By.cssSelector("input[name=view][value=mine]"));
+      waitFor(d -> text("#items").contains(caseNumber));
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) browser)
+              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+          "no sideways scrolling at 375 px");
+      assertEquals(
+          "block 信访件编号",
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "const td = document.querySelector('#items td');"
+                      + " return getComputedStyle(td).display + ' ' + td.dataset.label"),
+          "each row a card, each cell naming its column");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+  }
+
   private void fillTheLetter(String phone) {
     select("#channel", "LETTER");
     select("#petitionClass", "APPEAL");
