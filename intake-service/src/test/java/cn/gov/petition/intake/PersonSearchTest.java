@@ -76,19 +76,8 @@ class PersonSearchTest {
     String secretId = Petitions.registered(secret).path("petitionCase.id");
     Decisions.route(openId, "530302:zjj", "麒麟区住房和城乡建设局").send();
     Decisions.route(secretId, "530302:zjj", "麒麟区住房和城乡建设局").send();
-    for (String id : List.of(openId, secretId)) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  "530302:zjj"
-                      .equals(
-                          given()
-                              .auth()
-                              .oauth2(QILIN_OFFICE)
-                              .get("/cases/" + id)
-                              .path("handlingUnit.code")));
-    }
+    awaitHandledByCountyHousing(openId);
+    awaitHandledByCountyHousing(secretId);
     Object openPerson = Petitions.firstPetitioner(open).get("idNumber");
     Object secretPerson = Petitions.firstPetitioner(secret).get("idNumber");
     // the handling bureau finds the petitioner it may see, not the confidential one
@@ -111,17 +100,7 @@ class PersonSearchTest {
         (name, body) -> ids.put(name, Petitions.registered(body).path("petitionCase.id")));
     for (String name : List.of("routed", "secret")) {
       Decisions.route(ids.get(name), "530302:zjj", "麒麟区住房和城乡建设局").send();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  "530302:zjj"
-                      .equals(
-                          given()
-                              .auth()
-                              .oauth2(QILIN_OFFICE)
-                              .get("/cases/" + ids.get(name))
-                              .path("handlingUnit.code")));
+      awaitHandledByCountyHousing(ids.get(name));
     }
     Map<String, String> callers =
         Map.of(
@@ -177,6 +156,21 @@ class PersonSearchTest {
         .statusCode(status)
         .contentType(startsWith("application/problem+json"))
         .body("errors[0].field", equalTo(field));
+  }
+
+  /** Waits until the routing decision sent made the county's housing bureau the case's handler. */
+  private static void awaitHandledByCountyHousing(String id) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "530302:zjj"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(QILIN_OFFICE)
+                            .get("/cases/" + id)
+                            .path("handlingUnit.code")));
   }
 
   private static int total(String token, Map<String, Object> way) {

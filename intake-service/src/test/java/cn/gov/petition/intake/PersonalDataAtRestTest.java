@@ -201,7 +201,7 @@ class PersonalDataAtRestTest {
           "before: rows under the old key");
       try {
         while (SealedColumns.reseal(connection, rotated, 1000) > 0) {}
-        while (ContentIndex.indexBatch(connection, rotated) > 0) {}
+        ContentIndex.indexAll(connection, rotated);
         assertEquals(
             Map.of(
                 "petition_case",
@@ -246,7 +246,7 @@ class PersonalDataAtRestTest {
         // back under the node's key, for the tests after this one
         FieldCipher back = FieldCipher.of(oldKey, NEXT_KEY);
         while (SealedColumns.reseal(connection, back, 1000) > 0) {}
-        while (ContentIndex.indexBatch(connection, back) > 0) {}
+        ContentIndex.indexAll(connection, back);
       }
     }
   }

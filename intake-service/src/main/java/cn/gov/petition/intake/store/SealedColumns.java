@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * under the current key: values sealed under a retired key after a key rotation, and values from
  * before a column was sealed at all (a node upgraded from an older version). Each value is read,
  * opened and sealed again under the current key, and the blind-index digests made from it are
- * computed again under that key.
+ * computed again under that key; then the content's word index ({@link ContentIndex}) is made for
+ * the cases it lacks or has under another key.
  *
  * <p>A row is rewritten only if its sealed values are still those read (compare and set), so a
  * handler saving the same case meanwhile is never overwritten; the row is simply taken again on the
@@ -65,6 +66,10 @@ public class SealedColumns {
           done > 0;
           done = reseal(connection, cipher, BATCH)) {
         total += done;
+      }
+      int indexed = ContentIndex.indexAll(connection, cipher);
+      if (indexed > 0) {
+        LOG.infof("indexed the content of %d cases under key %s", indexed, cipher.currentKeyId());
       }
       Map<String, Long> left = remaining(connection, cipher);
       finished = left.values().stream().allMatch(n -> n == 0);
