@@ -66,6 +66,8 @@ class ContentSearchTest {
     letter("parking", "小区停车位被占用，物业不管。", 1);
     // every pair of 供暖不达标 (供暖 暖不 不达 达标), but not the phrase
     letter("scattered", "冬天供暖差，屋里不暖不热，检测不达标。", 4);
+    // older than the three months a city's or a province's search reads first
+    letter("old", "小区物业维修基金被挪用，业主多次反映。", 200);
     Map<String, Object> accusation = Petitions.accusation();
     accusation.put("receivedOn", LocalDate.now().toString());
     remember("accusation", Petitions.registered(accusation).path("petitionCase"));
@@ -146,6 +148,9 @@ class ContentSearchTest {
     // not trivial: the city's supervisor may open the accusation but not read its content
     assertTrue(found(CITY_SUPERVISOR, Map.of("q", "收受")).isEmpty());
     assertEquals(3, found(PROVINCE_OFFICE, Map.of("q", "供暖")).size(), "the letters");
+    // a wide search reads further back when the newest months hold too few
+    assertEquals(List.of("old"), found(CITY_SUPERVISOR, Map.of("q", "维修基金")));
+    assertEquals(List.of("old"), found(PROVINCE_OFFICE, Map.of("q", "维修基金")));
     assertEquals(List.of("accusation"), found(QILIN_OFFICE, Map.of("q", "收受")));
     assertTrue(found(ACCUSED_UNIT, Map.of("q", "收受")).isEmpty(), "never the accused");
     assertTrue(found(NEIGHBOUR, Map.of("q", "供暖")).isEmpty());

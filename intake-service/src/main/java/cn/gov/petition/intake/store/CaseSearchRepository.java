@@ -189,9 +189,11 @@ public class CaseSearchRepository {
   public static final int COUNTED = 10_000;
 
   private final EntityManager em;
+  private final java.time.Clock clock;
 
-  public CaseSearchRepository(EntityManager em) {
+  public CaseSearchRepository(EntityManager em, java.time.Clock clock) {
     this.em = em;
+    this.clock = clock;
   }
 
   public Page<Found> search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
@@ -231,7 +233,7 @@ public class CaseSearchRepository {
       parameters.put("words" + k, ContentIndex.array(key.getValue()));
       k++;
     }
-    // the index's scope terms of the caller's subtree and unit (V18 case_scope): a superset of
+    // the index's scope terms of the caller's subtree and unit (case_scope, V18): a superset of
     // VISIBLE; a province's subtree is every case of the node, so its term would narrow nothing
     String scope = "";
     if (viewer.subtree().length() > 2) {
@@ -239,28 +241,41 @@ public class CaseSearchRepository {
       parameters.put("scope", new String[] {"R:" + viewer.subtree(), "U:" + viewer.unit()});
     }
     boolean due = order == Order.DUE_SOONEST || order == Order.DUE_LATEST;
-    Query candidates =
-        em.createNativeQuery(
-            "SELECT c.id, c.case_number, c.received_on, c.content, "
-                + (due ? "n.due_on" : "NULL")
-                + " FROM petition_case c"
-                + (due ? NEXT_STEP : "")
-                + where
-                // an accusation's words are searched only by the units that may read it
-                + " AND (c.petition_class <> 'ACCUSATION' OR "
-                + INVOLVED
-                + ")"
-                + " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE ("
-                + String.join(" OR ", byKey)
-                + ")"
-                + scope
-                + ")"
-                + " ORDER BY c.received_on DESC, c.case_number DESC LIMIT :counted");
-    parameters.forEach(candidates::setParameter);
-    candidates.setParameter("counted", COUNTED + 1);
+    String sql =
+        "SELECT c.id, c.case_number, c.received_on, c.content, "
+            + (due ? "n.due_on" : "NULL")
+            + " FROM petition_case c"
+            + (due ? NEXT_STEP : "")
+            + where
+            // an accusation's words are searched only by the units that may read it
+            + " AND (c.petition_class <> 'ACCUSATION' OR "
+            + INVOLVED
+            + ")"
+            + " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE ("
+            + String.join(" OR ", byKey)
+            + ")"
+            + scope
+            + "%s) ORDER BY c.received_on DESC, c.case_number DESC LIMIT :counted";
+    // a province or a city reads the newest months first (their scope terms, V20), and further
+    // back only while it has found fewer than it counts: a common word is not read in every month
+    List<?> rowsFound = List.of();
+    for (int months : viewer.subtree().length() <= 4 ? WINDOWS : new int[] {0}) {
+      Query candidates =
+          em.createNativeQuery(
+              sql.formatted(months == 0 ? "" : " AND t.scope && CAST(:months AS text[])"));
+      parameters.forEach(candidates::setParameter);
+      if (months > 0) {
+        candidates.setParameter("months", lastMonths(months));
+      }
+      candidates.setParameter("counted", COUNTED + 1);
+      rowsFound = candidates.getResultList();
+      if (rowsFound.size() > COUNTED) {
+        break;
+      }
+    }
     List<Candidate> kept = new ArrayList<>();
     boolean more = false;
-    for (Object each : candidates.getResultList()) {
+    for (Object each : rowsFound) {
       Object[] r = (Object[]) each;
       if (kept.size() == COUNTED) {
         more = true;
@@ -293,6 +308,23 @@ public class CaseSearchRepository {
       read.put(found.id(), found);
     }
     return new Page<>(kept.size(), more, ids.stream().map(read::get).toList());
+  }
+
+  /**
+   * How many months back a wide search by words reads, one window after the other until one has
+   * more cases than are counted; 0: every month.
+   */
+  private static final int[] WINDOWS = {3, 12, 36, 0};
+
+  /** The scope terms of next month, this month and the {@code months - 1} months before it. */
+  private String[] lastMonths(int months) {
+    // from next month: a case received today in a zone ahead of the node's clock
+    java.time.YearMonth next = java.time.YearMonth.now(clock).plusMonths(1);
+    String[] terms = new String[months + 1];
+    for (int i = 0; i <= months; i++) {
+      terms[i] = "M:" + next.minusMonths(i);
+    }
+    return terms;
   }
 
   /** The columns of a case as a list shows it. */
