@@ -15,6 +15,9 @@
   $('status').append(...Object.entries(STATUSES).map(([value, label]) => el('option', { value }, label)));
   const SIZE = 20;
   let page = 0;
+  // each search is numbered: the answer of one overtaken by a later search is dropped, so that a
+  // slow earlier answer never replaces the one the clerk asked for last
+  let asked = 0;
 
   /** The criteria of the form as query parameters (the page and format added by the caller). */
   function criteria() {
@@ -71,11 +74,16 @@
     clearErrors();
     notice($('messages'), 'ok', []);
     const local = checkLocally();
-    if (local) return showProblem(local);
+    if (local) {
+      asked++; // what was asked before is not what the form now says
+      return showProblem(local);
+    }
     const query = criteria();
     query.set('page', page);
     query.set('size', SIZE);
+    const mine = ++asked;
     const found = await api('GET', '/api/intake/cases?' + query);
+    if (mine !== asked) return;
     if (!found.ok) return showProblem(found);
     const list = found.data;
     $('total').textContent = list.more ? '（超过 ' + list.total + ' 件，请缩小范围）' : '（共 ' + list.total + ' 件）';

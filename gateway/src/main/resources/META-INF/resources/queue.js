@@ -8,6 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const SIZE = 50;
   let page = 0;
+  let asked = 0; // as on 案件查询: only the answer to the latest question is shown
   const supervises = hasRole('supervisor', 'joint-office', 'leader');
   $('region-choice').hidden = !supervises;
   $('region').value = (user() || {}).region || '';
@@ -26,7 +27,9 @@
     if (view() === 'mine') query.set('mine', 'true');
     if (view() === 'region') query.set('region', $('region').value.trim());
     $('queue-title').textContent = { unit: '本单位待办', mine: '我经办的待办', region: '辖区各单位待办' }[view()];
+    const mine = ++asked;
     const result = await api('GET', '/api/intake/queue?' + query);
+    if (mine !== asked) return;
     if (!result.ok) {
       const error = ((result.problem || {}).errors || []).find((e) => e.field === 'region');
       if (error) {
