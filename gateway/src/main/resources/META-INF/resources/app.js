@@ -79,6 +79,12 @@ const Petition = (() => {
     queryCode: '查询码', body: '请求内容', user: '用户',
     q: '内容关键词', caseNumber: '信访件编号', region: '区域', status: '状态', sort: '排序', receivedFrom: '收到日期起',
     receivedTo: '收到日期止', dueWithin: '时限', overdue: '已超期', page: '页码', size: '每页件数', mine: '我经办的',
+    // the handling acts (acts.js)
+    notice: '受理告知', reason: '理由', legalBasis: '依据', days: '延长天数', approvedBy: '批准人', heldFrom: '听证开始日期',
+    heldTo: '听证结束日期', summary: '说明', agreedOn: '协议日期', agreement: '协议内容', outcome: '处理结果',
+    request: '信访请求', facts: '事实', reasons: '理由', servedOn: '送达日期', satisfaction: '评价', remarks: '意见',
+    checklist: '三到位一处理', route: '法定途径', explanation: '告知内容', upheld: '异议是否成立', mode: '方式',
+    reportDays: '报送期限', note: '说明', unit: '单位', code: '代码',
   };
 
   /** 规则: the Chinese for the rules the services name. */
@@ -99,6 +105,12 @@ const Petition = (() => {
     Range: '超出允许范围', FromBeforeTo: '截止日期不能早于起始日期', OverdueOrDueWithin: '“已超期”与“N 日内到期”只能选一个',
     RelevanceNeedsWords: '按相关度排序须填写内容关键词', RegionOrMine: '“辖区”与“我经办的”只能选一个',
     CaseNumber: '编号格式应如 530302-20261203-00001', Date: '不是有效的日期',
+    // the handling acts (Handling.java)
+    MaxExtension: '超过允许延长的天数（第三十四条：不超过30日）', NotBeforeStart: '不能早于开始日期',
+    InsidePeriod: '须在本环节办理期限之内', NoOverlap: '与已登记的听证日期重叠', ThreeInPlaceOneDealt: '三到位一处理至少填写一项',
+    NotBeforeService: '不能早于意见送达之日', AppealOnly: '只有申诉求决类事项告知其他途径（第三十一条）',
+    KnownUnit: '不是单位表中的单位', WithinDecidingRegion: '只能改送本辖区的单位', DifferentUnit: '须改送提出异议的单位以外的单位',
+    NotTheAccused: '不得改送被反映（检举控告）的单位', AssignOnly: '只有交办才设定报送期限', Changed: '该信访件已由此人经办',
   };
 
   /** The Chinese name of a field path such as petitioners[0].phone. */

@@ -1,10 +1,11 @@
 'use strict';
-// 信访件: one case as the caller may see it — its steps as a procedure (流程图), who answers for
-// each (责任图), when each is due (时限图), its history and its documents. What the caller may not
-// see the services refuse; the page says so and shows nothing of the case.
+// 信访件: one case as the caller may see it — the acts the caller may take on it now (办理), its
+// steps as a procedure (流程图), who answers for each (责任图), when each is due (时限图), its
+// history and its documents. What the caller may not see the services refuse; the page says so and
+// shows nothing of the case.
 (async () => {
   const { el, api, notice, problemLines, requireSignIn, table, token } = Petition;
-  requireSignIn();
+  const who = requireSignIn();
   Petition.header('信访件');
   const $ = (id) => document.getElementById(id);
   const id = new URLSearchParams(location.search).get('id') || '';
@@ -12,17 +13,6 @@
     return notice($('messages'), 'error', ['信访件标识格式不正确']);
   }
   const base = '/api/intake/cases/' + encodeURIComponent(id);
-  const found = await api('GET', base);
-  if (!found.ok) {
-    const lines = found.status === 403 || found.status === 404
-      ? ['无权查看此信访件，或信访件不存在（' + found.status + '）'] : problemLines(found);
-    return notice($('messages'), 'error', lines);
-  }
-  const c = found.data;
-  $('case').hidden = false;
-  $('case-number').textContent = c.caseNumber;
-  $('status').textContent = c.statusLabel || c.status;
-
   const units = new Map();
   async function unitName(code) {
     if (!code) return '';
@@ -31,75 +21,125 @@
     }
     return units.get(code);
   }
+  let chart = null;
+  addEventListener('resize', () => chart && chart.resize());
+  await load();
 
-  const petitioners = (c.petitioners || []).map((p) => [p.name, p.idNumber, p.phone, p.address].filter(Boolean).join('，')).join('；');
-  const rows = [
-    ['信访形式', { LETTER: '来信', VISIT: '来访', ONLINE: '网上信访', PHONE: '电话', FAX: '传真', MOBILE: '移动端' }[c.channel] || c.channel], ['收到日期', c.receivedOn], ['登记单位', await unitName(c.registeringUnit)],
-    ['问题属地', c.matterRegionCode], ['内容分类', c.categoryName || c.category], ['信访目的', c.purposeLabel || c.purpose],
-    ['人数', c.personCount], ['责任单位', c.handlingUnit ? c.handlingUnit.name : '（待定）'],
-    ['转送交办', (c.routingMode === 'ASSIGN' ? '交办' : c.routingMode === 'FORWARD' ? '转送' : c.routingMode || '') + (c.escalated ? '（越级）' : '')],
-    ['职权依据', c.routingExplanation || ''], ['信访人', c.anonymous ? '匿名' : petitioners], ['信访事项', c.content || ''],
-  ];
-  $('summary').replaceChildren(el('table', { id: 'summary-table' }, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v === null || v === undefined ? '' : String(v))))));
+  /** Shows the case as it now stands; after an act, again. */
+  async function load() {
+    const found = await api('GET', base);
+    if (!found.ok) {
+      const lines = found.status === 403 || found.status === 404
+        ? ['无权查看此信访件，或信访件不存在（' + found.status + '）'] : problemLines(found);
+      $('case').hidden = true;
+      return notice($('messages'), 'error', lines);
+    }
+    const c = found.data;
+    $('case').hidden = false;
+    $('case-number').textContent = c.caseNumber;
+    $('status').textContent = c.statusLabel || c.status;
+    await showActs(c);
 
-  const STATES = { OPEN: '办理中', ON_TIME: '按期完成', LATE: '超期完成', WITHDRAWN: '异议成立，已改送' };
-  // 待定: past the last day of the calendar it was counted with; recounted when the notice is loaded
-  const due = (s) => (s.provisional && s.state === 'OPEN'
-    ? el('span', {}, s.dueOn + ' ', el('span', { class: 'tag provisional', title: '下一年度节假日安排通知未载入，载入后重算' }, '待定'))
-    : s.dueOn || '');
-  const steps = c.steps || [];
-  const names = await Promise.all(steps.map((s) => unitName(s.unitCode)));
-  const overdue = (s) => s.state === 'OPEN' && s.dueOn && s.dueOn < Petition.today();
-  $('flow').replaceChildren(...steps.flatMap((s, i) => [
-    i ? el('span', { class: 'arrow' }, '→') : null,
-    el('div', { class: 'step ' + (overdue(s) ? 'OVERDUE' : s.state === 'OPEN' ? 'OPEN' : s.state === 'LATE' ? 'LATE' : 'DONE'), 'data-step': s.step },
-      el('div', {}, el('strong', {}, s.label || s.step)), el('div', { class: 'muted' }, names[i]),
-      el('div', { class: 'muted' }, overdue(s) ? '已超期' : STATES[s.state] || s.state)),
-  ].filter(Boolean)));
-  if (!steps.length) $('flow').append(el('p', { class: 'muted' }, '尚无办理环节'));
+    const petitioners = (c.petitioners || []).map((p) => [p.name, p.idNumber, p.phone, p.address].filter(Boolean).join('，')).join('；');
+    const rows = [
+      ['信访形式', { LETTER: '来信', VISIT: '来访', ONLINE: '网上信访', PHONE: '电话', FAX: '传真', MOBILE: '移动端' }[c.channel] || c.channel], ['收到日期', c.receivedOn], ['登记单位', await unitName(c.registeringUnit)],
+      ['问题属地', c.matterRegionCode], ['内容分类', c.categoryName || c.category], ['信访目的', c.purposeLabel || c.purpose],
+      ['人数', c.personCount], ['责任单位', c.handlingUnit ? c.handlingUnit.name : '（待定）'],
+      ['转送交办', (c.routingMode === 'ASSIGN' ? '交办' : c.routingMode === 'FORWARD' ? '转送' : c.routingMode || '') + (c.escalated ? '（越级）' : '')],
+      ['职权依据', c.routingExplanation || ''], ['信访人', c.anonymous ? '匿名' : petitioners], ['信访事项', c.content || ''],
+    ];
+    $('summary').replaceChildren(el('table', { id: 'summary-table' }, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v === null || v === undefined ? '' : String(v))))));
 
-  $('responsibility').replaceChildren(table([
-    ['环节', (s) => s.label || s.step], ['责任单位', (s) => names[steps.indexOf(s)]],
-    ['开始', (s) => s.startedOn || ''], ['期限', due], ['完成', (s) => s.doneOn || ''],
-    ['状态', (s) => (overdue(s) ? '已超期' : STATES[s.state] || s.state)],
-  ], steps, '尚无办理环节'));
+    const STATES = { OPEN: '办理中', ON_TIME: '按期完成', LATE: '超期完成', WITHDRAWN: '异议成立，已改送' };
+    // 待定: past the last day of the calendar it was counted with; recounted when the notice is loaded
+    const due = (s) => (s.provisional && s.state === 'OPEN'
+      ? el('span', {}, s.dueOn + ' ', el('span', { class: 'tag provisional', title: '下一年度节假日安排通知未载入，载入后重算' }, '待定'))
+      : s.dueOn || '');
+    const steps = c.steps || [];
+    const names = await Promise.all(steps.map((s) => unitName(s.unitCode)));
+    const overdue = (s) => s.state === 'OPEN' && s.dueOn && s.dueOn < Petition.today();
+    $('flow').replaceChildren(...steps.flatMap((s, i) => [
+      i ? el('span', { class: 'arrow' }, '→') : null,
+      el('div', { class: 'step ' + (overdue(s) ? 'OVERDUE' : s.state === 'OPEN' ? 'OPEN' : s.state === 'LATE' ? 'LATE' : 'DONE'), 'data-step': s.step },
+        el('div', {}, el('strong', {}, s.label || s.step)), el('div', { class: 'muted' }, names[i]),
+        el('div', { class: 'muted' }, overdue(s) ? '已超期' : STATES[s.state] || s.state)),
+    ].filter(Boolean)));
+    if (!steps.length) $('flow').append(el('p', { class: 'muted' }, '尚无办理环节'));
 
-  if (steps.length && window.echarts) {
-    const day = (d) => Date.parse(d + 'T00:00:00Z') / 86400000;
-    const first = Math.min(...steps.map((s) => day(s.startedOn || s.dueOn)));
-    const chart = echarts.init($('deadline-chart'));
-    chart.setOption({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 110, right: 30 },
-      xAxis: { type: 'value', name: '天（自 ' + steps[0].startedOn + ' 起）' },
-      yAxis: { type: 'category', inverse: true, data: steps.map((s) => s.label || s.step) },
-      series: [
-        { type: 'bar', stack: 't', itemStyle: { color: 'transparent' }, data: steps.map((s) => day(s.startedOn || s.dueOn) - first), tooltip: { show: false } },
-        { type: 'bar', stack: 't', name: '期限', label: { show: true, position: 'right', formatter: (p) => '至 ' + steps[p.dataIndex].dueOn },
-          data: steps.map((s) => ({ value: Math.max(day(s.dueOn) - day(s.startedOn || s.dueOn), 0.5),
-            itemStyle: { color: overdue(s) || s.state === 'LATE' ? '#e53935' : s.state === 'OPEN' ? '#1e88e5' : '#43a047' } })) },
-      ],
-    });
-    addEventListener('resize', () => chart.resize());
+    $('responsibility').replaceChildren(table([
+      ['环节', (s) => s.label || s.step], ['责任单位', (s) => names[steps.indexOf(s)]],
+      ['开始', (s) => s.startedOn || ''], ['期限', due], ['完成', (s) => s.doneOn || ''],
+      ['状态', (s) => (overdue(s) ? '已超期' : STATES[s.state] || s.state)],
+    ], steps, '尚无办理环节'));
+
+    if (steps.length && window.echarts) {
+      const day = (d) => Date.parse(d + 'T00:00:00Z') / 86400000;
+      const first = Math.min(...steps.map((s) => day(s.startedOn || s.dueOn)));
+      if (chart) chart.dispose();
+      chart = echarts.init($('deadline-chart'));
+      chart.setOption({
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 110, right: 30 },
+        xAxis: { type: 'value', name: '天（自 ' + steps[0].startedOn + ' 起）' },
+        yAxis: { type: 'category', inverse: true, data: steps.map((s) => s.label || s.step) },
+        series: [
+          { type: 'bar', stack: 't', itemStyle: { color: 'transparent' }, data: steps.map((s) => day(s.startedOn || s.dueOn) - first), tooltip: { show: false } },
+          { type: 'bar', stack: 't', name: '期限', label: { show: true, position: 'right', formatter: (p) => '至 ' + steps[p.dataIndex].dueOn },
+            data: steps.map((s) => ({ value: Math.max(day(s.dueOn) - day(s.startedOn || s.dueOn), 0.5),
+              itemStyle: { color: overdue(s) || s.state === 'LATE' ? '#e53935' : s.state === 'OPEN' ? '#1e88e5' : '#43a047' } })) },
+        ],
+      });
+    }
+
+    const history = await api('GET', base + '/history');
+    const historyUnits = history.ok ? await Promise.all(history.data.map((t) => unitName(t.unitCode))) : [];
+    $('history').replaceChildren(history.ok ? table([
+      ['日期', (t) => t.occurredOn], ['环节', (t) => t.label || t.transition],
+      ['单位', (t) => historyUnits[history.data.indexOf(t)]], ['经办人', (t) => t.user || ''],
+    ], history.data, '暂无记录') : el('p', { class: 'muted' }, problemLines(history).join('；')));
+
+    const documents = await api('GET', base + '/documents');
+    $('documents').replaceChildren(documents.ok ? table([
+      ['文书', (d) => el('a', { href: '#', 'data-document': d.transitionId, onclick: (e) => { e.preventDefault(); show(d); } }, d.title)],
+      ['日期', (d) => d.issuedOn || ''],
+    ], documents.data, '暂无文书') : el('p', { class: 'muted' }, problemLines(documents).join('；')));
+
   }
 
-  const history = await api('GET', base + '/history');
-  const historyUnits = history.ok ? await Promise.all(history.data.map((t) => unitName(t.unitCode))) : [];
-  $('history').replaceChildren(history.ok ? table([
-    ['日期', (t) => t.occurredOn], ['环节', (t) => t.label || t.transition],
-    ['单位', (t) => historyUnits[history.data.indexOf(t)]], ['经办人', (t) => t.user || ''],
-  ], history.data, '暂无记录') : el('p', { class: 'muted' }, problemLines(history).join('；')));
-
-  const documents = await api('GET', base + '/documents');
-  $('documents').replaceChildren(documents.ok ? table([
-    ['文书', (d) => el('a', { href: '#', 'data-document': d.transitionId, onclick: (e) => { e.preventDefault(); show(d); } }, d.title)],
-    ['日期', (d) => d.issuedOn || ''],
-  ], documents.data, '暂无文书') : el('p', { class: 'muted' }, problemLines(documents).join('；')));
+  /**
+   * 办理: the acts the service offers this user now (GET …/acts), each opening its form; after an
+   * act the page shows the case as it then stands, with the document the act produced.
+   */
+  async function showActs(c) {
+    const offered = await api('GET', base + '/acts');
+    const form = $('act-form');
+    form.replaceChildren();
+    if (!offered.ok || !offered.data.length) {
+      $('acts').replaceChildren(el('p', { class: 'muted' }, offered.ok ? '当前没有您可以办理的事项' : problemLines(offered).join('；')));
+      return;
+    }
+    $('acts').replaceChildren(...offered.data.map((a) => el('button', {
+      type: 'button', class: 'secondary', 'data-act': a.act,
+      onclick: () => {
+        form.replaceChildren(Acts.form(id, a, who.region, $('messages'), async (answer) => {
+          form.replaceChildren();
+          notice($('messages'), 'ok', ['已办理：' + a.label + '（当前状态：' + (answer.data.statusLabel || answer.data.status) + '）']);
+          await load();
+          $('messages').scrollIntoView();
+        }));
+        const first = form.querySelector('input, select, textarea');
+        if (first) first.focus();
+      },
+    }, a.label)));
+  }
 
   async function show(d) {
     const response = await fetch(base + '/documents/' + d.transitionId, { headers: { Authorization: 'Bearer ' + token(), Accept: 'text/html' } });
     if (!response.ok) return notice($('messages'), 'error', ['文书无法打开（' + response.status + '）']);
     $('document-view').srcdoc = await response.text();
     $('document-view').hidden = false;
+    $('print-document').hidden = false;
   }
+  // the document is shown without its scripts (sandbox); printed as laid out for A4
+  $('print-document').addEventListener('click', () => $('document-view').contentWindow.print());
 })();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,13 +38,7 @@ public class Handling {
 
   /** 告知其他途径 (Art 31(1)–(5), 诉访分离): the matter belongs to a statutory channel. */
   public void refer(PetitionCaseEntity c, Caller caller, Acts.Referral request) {
-    var progress = begin(c, Transition.REFERRED, caller);
-    if (c.petitionClass != PetitionClass.APPEAL) {
-      throw ProblemException.invalid(
-          "route",
-          "AppealOnly",
-          "only 申诉求决类 (APPEAL) matters are referred to a statutory channel (Art 31)");
-    }
+    var progress = start(HandlingAct.REFERRAL, c, caller);
     c.endedOn = progress.today();
     progress
         .closeAllBut()
@@ -55,7 +50,7 @@ public class Handling {
 
   /** 受理: the 60-day handling period starts (Art 34). */
   public void accept(PetitionCaseEntity c, Caller caller, String notice) {
-    var progress = begin(c, Transition.ACCEPTED, caller);
+    var progress = start(HandlingAct.ACCEPTANCE, c, caller);
     c.acceptedOn = progress.today();
     progress
         .close(Step.ACCEPT)
@@ -70,7 +65,7 @@ public class Handling {
    * history keeps who had it before.
    */
   public void assignStaff(PetitionCaseEntity c, Caller caller, Acts.Staff request) {
-    var progress = begin(c, Transition.STAFF_ASSIGNED, caller);
+    var progress = start(HandlingAct.STAFF, c, caller);
     if (request.user().equals(c.staff)) {
       throw ProblemException.invalid(
           "user", "Changed", "the case is with " + request.user() + " already");
@@ -83,7 +78,7 @@ public class Handling {
 
   /** 不予受理, with a written notice. */
   public void decline(PetitionCaseEntity c, Caller caller, Acts.Decline request) {
-    var progress = begin(c, Transition.DECLINED, caller);
+    var progress = start(HandlingAct.DECLINATION, c, caller);
     c.endedOn = progress.today();
     progress
         .closeAllBut()
@@ -94,19 +89,7 @@ public class Handling {
 
   /** 异议: outside the unit's remit, within 5 working days of receipt (Art 23(3)). */
   public void object(PetitionCaseEntity c, Caller caller, String reason) {
-    var progress = begin(c, Transition.OBJECTED, caller);
-    CaseStepEntity window =
-        lifecycle
-            .openStep(c, Step.OBJECT)
-            .filter(w -> !progress.today().isAfter(w.dueOn))
-            .orElseThrow(
-                () ->
-                    ProblemException.conflict(
-                        "the period to object ended on "
-                            + lifecycle.latestStep(c, Step.OBJECT).map(s -> s.dueOn).orElse(null)
-                            + " (5 working days from receipt, Art 23(3)); the matter must be accepted or declined. "
-                            + lifecycle.dueNow(c)));
-    progress.close(window.step).detail("reason", reason).record();
+    start(HandlingAct.OBJECTION, c, caller).close(Step.OBJECT).detail("reason", reason).record();
   }
 
   /**
@@ -119,20 +102,7 @@ public class Handling {
    * unit that objected, and none of them.
    */
   public void decideObjection(PetitionCaseEntity c, Caller caller, Acts.ObjectionDecision request) {
-    List<String> parties = objectors(c);
-    if (parties.size() > 1) {
-      String common = commonRegion(parties);
-      if (common == null || !caller.covers(common) || parties.contains(caller.unit())) {
-        throw ProblemException.forbidden(
-            "职责争议 (Art 24): %s each objected that the matter is not theirs; it is decided by their common superior, a body of region %s or above that is none of them"
-                .formatted(String.join(", ", parties), common == null ? "(none)" : common));
-      }
-    } else if (!caller.covers(c.handlingRegion) || caller.unit().equals(c.handlingUnit)) {
-      throw ProblemException.forbidden(
-          "the objection is decided by the forwarding office or a supervisor above "
-              + c.handlingUnit
-              + ", not by the unit that objected");
-    }
+    check(HandlingAct.OBJECTION_DECISION, c, caller);
     if (!request.upheld()) {
       var progress =
           lifecycle.begin(c, Transition.OBJECTION_REJECTED, caller.unit(), caller.user());
@@ -262,19 +232,8 @@ public class Handling {
    * (domain.md §3.1).
    */
   public void extend(PetitionCaseEntity c, Caller caller, Acts.Extension request) {
-    var progress = begin(c, Transition.EXTENDED, caller);
-    if (c.extended) {
-      throw ProblemException.conflict(
-          "the handling period was extended once already; Art 34 allows one extension. "
-              + lifecycle.dueNow(c));
-    }
+    var progress = start(HandlingAct.EXTENSION, c, caller);
     CaseStepEntity handle = lifecycle.openStep(c, Step.HANDLE).orElseThrow();
-    if (progress.today().isAfter(handle.dueOn)) {
-      throw ProblemException.conflict(
-          "the handling period ended on "
-              + handle.dueOn
-              + "; an extension must be approved before it ends");
-    }
     int max = deadlines.maxExtensionDays(c.handlingRegion, c.receivedOn);
     if (request.days() > max) {
       throw ProblemException.invalid(
@@ -301,7 +260,7 @@ public class Handling {
     if (request.heldTo().isBefore(request.heldFrom())) {
       throw ProblemException.invalid("heldTo", "NotBeforeStart", "must not be before heldFrom");
     }
-    var progress = begin(c, Transition.HEARING_HELD, caller);
+    var progress = start(HandlingAct.HEARING, c, caller);
     Step period =
         switch (c.status) {
           case REVIEW_REQUESTED -> Step.REVIEW;
@@ -351,7 +310,7 @@ public class Handling {
 
   /** 调解、和解 with a written agreement (Art 33). */
   public void mediation(PetitionCaseEntity c, Caller caller, Acts.Mediation request) {
-    begin(c, Transition.MEDIATED, caller)
+    start(HandlingAct.MEDIATION, c, caller)
         .detail("agreedOn", request.agreedOn().toString())
         .detail("agreement", request.agreement())
         .record();
@@ -362,7 +321,7 @@ public class Handling {
    * a review start the day it is served.
    */
   public void opinion(PetitionCaseEntity c, Caller caller, Acts.Opinion request) {
-    var progress = begin(c, Transition.OPINION_ISSUED, caller);
+    var progress = start(HandlingAct.OPINION, c, caller);
     LocalDate served = servedOn(request, c.acceptedOn, progress.today());
     c.opinionOutcome = request.outcome();
     progress.close(Step.HANDLE, served);
@@ -397,12 +356,10 @@ public class Handling {
 
   /** 办结报告: what an assigned (交办) matter owes its assigner (Art 22(1)(3)). */
   public void closingReport(PetitionCaseEntity c, Caller caller, String summary) {
-    var progress = begin(c, Transition.REPORT_SUBMITTED, caller);
-    if (lifecycle.openStep(c, Step.REPORT).isEmpty()) {
-      throw ProblemException.conflict(
-          "no closing report is due: only assigned (交办) matters owe one, and only once");
-    }
-    progress.close(Step.REPORT).detail("summary", summary).record();
+    start(HandlingAct.CLOSING_REPORT, c, caller)
+        .close(Step.REPORT)
+        .detail("summary", summary)
+        .record();
   }
 
   /**
@@ -411,31 +368,7 @@ public class Handling {
    * rated, since the rate judges it.
    */
   public void evaluate(PetitionCaseEntity c, Caller caller, Acts.Evaluation request) {
-    boolean registeringOffice = caller.unit().equals(c.registeringUnit);
-    boolean petitionOfficeAbove =
-        caller.covers(c.handlingRegion)
-            && Units.department(caller.unit()).equals(Units.PETITION_OFFICE);
-    if (caller.unit().equals(c.handlingUnit) || (!registeringOffice && !petitionOfficeAbove)) {
-      throw ProblemException.forbidden(
-          "the petitioner's evaluation is recorded by the registering office or a 信访 office"
-              + " covering "
-              + c.handlingUnit
-              + " (回访), never by the unit whose answer is evaluated");
-    }
-    var progress = lifecycle.begin(c, Transition.EVALUATED, caller.unit(), caller.user());
-    CaseStepEntity window =
-        lifecycle
-            .openStep(c, Step.EVALUATE)
-            .orElseThrow(
-                () ->
-                    ProblemException.conflict(
-                        "no evaluation window is open: the case has been evaluated already, or its"
-                            + " answer is outside the satisfaction evaluation (a court's or"
-                            + " procuratorate's matter, or not for disclosure)"));
-    if (progress.today().isAfter(window.dueOn)) {
-      throw ProblemException.conflict(
-          "the evaluation period ended on " + window.dueOn + " (超期未评价)");
-    }
+    var progress = start(HandlingAct.EVALUATION, c, caller);
     c.satisfaction = request.satisfaction();
     progress
         .close(Step.EVALUATE)
@@ -449,30 +382,12 @@ public class Handling {
    * opinion is contested, within 30 days of service. That body answers within 30 days.
    */
   public void requestReview(PetitionCaseEntity c, Caller caller, Acts.Review request) {
-    boolean second =
-        CaseStatus.REVIEWED == c.status || (CaseStatus.CLOSED == c.status && c.reviewUnit != null);
+    boolean second = secondReview(c);
     Transition transition = second ? Transition.REREVIEW_REQUESTED : Transition.REVIEW_REQUESTED;
     Step window = second ? Step.REQUEST_REREVIEW : Step.REQUEST_REVIEW;
     Step answer = second ? Step.REREVIEW : Step.REVIEW;
-    String reviewRegion = Division.parentOf(c.responsibleRegion());
-    if (!caller.region().equals(reviewRegion)) {
-      throw ProblemException.forbidden(
-          "a "
-              + transition.label()
-              + " request is received by the body one level above "
-              + c.responsibleUnit()
-              + " (region "
-              + reviewRegion
-              + ")");
-    }
-    var progress = lifecycle.begin(c, transition, caller.unit(), caller.user());
-    CaseStepEntity open =
-        lifecycle
-            .openStep(c, window)
-            .orElseThrow(
-                () ->
-                    ProblemException.conflict(
-                        transition.label() + " is not open. " + lifecycle.dueNow(c)));
+    var progress = start(HandlingAct.REVIEW_REQUEST, c, caller);
+    CaseStepEntity open = lifecycle.openStep(c, window).orElseThrow();
     if (request.receivedOn().isBefore(open.startedOn)) {
       throw ProblemException.invalid(
           "receivedOn",
@@ -506,8 +421,7 @@ public class Handling {
   /** 复查意见 or 复核意见. After a re-review the matter is not accepted again (Art 36(3)). */
   public void reviewOpinion(PetitionCaseEntity c, Caller caller, Acts.Opinion request) {
     boolean second = CaseStatus.REREVIEW_REQUESTED == c.status;
-    Transition transition = second ? Transition.REREVIEW_ISSUED : Transition.REVIEW_ISSUED;
-    var progress = begin(c, transition, caller);
+    var progress = start(HandlingAct.REVIEW_OPINION, c, caller);
     Step answer = second ? Step.REREVIEW : Step.REVIEW;
     CaseStepEntity step = lifecycle.openStep(c, answer).orElseThrow();
     LocalDate served = servedOn(request, step.startedOn, progress.today());
@@ -520,13 +434,8 @@ public class Handling {
 
   /** 办结, with the 三到位一处理 checklist; an assigned matter needs its closing report first. */
   public void close(PetitionCaseEntity c, Caller caller, Acts.Closure request) {
-    var progress = begin(c, Transition.CLOSED, caller);
+    var progress = start(HandlingAct.CLOSURE, c, caller);
     requireChecklist(request);
-    if (lifecycle.openStep(c, Step.REPORT).isPresent()) {
-      throw ProblemException.conflict(
-          "an assigned (交办) matter is closed only after its closing report (办结报告). "
-              + lifecycle.dueNow(c));
-    }
     c.endedOn = progress.today();
     closureDetails(progress, request).record();
   }
@@ -536,25 +445,171 @@ public class Handling {
    * but the evaluation window keeps running.
    */
   public void terminate(PetitionCaseEntity c, Caller caller, Acts.Closure request) {
-    var progress = begin(c, Transition.TERMINATED, caller);
+    var progress = start(HandlingAct.TERMINATION, c, caller);
     requireChecklist(request);
-    for (Step window : List.of(Step.REQUEST_REVIEW, Step.REQUEST_REREVIEW)) {
-      var open = lifecycle.openStep(c, window);
-      if (open.isPresent() && !progress.today().isAfter(open.get().dueOn)) {
-        throw ProblemException.conflict(
-            "the petitioner may still ask for a "
-                + window.label()
-                + " until "
-                + open.get().dueOn
-                + "; the case can be terminated after that, or after a re-review (Art 36)");
-      }
-    }
     c.endedOn = progress.today();
     progress.closeAllBut(Step.EVALUATE);
     closureDetails(progress, request).record();
   }
 
-  private Lifecycle.Progress begin(PetitionCaseEntity c, Transition transition, Caller caller) {
+  /**
+   * The acts the caller may take on the case now ({@code GET /cases/{id}/acts}): those whose roles
+   * the caller has and whose {@link #check} passes, each with the transition it would record.
+   */
+  public List<Offer> offered(PetitionCaseEntity c, Caller caller) {
+    List<Offer> offers = new ArrayList<>();
+    for (HandlingAct act : HandlingAct.values()) {
+      if (!caller.hasAnyRole(act.roles().toArray(String[]::new))) {
+        continue;
+      }
+      try {
+        offers.add(new Offer(act, check(act, c, caller)));
+      } catch (ProblemException notNow) {
+        // not this caller's act, or not now: not offered
+      }
+    }
+    return offers;
+  }
+
+  /** An act offered, with the transition it would record. */
+  public record Offer(HandlingAct act, Transition transition) {}
+
+  /**
+   * Whether {@code act} may be taken on the case now by the caller, as far as the case and the
+   * caller decide (the request's own fields are the act's to check): the transition it would
+   * record, or the refusal the act itself would give (403: not the unit that must act; 409: not in
+   * the case's status, or its period has ended; 422: not for this kind of matter). Every act begins
+   * here, so what the pages are offered and what the API takes cannot drift apart.
+   */
+  public Transition check(HandlingAct act, PetitionCaseEntity c, Caller caller) {
+    LocalDate today = lifecycle.today();
+    switch (act) {
+      case REFERRAL -> {
+        responsible(c, Transition.REFERRED, caller);
+        if (c.petitionClass != PetitionClass.APPEAL) {
+          throw ProblemException.invalid(
+              "route",
+              "AppealOnly",
+              "only 申诉求决类 (APPEAL) matters are referred to a statutory channel (Art 31)");
+        }
+      }
+      case OBJECTION -> {
+        responsible(c, Transition.OBJECTED, caller);
+        if (lifecycle.openStep(c, Step.OBJECT).filter(w -> !today.isAfter(w.dueOn)).isEmpty()) {
+          throw ProblemException.conflict(
+              "the period to object ended on "
+                  + lifecycle.latestStep(c, Step.OBJECT).map(s -> s.dueOn).orElse(null)
+                  + " (5 working days from receipt, Art 23(3)); the matter must be accepted or declined. "
+                  + lifecycle.dueNow(c));
+        }
+      }
+      case OBJECTION_DECISION -> {
+        requireDecider(c, caller);
+        lifecycle.requireAllowed(c, Transition.OBJECTION_UPHELD);
+      }
+      case EXTENSION -> {
+        responsible(c, Transition.EXTENDED, caller);
+        if (c.extended) {
+          throw ProblemException.conflict(
+              "the handling period was extended once already; Art 34 allows one extension. "
+                  + lifecycle.dueNow(c));
+        }
+        CaseStepEntity handle = lifecycle.openStep(c, Step.HANDLE).orElseThrow();
+        if (today.isAfter(handle.dueOn)) {
+          throw ProblemException.conflict(
+              "the handling period ended on "
+                  + handle.dueOn
+                  + "; an extension must be approved before it ends");
+        }
+      }
+      case CLOSING_REPORT -> {
+        responsible(c, Transition.REPORT_SUBMITTED, caller);
+        if (lifecycle.openStep(c, Step.REPORT).isEmpty()) {
+          throw ProblemException.conflict(
+              "no closing report is due: only assigned (交办) matters owe one, and only once");
+        }
+      }
+      case EVALUATION -> {
+        requireEvaluator(c, caller);
+        lifecycle.requireAllowed(c, Transition.EVALUATED);
+        CaseStepEntity window =
+            lifecycle
+                .openStep(c, Step.EVALUATE)
+                .orElseThrow(
+                    () ->
+                        ProblemException.conflict(
+                            "no evaluation window is open: the case has been evaluated already, or its"
+                                + " answer is outside the satisfaction evaluation (a court's or"
+                                + " procuratorate's matter, or not for disclosure)"));
+        if (today.isAfter(window.dueOn)) {
+          throw ProblemException.conflict(
+              "the evaluation period ended on " + window.dueOn + " (超期未评价)");
+        }
+      }
+      case REVIEW_REQUEST -> {
+        Transition transition =
+            secondReview(c) ? Transition.REREVIEW_REQUESTED : Transition.REVIEW_REQUESTED;
+        String reviewRegion = Division.parentOf(c.responsibleRegion());
+        if (!caller.region().equals(reviewRegion)) {
+          throw ProblemException.forbidden(
+              "a "
+                  + transition.label()
+                  + " request is received by the body one level above "
+                  + c.responsibleUnit()
+                  + " (region "
+                  + reviewRegion
+                  + ")");
+        }
+        lifecycle.requireAllowed(c, transition);
+        Step window = secondReview(c) ? Step.REQUEST_REREVIEW : Step.REQUEST_REVIEW;
+        if (lifecycle.openStep(c, window).isEmpty()) {
+          throw ProblemException.conflict(
+              transition.label() + " is not open. " + lifecycle.dueNow(c));
+        }
+        return transition;
+      }
+      case REVIEW_OPINION -> {
+        return responsible(
+            c,
+            CaseStatus.REREVIEW_REQUESTED == c.status
+                ? Transition.REREVIEW_ISSUED
+                : Transition.REVIEW_ISSUED,
+            caller);
+      }
+      case CLOSURE -> {
+        responsible(c, Transition.CLOSED, caller);
+        if (lifecycle.openStep(c, Step.REPORT).isPresent()) {
+          throw ProblemException.conflict(
+              "an assigned (交办) matter is closed only after its closing report (办结报告). "
+                  + lifecycle.dueNow(c));
+        }
+      }
+      case TERMINATION -> {
+        responsible(c, Transition.TERMINATED, caller);
+        for (Step window : List.of(Step.REQUEST_REVIEW, Step.REQUEST_REREVIEW)) {
+          var open = lifecycle.openStep(c, window);
+          if (open.isPresent() && !today.isAfter(open.get().dueOn)) {
+            throw ProblemException.conflict(
+                "the petitioner may still ask for a "
+                    + window.label()
+                    + " until "
+                    + open.get().dueOn
+                    + "; the case can be terminated after that, or after a re-review (Art 36)");
+          }
+        }
+      }
+      default -> responsible(c, act.transition(), caller);
+    }
+    return act.transition();
+  }
+
+  /** Checks the act as {@link #check} does and begins the transition it records. */
+  private Lifecycle.Progress start(HandlingAct act, PetitionCaseEntity c, Caller caller) {
+    return lifecycle.begin(c, check(act, c, caller), caller.unit(), caller.user());
+  }
+
+  /** Refuses a caller whose unit is not the one now responsible, or a transition not due now. */
+  private Transition responsible(PetitionCaseEntity c, Transition transition, Caller caller) {
     if (!caller.unit().equals(c.responsibleUnit())) {
       throw ProblemException.forbidden(
           transition.label()
@@ -564,7 +619,53 @@ public class Handling {
               + c.responsibleUnit()
               + ", the unit now responsible for the case");
     }
-    return lifecycle.begin(c, transition, caller.unit(), caller.user());
+    lifecycle.requireAllowed(c, transition);
+    return transition;
+  }
+
+  /**
+   * An objection is decided by the forwarding office or a supervisor above the unit, not the unit;
+   * once two units objected (职责争议, Art 24) by their common superior, none of them.
+   */
+  private void requireDecider(PetitionCaseEntity c, Caller caller) {
+    List<String> parties = objectors(c);
+    if (parties.size() > 1) {
+      String common = commonRegion(parties);
+      if (common == null || !caller.covers(common) || parties.contains(caller.unit())) {
+        throw ProblemException.forbidden(
+            "职责争议 (Art 24): %s each objected that the matter is not theirs; it is decided by their common superior, a body of region %s or above that is none of them"
+                .formatted(String.join(", ", parties), common == null ? "(none)" : common));
+      }
+    } else if (!caller.covers(c.handlingRegion) || caller.unit().equals(c.handlingUnit)) {
+      throw ProblemException.forbidden(
+          "the objection is decided by the forwarding office or a supervisor above "
+              + c.handlingUnit
+              + ", not by the unit that objected");
+    }
+  }
+
+  /**
+   * The evaluation is recorded by the registering office or a 信访 office covering the handling unit,
+   * never by the unit whose answer is rated.
+   */
+  private static void requireEvaluator(PetitionCaseEntity c, Caller caller) {
+    boolean registeringOffice = caller.unit().equals(c.registeringUnit);
+    boolean petitionOfficeAbove =
+        caller.covers(c.handlingRegion)
+            && Units.department(caller.unit()).equals(Units.PETITION_OFFICE);
+    if (caller.unit().equals(c.handlingUnit) || (!registeringOffice && !petitionOfficeAbove)) {
+      throw ProblemException.forbidden(
+          "the petitioner's evaluation is recorded by the registering office or a 信访 office"
+              + " covering "
+              + c.handlingUnit
+              + " (回访), never by the unit whose answer is evaluated");
+    }
+  }
+
+  /** Whether a review request now is the second one (复核): a review opinion was given. */
+  private static boolean secondReview(PetitionCaseEntity c) {
+    return CaseStatus.REVIEWED == c.status
+        || (CaseStatus.CLOSED == c.status && c.reviewUnit != null);
   }
 
   private static LocalDate servedOn(Acts.Opinion request, LocalDate notBefore, LocalDate today) {

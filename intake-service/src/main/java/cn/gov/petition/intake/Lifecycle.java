@@ -58,6 +58,16 @@ public class Lifecycle {
   @Transactional(Transactional.TxType.MANDATORY)
   public Progress begin(
       PetitionCaseEntity petitionCase, Transition transition, String unit, String user) {
+    requireAllowed(petitionCase, transition);
+    return new Progress(
+        petitionCase, transition, petitionCase.status, unit, user, actingDay.today(clock));
+  }
+
+  /**
+   * Refuses with 409 a transition on a case handed to another node, or one its status does not
+   * allow; the refusal names the status and the steps that are due instead.
+   */
+  public void requireAllowed(PetitionCaseEntity petitionCase, Transition transition) {
     if (!petitionCase.isOwnedHere()) {
       throw ProblemException.conflict(
           "案件已移交 %s 节点 / the case was handed to node %s on %s and is handled there; this node keeps a read-only copy"
@@ -79,7 +89,12 @@ public class Lifecycle {
                       .collect(Collectors.joining(", ")),
                   dueNow(petitionCase)));
     }
-    return new Progress(petitionCase, transition, status, unit, user, actingDay.today(clock));
+  }
+
+  /** The day an act taken now is dated ({@link ActingDay}). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public LocalDate today() {
+    return actingDay.today(clock);
   }
 
   /** "Due now: 办理答复 (HANDLE) by 2027-01-30." or "No step is due." */

@@ -69,6 +69,10 @@ class HandlingTest {
         // 5 working days: 09-30, 10-08, 10-09, 10-10 (make-up workday), 10-12
         .body(step("OBJECT", "dueOn"), equalTo("2026-10-12"));
 
+    // what each caller is offered (GET /cases/{id}/acts) is what the acts themselves allow
+    assertEquals(
+        List.of("referral", "acceptance", "declination", "objection", "staff"), acts(HANDLER, id));
+    assertEquals(List.of(), acts(CITY, id), "the city is not the unit that must act");
     post(CITY, path + "/acceptance", Map.of("notice", "已受理")).statusCode(403);
     post(HANDLER, path + "/opinion", opinion(null))
         .statusCode(409)
@@ -84,6 +88,8 @@ class HandlingTest {
         .body(step("ACCEPT", "state"), equalTo("ON_TIME"))
         // 09-30 + 60 days = 11-29, a Sunday: the period ends on Monday 11-30
         .body(step("HANDLE", "dueOn"), equalTo("2026-11-30"));
+    assertEquals(
+        List.of("extension", "hearings", "mediation", "opinion", "staff"), acts(HANDLER, id));
 
     clock.setToday(LocalDate.parse("2026-10-10"));
     post(HANDLER, path + "/extension", extension(31))
@@ -98,6 +104,7 @@ class HandlingTest {
     post(HANDLER, path + "/extension", extension(10))
         .statusCode(409)
         .body("detail", containsString("extended once already"));
+    assertEquals(List.of("hearings", "mediation", "opinion", "staff"), acts(HANDLER, id));
 
     clock.setToday(LocalDate.parse("2026-10-20"));
     post(HANDLER, path + "/opinion", opinion("2026-10-20"))
@@ -166,6 +173,12 @@ class HandlingTest {
     post(HANDLER, path + "/termination", closure())
         .statusCode(409)
         .body("detail", containsString("2026-11-19"));
+    // the unit closes (not terminates: the review window is open) and never rates itself; the
+    // city's office records the rating and receives a request for review
+    assertEquals(List.of("staff", "closure"), acts(HANDLER, id));
+    assertEquals(List.of("evaluation", "review-request"), acts(CITY, id));
+    assertEquals(
+        List.of("evaluation"), acts(PROVINCE, id), "the review request is the city's to receive");
 
     clock.setToday(LocalDate.parse("2026-10-21"));
     // the unit whose answer is rated never records its own rating (the rate judges it)
@@ -219,6 +232,8 @@ class HandlingTest {
     post(PROVINCE, path + "/review-opinion", opinion("2026-11-20"))
         .statusCode(200)
         .body("status", equalTo("REREVIEWED"));
+    assertEquals(List.of("staff", "closure", "termination"), acts(PROVINCE, id));
+    assertEquals(List.of(), acts(CITY, id), "the re-review is the province's");
     post(PROVINCE, path + "/termination", Map.of("checklist", Map.of(), "summary", "终结。"))
         .statusCode(422)
         .body("errors[0].field", equalTo("checklist"));
@@ -226,6 +241,7 @@ class HandlingTest {
         .statusCode(200)
         .body("status", equalTo("TERMINATED"))
         .body("statusLabel", equalTo("已终结"));
+    assertEquals(List.of(), acts(PROVINCE, id), "nothing is left to do on a terminated case");
     post(PROVINCE, path + "/review-request", Map.of("receivedOn", "2026-11-20", "reasons", "再次申请。"))
         .statusCode(403);
   }
@@ -494,6 +510,9 @@ class HandlingTest {
         TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
     post(zhanyiOffice, path + "/objection-decision", back).statusCode(403);
     read(id).body("status", equalTo("OBJECTED"));
+    assertEquals(List.of(), acts(HANDLER, id));
+    assertEquals(List.of(), acts(zhanyiOffice, id));
+    assertEquals(List.of("objection-decision"), acts(CITY_SUPERVISOR, id));
 
     post(CITY_SUPERVISOR, path + "/objection-decision", back)
         .statusCode(200)
@@ -532,12 +551,14 @@ class HandlingTest {
     String path = "/cases/" + id;
     post(HANDLER, path + "/acceptance", Map.of("notice", "受理")).statusCode(200);
     post(HANDLER, path + "/opinion", opinion(null)).statusCode(200);
+    assertEquals(List.of("staff", "closing-report"), acts(HANDLER, id), "no closure before it");
     post(HANDLER, path + "/closure", closure())
         .statusCode(409)
         .body("detail", containsString("办结报告"));
     post(HANDLER, path + "/closing-report", Map.of("summary", "已整改到位。"))
         .statusCode(200)
         .body(step("REPORT", "state"), equalTo("ON_TIME"));
+    assertEquals(List.of("staff", "closure"), acts(HANDLER, id));
     post(HANDLER, path + "/closure", closure()).statusCode(200).body("status", equalTo("CLOSED"));
     post(HANDLER, path + "/closing-report", Map.of("summary", "再报。")).statusCode(409);
   }
@@ -685,6 +706,19 @@ class HandlingTest {
 
   private static ValidatableResponse read(String id) {
     return given().auth().oauth2(HANDLER).when().get("/cases/" + id).then().statusCode(200);
+  }
+
+  /** The acts the caller is offered on the case now. */
+  private static List<String> acts(String token, String id) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .when()
+        .get("/cases/" + id + "/acts")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("act");
   }
 
   private static ValidatableResponse post(String token, String path, Object body) {

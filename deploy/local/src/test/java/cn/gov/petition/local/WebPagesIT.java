@@ -343,6 +343,143 @@ class WebPagesIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void theCaseIsWorkedThroughTheProcedureInThePagesByTheUnitTheSupervisorAndTheRegistrar() {
+    String unit =
+        Visits.awaitRouted(platform.gatewayUrl(), registrar, caseId).path("handlingUnit.code");
+    String handler = Tokens.ofUnit(platform, "web-it-handler-" + SERIAL, "handler", unit);
+    signInWithToken(handler);
+    browser.get(platform.gatewayUrl() + "/queue.html");
+    waitFor(d -> text("#queue-title").equals("本单位待办") && text("#items").contains(caseNumber));
+
+    // on a phone the unit objects: the form refuses an empty reason beside the field
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    try {
+      openTheCase();
+      waitFor(d -> offered().containsAll(List.of("acceptance", "objection", "declination")));
+      act("objection");
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) browser)
+              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+          "the case page and its form fit 375 px");
+      submit();
+      waitFor(d -> text("#act-reason-error").equals("不能为空"));
+      assertEquals("true", attribute("#act-reason", "aria-invalid"));
+      assertEquals("act-reason", activeId(), "the first refused field has the focus");
+      type("act-reason", "该事项属于供热企业服务质量问题，不属本单位职权。");
+      submit();
+      waitFor(d -> text("#status").equals("异议待定"));
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+    // while the objection waits for a decision, the unit can only name who of its staff has it
+    waitFor(d -> offered().equals(List.of("staff")));
+
+    // the city's supervisor, offered nothing else, finds the objection unfounded
+    signInWithToken(Tokens.of(platform, "web-it-supervisor", "supervisor", "5303"));
+    openTheCase();
+    waitFor(d -> offered().equals(List.of("objection-decision")));
+    act("objection-decision");
+    select("#act-upheld", "false");
+    type("act-reason", "经核实，供热服务质量属于该单位监管职责，异议不成立。");
+    submit();
+    waitFor(d -> text("#status").equals("已转送"));
+
+    // the unit accepts, asks too long an extension and then a lawful one, and answers
+    signInWithToken(handler);
+    openTheCase();
+    act("acceptance");
+    submit(); // the notice is written for the clerk, who may change it
+    waitFor(d -> text("#status").equals("已受理"));
+    waitFor(d -> offered().contains("extension"));
+    assertFalse(offered().contains("acceptance"), "accepted once");
+    act("extension");
+    type("act-days", "31");
+    type("act-approvedBy", "王局长");
+    type("act-reason", "需委托第三方检测室温。");
+    submit();
+    waitFor(d -> text("#act-days-error").startsWith("超过允许延长的天数"));
+    type("act-days", "30");
+    submit();
+    waitFor(d -> text("#history").contains("延长办理期限"));
+    waitFor(d -> !offered().isEmpty() && !offered().contains("extension"));
+    act("opinion");
+    select("#act-outcome", "SUPPORTED");
+    type("act-request", "要求解决小区供暖不达标问题。");
+    type("act-facts", "经第三方检测，室温低于18摄氏度。");
+    type("act-reasons", "供热企业应保障室温达标。");
+    type("act-legalBasis", "《城市供热管理办法》");
+    submit();
+    waitFor(d -> text("#status").equals("已出具处理意见"));
+    // the opinion is a document to read and print
+    click(By.xpath("//div[@id='documents']//a[contains(., '处理意见书')]"));
+    waitFor(d -> d.findElement(By.id("document-view")).isDisplayed());
+    browser.switchTo().frame("document-view");
+    try {
+      waitFor(d -> d.findElement(By.tagName("body")).getText().contains("信访事项处理意见书"));
+    } finally {
+      browser.switchTo().defaultContent();
+    }
+    assertTrue(usableElement(By.id("print-document")).isDisplayed(), "it can be printed");
+    assertFalse(offered().contains("evaluation"), "the unit never rates its own answer");
+
+    // the registering office records the petitioner's evaluation
+    signInAs("qilin-registrar", "/case.html?id=" + caseId);
+    waitFor(d -> offered().contains("evaluation"));
+    act("evaluation");
+    select("#act-satisfaction", "SATISFIED");
+    submit();
+    waitFor(d -> text("#history").contains("满意度评价"));
+
+    // the unit closes it with the 三到位一处理 checklist, refused empty
+    signInWithToken(handler);
+    openTheCase();
+    act("closure");
+    type("act-summary", "已督促供热企业更换管网，复测达标。");
+    submit();
+    waitFor(d -> text("#act-checklist-error").equals("三到位一处理至少填写一项"));
+    type("act-checklist-problemSolved", "已更换楼内管网，室温复测达标。");
+    submit();
+    waitFor(d -> text("#status").equals("已办结"));
+    assertTrue(text("#history").contains("办结"), text("#history"));
+
+    // and it has left the unit's queue
+    browser.get(platform.gatewayUrl() + "/queue.html");
+    waitFor(d -> text("#queue-title").equals("本单位待办") && !text("#items").isEmpty());
+    assertFalse(text("#items").contains(caseNumber), text("#items"));
+  }
+
+  private void openTheCase() {
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
+    waitFor(d -> text("#case-number").equals(caseNumber));
+  }
+
+  /** The acts the page offers, once it has asked (GET …/acts). */
+  private List<String> offered() {
+    waitFor(d -> !text("#acts").isEmpty());
+    return browser.findElements(By.cssSelector("#acts button")).stream()
+        .map(b -> b.getAttribute("data-act"))
+        .toList();
+  }
+
+  /** Opens the form of the act. */
+  private void act(String act) {
+    click(By.cssSelector("#acts button[data-act='" + act + "']"));
+    waitFor(
+        d -> !d.findElements(By.cssSelector("#act-form form[data-act='" + act + "']")).isEmpty());
+  }
+
+  private void submit() {
+    click(By.cssSelector("#act-form button[type=submit]"));
+  }
+
+  private String activeId() {
+    return (String)
+        ((JavascriptExecutor) browser).executeScript("return document.activeElement.id");
+  }
+
   private void fillTheLetter(String phone) {
     select("#channel", "LETTER");
     select("#petitionClass", "APPEAL");

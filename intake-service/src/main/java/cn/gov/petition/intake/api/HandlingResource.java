@@ -24,11 +24,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +76,28 @@ public class HandlingResource {
     this.finder = finder;
     this.mapper = mapper;
     this.caller = caller;
+  }
+
+  @GET
+  @Path("/acts")
+  @RolesAllowed({
+    Roles.REGISTRAR,
+    Roles.HANDLER,
+    Roles.SUPERVISOR,
+    Roles.LEADER,
+    Roles.JOINT_OFFICE
+  })
+  @Transactional
+  @Operation(
+      summary = "可办理的动作 / The acts the caller may take now",
+      description =
+          "按案件当前状态、期限和调用者的角色与单位，列出现在可以办理的动作（页面只提供这些）；与各动作本身的检查相同。"
+              + " The handling acts the caller may take on the case now, by its status, its periods"
+              + " and the caller's role and unit: the same checks each act makes (the request's own"
+              + " fields aside). Empty when there is none.")
+  public List<ActView> acts(@PathParam("id") @CaseId String id) {
+    PetitionCaseEntity petitionCase = finder.visible(id, caller);
+    return handling.offered(petitionCase, caller).stream().map(ActView::of).toList();
   }
 
   @POST
