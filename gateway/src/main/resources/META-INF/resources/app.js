@@ -85,6 +85,12 @@ const Petition = (() => {
     request: '信访请求', facts: '事实', reasons: '理由', servedOn: '送达日期', satisfaction: '评价', remarks: '意见',
     checklist: '三到位一处理', route: '法定途径', explanation: '告知内容', upheld: '异议是否成立', mode: '方式',
     reportDays: '报送期限', note: '说明', unit: '单位', code: '代码',
+    // the supervision acts (supervision.js)
+    kind: '函件种类', recipientUnit: '收函单位', caseIds: '信访件', caseId: '信访件', replyDueOn: '回复期限', answer: '办理情况',
+    target: '挂牌对象', rectifyBy: '整改期限', passed: '验收结论', findings: '验收意见', leaderName: '包案领导',
+    leaderPost: '领导职务', team: '工作专班成员', plan: '化解方案', resolveBy: '化解期限', report: '化解情况',
+    resolution: '三到位一处理', petitionerStatement: '信访人书面意见', leader: '接访领导', post: '职务', plannedOn: '接访日期',
+    place: '接访地点', held: '是否举行', persons: '接待人次', batches: '接待批次',
   };
 
   /** 规则: the Chinese for the rules the services name. */
@@ -111,6 +117,10 @@ const Petition = (() => {
     NotBeforeService: '不能早于意见送达之日', AppealOnly: '只有申诉求决类事项告知其他途径（第三十一条）',
     KnownUnit: '不是单位表中的单位', WithinDecidingRegion: '只能改送本辖区的单位', DifferentUnit: '须改送提出异议的单位以外的单位',
     NotTheAccused: '不得改送被反映（检举控告）的单位', AssignOnly: '只有交办才设定报送期限', Changed: '该信访件已由此人经办',
+    // the supervision acts (supervision-service)
+    KnownDivision: '不是有效的行政区划', WithinPlanningWindow: '接访日期须在今后一年内（或补录近期已举行的）',
+    RequiredWhenHeld: '举行接访须填写接待人次和批次', KnownCase: '辖区内无此信访件', KnownUnitOrTownship: '须为单位代码或乡镇（街道）代码',
+    Future: '须晚于今天',
   };
 
   /** The Chinese name of a field path such as petitioners[0].phone. */
@@ -187,6 +197,7 @@ const Petition = (() => {
     const links = [el('a', { href: '/index.html' }, '首页')];
     if (hasRole('registrar')) links.push(el('a', { href: '/register.html' }, '登记'));
     links.push(el('a', { href: '/queue.html' }, '待办'), el('a', { href: '/cases.html' }, '案件查询'));
+    if (hasRole('supervisor', 'joint-office', 'leader', 'handler')) links.push(el('a', { href: '/supervision.html' }, '督办'));
     if (hasRole('supervisor', 'joint-office', 'leader')) links.push(el('a', { href: '/dashboard.html' }, '看板'));
     links.push(el('a', { href: '/status.html' }, '进度查询'));
     const bar = el('header', { class: 'bar' }, el('h1', {}, '信访工作平台 · ' + title), links,

@@ -114,14 +114,17 @@
     const offered = await api('GET', base + '/acts');
     const form = $('act-form');
     form.replaceChildren();
+    // a supervisor's acts on a case open the page 督办, about this case
+    const supervise = Petition.hasRole('supervisor', 'joint-office') && !['REFERRED', 'DECLINED', 'CLOSED', 'TERMINATED', 'NOT_ACCEPTED_AGAIN'].includes(c.status)
+      ? el('a', { href: '/supervision.html?case=' + encodeURIComponent(id), id: 'supervise', class: 'button' }, '发督办函') : null;
     if (!offered.ok || !offered.data.length) {
-      $('acts').replaceChildren(el('p', { class: 'muted' }, offered.ok ? '当前没有您可以办理的事项' : problemLines(offered).join('；')));
+      $('acts').replaceChildren(el('p', { class: 'muted' }, offered.ok ? '当前没有您可以办理的事项' : problemLines(offered).join('；')), supervise || '');
       return;
     }
-    $('acts').replaceChildren(...offered.data.map((a) => el('button', {
+    $('acts').replaceChildren(supervise || '', ...offered.data.map((a) => el('button', {
       type: 'button', class: 'secondary', 'data-act': a.act,
       onclick: () => {
-        form.replaceChildren(Acts.form(id, a, who.region, $('messages'), async (answer) => {
+        form.replaceChildren(Forms.handlingAct(id, a, who.region, $('messages'), async (answer) => {
           form.replaceChildren();
           notice($('messages'), 'ok', ['已办理：' + a.label + '（当前状态：' + (answer.data.statusLabel || answer.data.status) + '）']);
           await load();

@@ -37,7 +37,8 @@ class PagesTest {
           "/cases.html",
           "/queue.html",
           "/dashboard.html",
-          "/status.html"
+          "/status.html",
+          "/supervision.html"
         }) {
       given()
           .when()

@@ -451,6 +451,114 @@ class WebPagesIT {
     assertFalse(text("#items").contains(caseNumber), text("#items"));
   }
 
+  @Test
+  @Order(8)
+  void aSupervisorIssuesALetterFromTheCasePageTheUnitAnswersItAndAUnitIsListed() {
+    String reason = "督办页面测试" + SERIAL + "：受理告知逾期未发。";
+    String letterCase =
+        given()
+            .baseUri(platform.gatewayUrl())
+            .auth()
+            .oauth2(registrar)
+            .contentType(ContentType.JSON)
+            .body(Visits.visit("530302001", "督办页面测试" + SERIAL + "：工地拖欠工资。"))
+            .post("/api/intake/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("petitionCase.id");
+    String unit =
+        Visits.awaitRouted(platform.gatewayUrl(), registrar, letterCase).path("handlingUnit.code");
+    String supervisor = Tokens.of(platform, "web-it-supervisor", "supervisor", "5303");
+    // a letter concerns a step the unit owes: supervision must have heard of that step first
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                given()
+                    .baseUri(platform.gatewayUrl())
+                    .auth()
+                    .oauth2(supervisor)
+                    .queryParam("caseId", letterCase)
+                    .get("/api/supervision/clocks")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<List<String>>path("unitCode"),
+            units -> units.contains(unit));
+
+    signInWithToken(supervisor);
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + letterCase);
+    click("supervise");
+    waitFor(d -> !d.findElements(By.cssSelector("#letter-form form[data-act='letter']")).isEmpty());
+    assertEquals(unit, usableElement(By.id("act-recipientUnit")).getAttribute("value"));
+    submit("#letter-form");
+    waitFor(d -> text("#act-reason-error").equals("不能为空"));
+    assertEquals("必须填写", text("#act-replyDueOn-error"));
+    type("act-reason", reason);
+    setValue(
+        "act-replyDueOn",
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10));
+    submit("#letter-form");
+    waitFor(d -> text("#letters").contains(reason) && text("#messages").contains("已办理"));
+    assertTrue(text("#letters").contains("待回复"), text("#letters"));
+
+    // the unit answers on a phone
+    signInWithToken(Tokens.ofUnit(platform, "web-it-letters-" + SERIAL, "handler", unit));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    try {
+      browser.get(platform.gatewayUrl() + "/supervision.html");
+      waitFor(d -> text("#letters").contains(reason));
+      assertTrue(
+          browser.findElement(By.id("listings-section")).getAttribute("hidden") != null,
+          "a unit's handler sees its letters, not the listings");
+      click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-answer]"));
+      submit("#letter-form");
+      waitFor(d -> text("#act-answer-error").equals("不能为空"));
+      type("act-answer", "已于当日补发受理告知书。");
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) browser)
+              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+          "the letters and the answer form fit 375 px");
+      submit("#letter-form");
+      waitFor(d -> text("#letters").contains("已于当日补发受理告知书。"));
+      assertTrue(text("#letters").contains("已回复"), text("#letters"));
+      click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-letter]"));
+      waitFor(d -> d.findElement(By.id("letter-view")).isDisplayed());
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    // the supervisor lists a unit under supervision (挂牌督办)
+    String listed = "挂牌测试" + SERIAL + "：三率连续两月低于全市平均。";
+    signInWithToken(supervisor);
+    browser.get(platform.gatewayUrl() + "/supervision.html");
+    click("new-listing");
+    type("act-target", "530302-rsj");
+    type("act-reason", listed);
+    setValue(
+        "act-rectifyBy",
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(60));
+    submit("#listing-form");
+    waitFor(d -> text("#act-target-error").equals("格式不正确"));
+    type("act-target", "530302:rsj");
+    submit("#listing-form");
+    waitFor(d -> text("#listings").contains(listed));
+    assertTrue(text("#listings").contains("挂牌中"), text("#listings"));
+  }
+
+  /** Sets a date field as the date picker would. */
+  private void setValue(String id, java.time.LocalDate day) {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1]", usableElement(By.id(id)), day.toString());
+  }
+
+  private void submit(String form) {
+    click(By.cssSelector(form + " button[type=submit]"));
+  }
+
   private void openTheCase() {
     browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
     waitFor(d -> text("#case-number").equals(caseNumber));

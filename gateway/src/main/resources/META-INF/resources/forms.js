@@ -1,9 +1,10 @@
 'use strict';
-// 办理: the forms of the handling acts (docs/lifecycle.md), one per endpoint under
-// /api/intake/cases/{id}/. Which of them a user is offered the service decides (GET …/acts: by the
-// case's status, its periods and the user's role and unit); the service checks every field, and
-// what it refuses is shown beside the field it names.
-const Acts = (() => {
+// 表单: the forms of the acts, built from a list of fields. The handling acts (docs/lifecycle.md),
+// one per endpoint under /api/intake/cases/{id}/: which of them a user is offered the service
+// decides (GET …/acts: by the case's status, its periods and the user's role and unit). The
+// supervision acts (督办函、挂牌、积案、接访) are offered by the page 督办. The service checks every
+// field, and what it refuses is shown beside the field it names.
+const Forms = (() => {
   const { el, api, fieldName, RULES } = Petition;
 
   const text = (name, label, max, extra) => ({ name, label, type: 'text', max, ...extra });
@@ -27,8 +28,8 @@ const Acts = (() => {
     area('summary', '办理情况说明', 4000),
   ];
 
-  /** The fields of each act's request body, as HandlingRequests.java declares them. */
-  const FORMS = {
+  /** The fields of each handling act's request body, as HandlingRequests.java declares them. */
+  const HANDLING = {
     referral: [
       choice('route', '法定途径', {
         LITIGATION: '诉讼、复议、检察等法定程序', ARBITRATION: '仲裁', PARTY_APPEAL: '党员申诉、复审',
@@ -85,6 +86,8 @@ const Acts = (() => {
       api('GET', '/api/routing/units?region=' + encodeURIComponent(region)).then((r) => {
         if (r.ok) input.append(...r.data.map((u) => el('option', { value: u.code }, u.name + '（' + u.code + '）')));
       });
+    } else if (f.type === 'lines') {
+      input = el('textarea', { ...attrs, rows: 3 }, f.value || '');
     } else if (f.type === 'checkbox') {
       input = el('input', { ...attrs, type: 'checkbox' });
     } else {
@@ -103,13 +106,14 @@ const Acts = (() => {
       let value = f.type === 'checkbox' ? input.checked : input.value.trim();
       if (value === '') continue;
       if (f.type === 'number') value = Number(value);
-      if (f.name === 'upheld') value = value === 'true';
+      if (f.type === 'lines') value = value.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+      if (f.options && Object.keys(f.options).join() === 'true,false') value = value === 'true';
       const path = f.name.split('.');
       let target = result;
       for (const part of path.slice(0, -1)) target = target[part] = target[part] || {};
       target[path[path.length - 1]] = value;
     }
-    if (form.dataset.act === 'objection-decision' && result.unit) {
+    if (form.dataset.act === 'objection-decision' && result.unit && result.unit.code) {
       const chosen = form.querySelector('#' + id('unit.code')).selectedOptions[0];
       result.unit.name = chosen.textContent.replace(/（[^（]*）$/, '');
     }
@@ -117,27 +121,36 @@ const Acts = (() => {
     return result;
   }
 
+  /** The form of one handling act offered on a case (GET …/acts). */
+  function handlingAct(caseId, offered, region, messages, onDone) {
+    return build({
+      act: offered.act, label: offered.label, fields: HANDLING[offered.act] || [], region, messages, onDone,
+      url: '/api/intake/cases/' + encodeURIComponent(caseId) + '/' + offered.act,
+    });
+  }
+
   /**
-   * The form of one act for a case. onDone(answer) is called with the case after the act; what the
-   * service refuses is put beside its field (aria-invalid, focus), the rest into messages.
+   * A form that posts its fields to url. onDone(answer) is called with the service's answer; what
+   * the service refuses is put beside its field (aria-invalid, focus), the rest into messages.
+   * extra: values sent beside the fields (such as the case a letter is about).
    */
-  function form(caseId, offered, region, messages, onDone) {
-    const fields = FORMS[offered.act] || [];
-    const submit = el('button', { type: 'submit', class: 'primary' }, '提交：' + offered.label);
-    const node = el('form', { class: 'act-form', 'data-act': offered.act, novalidate: true },
-      el('h3', {}, offered.label), fields.map((f) => field(f, region)), submit);
+  function build({ act, label, fields, url, region, messages, onDone, extra }) {
+    const submit = el('button', { type: 'submit', class: 'primary' }, '提交：' + label);
+    const node = el('form', { class: 'act-form', 'data-act': act, novalidate: true },
+      el('h3', {}, label), fields.map((f) => field(f, region)), submit);
     node.addEventListener('submit', async (e) => {
       e.preventDefault();
       node.querySelectorAll('.field-error').forEach((x) => { x.textContent = ''; });
       node.querySelectorAll('[aria-invalid]').forEach((x) => { x.classList.remove('invalid'); x.removeAttribute('aria-invalid'); });
       submit.disabled = true;
-      const answer = await api('POST', '/api/intake/cases/' + encodeURIComponent(caseId) + '/' + offered.act, body(node, fields));
+      const answer = await api('POST', url, { ...body(node, fields), ...(extra || {}) });
       submit.disabled = false;
       if (answer.ok) return onDone(answer);
       const errors = (answer.problem && answer.problem.errors) || [];
       const elsewhere = [];
       for (const error of errors) {
-        const name = (error.field || '').replace(/^unit$/, 'unit.code');
+        // a list's item (team[0]) is shown at the list
+        const name = (error.field || '').replace(/\[\d+\]/g, '').replace(/^unit$/, 'unit.code');
         const box = node.querySelector('#' + id(name) + '-error');
         const message = RULES[error.rule] || error.message || error.rule;
         if (!box) { elsewhere.push(fieldName(error.field) + '：' + message); continue; }
@@ -153,5 +166,5 @@ const Acts = (() => {
     return node;
   }
 
-  return { FORMS, form };
+  return { HANDLING, handlingAct, build, fields: { text, area, date, choice } };
 })();
