@@ -128,6 +128,16 @@
     if (!saved.ok) return showProblem(saved);
     const c = saved.data.petitionCase || {};
     notice(messages, 'ok', []);
+    const earlier = saved.data.repeatOf;
+    if (!saved.data.petitionCase && earlier) {
+      // 重复信访 of a matter still in the procedure: no new case, recorded on the earlier one
+      $('result').replaceChildren(el('div', { class: 'notice ok', id: 'registered', role: 'status' },
+        el('div', {}, saved.data.outcomeLabel || '重复信访，并入原件'),
+        el('div', {}, '未新建信访件，已记入原件：', el('strong', { id: 'linked-case-number' }, earlier.caseNumber || '')),
+        el('a', { href: '/case.html?id=' + encodeURIComponent(earlier.caseId), id: 'case-link' }, '查看原件')));
+      $('register').querySelectorAll('input, textarea, select, button').forEach((node) => { node.disabled = true; });
+      return;
+    }
     $('result').replaceChildren(el('div', { class: 'notice ok', id: 'registered', role: 'status' },
       el('div', {}, '登记成功（' + (saved.data.outcomeLabel || saved.data.outcome || '') + '）'),
       el('div', {}, '信访件编号：', el('strong', { id: 'case-number' }, c.caseNumber || '')),

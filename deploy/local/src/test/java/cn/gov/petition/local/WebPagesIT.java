@@ -3,7 +3,6 @@ package cn.gov.petition.local;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.infra.Identities;
@@ -162,10 +161,12 @@ class WebPagesIT {
     click("submit");
     waitFor(d -> d.findElement(By.id("repeat-warning")).isDisplayed());
     click("confirm-register");
-    // #case-number is drawn with #registered, in one replaceChildren
-    waitFor(d -> !d.findElements(By.id("registered")).isEmpty());
-    waitFor(d -> !text("#case-number").equals(caseNumber));
-    assertNotEquals(caseNumber, text("#case-number"), "the confirmed repeat is not the first case");
+    // the first case is still in the procedure: no case is opened, the repeat is recorded on it
+    // (Art 19(3)) and the clerk is shown which
+    waitFor(d -> text("#linked-case-number").equals(caseNumber));
+    assertEquals(caseNumber, text("#linked-case-number"));
+    assertTrue(browser.findElements(By.id("case-number")).isEmpty(), "no new case number");
+    assertTrue(attribute("#case-link", "href").endsWith("id=" + caseId), "it opens the first case");
   }
 
   @Test
@@ -196,6 +197,8 @@ class WebPagesIT {
         browser.findElements(By.cssSelector("#deadline-chart canvas")).isEmpty(),
         "the deadlines are drawn by ECharts");
     assertTrue(text("#history").contains("登记"), text("#history"));
+    waitFor(d -> text("#history").contains("重复信访"));
+    assertTrue(text("#history").contains("重复信访"), "the confirmed repeat is recorded on it");
   }
 
   @Test
@@ -295,7 +298,7 @@ class WebPagesIT {
 
     type("q", "网页登记测试" + SERIAL + " 供暖");
     click(By.cssSelector("#search button[type=submit]"));
-    // the words are this test's letter's alone (and its confirmed repeat's)
+    // the words are this test's letter's alone
     waitFor(d -> text("#total").startsWith("（共 ") && text("#results").contains(caseNumber));
     assertTrue(text("#results").contains(caseNumber), text("#results"));
     assertEquals("", text("#err-q"));
