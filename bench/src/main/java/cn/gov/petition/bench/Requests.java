@@ -54,17 +54,26 @@ final class Requests {
     int cases = 10_000_000;
     int requests = 200;
     int rounds = 1;
+    Path keep = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--cases" -> cases = Integer.parseInt(args[++i]);
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--keep" -> keep = Path.of(args[++i]).toAbsolutePath();
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path root =
         Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath().normalize();
-    Path run = Files.createTempDirectory("petition-bench-" + name + "-");
+    // --keep DIR: the node's data (and keys) stay in DIR, filled once; a later run with the same
+    // DIR and --cases asks its questions of the same cases (a code change is measured in minutes,
+    // not after another hour's fill)
+    Path run =
+        keep == null
+            ? Files.createTempDirectory("petition-bench-" + name + "-")
+            : Files.createDirectories(keep);
+    Path filled = run.resolve("filled-" + name + "-" + cases);
     System.out.printf(
         "machine: %s; node, PostgreSQL, Kafka and the bench share them%n", Machine.describe());
     try (Platform platform = Platform.start(root, run, "53", 0)) {
@@ -72,15 +81,24 @@ final class Requests {
       try (Connection db =
           DriverManager.getConnection(
               postgres.jdbcUrl("petition_53"), PostgresServer.USER, PostgresServer.PASSWORD)) {
-        fill.fill(
-            db, cases, platform.infrastructure().fieldKeyConfig().get("petition.crypto.field-key"));
-        // as autovacuum leaves the tables in time (statistics, visibility map), before the timing
-        // rather than during it
-        long start = System.nanoTime();
-        try (Statement sql = db.createStatement()) {
-          sql.execute("VACUUM (ANALYZE)");
+        if (Files.exists(filled)) {
+          System.out.printf("kept: %s holds the %d cases of an earlier fill%n", run, cases);
+        } else {
+          fill.fill(
+              db,
+              cases,
+              platform.infrastructure().fieldKeyConfig().get("petition.crypto.field-key"));
+          // as autovacuum leaves the tables in time (statistics, visibility map), before the
+          // timing rather than during it
+          long start = System.nanoTime();
+          try (Statement sql = db.createStatement()) {
+            sql.execute("VACUUM (ANALYZE)");
+          }
+          System.out.printf("vacuumed in %.0f s%n", (System.nanoTime() - start) / 1e9);
+          if (keep != null) {
+            Files.writeString(filled, java.time.Instant.now().toString());
+          }
         }
-        System.out.printf("vacuumed in %.0f s%n", (System.nanoTime() - start) / 1e9);
       }
       HttpClient http = HttpClient.newHttpClient();
       String gateway = platform.gatewayUrl();
@@ -95,8 +113,10 @@ final class Requests {
         questions.ask(http, gateway, tokens, requests);
       }
     } finally {
-      try (var files = Files.walk(run.resolve("infra"))) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (keep == null) {
+        try (var files = Files.walk(run.resolve("infra"))) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }

@@ -260,6 +260,21 @@ class WebPagesIT {
     waitFor(d -> text("#crumbs").endsWith("麒麟区"));
     waitFor(d -> text("#rates-table").contains("南宁街道"));
     assertTrue(browser.getCurrentUrl().endsWith("region=530302"), browser.getCurrentUrl());
+
+    // a leader reads it on a phone: charts and tables within the screen
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    try {
+      browser.navigate().refresh();
+      waitFor(d -> text("#rates-table").contains("南宁街道"));
+      waitFor(d -> !d.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) browser)
+              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+          "no sideways scrolling at 375 px");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
   }
 
   @Test
