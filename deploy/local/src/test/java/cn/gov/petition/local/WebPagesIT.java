@@ -262,19 +262,13 @@ class WebPagesIT {
     assertTrue(browser.getCurrentUrl().endsWith("region=530302"), browser.getCurrentUrl());
 
     // a leader reads it on a phone: charts and tables within the screen
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
-    try {
-      browser.navigate().refresh();
-      waitFor(d -> text("#rates-table").contains("南宁街道"));
-      waitFor(d -> !d.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
-      assertEquals(
-          Boolean.TRUE,
-          ((JavascriptExecutor) browser)
-              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
-          "no sideways scrolling at 375 px");
-    } finally {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-    }
+    onAPhone(
+        () -> {
+          browser.navigate().refresh();
+          waitFor(d -> text("#rates-table").contains("南宁街道"));
+          waitFor(d -> !d.findElements(By.cssSelector("#rates-chart canvas")).isEmpty());
+          assertTrue(fitsTheScreen(), "no sideways scrolling at 375 px");
+        });
   }
 
   @Test
@@ -339,26 +333,20 @@ class WebPagesIT {
     assertTrue(text("#items").contains(staff), text("#items"));
 
     // on a phone: nothing wider than the screen, the queue a list of cards
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
-    try {
-      browser.navigate().refresh();
-      click(By.cssSelector("input[name=view][value=mine]"));
-      waitFor(d -> text("#items").contains(caseNumber));
-      assertEquals(
-          Boolean.TRUE,
-          ((JavascriptExecutor) browser)
-              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
-          "no sideways scrolling at 375 px");
-      assertEquals(
-          "block 信访件编号",
-          ((JavascriptExecutor) browser)
-              .executeScript(
-                  "const td = document.querySelector('#items td');"
-                      + " return getComputedStyle(td).display + ' ' + td.dataset.label"),
-          "each row a card, each cell naming its column");
-    } finally {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-    }
+    onAPhone(
+        () -> {
+          browser.navigate().refresh();
+          click(By.cssSelector("input[name=view][value=mine]"));
+          waitFor(d -> text("#items").contains(caseNumber));
+          assertTrue(fitsTheScreen(), "no sideways scrolling at 375 px");
+          assertEquals(
+              "block 信访件编号",
+              ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "const td = document.querySelector('#items td');"
+                          + " return getComputedStyle(td).display + ' ' + td.dataset.label"),
+              "each row a card, each cell naming its column");
+        });
   }
 
   @Test
@@ -372,26 +360,20 @@ class WebPagesIT {
     waitFor(d -> text("#queue-title").equals("本单位待办") && text("#items").contains(caseNumber));
 
     // on a phone the unit objects: the form refuses an empty reason beside the field
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
-    try {
-      openTheCase();
-      waitFor(d -> offered().containsAll(List.of("acceptance", "objection", "declination")));
-      act("objection");
-      assertEquals(
-          Boolean.TRUE,
-          ((JavascriptExecutor) browser)
-              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
-          "the case page and its form fit 375 px");
-      submit();
-      waitFor(d -> text("#act-reason-error").equals("不能为空"));
-      assertEquals("true", attribute("#act-reason", "aria-invalid"));
-      assertEquals("act-reason", activeId(), "the first refused field has the focus");
-      type("act-reason", "该事项属于供热企业服务质量问题，不属本单位职权。");
-      submit();
-      waitFor(d -> text("#status").equals("异议待定"));
-    } finally {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-    }
+    onAPhone(
+        () -> {
+          openTheCase();
+          waitFor(d -> offered().containsAll(List.of("acceptance", "objection", "declination")));
+          act("objection");
+          assertTrue(fitsTheScreen(), "the case page and its form fit 375 px");
+          submit();
+          waitFor(d -> text("#act-reason-error").equals("不能为空"));
+          assertEquals("true", attribute("#act-reason", "aria-invalid"));
+          assertEquals("act-reason", activeId(), "the first refused field has the focus");
+          type("act-reason", "该事项属于供热企业服务质量问题，不属本单位职权。");
+          submit();
+          waitFor(d -> text("#status").equals("异议待定"));
+        });
     // while the objection waits for a decision, the unit can only name who of its staff has it
     waitFor(d -> offered().equals(List.of("staff")));
 
@@ -523,30 +505,24 @@ class WebPagesIT {
 
     // the unit answers on a phone
     signInWithToken(Tokens.ofUnit(platform, "web-it-letters-" + SERIAL, "handler", unit));
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
-    try {
-      browser.get(platform.gatewayUrl() + "/supervision.html");
-      waitFor(d -> text("#letters").contains(reason));
-      assertTrue(
-          browser.findElement(By.id("listings-section")).getAttribute("hidden") != null,
-          "a unit's handler sees its letters, not the listings");
-      click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-answer]"));
-      submit("#letter-form");
-      waitFor(d -> text("#act-answer-error").equals("不能为空"));
-      type("act-answer", "已于当日补发受理告知书。");
-      assertEquals(
-          Boolean.TRUE,
-          ((JavascriptExecutor) browser)
-              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
-          "the letters and the answer form fit 375 px");
-      submit("#letter-form");
-      waitFor(d -> text("#letters").contains("已于当日补发受理告知书。"));
-      assertTrue(text("#letters").contains("已回复"), text("#letters"));
-      click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-letter]"));
-      waitFor(d -> d.findElement(By.id("letter-view")).isDisplayed());
-    } finally {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
-    }
+    onAPhone(
+        () -> {
+          browser.get(platform.gatewayUrl() + "/supervision.html");
+          waitFor(d -> text("#letters").contains(reason));
+          assertTrue(
+              browser.findElement(By.id("listings-section")).getAttribute("hidden") != null,
+              "a unit's handler sees its letters, not the listings");
+          click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-answer]"));
+          submit("#letter-form");
+          waitFor(d -> text("#act-answer-error").equals("不能为空"));
+          type("act-answer", "已于当日补发受理告知书。");
+          assertTrue(fitsTheScreen(), "the letters and the answer form fit 375 px");
+          submit("#letter-form");
+          waitFor(d -> text("#letters").contains("已于当日补发受理告知书。"));
+          assertTrue(text("#letters").contains("已回复"), text("#letters"));
+          click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-letter]"));
+          waitFor(d -> d.findElement(By.id("letter-view")).isDisplayed());
+        });
 
     // the supervisor lists a unit under supervision (挂牌督办)
     String listed = "挂牌测试" + SERIAL + "：三率连续两月低于全市平均。";
@@ -564,6 +540,23 @@ class WebPagesIT {
     submit("#listing-form");
     waitFor(d -> text("#listings").contains(listed));
     assertTrue(text("#listings").contains("挂牌中"), text("#listings"));
+  }
+
+  /** Takes the steps in a window as wide as a phone's (375 px), then at desktop width again. */
+  private void onAPhone(Runnable steps) {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    try {
+      steps.run();
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+  }
+
+  /** Nothing on the page is wider than the window: no sideways scrolling. */
+  private boolean fitsTheScreen() {
+    return (Boolean)
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
   }
 
   /** Sets a date field as the date picker would. */
