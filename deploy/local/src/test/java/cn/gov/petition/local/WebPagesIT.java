@@ -352,34 +352,64 @@ class WebPagesIT {
   @Test
   @Order(7)
   void theCaseIsWorkedThroughTheProcedureInThePagesByTheUnitTheSupervisorAndTheRegistrar() {
-    String unit =
-        Visits.awaitRouted(platform.gatewayUrl(), registrar, caseId).path("handlingUnit.code");
-    String handler = Tokens.ofUnit(platform, "web-it-handler-" + SERIAL, "handler", unit);
-    signInWithToken(handler);
-    browser.get(platform.gatewayUrl() + "/queue.html");
-    waitFor(d -> text("#queue-title").equals("本单位待办") && text("#items").contains(caseNumber));
+    workThroughTheProcedure(caseId, caseNumber, "web-it-handler-" + SERIAL);
+  }
 
-    // on a phone the unit objects: the form refuses an empty reason beside the field
+  @Test
+  @Order(9)
+  void onAPhoneACaseIsRegisteredAndWorkedThroughTheProcedureInThePages() {
     onAPhone(
         () -> {
-          openTheCase();
-          waitFor(d -> offered().containsAll(List.of("acceptance", "objection", "declination")));
-          act("objection");
-          assertTrue(fitsTheScreen(), "the case page and its form fit 375 px");
-          submit();
-          waitFor(d -> text("#act-reason-error").equals("不能为空"));
-          assertEquals("true", attribute("#act-reason", "aria-invalid"));
-          assertEquals("act-reason", activeId(), "the first refused field has the focus");
-          type("act-reason", "该事项属于供热企业服务质量问题，不属本单位职权。");
-          submit();
-          waitFor(d -> text("#status").equals("异议待定"));
+          signInAs("qilin-registrar", "/register.html");
+          waitFor(d -> d.findElement(By.id("submit")).isEnabled()); // the form is ready
+          assertTrue(fitsTheScreen(), "the registration form fits 375 px");
+          fillTheLetter(
+              "手机登记测试" + SERIAL + "：小区供暖管道漏水，楼道结冰。",
+              "钱七",
+              Identities.mobile(Identities.nextSerial()),
+              "云南省曲靖市麒麟区南宁街道二号");
+          click("submit");
+          waitFor(d -> attribute("#case-link", "href").contains("id="));
+          String link = attribute("#case-link", "href");
+          String id = link.substring(link.indexOf("id=") + 3);
+          String number = text("#case-number");
+          assertTrue(number.matches("530302-\\d{8}-\\d{5}"), number);
+          workThroughTheProcedure(id, number, "web-it-phone-handler-" + SERIAL);
         });
+  }
+
+  /**
+   * The procedure in the pages, as its users take it: the unit objects (refused empty first), the
+   * city's supervisor rejects the objection, the unit accepts, extends (refused too long first) and
+   * answers; the registering office records the evaluation; the unit closes with the checklist
+   * (refused empty first), and the case leaves the unit's queue.
+   */
+  private void workThroughTheProcedure(String id, String number, String staff) {
+    String unit =
+        Visits.awaitRouted(platform.gatewayUrl(), registrar, id).path("handlingUnit.code");
+    String handler = Tokens.ofUnit(platform, staff, "handler", unit);
+    signInWithToken(handler);
+    browser.get(platform.gatewayUrl() + "/queue.html");
+    waitFor(d -> text("#queue-title").equals("本单位待办") && text("#items").contains(number));
+
+    // the unit objects: the form refuses an empty reason beside the field
+    openTheCase(id, number);
+    waitFor(d -> offered().containsAll(List.of("acceptance", "objection", "declination")));
+    act("objection");
+    assertTrue(fitsTheScreen(), "the case page and its form fit the window");
+    submit();
+    waitFor(d -> text("#act-reason-error").equals("不能为空"));
+    assertEquals("true", attribute("#act-reason", "aria-invalid"));
+    assertEquals("act-reason", activeId(), "the first refused field has the focus");
+    type("act-reason", "该事项属于供热企业服务质量问题，不属本单位职权。");
+    submit();
+    waitFor(d -> text("#status").equals("异议待定"));
     // while the objection waits for a decision, the unit can only name who of its staff has it
     waitFor(d -> offered().equals(List.of("staff")));
 
     // the city's supervisor, offered nothing else, finds the objection unfounded
     signInWithToken(Tokens.of(platform, "web-it-supervisor", "supervisor", "5303"));
-    openTheCase();
+    openTheCase(id, number);
     waitFor(d -> offered().equals(List.of("objection-decision")));
     act("objection-decision");
     select("#act-upheld", "false");
@@ -389,7 +419,7 @@ class WebPagesIT {
 
     // the unit accepts, asks too long an extension and then a lawful one, and answers
     signInWithToken(handler);
-    openTheCase();
+    openTheCase(id, number);
     act("acceptance");
     submit(); // the notice is written for the clerk, who may change it
     waitFor(d -> text("#status").equals("已受理"));
@@ -426,7 +456,7 @@ class WebPagesIT {
     assertFalse(offered().contains("evaluation"), "the unit never rates its own answer");
 
     // the registering office records the petitioner's evaluation
-    signInAs("qilin-registrar", "/case.html?id=" + caseId);
+    signInAs("qilin-registrar", "/case.html?id=" + id);
     waitFor(d -> offered().contains("evaluation"));
     act("evaluation");
     select("#act-satisfaction", "SATISFIED");
@@ -435,7 +465,7 @@ class WebPagesIT {
 
     // the unit closes it with the 三到位一处理 checklist, refused empty
     signInWithToken(handler);
-    openTheCase();
+    openTheCase(id, number);
     act("closure");
     type("act-summary", "已督促供热企业更换管网，复测达标。");
     submit();
@@ -448,7 +478,7 @@ class WebPagesIT {
     // and it has left the unit's queue
     browser.get(platform.gatewayUrl() + "/queue.html");
     waitFor(d -> text("#queue-title").equals("本单位待办") && !text("#items").isEmpty());
-    assertFalse(text("#items").contains(caseNumber), text("#items"));
+    assertFalse(text("#items").contains(number), text("#items"));
   }
 
   @Test
@@ -570,9 +600,9 @@ class WebPagesIT {
     click(By.cssSelector(form + " button[type=submit]"));
   }
 
-  private void openTheCase() {
-    browser.get(platform.gatewayUrl() + "/case.html?id=" + caseId);
-    waitFor(d -> text("#case-number").equals(caseNumber));
+  private void openTheCase(String id, String number) {
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + id);
+    waitFor(d -> text("#case-number").equals(number));
   }
 
   /** The acts the page offers, once it has asked (GET …/acts). */
@@ -600,16 +630,20 @@ class WebPagesIT {
   }
 
   private void fillTheLetter(String phone) {
+    fillTheLetter(CONTENT, PETITIONER, phone, "云南省曲靖市麒麟区南宁街道");
+  }
+
+  private void fillTheLetter(String content, String name, String phone, String address) {
     select("#channel", "LETTER");
     select("#petitionClass", "APPEAL");
     select("#purpose", "SEEK_SOLUTION");
     select("#category", "0105");
     select("select[data-depth='1']", "530302001");
     waitFor(d -> text("#matterRegionCode").equals("530302001"));
-    type("content", CONTENT);
-    type("p-name", PETITIONER);
+    type("content", content);
+    type("p-name", name);
     type("p-phone", phone);
-    type("p-address", "云南省曲靖市麒麟区南宁街道");
+    type("p-address", address);
   }
 
   private void signInAs(String user, String page) {
