@@ -82,10 +82,21 @@ const Forms = (() => {
       input = el('select', attrs, f.optional ? el('option', { value: '' }, '（请选择）') : null,
         Object.entries(f.options).map(([value, label]) => el('option', { value }, label)));
     } else if (f.type === 'unit') {
+      // the units of a region (any region in the caller's subtree: a city sends a matter to a
+      // county's bureau), listed again when the region changes
       input = el('select', attrs, el('option', { value: '' }, '（请选择）'));
-      api('GET', '/api/routing/units?region=' + encodeURIComponent(region)).then((r) => {
-        if (r.ok) input.append(...r.data.map((u) => el('option', { value: u.code }, u.name + '（' + u.code + '）')));
-      });
+      const where = el('input', { id: id(f.name) + '-region', inputmode: 'numeric', value: region, 'aria-label': '单位所在区划代码' });
+      const list = async () => {
+        const r = await api('GET', '/api/routing/units?region=' + encodeURIComponent(where.value.trim()));
+        input.replaceChildren(el('option', { value: '' }, r.ok ? '（请选择）' : '（区划代码不正确）'),
+          ...(r.ok ? r.data.map((u) => el('option', { value: u.code }, u.name + '（' + u.code + '）')) : []));
+      };
+      where.addEventListener('change', list);
+      list();
+      return el('div', { class: 'act-field' },
+        el('label', { for: id(f.name) }, f.label),
+        el('div', { class: 'unit-choice' }, el('label', { for: id(f.name) + '-region' }, '区划'), where, input),
+        el('div', { class: 'field-error', id: id(f.name) + '-error' }));
     } else if (f.type === 'lines') {
       input = el('textarea', { ...attrs, rows: 3 }, f.value || '');
     } else if (f.type === 'checkbox') {

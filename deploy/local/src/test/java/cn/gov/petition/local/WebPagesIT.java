@@ -412,6 +412,12 @@ class WebPagesIT {
     openTheCase(id, number);
     waitFor(d -> offered().equals(List.of("objection-decision")));
     act("objection-decision");
+    // the unit to send it to, if upheld, is chosen among a county's units, not only the city's
+    type("act-unit-code-region", "530302");
+    usableElement(By.id("act-unit-code-region")).sendKeys(org.openqa.selenium.Keys.TAB);
+    waitFor(
+        d ->
+            !d.findElements(By.cssSelector("#act-unit-code option[value='530302:rsj']")).isEmpty());
     select("#act-upheld", "false");
     type("act-reason", "经核实，供热服务质量属于该单位监管职责，异议不成立。");
     submit();
@@ -473,6 +479,8 @@ class WebPagesIT {
     type("act-checklist-problemSolved", "已更换楼内管网，室温复测达标。");
     submit();
     waitFor(d -> text("#status").equals("已办结"));
+    // the history is drawn after the status, from a fetch of its own
+    waitFor(d -> text("#history").contains("办结"));
     assertTrue(text("#history").contains("办结"), text("#history"));
 
     // and it has left the unit's queue
