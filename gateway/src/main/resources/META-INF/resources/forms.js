@@ -89,7 +89,7 @@ const Forms = (() => {
       const list = async () => {
         const r = await api('GET', '/api/routing/units?region=' + encodeURIComponent(where.value.trim()));
         input.replaceChildren(el('option', { value: '' }, r.ok ? '（请选择）' : '（区划代码不正确）'),
-          ...(r.ok ? r.data.map((u) => el('option', { value: u.code }, u.name + '（' + u.code + '）')) : []));
+          ...(r.ok ? r.data.map((u) => el('option', { value: u.code, 'data-name': u.name }, u.name + '（' + u.code + '）')) : []));
       };
       where.addEventListener('change', list);
       list();
@@ -112,6 +112,8 @@ const Forms = (() => {
   /** The request body from the form: nested names (checklist.counselled) become nested objects. */
   function body(form, fields) {
     const result = {};
+    // a group (三到位一处理) is sent even when empty, so that the service names it
+    for (const f of fields.filter((x) => x.group)) result[f.group] = {};
     for (const f of fields.filter((x) => x.name)) {
       const input = form.querySelector('#' + id(f.name));
       let value = f.type === 'checkbox' ? input.checked : input.value.trim();
@@ -123,12 +125,9 @@ const Forms = (() => {
       let target = result;
       for (const part of path.slice(0, -1)) target = target[part] = target[part] || {};
       target[path[path.length - 1]] = value;
+      // a unit chosen from the list is sent with its name beside its code
+      if (f.type === 'unit') target.name = input.selectedOptions[0].dataset.name;
     }
-    if (form.dataset.act === 'objection-decision' && result.unit && result.unit.code) {
-      const chosen = form.querySelector('#' + id('unit.code')).selectedOptions[0];
-      result.unit.name = chosen.textContent.replace(/（[^（]*）$/, '');
-    }
-    if ((form.dataset.act === 'closure' || form.dataset.act === 'termination') && !result.checklist) result.checklist = {};
     return result;
   }
 

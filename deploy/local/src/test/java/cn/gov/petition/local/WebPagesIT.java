@@ -547,8 +547,10 @@ class WebPagesIT {
         () -> {
           browser.get(platform.gatewayUrl() + "/supervision.html");
           waitFor(d -> text("#letters").contains(reason));
-          assertTrue(
-              browser.findElement(By.id("listings-section")).getAttribute("hidden") != null,
+          // the page shows the sections a role may use once its script has run (letters drawn)
+          waitFor(d -> !d.findElement(By.id("listings-section")).isDisplayed());
+          assertFalse(
+              present("#listings-section").isDisplayed(),
               "a unit's handler sees its letters, not the listings");
           click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-answer]"));
           submit("#letter-form");
