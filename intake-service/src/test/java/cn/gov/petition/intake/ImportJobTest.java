@@ -123,6 +123,27 @@ class ImportJobTest {
   }
 
   @Test
+  void lettersOfOneDayAreLinkedToTheNewestEarlierOneInTheFilesOrder() throws Exception {
+    // every former case of one day is registered at 09:00 of it: the file's order, kept in the
+    // day's case numbers, says which came last (CI once linked to an older one)
+    List<String> letters = List.of("D1", "D2", "D3", "D4", "D5");
+    StringBuilder file = new StringBuilder();
+    for (String letter : letters) {
+      file.append(line(closedIn2021(letter))).append('\n');
+    }
+    JsonPath done = importAndWait(file.toString());
+    assertEquals(letters.size(), done.getInt("imported"), done.prettify());
+    Map<Integer, JsonPath> report = report(done.getString("id"));
+    for (int line = 2; line <= letters.size(); line++) {
+      JsonPath repeat = read(report.get(line).getString("caseId"));
+      assertEquals(
+          report.get(line - 1).getString("caseId"),
+          repeat.getString("repeatOf.caseId"),
+          "line " + line);
+    }
+  }
+
+  @Test
   void aJobIsItsRegionsAdministratorsAndPartsComeBeforeTheStart() throws Exception {
     String job = open();
     given()
@@ -398,7 +419,12 @@ class ImportJobTest {
   }
 
   private Map<String, Object> closedIn2021() {
-    Map<String, Object> record = record("A", "2021-03-01", idNumber);
+    return closedIn2021("A");
+  }
+
+  /** A letter of 2021-03-01, handled and closed that summer. */
+  private Map<String, Object> closedIn2021(String letter) {
+    Map<String, Object> record = record(letter, "2021-03-01", idNumber);
     record.put(
         "steps",
         List.of(

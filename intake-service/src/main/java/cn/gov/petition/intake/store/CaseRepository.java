@@ -33,7 +33,7 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
   /**
    * Earlier cases about a matter in the county in which one of the petitioners is the same person:
    * the same ID number or phone, or the same name at the same address (all by their keyed digests).
-   * Newest first, at most {@code limit}.
+   * Newest first (on one day, by case number), at most {@code limit}.
    */
   public List<PetitionCaseEntity> samePetitioner(
       String county,
@@ -52,7 +52,10 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
                     + " WHERE id_number_digest = ANY(?1) OR phone_digest = ANY(?2)"
                     + " OR name_address_digest = ANY(?3))"
                     + " SELECT c.* FROM petition_case c JOIN same ON same.case_id = c.id"
-                    + " WHERE c.matter_region_code LIKE ?4 ORDER BY c.registered_at DESC LIMIT ?5",
+                    // former cases of one day are all registered at 09:00 of it (ActingDay): the
+                    // day's case numbers, taken in the order they came, break the tie
+                    + " WHERE c.matter_region_code LIKE ?4"
+                    + " ORDER BY c.registered_at DESC, c.case_number DESC LIMIT ?5",
                 PetitionCaseEntity.class)
             .setParameter(1, idDigests.toArray(String[]::new))
             .setParameter(2, phoneDigests.toArray(String[]::new))
