@@ -12,8 +12,8 @@ import java.util.Set;
  * them (ADR 29). Chinese has no spaces between words, so the index keeps every pair of adjacent
  * characters (bigrams, as {@link ContentSimilarity} compares texts): "小区供暖不达标" is kept as 小区, 区供,
  * 供暖, 暖不, 不达, 达标, and a search for "供暖" or "供暖不达标" asks for the pairs of its words. The index finds
- * the cases holding every pair; {@link Search#matches} then reads each found content and keeps
- * those where each word stands whole, and {@link Search#score} ranks them.
+ * the cases holding every pair; the node then reads each found content, keeps those where each word
+ * stands whole and ranks them ({@link Search#score}).
  *
  * <p>Texts are compared in one canonical form: compatibility-normalised (full-width ３ is 3), lower
  * case, letters and digits only (punctuation and spaces dropped, so "供暖，不达标" holds "供暖不达标").
@@ -92,21 +92,20 @@ public final class ContentWords {
       return all;
     }
 
-    /** Whether every word stands whole in the content. */
-    public boolean matches(String content) {
-      String text = canonical(content);
-      return words.stream().allMatch(text::contains);
-    }
-
     /**
      * How well the content answers: each word's occurrences, weighted by its length (a long phrase
-     * found says more than a common pair), summed.
+     * found says more than a common pair), summed; 0 if a word does not stand whole in it (the
+     * index's pairs were all there, but apart).
      */
     public int score(String content) {
       String text = canonical(content);
       int score = 0;
       for (String word : words) {
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+        int at = text.indexOf(word);
+        if (at < 0) {
+          return 0;
+        }
+        for (; at >= 0; at = text.indexOf(word, at + word.length())) {
           score += word.codePointCount(0, word.length());
         }
       }
