@@ -17,8 +17,9 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * PostgreSQL, Kafka and a trace collector for one machine: the local run and every integration test
- * use this same class, so what the tests prove is what a user runs.
+ * PostgreSQL, Kafka, a trace collector, an SMS center and an object store for one machine: the
+ * local run and every integration test use this same class, so what the tests prove is what a user
+ * runs.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -27,19 +28,26 @@ public final class LocalInfrastructure implements AutoCloseable {
   private final KafkaBroker kafka;
   private final JwtKeys keys;
   private final TraceCollector traces;
+  private final SmsCenter sms;
+  private ObjectStore objects;
 
   private LocalInfrastructure(
       Path directory,
       PostgresServer postgres,
       KafkaBroker kafka,
       JwtKeys keys,
-      TraceCollector traces) {
+      TraceCollector traces,
+      SmsCenter sms) {
     this.directory = directory;
     this.postgres = postgres;
     this.kafka = kafka;
     this.keys = keys;
     this.traces = traces;
+    this.sms = sms;
   }
+
+  /** The system id the local SMS center accepts (its password: {@link #smsPassword}). */
+  public static final String SMS_SYSTEM_ID = "petition";
 
   /**
    * Starts both servers with their data under {@code directory}. Ports used last time are taken
@@ -60,7 +68,12 @@ public final class LocalInfrastructure implements AutoCloseable {
               postgres,
               kafka,
               JwtKeys.in(directory.resolve("keys")),
-              TraceCollector.start(intOf(last, "traces")));
+              TraceCollector.start(intOf(last, "traces")),
+              SmsCenter.start(
+                  directory.resolve("sms"),
+                  intOf(last, "sms"),
+                  SMS_SYSTEM_ID,
+                  smsPassword(directory.resolve("keys"))));
       infra.writePorts();
       return infra;
     } catch (RuntimeException e) {
@@ -84,6 +97,59 @@ public final class LocalInfrastructure implements AutoCloseable {
   /** The collector the local nodes' services export their spans to. */
   public TraceCollector traces() {
     return traces;
+  }
+
+  /** The SMS center the local nodes send their SMS to, over SMPP. */
+  public SmsCenter sms() {
+    return sms;
+  }
+
+  /**
+   * The S3-compatible object store, started on first use (its own JVM: only the runs that keep
+   * attachments pay for it), with its data under {@code objects/}.
+   */
+  public synchronized ObjectStore objects() {
+    if (objects == null) {
+      objects =
+          ObjectStore.start(
+              directory.resolve("objects"),
+              intOf(readPorts(directory), "objects"),
+              OBJECTS_ACCESS_KEY,
+              secret(directory.resolve("keys"), "objects-secret", 40));
+      writePorts();
+    }
+    return objects;
+  }
+
+  /** The access key of the local object store (its secret: in {@code keys/objects-secret}). */
+  public static final String OBJECTS_ACCESS_KEY = "petition";
+
+  /**
+   * The SMS center's password, generated on first use and kept with the data (SMPP allows 8
+   * characters).
+   */
+  static String smsPassword(Path keys) {
+    return secret(keys, "sms-password", 8);
+  }
+
+  /** A secret of {@code length} letters and digits in {@code keys/name}, made on first use. */
+  private static String secret(Path keys, String name, int length) {
+    Path file = keys.resolve(name);
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(keys);
+        String letters = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+          secret.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        Files.writeString(file, secret);
+      }
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -239,7 +305,16 @@ public final class LocalInfrastructure implements AutoCloseable {
       try {
         postgres.close();
       } finally {
-        traces.close();
+        try {
+          traces.close();
+        } finally {
+          sms.close();
+          synchronized (this) {
+            if (objects != null) {
+              objects.close();
+            }
+          }
+        }
       }
     }
   }
@@ -260,6 +335,13 @@ public final class LocalInfrastructure implements AutoCloseable {
     ports.setProperty("kafka", String.valueOf(kafka.port()));
     ports.setProperty("kafka.controller", String.valueOf(kafka.controllerPort()));
     ports.setProperty("traces", String.valueOf(traces.port()));
+    ports.setProperty("sms", String.valueOf(sms.port()));
+    String lastObjects = readPorts(directory).getProperty("objects");
+    if (objects != null) {
+      ports.setProperty("objects", String.valueOf(objects.port()));
+    } else if (lastObjects != null) {
+      ports.setProperty("objects", lastObjects); // not started this time: its port kept
+    }
     try (var out = Files.newBufferedWriter(directory.resolve("ports.properties"))) {
       ports.store(out, "ports of the last run, taken again when free");
     } catch (IOException e) {

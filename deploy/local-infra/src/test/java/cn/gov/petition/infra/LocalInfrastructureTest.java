@@ -47,6 +47,13 @@ class LocalInfrastructureTest {
           settings(config.get("quarkus.datasource.jdbc.url")),
           "a node's PostgreSQL acknowledges a commit once it is on disk");
 
+      assertFalse(Ports.isFree(infra.sms().port()), "the SMS center listens");
+      String password = LocalInfrastructure.smsPassword(dir.resolve("keys"));
+      assertEquals(8, password.length());
+      assertEquals(password, LocalInfrastructure.smsPassword(dir.resolve("keys")), "kept");
+      assertFalse(Ports.isFree(infra.objects().port()), "the object store, started when asked");
+      assertTrue(Files.exists(dir.resolve("keys").resolve("objects-secret")));
+
       String topic = "infra-test-" + UUID.randomUUID();
       produce(infra, topic, "before-restart");
       infra.kafka().stop();
