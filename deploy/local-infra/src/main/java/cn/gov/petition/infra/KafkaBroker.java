@@ -1,10 +1,7 @@
 package cn.gov.petition.infra;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,15 +110,7 @@ public final class KafkaBroker implements AutoCloseable {
     if (process == null) {
       return;
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildJvms.stop(process, 30);
     process = null;
   }
 
@@ -235,22 +224,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** The broker's jars (resolved by Maven at build time) plus the launcher jar with BrokerMain. */
   private static String classpath() throws IOException {
-    try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            CLASSPATH_RESOURCE + " is missing: build the project with ./mvnw install first");
-      }
-      String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      return launcherLocation() + File.pathSeparator + jars;
-    }
-  }
-
-  private static String launcherLocation() {
-    try {
-      Class<?> main = Class.forName("cn.gov.petition.infra.broker.BrokerMainLocator");
-      return Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (ClassNotFoundException | URISyntaxException e) {
-      throw new IllegalStateException("petition-kafka-broker is not on the class path", e);
-    }
+    return ChildJvms.classpath(
+        CLASSPATH_RESOURCE, "cn.gov.petition.infra.broker.BrokerMainLocator");
   }
 }

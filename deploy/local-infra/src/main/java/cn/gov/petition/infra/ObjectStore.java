@@ -1,17 +1,13 @@
 package cn.gov.petition.infra;
 
 import cn.gov.petition.infra.objects.ObjectStoreMain;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * 对象存储 of one machine: a real S3-compatible server (S3Proxy, from Maven Central, over jclouds'
@@ -97,7 +93,7 @@ public final class ObjectStore implements AutoCloseable {
               // S3Proxy sends System.err to its logger: the logger must write elsewhere
               "-Dorg.slf4j.simpleLogger.logFile=" + directory.resolve("s3proxy.log"),
               "-cp",
-              classpath(),
+              ChildJvms.classpath(CLASSPATH_RESOURCE, ObjectStoreMain.class.getName()),
               ObjectStoreMain.class.getName(),
               "--properties",
               properties.toString());
@@ -119,34 +115,7 @@ public final class ObjectStore implements AutoCloseable {
     if (process == null) {
       return;
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildJvms.stop(process, 20);
     process = null;
-  }
-
-  /** S3Proxy's jars (resolved by Maven at build time) plus the launcher's. */
-  private static String classpath() throws IOException {
-    try (InputStream in = ObjectStore.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            CLASSPATH_RESOURCE + " is missing: build the project with ./mvnw install first");
-      }
-      String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      try {
-        return Path.of(
-                ObjectStoreMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            + File.pathSeparator
-            + jars;
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
