@@ -279,7 +279,7 @@ public final class IntakeBench {
             "channel",
             i % 3 == 0 ? "VISIT" : "ONLINE",
             "receivedOn",
-            LocalDate.now().toString(),
+            LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
             "matterRegionCode",
             TOWNSHIPS[i % TOWNSHIPS.length],
             "petitionClass",

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -51,7 +52,7 @@ class CaseSearchTest {
   @BeforeEach
   void register() {
     Map<String, Object> letter = Petitions.letter();
-    letter.put("receivedOn", LocalDate.now().minusDays(20).toString());
+    letter.put("receivedOn", LocalDate.now(Clocks.CHINA).minusDays(20).toString());
     Map<String, Object> late = Petitions.registered(letter).path("petitionCase");
     Map<String, Object> accused = Petitions.registered(accusationToday()).path("petitionCase");
     lateLetter = (String) late.get("caseNumber");
@@ -61,7 +62,7 @@ class CaseSearchTest {
 
   private static Map<String, Object> accusationToday() {
     Map<String, Object> body = Petitions.accusation();
-    body.put("receivedOn", LocalDate.now().toString());
+    body.put("receivedOn", LocalDate.now(Clocks.CHINA).toString());
     return body;
   }
 
@@ -104,7 +105,7 @@ class CaseSearchTest {
     assertTrue(daysLeft < 0, "overdue: " + daysLeft);
     assertEquals(
         java.time.temporal.ChronoUnit.DAYS.between(
-            LocalDate.now(), LocalDate.parse(overdue.getString("items[0].nextDueOn"))),
+            LocalDate.now(Clocks.CHINA), LocalDate.parse(overdue.getString("items[0].nextDueOn"))),
         daysLeft);
     // due within 0 days: only what is due today or overdue; within 15: the accusation's forwarding
     assertEquals(List.of(lateLetter), numbers(mine(QILIN_OFFICE, Map.of("dueWithin", "0"))));
@@ -113,7 +114,8 @@ class CaseSearchTest {
     assertEquals(List.of(lateLetter), numbers(mine(QILIN_OFFICE, Map.of("accusation", "false"))));
     assertEquals(
         List.of(accusation),
-        numbers(mine(QILIN_OFFICE, Map.of("receivedFrom", LocalDate.now().toString()))));
+        numbers(
+            mine(QILIN_OFFICE, Map.of("receivedFrom", LocalDate.now(Clocks.CHINA).toString()))));
     assertEquals(
         2, mine(QILIN_OFFICE, Map.of("category", "01", "region", "530302")).getInt("total"));
     assertEquals(0, mine(QILIN_OFFICE, Map.of("category", "02")).getInt("total"));

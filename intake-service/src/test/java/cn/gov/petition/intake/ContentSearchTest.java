@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
@@ -69,14 +70,14 @@ class ContentSearchTest {
     // older than the three months a city's or a province's search reads first
     letter("old", "小区物业维修基金被挪用，业主多次反映。", 200);
     Map<String, Object> accusation = Petitions.accusation();
-    accusation.put("receivedOn", LocalDate.now().toString());
+    accusation.put("receivedOn", LocalDate.now(Clocks.CHINA).toString());
     remember("accusation", Petitions.registered(accusation).path("petitionCase"));
   }
 
   private void letter(String name, String content, int daysAgo) {
     Map<String, Object> letter = Petitions.letter();
     letter.put("content", content);
-    letter.put("receivedOn", LocalDate.now().minusDays(daysAgo).toString());
+    letter.put("receivedOn", LocalDate.now(Clocks.CHINA).minusDays(daysAgo).toString());
     remember(name, Petitions.registered(letter).path("petitionCase"));
   }
 

@@ -2,6 +2,7 @@ package cn.gov.petition.intake;
 
 import static io.restassured.RestAssured.given;
 
+import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.infra.Identities;
 import cn.gov.petition.testing.TestTokens;
 import io.restassured.http.ContentType;
@@ -26,7 +27,7 @@ final class Petitions {
     int serial = Identities.nextSerial();
     Map<String, Object> body = new HashMap<>();
     body.put("channel", "LETTER");
-    body.put("receivedOn", LocalDate.now().minusDays(1).toString());
+    body.put("receivedOn", LocalDate.now(Clocks.CHINA).minusDays(1).toString());
     body.put("matterRegionCode", "530302001");
     body.put("petitionClass", "APPEAL");
     body.put("purpose", "SEEK_SOLUTION");

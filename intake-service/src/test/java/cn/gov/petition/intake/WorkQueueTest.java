@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,7 +46,8 @@ class WorkQueueTest {
     assertEquals("FORWARD", forward.get("step"));
     assertEquals("转送交办", forward.get("stepLabel"));
     assertEquals(
-        ChronoUnit.DAYS.between(LocalDate.now(), LocalDate.parse((String) forward.get("dueOn"))),
+        ChronoUnit.DAYS.between(
+            LocalDate.now(Clocks.CHINA), LocalDate.parse((String) forward.get("dueOn"))),
         ((Number) forward.get("daysLeft")).longValue());
     assertTrue(waiting(COUNTY_HOUSING, number).isEmpty(), "not the bureau's yet");
     // the city sees what its counties owe: the office's forwarding
