@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,32 @@ final class ChildJvms {
     } catch (ClassNotFoundException | URISyntaxException e) {
       throw new IllegalStateException(launcher + " is not on the class path", e);
     }
+  }
+
+  /**
+   * Starts {@code mainAndArgs} in a JVM of this JDK: Serial GC and C1 only, as the services (ADR
+   * 6), slf4j-simple at warn, the heap and any other options in {@code options}; its output
+   * appended to {@code log}.
+   */
+  static Process launch(
+      Path directory, List<String> options, String classpath, List<String> mainAndArgs, Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    command.addAll(options);
+    command.add("-cp");
+    command.add(classpath);
+    command.addAll(mainAndArgs);
+    return new ProcessBuilder(command)
+        .directory(directory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
   }
 
   /** Asks the process to end, and ends it after {@code graceSeconds} if it has not. */

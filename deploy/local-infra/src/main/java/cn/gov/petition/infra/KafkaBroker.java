@@ -168,18 +168,8 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private Process java(List<String> mainAndArgs, Path log) throws IOException {
-    var command = new java.util.ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    command.add("-cp");
-    command.add(classpath());
-    command.addAll(mainAndArgs);
-    return new ProcessBuilder(command)
-        .directory(directory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    return ChildJvms.launch(
+        directory, List.of("-Xms128m", "-Xmx512m"), classpath(), mainAndArgs, log);
   }
 
   private void run(List<String> mainAndArgs, Path log, Duration timeout) throws IOException {

@@ -55,15 +55,7 @@ public final class ObjectStore implements AutoCloseable {
     return port;
   }
 
-  public String accessKey() {
-    return accessKey;
-  }
-
-  public String secretKey() {
-    return secretKey;
-  }
-
-  private synchronized void start() {
+  private void start() {
     try {
       Path data = Files.createDirectories(directory.resolve("data"));
       Path properties = directory.resolve("s3proxy.properties");
@@ -82,28 +74,17 @@ public final class ObjectStore implements AutoCloseable {
               "jclouds.credential=local",
               ""),
           StandardCharsets.UTF_8);
-      List<String> command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xms32m",
-              "-Xmx256m",
-              "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
-              "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-              // S3Proxy sends System.err to its logger: the logger must write elsewhere
-              "-Dorg.slf4j.simpleLogger.logFile=" + directory.resolve("s3proxy.log"),
-              "-cp",
-              ChildJvms.classpath(CLASSPATH_RESOURCE, ObjectStoreMain.class.getName()),
-              ObjectStoreMain.class.getName(),
-              "--properties",
-              properties.toString());
       process =
-          new ProcessBuilder(command)
-              .directory(directory.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(
-                  ProcessBuilder.Redirect.appendTo(directory.resolve("console.log").toFile()))
-              .start();
+          ChildJvms.launch(
+              directory,
+              // S3Proxy sends System.err to its logger: the logger must write elsewhere
+              List.of(
+                  "-Xms32m",
+                  "-Xmx256m",
+                  "-Dorg.slf4j.simpleLogger.logFile=" + directory.resolve("s3proxy.log")),
+              ChildJvms.classpath(CLASSPATH_RESOURCE, ObjectStoreMain.class.getName()),
+              List.of(ObjectStoreMain.class.getName(), "--properties", properties.toString()),
+              directory.resolve("console.log"));
       Ports.awaitListening(port, Duration.ofMinutes(2), process, "S3 object store");
     } catch (IOException e) {
       throw new UncheckedIOException("the object store did not start in " + directory, e);

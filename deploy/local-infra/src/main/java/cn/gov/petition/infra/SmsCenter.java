@@ -81,20 +81,13 @@ public final class SmsCenter implements AutoCloseable {
   /**
    * One message as the center received it, its parts joined.
    *
-   * @param systemId the bound client that sent it
    * @param from the sender number (the office's service number)
    * @param to the mobile number, as sent
    * @param text the text, decoded
    * @param parts how many SMPP messages carried it
    */
   public record Message(
-      String messageId,
-      String systemId,
-      String from,
-      String to,
-      String text,
-      int parts,
-      Instant receivedAt) {}
+      String messageId, String from, String to, String text, int parts, Instant receivedAt) {}
 
   private final SMPPServerSessionListener listener;
   private final String systemId;
@@ -343,13 +336,7 @@ public final class SmsCenter implements AutoCloseable {
     }
     record(
         new Message(
-            id,
-            systemId,
-            submit.getSourceAddr(),
-            submit.getDestAddress(),
-            text,
-            parts,
-            Instant.now()));
+            id, submit.getSourceAddr(), submit.getDestAddress(), text, parts, Instant.now()));
   }
 
   /** One part of a concatenated message: its user data header (IEI 0x00 or 0x08) and body. */
