@@ -145,6 +145,11 @@ class ContentSearchTest {
                 }
               });
           assertEquals(reads, new HashSet<>(found(token, Map.of("q", "供暖"))), who);
+          // with another criterion the case rows are asked too (V21): the same answer
+          assertEquals(
+              reads,
+              new HashSet<>(found(token, Map.of("q", "供暖", "receivedFrom", "2000-01-01"))),
+              who + ", with a criterion of the case rows");
         });
     // not trivial: the city's supervisor may open the accusation but not read its content
     assertTrue(found(CITY_SUPERVISOR, Map.of("q", "收受")).isEmpty());
@@ -155,6 +160,11 @@ class ContentSearchTest {
     assertEquals(List.of("accusation"), found(QILIN_OFFICE, Map.of("q", "收受")));
     assertTrue(found(ACCUSED_UNIT, Map.of("q", "收受")).isEmpty(), "never the accused");
     assertTrue(found(NEIGHBOUR, Map.of("q", "供暖")).isEmpty());
+    // a region of any level, from the index alone
+    assertEquals(
+        Set.of("heating", "heatingTwice", "scattered"),
+        Set.copyOf(found(CITY_SUPERVISOR, Map.of("q", "供暖", "region", "530302"))));
+    assertTrue(found(CITY_SUPERVISOR, Map.of("q", "供暖", "region", "530303")).isEmpty());
   }
 
   @Test

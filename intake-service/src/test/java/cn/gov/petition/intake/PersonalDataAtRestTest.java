@@ -242,6 +242,10 @@ class PersonalDataAtRestTest {
             rotated.currentKeyId(),
             nativeString("SELECT key_id FROM case_terms WHERE case_id = :id", id),
             "the content's word index is made again under the new key");
+        assertEquals(
+            nativeString("SELECT content FROM petition_case WHERE id = :id", id),
+            nativeString("SELECT content FROM case_terms WHERE case_id = :id", id),
+            "the index's copy of the sealed content follows the case's");
       } finally {
         // back under the node's key, for the tests after this one
         FieldCipher back = FieldCipher.of(oldKey, NEXT_KEY);

@@ -197,11 +197,11 @@ public class CaseSearchRepository {
   }
 
   public Page<Found> search(Viewer viewer, Criteria criteria, Order order, int page, int size) {
+    if (criteria.words() != null) {
+      return searchWords(viewer, criteria, order, page, size);
+    }
     Map<String, Object> parameters = new LinkedHashMap<>();
     String where = where(viewer, criteria, parameters);
-    if (criteria.words() != null) {
-      return searchWords(viewer, where, parameters, criteria.words(), order, page, size);
-    }
     String from = " FROM petition_case c" + NEXT_STEP + where;
     // the step due next is read for the page only, never for counting
     String counted = " FROM petition_case c" + where;
@@ -210,20 +210,36 @@ public class CaseSearchRepository {
   }
 
   /**
-   * A search by words of the content: the word index gives the cases holding every pair of
-   * characters of the words, within the caller's scope; of those (the newest {@link #COUNTED}), the
-   * node opens each content, keeps those where each word stands whole, orders them and reads the
-   * page. The count is of the cases kept.
+   * A search by words of the content: the word index gives the cases holding the pairs of
+   * characters the words ask for, of those the caller may read by words (its exact scope terms,
+   * V21); of those (the newest {@link #COUNTED}), the node opens each content, keeps those where
+   * each word stands whole, orders them and reads the page. The count is of the cases kept.
+   *
+   * <p>When the words come alone or with a region, and the order is not by due date, the index
+   * table answers by itself: it holds each case's order keys and sealed content. Any other
+   * criterion is asked of the case rows the index found.
    */
   private Page<Found> searchWords(
-      Viewer viewer,
-      String where,
-      Map<String, Object> parameters,
-      ContentWords.Search words,
-      Order order,
-      int page,
-      int size) {
+      Viewer viewer, Criteria criteria, Order order, int page, int size) {
+    ContentWords.Search words = criteria.words();
     FieldCipher cipher = FieldCipher.instance();
+    boolean due = order == Order.DUE_SOONEST || order == Order.DUE_LATEST;
+    boolean alone = !due && onlyWordsAndRegion(criteria);
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT t.case_id, t.case_number, t.received_on, t.content, ");
+    if (alone) {
+      sql.append("NULL FROM case_terms t WHERE true");
+      if (criteria.region() != null) {
+        sql.append(" AND t.scope && CAST(:place AS text[])");
+        parameters.put("place", new String[] {"P:" + criteria.region()});
+      }
+    } else {
+      sql.append(due ? "n.due_on" : "NULL")
+          .append(" FROM case_terms t JOIN petition_case c ON c.id = t.case_id")
+          .append(due ? NEXT_STEP : "")
+          .append(where(viewer, criteria, parameters));
+    }
     List<String> byKey = new ArrayList<>();
     int k = 0;
     for (Map.Entry<String, int[]> key :
@@ -233,48 +249,34 @@ public class CaseSearchRepository {
       parameters.put("words" + k, ContentIndex.array(key.getValue()));
       k++;
     }
-    // the index's scope terms of the caller's subtree and unit (case_scope, V18): a superset of
-    // VISIBLE; a province's subtree is every case of the node, so its term would narrow nothing
-    String scope = "";
-    if (viewer.subtree().length() > 2) {
-      scope = " AND t.scope && CAST(:scope AS text[])";
-      parameters.put("scope", new String[] {"R:" + viewer.subtree(), "U:" + viewer.unit()});
-    }
-    boolean due = order == Order.DUE_SOONEST || order == Order.DUE_LATEST;
-    String sql =
-        "SELECT c.id, c.case_number, c.received_on, c.content, "
-            + (due ? "n.due_on" : "NULL")
-            + " FROM petition_case c"
-            + (due ? NEXT_STEP : "")
-            + where
-            // an accusation's words are searched only by the units that may read it
-            + " AND (c.petition_class <> 'ACCUSATION' OR "
-            + INVOLVED
-            + ")"
-            + " AND c.id IN (SELECT t.case_id FROM case_terms t WHERE ("
-            + String.join(" OR ", byKey)
-            + ")"
-            + scope
-            + "%s) ORDER BY c.received_on DESC, c.case_number DESC LIMIT :counted";
+    sql.append(" AND (").append(String.join(" OR ", byKey)).append(")");
+    // who may read a case by its words, exactly (V21); a province's subtree is every case of the
+    // node, so its term is checked on the rows found rather than read from the index
+    sql.append(
+        viewer.subtree().length() > 2
+            ? " AND t.scope && CAST(:scope AS text[])"
+            : " AND (t.scope || CAST('{}' AS text[])) && CAST(:scope AS text[])");
+    sql.append(" AND NOT (t.scope && CAST(:denied AS text[]))");
+    parameters.put("scope", new String[] {"R:" + viewer.subtree(), "U:" + viewer.unit()});
+    parameters.put("denied", new String[] {"X:" + viewer.unit()});
     // one index lookup per candidate, a few thousand: parallel workers cost more than they share
     // on a node of two cores (a county's common word, 10 M cases: 130 ms with two, 80 without),
     // and for this transaction only
     em.createNativeQuery("SELECT set_config('max_parallel_workers_per_gather', '0', true)")
         .getSingleResult();
     // a province or a city reads the newest months first (their scope terms, V20), and further
-    // back only while it has found fewer than it counts: a common word is not read in every month
+    // back only while it has found fewer than it counts: a common word is not read in every month;
+    // the rows are sorted only when there are more than are counted
     List<?> rowsFound = List.of();
     for (int months : viewer.subtree().length() <= 4 ? WINDOWS : new int[] {0}) {
-      Query candidates =
-          em.createNativeQuery(
-              sql.formatted(months == 0 ? "" : " AND t.scope && CAST(:months AS text[])"));
-      parameters.forEach(candidates::setParameter);
-      if (months > 0) {
-        candidates.setParameter("months", lastMonths(months));
-      }
-      candidates.setParameter("counted", COUNTED + 1);
-      rowsFound = candidates.getResultList();
+      String window = sql + (months == 0 ? "" : " AND t.scope && CAST(:months AS text[])");
+      rowsFound = candidates(window + " LIMIT :counted", parameters, months);
       if (rowsFound.size() > COUNTED) {
+        rowsFound =
+            candidates(
+                window + " ORDER BY t.received_on DESC, t.case_number DESC LIMIT :counted",
+                parameters,
+                months);
         break;
       }
     }
@@ -311,6 +313,68 @@ public class CaseSearchRepository {
       read.put(found.id(), found);
     }
     return new Page<>(kept.size(), more, ids.stream().map(read::get).toList());
+  }
+
+  private List<?> candidates(String sql, Map<String, Object> parameters, int months) {
+    Query query = em.createNativeQuery(sql);
+    parameters.forEach(query::setParameter);
+    if (months > 0) {
+      query.setParameter("months", lastMonths(months));
+    }
+    query.setParameter("counted", COUNTED + 1);
+    return query.getResultList();
+  }
+
+  /** The region codes' lengths, one per level: the index's place terms are of these prefixes. */
+  private static final java.util.Set<Integer> LEVELS = java.util.Set.of(2, 4, 6, 9);
+
+  /** Whether the criteria are words and at most a region of a level, nothing else. */
+  private static boolean onlyWordsAndRegion(Criteria c) {
+    Criteria asked =
+        new Criteria(
+            asked(c.caseNumbers()),
+            c.queryCodeDigests(),
+            c.oldCaseNumber(),
+            c.category(),
+            c.region(),
+            c.unit(),
+            asked(c.statuses()),
+            c.channel(),
+            c.collective(),
+            c.repeat(),
+            c.escalated(),
+            c.accusation(),
+            c.receivedFrom(),
+            c.receivedTo(),
+            c.dueBy(),
+            c.petitioner(),
+            c.words());
+    Criteria wordsAndRegion =
+        new Criteria(
+            null,
+            null,
+            null,
+            null,
+            c.region(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            c.words());
+    return asked.equals(wordsAndRegion)
+        && (c.region() == null || LEVELS.contains(c.region().length()));
+  }
+
+  /** A list criterion as asked: an empty list asks nothing. */
+  private static List<String> asked(List<String> values) {
+    return values == null || values.isEmpty() ? null : values;
   }
 
   /**
