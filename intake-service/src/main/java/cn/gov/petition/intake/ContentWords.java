@@ -28,8 +28,36 @@ public final class ContentWords {
 
   private ContentWords() {}
 
+  /**
+   * The punctuation of Chinese writing that compatibility normalisation leaves as punctuation (or
+   * makes ASCII punctuation): dropped as any punctuation is.
+   */
+  static final String PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～　";
+
   /** The text in canonical form. */
   public static String canonical(String text) {
+    // the common case, in one pass: ideographs (U+4E00 to U+9FFF, which normalisation leaves as
+    // they are), ASCII and the usual punctuation; a search opens thousands of contents
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u4e00' && c <= '\u9fff') {
+        if (Character.isLetter(c)) { // the block's last code points are not assigned
+          out.append(c);
+        }
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        out.append(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        out.append((char) (c + ('a' - 'A')));
+      } else if (c >= 128 && PUNCTUATION.indexOf(c) < 0) {
+        return normalised(text); // any other character: full-width, compatibility forms ...
+      }
+    }
+    return out.toString();
+  }
+
+  /** The canonical form by compatibility normalisation, for any text. */
+  static String normalised(String text) {
     StringBuilder out = new StringBuilder(text.length());
     Normalizer.normalize(text, Normalizer.Form.NFKC)
         .toLowerCase(Locale.ROOT)

@@ -266,32 +266,39 @@ public class CaseSearchRepository {
         .getSingleResult();
     // a province or a city reads the newest months first (their scope terms, V20), and further
     // back only while it has found fewer than it counts: a common word is not read in every month;
-    // the rows are sorted only when there are more than are counted
+    // a narrower caller's rows are sorted only when there are more than are counted
+    boolean wide = viewer.subtree().length() <= 4;
+    String newest = " ORDER BY t.received_on DESC, t.case_number DESC";
     List<?> rowsFound = List.of();
-    for (int months : viewer.subtree().length() <= 4 ? WINDOWS : new int[] {0}) {
+    for (int months : wide ? WINDOWS : new int[] {0}) {
       String window = sql + (months == 0 ? "" : " AND t.scope && CAST(:months AS text[])");
-      rowsFound = candidates(window + " LIMIT :counted", parameters, months);
+      rowsFound = candidates(window + (wide ? newest : "") + " LIMIT :counted", parameters, months);
       if (rowsFound.size() > COUNTED) {
-        rowsFound =
-            candidates(
-                window + " ORDER BY t.received_on DESC, t.case_number DESC LIMIT :counted",
-                parameters,
-                months);
+        if (!wide) {
+          rowsFound = candidates(window + newest + " LIMIT :counted", parameters, months);
+        }
         break;
       }
     }
+    // each content opened and checked on every core: the one request's longest part
+    List<?> opened = rowsFound;
+    int[] scores =
+        java.util.stream.IntStream.range(0, opened.size())
+            .parallel()
+            .map(i -> words.score(cipher.decrypt((String) ((Object[]) opened.get(i))[3])))
+            .toArray();
     List<Candidate> kept = new ArrayList<>();
     boolean more = false;
-    for (Object each : rowsFound) {
-      Object[] r = (Object[]) each;
+    for (int i = 0; i < opened.size(); i++) {
+      Object[] r = (Object[]) opened.get(i);
+      if (scores[i] == 0) {
+        continue;
+      }
       if (kept.size() == COUNTED) {
         more = true;
         break;
       }
-      int score = words.score(cipher.decrypt((String) r[3]));
-      if (score > 0) {
-        kept.add(new Candidate((UUID) r[0], (String) r[1], date(r[2]), date(r[4]), score));
-      }
+      kept.add(new Candidate((UUID) r[0], (String) r[1], date(r[2]), date(r[4]), scores[i]));
     }
     kept.sort(order.candidates);
     int from = (int) Math.min((long) page * size, kept.size());
