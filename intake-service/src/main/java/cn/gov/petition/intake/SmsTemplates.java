@@ -21,24 +21,31 @@ public final class SmsTemplates {
   /** 告知事项: the steps a petitioner is told of by SMS. */
   public enum Notice {
     /** 登记回执: registered, with the case number and the query code. */
-    RECEIPT(Set.of("caseNumber", "queryCode")),
+    RECEIPT("登记回执", Set.of("caseNumber", "queryCode")),
     /** 受理告知 (Art 22). */
-    ACCEPTED(Set.of("caseNumber", "unit")),
+    ACCEPTED("受理告知", Set.of("caseNumber", "unit")),
     /** 不予受理告知. */
-    DECLINED(Set.of("caseNumber")),
+    DECLINED("不予受理告知", Set.of("caseNumber")),
     /** 告知其他途径 (Art 31). */
-    REFERRED(Set.of("caseNumber")),
+    REFERRED("告知其他途径", Set.of("caseNumber")),
     /** 延期告知 (Art 34: the petitioner is told). */
-    EXTENDED(Set.of("caseNumber", "days", "date")),
+    EXTENDED("延期告知", Set.of("caseNumber", "days", "date")),
     /** 处理意见 issued (Art 32). */
-    OPINION(Set.of("caseNumber")),
+    OPINION("处理意见告知", Set.of("caseNumber")),
     /** 不再受理告知 (domain.md 6.2). */
-    NOT_ACCEPTED_AGAIN(Set.of("caseNumber"));
+    NOT_ACCEPTED_AGAIN("不再受理告知", Set.of("caseNumber"));
 
+    private final String label;
     private final Set<String> required;
 
-    Notice(Set<String> required) {
+    Notice(String label, Set<String> required) {
+      this.label = label;
       this.required = required;
+    }
+
+    /** Its name as an office reads it. */
+    public String label() {
+      return label;
     }
 
     /** The values its wording must name. */
