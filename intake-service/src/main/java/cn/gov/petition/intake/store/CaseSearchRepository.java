@@ -136,6 +136,19 @@ public class CaseSearchRepository {
       Petitioner petitioner,
       ContentWords.Search words) {
 
+    /** An empty list of case numbers or statuses asks nothing, as none does. */
+    public Criteria {
+      caseNumbers = caseNumbers == null || caseNumbers.isEmpty() ? null : caseNumbers;
+      statuses = statuses == null || statuses.isEmpty() ? null : statuses;
+    }
+
+    /** Only words, in a region or anywhere: every other criterion open. */
+    public static Criteria words(String region, ContentWords.Search words) {
+      return new Criteria(
+          null, null, null, null, region, null, null, null, null, null, null, null, null, null,
+          null, null, words);
+    }
+
     /** Only the petitioner: every other criterion open. */
     public static Criteria of(Petitioner petitioner) {
       return new Criteria(
@@ -337,51 +350,8 @@ public class CaseSearchRepository {
 
   /** Whether the criteria are words and at most a region of a level, nothing else. */
   private static boolean onlyWordsAndRegion(Criteria c) {
-    Criteria asked =
-        new Criteria(
-            asked(c.caseNumbers()),
-            c.queryCodeDigests(),
-            c.oldCaseNumber(),
-            c.category(),
-            c.region(),
-            c.unit(),
-            asked(c.statuses()),
-            c.channel(),
-            c.collective(),
-            c.repeat(),
-            c.escalated(),
-            c.accusation(),
-            c.receivedFrom(),
-            c.receivedTo(),
-            c.dueBy(),
-            c.petitioner(),
-            c.words());
-    Criteria wordsAndRegion =
-        new Criteria(
-            null,
-            null,
-            null,
-            null,
-            c.region(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            c.words());
-    return asked.equals(wordsAndRegion)
+    return c.equals(Criteria.words(c.region(), c.words()))
         && (c.region() == null || LEVELS.contains(c.region().length()));
-  }
-
-  /** A list criterion as asked: an empty list asks nothing. */
-  private static List<String> asked(List<String> values) {
-    return values == null || values.isEmpty() ? null : values;
   }
 
   /**
@@ -556,7 +526,7 @@ public class CaseSearchRepository {
     parameters.put("unit", viewer.unit());
     parameters.put("subtree", viewer.subtree() + "%");
     parameters.put("supervises", viewer.supervises());
-    if (c.caseNumbers() != null && !c.caseNumbers().isEmpty()) {
+    if (c.caseNumbers() != null) {
       sql.append(" AND c.case_number = ANY(CAST(:caseNumbers AS text[]))");
       parameters.put("caseNumbers", c.caseNumbers().toArray(String[]::new));
     }
@@ -574,7 +544,7 @@ public class CaseSearchRepository {
             + " :responsible",
         "responsible",
         c.unit());
-    if (c.statuses() != null && !c.statuses().isEmpty()) {
+    if (c.statuses() != null) {
       sql.append(" AND c.status = ANY(CAST(:statuses AS text[]))");
       parameters.put("statuses", c.statuses().toArray(String[]::new));
     }
