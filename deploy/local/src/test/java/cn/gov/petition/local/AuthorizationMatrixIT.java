@@ -177,6 +177,7 @@ class AuthorizationMatrixIT {
         .replace("{transitionId}", "1")
         .replace("{rate}", "TIMELY_ACCEPTANCE")
         .replace("{table}", "unit")
+        .replace("{notice}", "ACCEPTED")
         .replace("{code}", INSIDE)
         .replace("{region}", INSIDE);
   }
