@@ -4,7 +4,6 @@ import cn.gov.petition.contracts.CalendarPublished;
 import cn.gov.petition.contracts.CalendarPublished.OfficialDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +78,7 @@ public class CalendarRepository {
     Map<Integer, Map<Integer, List<OfficialDay>>> byYearAndVersion = new HashMap<>();
     for (Object[] row : rows) {
       int v = ((Number) row[0]).intValue();
-      LocalDate day = date(row[1]);
+      LocalDate day = NativeValues.date(row[1]);
       latestOfYear.merge(day.getYear(), v, Math::max);
       byYearAndVersion
           .computeIfAbsent(day.getYear(), y -> new HashMap<>())
@@ -151,23 +150,9 @@ public class CalendarRepository {
         row[1] == null ? null : ((Number) row[1]).intValue(),
         (String) row[2],
         (String) row[3],
-        row[4] == null ? null : date(row[4]),
+        row[4] == null ? null : NativeValues.date(row[4]),
         (String) row[5],
-        instant(row[6]),
+        NativeValues.instant(row[6]),
         (String) row[7]);
-  }
-
-  private static LocalDate date(Object value) {
-    return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
   }
 }

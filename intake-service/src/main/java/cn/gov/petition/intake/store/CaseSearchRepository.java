@@ -311,7 +311,13 @@ public class CaseSearchRepository {
         more = true;
         break;
       }
-      kept.add(new Candidate((UUID) r[0], (String) r[1], date(r[2]), date(r[4]), scores[i]));
+      kept.add(
+          new Candidate(
+              (UUID) r[0],
+              (String) r[1],
+              NativeValues.date(r[2]),
+              NativeValues.date(r[4]),
+              scores[i]));
     }
     kept.sort(order.candidates);
     int from = (int) Math.min((long) page * size, kept.size());
@@ -387,14 +393,14 @@ public class CaseSearchRepository {
         (String) r[4],
         (String) r[5],
         (String) r[6],
-        date(r[7]),
+        NativeValues.date(r[7]),
         (Boolean) r[8],
         (Boolean) r[9],
         (Boolean) r[10],
         (Boolean) r[11],
         (String) r[12],
         (String) r[13],
-        date(r[14]),
+        NativeValues.date(r[14]),
         (String) r[15]);
   }
 
@@ -515,8 +521,8 @@ public class CaseSearchRepository {
                 (String) r[2],
                 (String) r[3],
                 (String) r[4],
-                date(r[5]),
-                date(r[6]),
+                NativeValues.date(r[5]),
+                NativeValues.date(r[6]),
                 (String) r[7],
                 (String) r[8]));
   }
@@ -595,12 +601,5 @@ public class CaseSearchRepository {
 
   private static String like(String prefix) {
     return prefix == null ? null : prefix + "%";
-  }
-
-  private static LocalDate date(Object value) {
-    if (value == null) {
-      return null;
-    }
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
   }
 }

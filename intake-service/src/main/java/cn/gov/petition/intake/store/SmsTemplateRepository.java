@@ -3,7 +3,6 @@ package cn.gov.petition.intake.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +29,8 @@ public class SmsTemplateRepository {
             .setParameter(1, office)
             .getResultList()) {
       Object[] r = (Object[]) each;
-      stored.put((String) r[0], new Stored((String) r[1], (String) r[2], instant(r[3])));
+      stored.put(
+          (String) r[0], new Stored((String) r[1], (String) r[2], NativeValues.instant(r[3])));
     }
     return stored;
   }
@@ -57,15 +57,5 @@ public class SmsTemplateRepository {
             .setParameter(2, notice)
             .executeUpdate()
         > 0;
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((java.sql.Timestamp) value).toInstant();
   }
 }
