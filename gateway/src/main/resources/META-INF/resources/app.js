@@ -75,7 +75,7 @@ const Petition = (() => {
     purpose: '信访目的', category: '内容分类', content: '信访事项', personCount: '人数',
     involvedCount: '涉及人数', anonymous: '匿名', confidential: '保密', origin: '来源',
     petitioners: '信访人', name: '姓名', idType: '证件类型', idNumber: '证件号码', phone: '联系电话',
-    address: '住址', accused: '被反映人', unitCode: '单位代码', unitName: '单位名称', post: '职务',
+    address: '住址', smsConsent: '同意短信告知', accused: '被反映人', unitCode: '单位代码', unitName: '单位名称', post: '职务',
     queryCode: '查询码', body: '请求内容', user: '用户',
     q: '内容关键词', caseNumber: '信访件编号', region: '区域', status: '状态', sort: '排序', receivedFrom: '收到日期起',
     receivedTo: '收到日期止', dueWithin: '时限', overdue: '已超期', page: '页码', size: '每页件数', mine: '我经办的',

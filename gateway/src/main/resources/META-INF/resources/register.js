@@ -65,6 +65,7 @@
       petitioners: anonymous ? [] : [{
         kind: 'PERSON', name: value('p-name'), idType: orNull(value('p-idType')),
         idNumber: orNull(value('p-idNumber')), phone: orNull(value('p-phone')), address: orNull(value('p-address')),
+        smsConsent: $('p-smsConsent').checked,
       }],
       accused: accusation && value('a-name') ? [{
         kind: value('a-kind'), name: value('a-name'), unitCode: orNull(value('a-unitCode')),
@@ -87,6 +88,7 @@
       if (!p.name) errors['petitioners[0].name'] = '请填写信访人姓名（匿名信访请勾选“匿名”）';
       if (p.phone && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(p.phone)) errors['petitioners[0].phone'] = '联系电话格式不正确（手机 11 位，或区号-号码）';
       if (p.idNumber && !p.idType) errors['petitioners[0].idType'] = '请选择证件类型';
+      if (p.smsConsent && !/^1[3-9]\d{9}$/.test(p.phone || '')) errors['petitioners[0].smsConsent'] = '短信告知须留 11 位手机号';
       if (p.idType === 'RESIDENT_ID' && p.idNumber && !/^\d{17}[\dX]$/.test(p.idNumber)) errors['petitioners[0].idNumber'] = '居民身份证号码应为 18 位';
     }
     if (p && r.channel === 'PHONE' && !p.phone) errors['petitioners[0].phone'] = '电话信访须留联系电话';
@@ -104,7 +106,7 @@
   function show(errors) {
     document.querySelectorAll('.field-error').forEach((node) => { node.textContent = errors[node.dataset.for] || ''; });
     document.querySelectorAll('.invalid').forEach((node) => node.classList.remove('invalid'));
-    const ids = { 'petitioners[0].name': 'p-name', 'petitioners[0].phone': 'p-phone', 'petitioners[0].idNumber': 'p-idNumber', 'petitioners[0].idType': 'p-idType', 'petitioners[0].address': 'p-address', 'accused[0].unitCode': 'a-unitCode', 'accused[0].name': 'a-name' };
+    const ids = { 'petitioners[0].name': 'p-name', 'petitioners[0].phone': 'p-phone', 'petitioners[0].idNumber': 'p-idNumber', 'petitioners[0].idType': 'p-idType', 'petitioners[0].address': 'p-address', 'petitioners[0].smsConsent': 'p-smsConsent', 'accused[0].unitCode': 'a-unitCode', 'accused[0].name': 'a-name' };
     for (const field of Object.keys(errors)) {
       const input = $(ids[field] || field);
       if (input && input.classList) input.classList.add('invalid');

@@ -76,7 +76,12 @@ public record CaseHandedOff(
       List<StepRecord> steps,
       List<HistoryEntry> history) {}
 
-  /** 信访人. */
+  /**
+   * 信访人.
+   *
+   * @param smsConsent agreed to be told of the case by SMS (absent from a file of an older node:
+   *     false)
+   */
   public record Petitioner(
       String kind,
       String name,
@@ -84,7 +89,8 @@ public record CaseHandedOff(
       String idNumber,
       String phone,
       String address,
-      String addressRegionCode) {}
+      String addressRegionCode,
+      boolean smsConsent) {}
 
   /** 被反映人（单位）. */
   public record Accused(

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 办理: what each step of the 《信访工作条例》 procedure decides, who may take it and when. Each method
@@ -30,10 +31,12 @@ public class Handling {
 
   private final Lifecycle lifecycle;
   private final Deadlines deadlines;
+  private final SmsNotices sms;
 
-  public Handling(Lifecycle lifecycle, Deadlines deadlines) {
+  public Handling(Lifecycle lifecycle, Deadlines deadlines, SmsNotices sms) {
     this.lifecycle = lifecycle;
     this.deadlines = deadlines;
+    this.sms = sms;
   }
 
   /** 告知其他途径 (Art 31(1)–(5), 诉访分离): the matter belongs to a statutory channel. */
@@ -46,6 +49,7 @@ public class Handling {
         .detail("channel", request.channel())
         .detail("explanation", request.explanation())
         .record();
+    sms.tell(c, SmsTemplates.Notice.REFERRED, Map.of("caseNumber", c.caseNumber));
   }
 
   /** 受理: the 60-day handling period starts (Art 34). */
@@ -58,6 +62,14 @@ public class Handling {
         .open(Step.HANDLE, c.handlingUnit, c.handlingRegion, progress.today())
         .detail("notice", notice)
         .record();
+    sms.tell(
+        c,
+        SmsTemplates.Notice.ACCEPTED,
+        Map.of(
+            "caseNumber",
+            c.caseNumber,
+            "unit",
+            UNITS.find(c.handlingUnit).map(Units.Unit::name).orElse(c.handlingUnit)));
   }
 
   /**
@@ -85,6 +97,7 @@ public class Handling {
         .detail("reason", request.reason())
         .detail("legalBasis", request.legalBasis())
         .record();
+    sms.tell(c, SmsTemplates.Notice.DECLINED, Map.of("caseNumber", c.caseNumber));
   }
 
   /** 异议: outside the unit's remit, within 5 working days of receipt (Art 23(3)). */
@@ -249,6 +262,16 @@ public class Handling {
         .detail("approvedBy", request.approvedBy())
         .detail("reason", request.reason())
         .record();
+    sms.tell(
+        c,
+        SmsTemplates.Notice.EXTENDED,
+        Map.of(
+            "caseNumber",
+            c.caseNumber,
+            "days",
+            String.valueOf(request.days()),
+            "date",
+            handle.dueOn.format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"))));
   }
 
   /**
@@ -334,6 +357,7 @@ public class Handling {
         .outcome(request.outcome().name())
         .detail("outsideEvaluation", outside);
     opinionDetails(progress, request, served).record();
+    sms.tell(c, SmsTemplates.Notice.OPINION, Map.of("caseNumber", c.caseNumber));
   }
 
   /**

@@ -253,7 +253,7 @@ public class Handoffs {
     entity.receivedAt = clock.instant();
     int position = 0;
     for (CaseHandedOff.Petitioner p : file.petitioners()) {
-      entity.petitioners.add(
+      PetitionerEntity petitioner =
           PetitionerEntity.of(
               entity,
               position++,
@@ -263,7 +263,9 @@ public class Handoffs {
               p.idNumber(),
               p.phone(),
               p.address(),
-              p.addressRegionCode()));
+              p.addressRegionCode());
+      petitioner.smsConsent = p.smsConsent();
+      entity.petitioners.add(petitioner);
     }
     position = 0;
     for (CaseHandedOff.Accused a : file.accused()) {
@@ -325,7 +327,8 @@ public class Handoffs {
                         p.idNumber,
                         p.phone,
                         p.address,
-                        p.addressRegionCode))
+                        p.addressRegionCode,
+                        p.smsConsent))
             .toList(),
         entity.accused.stream()
             .sorted(Comparator.comparingInt((AccusedEntity a) -> a.position))

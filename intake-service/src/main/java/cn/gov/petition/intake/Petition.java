@@ -45,7 +45,8 @@ public record Petition(
       String idNumber,
       String phone,
       String address,
-      String addressRegionCode) {
+      String addressRegionCode,
+      boolean smsConsent) {
 
     public Petitioner {
       kind = kind == null ? PartyKind.PERSON : kind;

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +50,7 @@ public class Registrar {
   private final ActingDay actingDay;
   private final String province;
   private final ContentIndex words;
+  private final SmsNotices sms;
 
   public Registrar(
       CaseRepository cases,
@@ -60,6 +62,7 @@ public class Registrar {
       Clock clock,
       ActingDay actingDay,
       ContentIndex words,
+      SmsNotices sms,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
           String node) {
     this.province = node.substring(0, 2);
@@ -72,6 +75,7 @@ public class Registrar {
     this.clock = clock;
     this.actingDay = actingDay;
     this.words = words;
+    this.sms = sms;
   }
 
   /**
@@ -160,9 +164,11 @@ public class Registrar {
           .record();
       entity.endedOn = actingDay.today(clock);
       outcome = Registration.Outcome.NOT_ACCEPTED_AGAIN;
+      sms.tell(entity, SmsTemplates.Notice.NOT_ACCEPTED_AGAIN, values(entity));
     } else {
       openForwarding(registered, entity, caller);
       outbox.publish(entity.id.toString(), entity.caseNumber, routingRequest(entity));
+      sms.tell(entity, SmsTemplates.Notice.RECEIPT, values(entity));
     }
     return new Registration(
         outcome,
@@ -208,6 +214,11 @@ public class Registrar {
               + "; tell the petitioner to petition the 信访 office of the province where it lies"
               + " (属地管理, Art 22), or forward the letter to it outside the platform");
     }
+  }
+
+  /** What a notice of registration names: the case number and the query code. */
+  private static Map<String, String> values(PetitionCaseEntity entity) {
+    return Map.of("caseNumber", entity.caseNumber, "queryCode", entity.queryCode);
   }
 
   private static void markRepeat(PetitionCaseEntity entity, RepeatDetector.Match match) {
@@ -376,16 +387,19 @@ public class Registrar {
 
   private static PetitionerEntity petitioner(
       PetitionCaseEntity entity, int position, Petition.Petitioner input) {
-    return PetitionerEntity.of(
-        entity,
-        position,
-        input.kind(),
-        input.name(),
-        input.idType(),
-        input.idNumber(),
-        input.phone(),
-        input.address(),
-        input.addressRegionCode());
+    PetitionerEntity petitioner =
+        PetitionerEntity.of(
+            entity,
+            position,
+            input.kind(),
+            input.name(),
+            input.idType(),
+            input.idNumber(),
+            input.phone(),
+            input.address(),
+            input.addressRegionCode());
+    petitioner.smsConsent = input.smsConsent();
+    return petitioner;
   }
 
   private static String scopedKey(Caller caller, String key) {

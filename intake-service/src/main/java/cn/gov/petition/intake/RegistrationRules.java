@@ -65,6 +65,16 @@ public final class RegistrationRules {
     } else {
       channelRequirements(request.channel(), petitioners, errors);
     }
+    for (int i = 0; i < petitioners.size(); i++) {
+      Petitioner p = petitioners.get(i);
+      if (p.smsConsent() && (p.phone() == null || !MOBILE.matcher(p.phone()).matches())) {
+        errors.add(
+            error(
+                "petitioners[" + i + "].smsConsent",
+                "smsNeedsMobile",
+                "SMS notices go to a mainland mobile number: give one as phone, or no consent"));
+      }
+    }
     if (request.personCount() < petitioners.size()) {
       errors.add(
           error(
@@ -160,6 +170,9 @@ public final class RegistrationRules {
       }
     }
   }
+
+  /** A mainland mobile number (the SMS center takes no other destination). */
+  static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
 
   private static FieldError error(String field, String rule, String message) {
     return new FieldError(field, rule, message);

@@ -243,7 +243,7 @@ class ImportRulesTest {
             ? List.of()
             : List.of(
                 new Petition.Petitioner(
-                    PartyKind.PERSON, "赵信访", null, null, null, "麒麟区南宁街道1号", "530302001")),
+                    PartyKind.PERSON, "赵信访", null, null, null, "麒麟区南宁街道1号", "530302001", false)),
         List.of());
   }
 

@@ -44,6 +44,8 @@ public class PetitionTestInfrastructure implements QuarkusTestResourceLifecycleM
     Map<String, String> config =
         new java.util.HashMap<>(infrastructure().serviceConfig("petition"));
     config.putAll(infrastructure().demoIssuerConfig());
+    // read by intake alone (its SMS notices); the other services have no such setting
+    config.putAll(infrastructure().smsConfig());
     return config;
   }
 

@@ -105,6 +105,19 @@ public final class LocalInfrastructure implements AutoCloseable {
   }
 
   /**
+   * Where intake-service sends its SMS notices: the local SMS center, bound with its system id and
+   * password (issue 29). Given to intake alone.
+   */
+  public Map<String, String> smsConfig() {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("petition.sms.host", "127.0.0.1");
+    config.put("petition.sms.port", String.valueOf(sms.port()));
+    config.put("petition.sms.system-id", SMS_SYSTEM_ID);
+    config.put("petition.sms.password", smsPassword(directory.resolve("keys")));
+    return config;
+  }
+
+  /**
    * The S3-compatible object store, started on first use (its own JVM: only the runs that keep
    * attachments pay for it), with its data under {@code objects/}.
    */

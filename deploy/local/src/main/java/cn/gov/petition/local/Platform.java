@@ -229,6 +229,7 @@ public final class Platform implements AutoCloseable {
           Map<String, String> config = new LinkedHashMap<>(common);
           if (service[0].equals("intake-service")) {
             config.putAll(infrastructure.fieldKeyConfig());
+            config.putAll(infrastructure.smsConfig());
             config.putAll(handoffKeys.intake());
           }
           if (service[0].equals("routing-service")) {

@@ -149,7 +149,13 @@ public record RegisterPetitionRequest(
           String address,
       @Schema(description = "住址行政区划 / division code of the address", example = "530302001")
           @DivisionCode
-          String addressRegionCode) {
+          String addressRegionCode,
+      @Schema(
+              description =
+                  "同意接收短信告知 / agreed to be told of the case by SMS at this mobile number"
+                      + " (回执、受理、延期、意见 ...); default false",
+              example = "true")
+          Boolean smsConsent) {
 
     public PartyKind kindOrDefault() {
       return kind == null ? PartyKind.PERSON : kind;
@@ -165,7 +171,14 @@ public record RegisterPetitionRequest(
 
     Petition.Petitioner petitioner() {
       return new Petition.Petitioner(
-          kindOrDefault(), name, idTypeOrDefault(), idNumber, phone, address, addressRegionCode);
+          kindOrDefault(),
+          name,
+          idTypeOrDefault(),
+          idNumber,
+          phone,
+          address,
+          addressRegionCode,
+          Boolean.TRUE.equals(smsConsent));
     }
   }
 

@@ -32,6 +32,10 @@ public class PetitionerEntity extends CasePartyEntity {
   @Convert(converter = EncryptedString.class)
   public String phone;
 
+  /** 同意短信告知: agreed to be told of the case by SMS at {@link #phone}. */
+  @Column(name = "sms_consent")
+  public boolean smsConsent;
+
   /** Keyed digest of the phone number, to find the same petitioner again. */
   @Column(name = "phone_digest")
   public String phoneDigest;
