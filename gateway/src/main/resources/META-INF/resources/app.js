@@ -76,7 +76,7 @@ const Petition = (() => {
     involvedCount: '涉及人数', anonymous: '匿名', confidential: '保密', origin: '来源',
     petitioners: '信访人', name: '姓名', idType: '证件类型', idNumber: '证件号码', phone: '联系电话',
     address: '住址', smsConsent: '同意短信告知', accused: '被反映人', unitCode: '单位代码', unitName: '单位名称', post: '职务',
-    queryCode: '查询码', body: '请求内容', user: '用户',
+    queryCode: '查询码', oneTimeCode: '短信验证码', officeSatisfaction: '对信访部门的评价', channel: '评价渠道', body: '请求内容', user: '用户',
     q: '内容关键词', caseNumber: '信访件编号', region: '区域', status: '状态', sort: '排序', receivedFrom: '收到日期起',
     receivedTo: '收到日期止', dueWithin: '时限', overdue: '已超期', page: '页码', size: '每页件数', mine: '我经办的',
     // the handling acts (acts.js)
@@ -121,6 +121,8 @@ const Petition = (() => {
     KnownDivision: '不是有效的行政区划', WithinPlanningWindow: '接访日期须在今后一年内（或补录近期已举行的）',
     RequiredWhenHeld: '举行接访须填写接待人次和批次', KnownCase: '辖区内无此信访件', KnownUnitOrTownship: '须为单位代码或乡镇（街道）代码',
     Future: '须晚于今天',
+    // the petitioner's own evaluation (PublicStatusResource)
+    MobileOnFile: '登记时未留手机号码，无法发送验证码，请到信访接待场所现场评价',
   };
 
   /** The Chinese name of a field path such as petitioners[0].phone. */

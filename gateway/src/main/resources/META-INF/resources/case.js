@@ -48,6 +48,10 @@
       ['转送交办', (c.routingMode === 'ASSIGN' ? '交办' : c.routingMode === 'FORWARD' ? '转送' : c.routingMode || '') + (c.escalated ? '（越级）' : '')],
       ['职权依据', c.routingExplanation || ''], ['信访人', c.anonymous ? '匿名' : petitioners], ['信访事项', c.content || ''],
     ];
+    const RATINGS = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' };
+    if (c.satisfaction) {
+      rows.push(['满意度评价', '对答复' + RATINGS[c.satisfaction] + (c.officeSatisfaction ? '，对信访部门' + RATINGS[c.officeSatisfaction] : '')]);
+    }
     $('summary').replaceChildren(el('table', { id: 'summary-table' }, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v === null || v === undefined ? '' : String(v))))));
 
     const STATES = { OPEN: '办理中', ON_TIME: '按期完成', LATE: '超期完成', WITHDRAWN: '异议成立，已改送' };
@@ -103,6 +107,16 @@
       ['文书', (d) => el('a', { href: '#', 'data-document': d.transitionId, onclick: (e) => { e.preventDefault(); show(d); } }, d.title)],
       ['日期', (d) => d.issuedOn || ''],
     ], documents.data, '暂无文书') : el('p', { class: 'muted' }, problemLines(documents).join('；')));
+
+    // 短信告知: each SMS sent to the petitioners and its delivery; the phone as the service shows it
+    const SMS = { QUEUED: '待发送', SENT: '已提交', DELIVERED: '已送达', UNDELIVERED: '未送达', FAILED: '发送失败' };
+    const time = (t) => (t || '').replace('T', ' ').slice(0, 16);
+    const notices = await api('GET', base + '/notices');
+    $('notices').replaceChildren(notices.ok ? table([
+      ['告知事项', (n) => n.label || n.notice], ['手机号', (n) => n.phone],
+      ['状态', (n) => (SMS[n.status] || n.status) + (n.status === 'QUEUED' && n.nextAt ? '（' + time(n.nextAt) + ' 发送）' : '')],
+      ['条数', (n) => n.parts], ['登记时间', (n) => time(n.queuedAt)], ['送达/失败时间', (n) => time(n.doneAt)],
+    ], notices.data, '未发送短信（信访人未同意短信告知或未留手机号码）') : el('p', { class: 'muted' }, problemLines(notices).join('；')));
 
   }
 

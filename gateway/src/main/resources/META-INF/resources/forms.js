@@ -11,6 +11,7 @@ const Forms = (() => {
   const area = (name, label, max, extra) => ({ name, label, type: 'textarea', max, ...extra });
   const date = (name, label, extra) => ({ name, label, type: 'date', ...extra });
   const choice = (name, label, options, extra) => ({ name, label, type: 'select', options, ...extra });
+  const RATINGS = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' };
   const OUTCOMES = { SUPPORTED: '支持', EXPLAINED: '解释说明', NOT_SUPPORTED: '不予支持' };
   const opinion = [
     choice('outcome', '处理结果', OUTCOMES),
@@ -57,7 +58,9 @@ const Forms = (() => {
     staff: [text('user', '经办人（登录名）', 64), area('note', '说明（如人员变动移交）', 500, { optional: true })],
     'closing-report': [area('summary', '办理结果', 8000)],
     evaluation: [
-      choice('satisfaction', '信访人评价', { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', UNSATISFIED: '不满意' }),
+      choice('channel', '评价渠道', { COUNTER: '现场评价（信访人在接待场所）', RETURN_VISIT: '回访' }),
+      choice('satisfaction', '对办理单位答复的评价', RATINGS),
+      choice('officeSatisfaction', '对信访部门的评价', RATINGS, { optional: true }),
       area('remarks', '意见', 2000, { optional: true }),
     ],
     'review-request': [date('receivedOn', '收到申请日期'), area('reasons', '申请理由', 4000)],

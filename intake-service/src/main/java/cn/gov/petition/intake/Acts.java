@@ -51,7 +51,11 @@ public final class Acts {
       boolean notForDisclosure) {}
 
   /** 满意度评价. */
-  public record Evaluation(Satisfaction satisfaction, String remarks) {}
+  public record Evaluation(
+      Satisfaction satisfaction,
+      Satisfaction officeSatisfaction,
+      EvaluationChannel channel,
+      String remarks) {}
 
   /** 复查、复核申请, received by the body one level up. */
   public record Review(LocalDate receivedOn, String reasons) {}

@@ -1,6 +1,8 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
@@ -26,12 +28,16 @@ public final class Documents {
 
   /** 文书种类, one per transition that serves a written answer. */
   public enum Kind {
+    /** 登记回执: the petition is registered, with its number, and how to follow it. */
+    RECEIPT(Transition.REGISTERED, "信访事项登记回执"),
     /** 受理告知书 (Art 22). */
     ACCEPTANCE_NOTICE(Transition.ACCEPTED, "信访事项受理告知书"),
     /** 不予受理告知书. */
     DECLINE_NOTICE(Transition.DECLINED, "信访事项不予受理告知书"),
     /** 告知其他途径 (Art 31). */
     REFERRAL_NOTICE(Transition.REFERRED, "信访事项告知书"),
+    /** 延期办理告知书 (Art 34: the petitioner is told of the extension and its reason). */
+    EXTENSION_NOTICE(Transition.EXTENDED, "信访事项延期办理告知书"),
     /** 处理意见书 (Art 32). */
     OPINION(Transition.OPINION_ISSUED, "信访事项处理意见书"),
     /** 复查意见书 (Art 35). */
@@ -92,6 +98,31 @@ public final class Documents {
     String received =
         "您于" + date(c.receivedOn) + "反映的" + Categories.table().path(c.category) + "问题";
     switch (kind) {
+      case RECEIPT -> {
+        sections.add(
+            new Section(
+                null,
+                received
+                    + "，本机关已于"
+                    + date(t.occurredOn)
+                    + "登记，编号"
+                    + c.caseNumber
+                    + "。本机关将依照《信访工作条例》第二十一条、第二十二条的规定转送、交办或者告知是否受理。"));
+        sections.add(new Section(null, "您可凭登记时告知的查询码在信访事项办理进度查询页面查询办理情况，请妥善保管查询码，勿告知他人。"));
+      }
+      case EXTENSION_NOTICE -> {
+        Object dueOn = d.get("dueOn");
+        sections.add(
+            new Section(
+                null,
+                received
+                    + "，本机关已依法受理。因情况复杂，经本机关负责人批准，办理期限延长"
+                    + text(d, "days")
+                    + "日"
+                    + (dueOn == null ? "" : "，至" + date(dueOn))
+                    + "（《信访工作条例》第三十四条）。"));
+        sections.add(new Section("延期理由", text(d, "reason")));
+      }
       case ACCEPTANCE_NOTICE -> {
         sections.add(new Section(null, received + "，本机关已依法受理。"));
         sections.add(new Section(null, text(d, "notice")));
@@ -173,8 +204,10 @@ public final class Documents {
     if (t.unitCode.equals(c.handlingUnit) && c.handlingUnitName != null) {
       return c.handlingUnitName;
     }
-    return t.unitCode;
+    return UNITS.find(t.unitCode).map(Units.Unit::name).orElse(t.unitCode);
   }
+
+  private static final Units UNITS = Units.standard(DivisionTable.national());
 
   private static String text(Map<String, Object> details, String key) {
     Object value = details.get(key);

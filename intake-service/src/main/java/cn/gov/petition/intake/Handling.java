@@ -259,6 +259,7 @@ public class Handling {
         .recount(handle)
         .detail("days", request.days())
         .detail("previousDueOn", previous.toString())
+        .detail("dueOn", handle.dueOn.toString())
         .detail("approvedBy", request.approvedBy())
         .detail("reason", request.reason())
         .record();
@@ -392,13 +393,69 @@ public class Handling {
    * rated, since the rate judges it.
    */
   public void evaluate(PetitionCaseEntity c, Caller caller, Acts.Evaluation request) {
-    var progress = start(HandlingAct.EVALUATION, c, caller);
+    if (request.channel() == EvaluationChannel.ONLINE) {
+      throw ProblemException.invalid(
+          "channel",
+          "NotOnline",
+          "网上评价 (ONLINE) is the petitioner's own, with the code sent to their phone; an office"
+              + " records COUNTER (现场评价) or RETURN_VISIT (回访)");
+    }
+    evaluated(start(HandlingAct.EVALUATION, c, caller), c, request);
+  }
+
+  /**
+   * 网上评价: the petitioner's own evaluation, made on the status page with their query code and a
+   * one-time code sent to their phone ({@link OneTimeCodes}); recorded in the registering office's
+   * name, as the office that heard them, by the petitioner.
+   */
+  public void evaluateOnline(PetitionCaseEntity c, Acts.Evaluation request) {
+    evaluationWindow(c);
+    evaluated(
+        lifecycle.begin(c, Transition.EVALUATED, c.registeringUnit, PETITIONER),
+        c,
+        new Acts.Evaluation(
+            request.satisfaction(),
+            request.officeSatisfaction(),
+            EvaluationChannel.ONLINE,
+            request.remarks()));
+  }
+
+  /** Who the history names for an act of the petitioner's own. */
+  public static final String PETITIONER = "信访人";
+
+  private static void evaluated(
+      Lifecycle.Progress progress, PetitionCaseEntity c, Acts.Evaluation request) {
     c.satisfaction = request.satisfaction();
+    c.officeSatisfaction = request.officeSatisfaction();
     progress
         .close(Step.EVALUATE)
         .outcome(request.satisfaction().name())
+        .detail("officeSatisfaction", request.officeSatisfaction())
+        .detail("channel", request.channel())
         .detail("remarks", request.remarks())
         .record();
+  }
+
+  /**
+   * The evaluation window (满意度评价) open today, or 409: evaluated already, outside the evaluation, or
+   * ended (超期未评价).
+   */
+  public CaseStepEntity evaluationWindow(PetitionCaseEntity c) {
+    lifecycle.requireAllowed(c, Transition.EVALUATED);
+    CaseStepEntity window =
+        lifecycle
+            .openStep(c, Step.EVALUATE)
+            .orElseThrow(
+                () ->
+                    ProblemException.conflict(
+                        "no evaluation window is open: the case has been evaluated already, or its"
+                            + " answer is outside the satisfaction evaluation (a court's or"
+                            + " procuratorate's matter, or not for disclosure)"));
+    if (lifecycle.today().isAfter(window.dueOn)) {
+      throw ProblemException.conflict(
+          "the evaluation period ended on " + window.dueOn + " (超期未评价)");
+    }
+    return window;
   }
 
   /**
@@ -555,20 +612,7 @@ public class Handling {
       }
       case EVALUATION -> {
         requireEvaluator(c, caller);
-        lifecycle.requireAllowed(c, Transition.EVALUATED);
-        CaseStepEntity window =
-            lifecycle
-                .openStep(c, Step.EVALUATE)
-                .orElseThrow(
-                    () ->
-                        ProblemException.conflict(
-                            "no evaluation window is open: the case has been evaluated already, or its"
-                                + " answer is outside the satisfaction evaluation (a court's or"
-                                + " procuratorate's matter, or not for disclosure)"));
-        if (today.isAfter(window.dueOn)) {
-          throw ProblemException.conflict(
-              "the evaluation period ended on " + window.dueOn + " (超期未评价)");
-        }
+        evaluationWindow(c);
       }
       case REVIEW_REQUEST -> {
         Transition transition =

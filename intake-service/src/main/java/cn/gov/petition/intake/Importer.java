@@ -136,7 +136,9 @@ public class Importer {
       case REVIEW_ISSUED, REREVIEW_ISSUED -> handling.reviewOpinion(c, by, opinion(step));
       case EVALUATED ->
           handling.evaluate(
-              c, by, new Acts.Evaluation(Satisfaction.valueOf(step.outcome()), step.text()));
+              c,
+              by,
+              new Acts.Evaluation(Satisfaction.valueOf(step.outcome()), null, null, step.text()));
       case REVIEW_REQUESTED, REREVIEW_REQUESTED ->
           handling.requestReview(c, by, new Acts.Review(step.on(), step.text()));
       case REPORT_SUBMITTED -> handling.closingReport(c, by, step.text());

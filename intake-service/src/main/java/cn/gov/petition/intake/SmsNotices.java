@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,16 +64,37 @@ public class SmsNotices {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void tell(PetitionCaseEntity c, Notice notice, Map<String, String> values) {
-    String text = null;
-    for (PetitionerEntity p : c.petitioners) {
-      if (!p.smsConsent
-          || p.phone == null
-          || !RegistrationRules.MOBILE.matcher(p.phone).matches()) {
-        continue;
-      }
-      if (text == null) {
-        text = SmsTemplates.fill(templates.of(c.registeringUnit, notice).wording(), values);
-      }
+    queue(c, notice, values, mobiles(c).stream().filter(p -> p.smsConsent).toList());
+  }
+
+  /**
+   * Queues the one-time code of an evaluation to each mobile number on file for the case, once a
+   * number, asked for by the petitioner (no consent to notices needed); the numbers it goes to.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<String> sendCode(PetitionCaseEntity c, String code) {
+    Map<String, PetitionerEntity> byPhone = new LinkedHashMap<>();
+    mobiles(c).forEach(p -> byPhone.putIfAbsent(p.phoneDigest, p));
+    List<PetitionerEntity> to = List.copyOf(byPhone.values());
+    queue(c, Notice.EVALUATION_CODE, Map.of("caseNumber", c.caseNumber, "code", code), to);
+    return to.stream().map(p -> p.phone).toList();
+  }
+
+  /** The petitioners with a mobile number, in the order registered. */
+  public static List<PetitionerEntity> mobiles(PetitionCaseEntity c) {
+    return c.petitioners.stream()
+        .sorted(Comparator.comparingInt((PetitionerEntity p) -> p.position))
+        .filter(p -> p.phone != null && RegistrationRules.MOBILE.matcher(p.phone).matches())
+        .toList();
+  }
+
+  private void queue(
+      PetitionCaseEntity c, Notice notice, Map<String, String> values, List<PetitionerEntity> to) {
+    if (to.isEmpty()) {
+      return;
+    }
+    String text = SmsTemplates.fill(templates.of(c.registeringUnit, notice).wording(), values);
+    for (PetitionerEntity p : to) {
       outbox.queue(
           c.id,
           notice.name(),
@@ -90,7 +114,7 @@ public class SmsNotices {
   public List<Due> due(int most) {
     Instant now = clock.instant();
     List<Due> due = new ArrayList<>();
-    Map<String, Integer> taken = new java.util.HashMap<>();
+    Map<String, Integer> taken = new HashMap<>();
     for (Due message : outbox.due(now, most)) {
       Sent sent = outbox.sentTo(message.phoneDigest(), now.minus(Duration.ofHours(1)));
       int soFar = (int) sent.count() + taken.getOrDefault(message.phoneDigest(), 0);

@@ -33,7 +33,9 @@ public final class SmsTemplates {
     /** 处理意见 issued (Art 32). */
     OPINION("处理意见告知", Set.of("caseNumber")),
     /** 不再受理告知 (domain.md 6.2). */
-    NOT_ACCEPTED_AGAIN("不再受理告知", Set.of("caseNumber"));
+    NOT_ACCEPTED_AGAIN("不再受理告知", Set.of("caseNumber")),
+    /** 评价验证码: the one-time code with which the petitioner evaluates the answer online. */
+    EVALUATION_CODE("评价验证码", Set.of("code"));
 
     private final String label;
     private final Set<String> required;
@@ -54,9 +56,9 @@ public final class SmsTemplates {
     }
   }
 
-  /** The values the platform fills in: {caseNumber} {queryCode} {unit} {days} {date}. */
+  /** The values the platform fills in: {caseNumber} {queryCode} {unit} {days} {date} {code}. */
   public static final Set<String> VALUES =
-      Set.of("caseNumber", "queryCode", "unit", "days", "date");
+      Set.of("caseNumber", "queryCode", "unit", "days", "date", "code");
 
   /** At most four UCS-2 messages of 67 characters each (a long SMS travels in parts). */
   public static final int LONGEST = 4 * 67;
@@ -86,6 +88,7 @@ public final class SmsTemplates {
     all.put(Notice.EXTENDED, s + "您的信访事项（编号{caseNumber}）因情况复杂延期{days}日办理，办理期限至{date}，延期理由见书面告知。");
     all.put(Notice.OPINION, s + "您的信访事项（编号{caseNumber}）已出具处理意见书，请注意查收；对意见不服的，可依法申请复查。");
     all.put(Notice.NOT_ACCEPTED_AGAIN, s + "您就同一事项再次提出的信访（编号{caseNumber}）不再受理，书面告知书已出具，请注意查收。");
+    all.put(Notice.EVALUATION_CODE, s + "您的信访事项（编号{caseNumber}）满意度评价验证码为{code}，10分钟内有效，请勿告诉他人。");
     return all;
   }
 

@@ -261,6 +261,38 @@ class HandlingTest {
     post(HANDLER, path + "/extension", extension(30))
         .statusCode(200)
         .body(step("HANDLE", "dueOn"), equalTo("2026-11-02"));
+
+    // the petitioner is told in writing (Art 34): the extension, its new last day and its reason;
+    // and the registration's receipt prints with the case number, from the registering office
+    String extension = document(path, "EXTENSION_NOTICE");
+    assertTrue(extension.contains("信访事项延期办理告知书"), extension);
+    assertTrue(extension.contains("办理期限延长30日，至2026年11月2日"), extension);
+    assertTrue(extension.contains("案情复杂，需进一步调查。"), extension);
+    String receipt = document(path, "RECEIPT");
+    String number = read(id).extract().path("caseNumber");
+    assertTrue(receipt.contains("信访事项登记回执") && receipt.contains(number), receipt);
+    assertTrue(receipt.contains("2026年7月30日登记") && receipt.contains("麒麟区信访局"), receipt);
+  }
+
+  /** The printed document of the kind the case served. */
+  private static String document(String path, String kind) {
+    Object transitionId =
+        given()
+            .auth()
+            .oauth2(HANDLER)
+            .get(path + "/documents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("find { it.kind == '" + kind + "' }.transitionId");
+    return given()
+        .auth()
+        .oauth2(HANDLER)
+        .get(path + "/documents/" + transitionId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
   @Test

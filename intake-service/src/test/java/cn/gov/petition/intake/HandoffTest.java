@@ -192,7 +192,8 @@ class HandoffTest {
         .get("/cases/" + caseId + "/documents")
         .then()
         .statusCode(200)
-        .body("size()", equalTo(1));
+        // the registration's receipt, from the case file, and the acceptance notice served here
+        .body("kind", equalTo(List.of("RECEIPT", "ACCEPTANCE_NOTICE")));
   }
 
   @Test

@@ -57,7 +57,8 @@ class SmsTemplateResourceTest {
             "REFERRED",
             "EXTENDED",
             "OPINION",
-            "NOT_ACCEPTED_AGAIN"),
+            "NOT_ACCEPTED_AGAIN",
+            "EVALUATION_CODE"),
         all.getList("notice"));
     String accepted = all.getString("find { it.notice == 'ACCEPTED' }.wording");
     assertEquals(

@@ -24,8 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What a petitioner may do without logging in: follow a case with its query code. Only this path is
- * anonymous; everything else under /api needs a token.
+ * What a petitioner may do without logging in: follow a case with its query code, and evaluate its
+ * answer with a one-time code sent to their phone. Only these paths are anonymous; everything else
+ * under /api needs a token.
  */
 @Path("/public")
 @PermitAll
@@ -79,11 +80,84 @@ public class PublicResource {
       @Context HttpHeaders headers,
       @Context HttpServerRequest request,
       byte[] body) {
+    return forward("public/case-status", uri, headers, request, body);
+  }
+
+  @POST
+  @Path("case-status/one-time-code")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "获取评价验证码 / Send the one-time code to evaluate the answer",
+      description =
+          "无需登录。 Forwarded to intake-service /public/case-status/one-time-code; no token is"
+              + " passed on.")
+  @APIResponse(
+      responseCode = "200",
+      description = "已发送 / the masked phones the code was sent to (intake-service's answer)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "409",
+      description = "不在评价期内 / no evaluation is open",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "未登记手机号码 / no mobile number on file",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address, for this code or case",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> oneTimeCode(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
+      byte[] body) {
+    return forward("public/case-status/one-time-code", uri, headers, request, body);
+  }
+
+  @POST
+  @Path("case-status/evaluation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "网上评价 / The petitioner evaluates the answer",
+      description =
+          "无需登录，凭查询码和短信验证码。 Forwarded to intake-service /public/case-status/evaluation;"
+              + " no token is passed on.")
+  @APIResponse(
+      responseCode = "200",
+      description = "已评价 / the status with the evaluation (intake-service's answer)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "409",
+      description = "不在评价期内或没有可用的验证码 / no evaluation open, or no code to use",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "验证码不正确 / the one-time code is wrong",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address or for this code",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> evaluation(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
+      byte[] body) {
+    return forward("public/case-status/evaluation", uri, headers, request, body);
+  }
+
+  /**
+   * Forwards a petitioner's request to intake after taking it from the address's and the query
+   * code's buckets; recorded under the node's region, no unit, no roles, and no token passed on.
+   */
+  private Uni<Response> forward(
+      String path, UriInfo uri, HttpHeaders headers, HttpServerRequest request, byte[] body) {
     limits.takeStatusLookup(request.remoteAddress().hostAddress(), queryCodeOf(body));
-    // a petitioner with a query code: recorded under the node's region, no unit, no roles
     AuditTrail.Who petitioner = new AuditTrail.Who("public", "", nodeRegion, List.of());
-    return forwarder.forward(
-        HttpMethod.POST, "intake", "public/case-status", uri, headers, body, petitioner);
+    return forwarder.forward(HttpMethod.POST, "intake", path, uri, headers, body, petitioner);
   }
 
   /** The query code a body asks about, if it is readable; intake answers the rest. */

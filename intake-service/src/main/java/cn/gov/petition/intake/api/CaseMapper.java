@@ -91,6 +91,7 @@ public class CaseMapper {
         entity.rereviewUnit,
         Objects.toString(entity.opinionOutcome, null),
         Objects.toString(entity.satisfaction, null),
+        Objects.toString(entity.officeSatisfaction, null),
         lifecycle.stepsOf(entity).stream().map(CaseMapper::step).toList(),
         entity.petitioners.stream()
             .sorted(Comparator.comparingInt(p -> p.position))

@@ -60,6 +60,8 @@ public record CaseView(
     @Schema(description = "复核机关 / re-review body") String rereviewUnit,
     @Schema(description = "处理意见 / SUPPORTED, EXPLAINED, NOT_SUPPORTED") String opinionOutcome,
     @Schema(description = "满意度 / SATISFIED, BASICALLY_SATISFIED, UNSATISFIED") String satisfaction,
+    @Schema(description = "对信访部门的满意度 / the petitioner's rating of the 信访 office")
+        String officeSatisfaction,
     @Schema(description = "时限图 / every deadline step, open and done") List<StepView> steps,
     List<PetitionerView> petitioners,
     @Schema(description = "被反映人（单位） / the accused of an accusation") List<AccusedView> accused) {

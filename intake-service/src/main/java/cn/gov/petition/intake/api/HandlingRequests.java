@@ -1,6 +1,7 @@
 package cn.gov.petition.intake.api;
 
 import cn.gov.petition.intake.Acts;
+import cn.gov.petition.intake.EvaluationChannel;
 import cn.gov.petition.intake.OpinionOutcome;
 import cn.gov.petition.intake.Satisfaction;
 import cn.gov.petition.intake.StatutoryRoute;
@@ -234,15 +235,30 @@ public final class HandlingRequests {
           @Size(max = 8000)
           String summary) {}
 
-  @Schema(description = "满意度评价 / The petitioner's evaluation")
+  @Schema(description = "满意度评价 / The petitioner's evaluation, recorded by an office")
   public record EvaluationRequest(
-      @Schema(description = "评价 / evaluation", example = "SATISFIED") @NotNull
+      @Schema(description = "对有权处理机关答复的评价 / the rating of the answer", example = "SATISFIED")
+          @NotNull
           Satisfaction satisfaction,
+      @Schema(
+              description = "对信访部门的评价 / the rating of the 信访 office, if the petitioner gave one",
+              example = "SATISFIED")
+          Satisfaction officeSatisfaction,
+      @Schema(
+              description =
+                  "评价渠道 / COUNTER (现场评价) or RETURN_VISIT (回访, the default); ONLINE is the"
+                      + " petitioner's own (POST /public/case-status/evaluation)",
+              example = "COUNTER")
+          EvaluationChannel channel,
       @Schema(description = "意见 / remarks", example = "问题已解决，感谢。") @Size(max = 2000)
           String remarks) {
 
     Acts.Evaluation act() {
-      return new Acts.Evaluation(satisfaction, remarks);
+      return new Acts.Evaluation(
+          satisfaction,
+          officeSatisfaction,
+          channel == null ? EvaluationChannel.RETURN_VISIT : channel,
+          remarks);
     }
   }
 

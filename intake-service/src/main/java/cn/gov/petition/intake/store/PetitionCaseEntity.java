@@ -116,8 +116,14 @@ public class PetitionCaseEntity {
   @Column(name = "opinion_outcome")
   public OpinionOutcome opinionOutcome;
 
+  /** 满意度: the petitioner's rating of the answer, of the unit with authority. */
   @Enumerated(EnumType.STRING)
   public Satisfaction satisfaction;
+
+  /** The petitioner's rating of the 信访 office that took and followed the case (V24). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "office_satisfaction")
+  public Satisfaction officeSatisfaction;
 
   @Column(name = "review_unit")
   public String reviewUnit;
