@@ -108,6 +108,8 @@
       ['日期', (d) => d.issuedOn || ''],
     ], documents.data, '暂无文书') : el('p', { class: 'muted' }, problemLines(documents).join('；')));
 
+    await showAttachments();
+
     // 短信告知: each SMS sent to the petitioners and its delivery; the phone as the service shows it
     const SMS = { QUEUED: '待发送', SENT: '已提交', DELIVERED: '已送达', UNDELIVERED: '未送达', FAILED: '发送失败' };
     const time = (t) => (t || '').replace('T', ' ').slice(0, 16);
@@ -119,6 +121,68 @@
     ], notices.data, '未发送短信（信访人未同意短信告知或未留手机号码）') : el('p', { class: 'muted' }, problemLines(notices).join('；')));
 
   }
+
+  /**
+   * 附件: the case's attachments; their names and contents only for those who may see the
+   * petitioners (the service says), each download recorded there. A unit of the case attaches a
+   * file: its type is what its content is, as the service sniffs it.
+   */
+  async function showAttachments() {
+    const size = (n) => (n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(n / 1024)) + ' KB');
+    const time = (t) => (t || '').replace('T', ' ').slice(0, 16);
+    const found = await api('GET', base + '/attachments');
+    $('attachments').replaceChildren(found.ok ? table([
+      ['类型', (a) => a.label || a.kind],
+      ['文件', (a) => (a.fileName ? el('a', { href: '#', 'data-attachment': a.id, onclick: (e) => { e.preventDefault(); download(a); } }, a.fileName) : '（无权查看）')],
+      ['大小', (a) => size(a.size)], ['上传时间', (a) => time(a.uploadedAt)], ['查阅次数', (a) => a.reads],
+    ], found.data, '暂无附件') : el('p', { class: 'muted' }, problemLines(found).join('；')));
+    $('attach').hidden = !(Petition.hasRole('registrar') || Petition.hasRole('handler'));
+  }
+
+  async function download(a) {
+    const response = await fetch(base + '/attachments/' + a.id, { headers: { Authorization: 'Bearer ' + token() } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      return notice($('messages'), 'error', problemLines({ status: response.status, problem }));
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = el('a', { href: url, download: a.fileName });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    await showAttachments();
+  }
+
+  $('attach').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = $('attach-file').files[0];
+    $('attach-file-error').textContent = file ? '' : '请选择文件';
+    if (!file) return;
+    let response;
+    try {
+      response = await fetch(base + '/attachments?kind=' + encodeURIComponent($('attach-kind').value), {
+        method: 'POST',
+        headers: {
+          Authorization: 'Bearer ' + token(),
+          'Content-Type': file.type || 'application/octet-stream',
+          'Content-Disposition': "attachment; filename*=UTF-8''" + encodeURIComponent(file.name),
+        },
+        body: file,
+      });
+    } catch (e) {
+      $('attach-file-error').textContent = '无法连接平台，请检查网络后重试';
+      return;
+    }
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      const lines = (problem.errors || []).filter((e) => e.field === 'file').map((e) => String(e.message || '').split(' / ')[0]);
+      $('attach-file-error').textContent = lines.length ? lines.join('；') : problemLines({ status: response.status, problem }).join('；');
+      return;
+    }
+    $('attach-file').value = '';
+    await showAttachments();
+  });
 
   /**
    * 办理: the acts the service offers this user now (GET …/acts), each opening its form; after an

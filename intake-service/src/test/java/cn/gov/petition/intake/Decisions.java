@@ -1,13 +1,18 @@
 package cn.gov.petition.intake;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestTokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +51,27 @@ final class Decisions {
   /** A decision forwarding the case to the unit. */
   static Decisions route(String caseId, String unitCode, String unitName) {
     return new Decisions(caseId, unitCode, unitName);
+  }
+
+  /**
+   * Forwards the case to the unit as routing-service would, and waits until intake has it as
+   * forwarded (the thing the callers go on from).
+   */
+  static void forwarded(String caseId, String unitCode, String unitName) {
+    route(caseId, unitCode, unitName).send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "FORWARDED"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(TestTokens.qilinRegistrar())
+                            .get("/cases/" + caseId)
+                            .then()
+                            .extract()
+                            .path("status")));
   }
 
   Decisions mode(String mode) {

@@ -213,6 +213,10 @@ class PersonalDataAtRestTest {
                 "case_transition",
                 0L,
                 "import_record",
+                0L,
+                "sms_outbox",
+                0L,
+                "attachment",
                 0L),
             SealedColumns.remaining(connection, rotated));
 

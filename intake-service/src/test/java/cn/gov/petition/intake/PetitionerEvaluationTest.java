@@ -140,20 +140,7 @@ class PetitionerEvaluationTest {
   private static Answered answered(Map<String, Object> letter) {
     var registered = Petitions.registered(letter).jsonPath();
     String id = registered.getString("petitionCase.id");
-    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").send();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                "FORWARDED"
-                    .equals(
-                        given()
-                            .auth()
-                            .oauth2(REGISTRAR)
-                            .get("/cases/" + id)
-                            .then()
-                            .extract()
-                            .path("status")));
+    Decisions.forwarded(id, "530302:zjj", "麒麟区住房和城乡建设局");
     post(HOUSING, "/cases/" + id + "/acceptance", Map.of("notice", "已受理。")).statusCode(200);
     Map<String, Object> opinion = new HashMap<>();
     opinion.put("outcome", "SUPPORTED");

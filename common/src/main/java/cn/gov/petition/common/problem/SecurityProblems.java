@@ -14,6 +14,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,23 +25,38 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * (403). A token that fails verification is refused before any resource runs (Quarkus' proactive
  * authentication), so that case is answered by a route failure handler; the rest by exception
  * mappers. The detail never says why a token failed: that helps only a forger. A body over {@code
- * quarkus.http.limits.max-body-size} is refused before it is read (413), also as problem+json; a
- * body sent without a declared length (chunked) as soon as it goes over the limit.
+ * petition.http.max-body-size} (1 MB) is refused before it is read (413), also as problem+json; a
+ * body sent without a declared length (chunked) as soon as it goes over the limit. The paths of
+ * {@code petition.http.upload-paths} (a service's uploads: attachments) may send up to {@code
+ * quarkus.http.limits.max-body-size}, the server's own cap.
  */
 @ApplicationScoped
 public class SecurityProblems {
 
   private final ObjectMapper json;
   private final long maxBody;
+  private final long maxUpload;
+  private final Optional<Pattern> uploadPaths;
   private final BodyHandler chunkedBodies;
+  private final BodyHandler chunkedUploads;
 
   public SecurityProblems(
       ObjectMapper json,
+      @ConfigProperty(name = "petition.http.max-body-size", defaultValue = "1M") MemorySize maxBody,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize maxBody) {
+          MemorySize maxUpload,
+      @ConfigProperty(name = "petition.http.upload-paths") Optional<String> uploadPaths) {
     this.json = json;
-    this.maxBody = maxBody.asLongValue();
+    this.maxUpload = maxUpload.asLongValue();
+    this.maxBody = Math.min(maxBody.asLongValue(), this.maxUpload);
+    this.uploadPaths = uploadPaths.map(Pattern::compile);
     this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
+    this.chunkedUploads = BodyHandler.create(false).setBodyLimit(this.maxUpload);
+  }
+
+  /** Whether the request is an upload, which may send up to the server's cap. */
+  private boolean upload(RoutingContext context) {
+    return uploadPaths.isPresent() && uploadPaths.get().matcher(context.request().path()).matches();
   }
 
   void onRouter(@Observes Router router) {
@@ -52,9 +69,10 @@ public class SecurityProblems {
         .handler(
             context -> {
               String length = context.request().getHeader("Content-Length");
+              boolean upload = upload(context);
               if (length != null
                   && length.matches("\\d{1,18}")
-                  && Long.parseLong(length) > maxBody) {
+                  && Long.parseLong(length) > (upload ? maxUpload : maxBody)) {
                 context.response().headers().set("Connection", "close");
                 end(context, 413);
               } else if (length == null
@@ -63,7 +81,7 @@ public class SecurityProblems {
                 // route failure answered below; the REST layer then reads the body kept here
                 // instead of finding the limit itself and answering a bare 413 (and logging an
                 // error)
-                chunkedBodies.handle(context);
+                (upload ? chunkedUploads : chunkedBodies).handle(context);
               } else {
                 context.next();
               }

@@ -134,6 +134,21 @@ public final class LocalInfrastructure implements AutoCloseable {
     return objects;
   }
 
+  /**
+   * What intake needs to keep attachments in the local object store (started now if it is not): its
+   * endpoint, region and keys; each node has its own bucket ({@code attachments-<region>}).
+   */
+  public Map<String, String> objectsConfig() {
+    ObjectStore store = objects();
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("petition.objects.endpoint", store.endpoint());
+    config.put("petition.objects.region", ObjectStore.REGION);
+    config.put("petition.objects.access-key", OBJECTS_ACCESS_KEY);
+    config.put(
+        "petition.objects.secret-key", secret(directory.resolve("keys"), "objects-secret", 40));
+    return config;
+  }
+
   /** The access key of the local object store (its secret: in {@code keys/objects-secret}). */
   public static final String OBJECTS_ACCESS_KEY = "petition";
 

@@ -230,6 +230,7 @@ public final class Platform implements AutoCloseable {
           if (service[0].equals("intake-service")) {
             config.putAll(infrastructure.fieldKeyConfig());
             config.putAll(infrastructure.smsConfig());
+            config.putAll(infrastructure.objectsConfig());
             config.putAll(handoffKeys.intake());
           }
           if (service[0].equals("routing-service")) {

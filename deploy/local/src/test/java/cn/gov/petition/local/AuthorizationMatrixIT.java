@@ -175,6 +175,7 @@ class AuthorizationMatrixIT {
     return path.replace("/cases/{id}", "/cases/" + caseId)
         .replace("{id}", "00000000-0000-4000-8000-000000000000")
         .replace("{transitionId}", "1")
+        .replace("{attachmentId}", "00000000-0000-4000-8000-000000000000")
         .replace("{rate}", "TIMELY_ACCEPTANCE")
         .replace("{table}", "unit")
         .replace("{notice}", "ACCEPTED")
@@ -212,9 +213,19 @@ class AuthorizationMatrixIT {
     var request =
         given().baseUri(platform.gatewayUrl()).auth().oauth2(token).queryParams(queryOf(operation));
     if (!operation.method().equals("GET") && !operation.method().equals("DELETE")) {
+      // a body of any type (an attachment's) is sent as bytes; text as UTF-8
+      String type =
+          operation.bodyType().contains("*")
+              ? "application/octet-stream"
+              : operation.bodyType() + "; charset=UTF-8";
       request =
           request
-              .contentType(operation.bodyType() + "; charset=UTF-8")
+              .config(
+                  io.restassured.RestAssured.config()
+                      .encoderConfig(
+                          io.restassured.config.EncoderConfig.encoderConfig()
+                              .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+              .contentType(type)
               .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     return request.request(operation.method(), concrete(operation.path()));

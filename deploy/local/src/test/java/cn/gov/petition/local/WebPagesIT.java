@@ -356,6 +356,45 @@ class WebPagesIT {
         caseId, caseNumber, "web-it-handler-" + SERIAL, this::theRegistrarRecordsTheEvaluation);
   }
 
+  /**
+   * 附件: the registrar attaches the letter's scan on the case page (through the gateway, the file as
+   * the body), a page disguised as a photo is refused beside the field, and a download is counted
+   * as a reading.
+   */
+  @Test
+  @Order(10)
+  void aLetterScanIsAttachedOnTheCasePageAndItsReadingCounted() throws Exception {
+    Path scan = runDirectory.resolve("来信扫描" + SERIAL + ".pdf");
+    Files.write(
+        scan,
+        ("%PDF-1.7\n% 来信扫描件\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path disguised = runDirectory.resolve("photo" + SERIAL + ".jpg");
+    Files.writeString(disguised, "<html><script>alert(1)</script></html>");
+
+    signInAs("qilin-registrar", "/case.html?id=" + caseId);
+    waitFor(d -> text("#case-number").equals(caseNumber));
+    waitFor(d -> d.findElement(By.id("attach")).isDisplayed());
+    select("#attach-kind", "PHOTO");
+    usableElement(By.id("attach-file")).sendKeys(disguised.toString());
+    click("attach-submit");
+    waitFor(d -> text("#attach-file-error").contains("text/html"));
+
+    select("#attach-kind", "LETTER_SCAN");
+    usableElement(By.id("attach-file")).sendKeys(scan.toString());
+    click("attach-submit");
+    waitFor(d -> text("#attachments").contains(scan.getFileName().toString()));
+    assertFalse(text("#attachments").contains(disguised.getFileName().toString()), "not kept");
+    click(By.linkText(scan.getFileName().toString()));
+    // the list is drawn again after the download, with the reading counted
+    waitFor(
+        d ->
+            browser
+                .findElement(By.cssSelector("#attachments td[data-label='查阅次数']"))
+                .getText()
+                .equals("1"));
+  }
+
   @Test
   @Order(9)
   void onAPhoneACaseIsRegisteredAndWorkedThroughTheProcedureInThePages() {

@@ -48,9 +48,19 @@ public class Forwarder {
           HttpHeaders.ACCEPT,
           HttpHeaders.ACCEPT_LANGUAGE,
           "Idempotency-Key",
+          // an attachment's file name (intake's /cases/{id}/attachments)
+          "Content-Disposition",
           REASON_HEADER);
+  // an attachment is served as a download, never shown inline: its headers pass on as intake set
+  // them
   private static final List<String> FORWARDED_RESPONSE_HEADERS =
-      List.of(HttpHeaders.CONTENT_TYPE, "Retry-After");
+      List.of(
+          HttpHeaders.CONTENT_TYPE,
+          "Retry-After",
+          "Content-Disposition",
+          "X-Content-Type-Options",
+          "Content-Security-Policy",
+          HttpHeaders.CACHE_CONTROL);
 
   private final GatewayConfig config;
   private final WebClient client;

@@ -120,7 +120,13 @@ public class SealedColumns {
               "name IS NOT NULL AND name_digest IS NULL"),
           new Table("accused", "id", List.of("name"), List.of()),
           new Table("case_transition", "id", List.of("details"), List.of()),
-          new Table("import_record", "id", List.of("record"), List.of()));
+          new Table("import_record", "id", List.of("record"), List.of()),
+          new Table(
+              "sms_outbox",
+              "id",
+              List.of("phone", "text"),
+              List.of(new Digest("phone_digest", v -> v.get("phone")))),
+          new Table("attachment", "id", List.of("file_name", "data_key"), List.of()));
 
   /**
    * Re-seals up to {@code batch} rows of each table under the current key, each row in its own
