@@ -71,7 +71,7 @@ public class Attachments {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Stored keep(PetitionCaseEntity c, String unit, String user, Upload upload) {
-    check(upload);
+    String type = check(upload);
     if (upload.transitionId() != null) {
       CaseTransitionEntity step = transitions.findById(upload.transitionId());
       if (step == null || !step.caseId.equals(c.id)) {
@@ -79,7 +79,6 @@ public class Attachments {
             "transitionId", "OfTheCase", "办理记录不属于该信访件 / no step of this case has this id");
       }
     }
-    String type = sniffed(upload.content());
     UUID id = UUID.randomUUID();
     byte[] key = new byte[32];
     RANDOM.nextBytes(key);
@@ -129,8 +128,8 @@ public class Attachments {
     return content;
   }
 
-  /** The rules an upload must keep before anything is stored. */
-  static void check(Upload upload) {
+  /** The rules an upload must keep before anything is stored; the type its content is. */
+  static String check(Upload upload) {
     AttachmentKind kind = upload.kind();
     byte[] content = upload.content();
     if (content == null || content.length == 0) {
@@ -169,6 +168,7 @@ public class Attachments {
               + type
               + " 不符 / the declared type is not what the content is");
     }
+    return type;
   }
 
   /** The content type the bytes are, by their magic alone. */

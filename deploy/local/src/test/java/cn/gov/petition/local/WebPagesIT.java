@@ -387,12 +387,7 @@ class WebPagesIT {
     assertFalse(text("#attachments").contains(disguised.getFileName().toString()), "not kept");
     click(By.linkText(scan.getFileName().toString()));
     // the list is drawn again after the download, with the reading counted
-    waitFor(
-        d ->
-            browser
-                .findElement(By.cssSelector("#attachments td[data-label='查阅次数']"))
-                .getText()
-                .equals("1"));
+    waitFor(d -> text("#attachments td[data-label='查阅次数']").equals("1"));
   }
 
   @Test
