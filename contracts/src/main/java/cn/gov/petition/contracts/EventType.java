@@ -20,6 +20,8 @@ public enum EventType {
       "cn.gov.petition.calendar.published", Topics.CALENDAR, CalendarPublished.class),
   CASE_HANDED_OFF("cn.gov.petition.case.handed-off", Topics.HANDOFFS, CaseHandedOff.class),
   HANDOFF_ACCEPTED("cn.gov.petition.case.handoff-accepted", Topics.HANDOFFS, HandoffAccepted.class),
+  ATTACHMENT_HANDED_OFF(
+      "cn.gov.petition.case.attachment-handed-off", Topics.HANDOFFS, AttachmentHandedOff.class),
   DEADLINE_ALERTED(
       "cn.gov.petition.supervision.deadline-alerted",
       Topics.SUPERVISION_EVENTS,

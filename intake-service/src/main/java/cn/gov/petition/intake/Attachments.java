@@ -45,12 +45,15 @@ public class Attachments {
   private final ObjectStorage storage;
   private final TransitionRepository transitions;
   private final Clock clock;
+  private final AttachmentTransfers transfers;
 
   public Attachments(
       AttachmentRepository attachments,
       ObjectStorage storage,
       TransitionRepository transitions,
-      Clock clock) {
+      Clock clock,
+      AttachmentTransfers transfers) {
+    this.transfers = transfers;
     this.attachments = attachments;
     this.storage = storage;
     this.transitions = transitions;
@@ -101,6 +104,10 @@ public class Attachments {
             clock.instant(),
             0);
     attachments.add(stored);
+    if (!c.isOwnedHere()) {
+      // attached after the case was handed on: it follows the case to the node that owns it
+      transfers.send(stored, c.handedToNode, c.handedToKey);
+    }
     return stored;
   }
 
@@ -196,7 +203,12 @@ public class Attachments {
     return plain.isEmpty() ? "附件" : plain;
   }
 
-  private static byte[] seal(byte[] key, byte[] plain) {
+  /** The size of an attachment's content as the store keeps it: IV, ciphertext and tag. */
+  static long sealedSize(long size) {
+    return IV_BYTES + size + 16;
+  }
+
+  static byte[] seal(byte[] key, byte[] plain) {
     try {
       byte[] iv = new byte[IV_BYTES];
       RANDOM.nextBytes(iv);
@@ -213,7 +225,7 @@ public class Attachments {
     }
   }
 
-  private static byte[] unseal(byte[] key, byte[] sealed) {
+  static byte[] unseal(byte[] key, byte[] sealed) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(
@@ -226,7 +238,7 @@ public class Attachments {
     }
   }
 
-  private static String sha256(byte[] content) {
+  static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.contracts.AttachmentHandedOff;
 import cn.gov.petition.contracts.CaseHandedOff;
 import cn.gov.petition.contracts.CaseHandedOff.CaseFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,17 +63,20 @@ public class HandoffSeal {
     }
   }
 
-  /** The case file sealed for the node with this public keyset, Base64. */
-  public String seal(CaseFile file, String recipientPublicKeyset, String handoffId, String toNode) {
+  /**
+   * What is handed to a node (a case file, an attachment's record) sealed for it, with this public
+   * keyset, bound to the handoff or transfer {@code id}: Base64.
+   */
+  public String seal(Object handed, String recipientPublicKeyset, String id, String toNode) {
     try {
       HybridEncrypt encrypt =
           TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(recipientPublicKeyset)
               .getPrimitive(RegistryConfiguration.get(), HybridEncrypt.class);
-      byte[] sealed = encrypt.encrypt(json.writeValueAsBytes(file), context(handoffId, toNode));
+      byte[] sealed = encrypt.encrypt(json.writeValueAsBytes(handed), context(id, toNode));
       return Base64.getEncoder().encodeToString(sealed);
     } catch (GeneralSecurityException | JsonProcessingException e) {
       throw new IllegalStateException(
-          "the case file of handoff " + handoffId + " cannot be sealed for node " + toNode, e);
+          "what handoff " + id + " carries cannot be sealed for node " + toNode, e);
     }
   }
 
@@ -87,25 +91,37 @@ public class HandoffSeal {
       }
       return handoff.file();
     }
+    return open(handoff.sealedFile(), handoff.handoffId(), handoff.toNode(), CaseFile.class);
+  }
+
+  /** The record of an attachment handed here, opened with this node's key. */
+  public AttachmentHandedOff.AttachmentRecord open(AttachmentHandedOff part) {
+    return openRecord(part.sealedRecord(), part.transferId(), part.toNode());
+  }
+
+  /** An attachment's record sealed for this node, bound to its transfer. */
+  public AttachmentHandedOff.AttachmentRecord openRecord(
+      String sealed, String transferId, String toNode) {
+    return open(sealed, transferId, toNode, AttachmentHandedOff.AttachmentRecord.class);
+  }
+
+  private <T> T open(String sealed, String id, String toNode, Class<T> type) {
     KeysetHandle key =
         own.orElseThrow(
             () ->
                 new IllegalStateException(
                     "handoff "
-                        + handoff.handoffId()
+                        + id
                         + " is sealed, and this node has no petition.crypto.handoff-key"));
     try {
       byte[] plain =
           key.getPrimitive(RegistryConfiguration.get(), HybridDecrypt.class)
-              .decrypt(
-                  Base64.getDecoder().decode(handoff.sealedFile()),
-                  context(handoff.handoffId(), handoff.toNode()));
-      return json.readValue(plain, CaseFile.class);
+              .decrypt(Base64.getDecoder().decode(sealed), context(id, toNode));
+      return json.readValue(plain, type);
     } catch (GeneralSecurityException | java.io.IOException | IllegalArgumentException e) {
-      // never the file in the message: it is personal data
+      // never what it holds in the message: it is personal data
       throw new IllegalArgumentException(
-          "the case file of handoff " + handoff.handoffId() + " does not open with this node's key",
-          e);
+          "what handoff " + id + " carries does not open with this node's key", e);
     }
   }
 

@@ -50,6 +50,7 @@ public class Handoffs {
   private final DeadlineRuleRepository rules;
   private final HandoffSeal seal;
   private final ContentIndex words;
+  private final AttachmentTransfers transfers;
 
   public Handoffs(
       CaseRepository cases,
@@ -60,7 +61,9 @@ public class Handoffs {
       @ConfigProperty(name = "petition.node.region") String self,
       DeadlineRuleRepository rules,
       HandoffSeal seal,
-      ContentIndex words) {
+      ContentIndex words,
+      AttachmentTransfers transfers) {
+    this.transfers = transfers;
     this.words = words;
     this.rules = rules;
     this.seal = seal;
@@ -85,6 +88,7 @@ public class Handoffs {
   public void handOff(PetitionCaseEntity entity, String node, String nodeKey) {
     UUID handoffId = UUID.randomUUID();
     entity.handedToNode = node;
+    entity.handedToKey = nodeKey;
     entity.handedOffAt = clock.instant();
     entity.handoffId = handoffId;
     entity.handoffAcceptedAt = null;
@@ -101,6 +105,7 @@ public class Handoffs {
             entity.handedOffAt,
             null,
             seal.seal(file(entity), nodeKey, handoffId.toString(), node)));
+    transfers.sendAll(entity, node, nodeKey);
     LOG.infof("Case %s handed off to node %s (handoff %s)", entity.caseNumber, node, handoffId);
   }
 
@@ -246,6 +251,7 @@ public class Handoffs {
     entity.informedUnits = Assignments.listOf(file.informedUnits());
     entity.excludedUnits = Assignments.listOf(file.excludedUnits());
     entity.handedToNode = null;
+    entity.handedToKey = null;
     entity.handedOffAt = null;
     entity.handoffAcceptedAt = null;
     entity.handoffId = UUID.fromString(handoff.handoffId());

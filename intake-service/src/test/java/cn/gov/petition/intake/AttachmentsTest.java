@@ -162,7 +162,7 @@ class AttachmentsTest {
         .body("errors[0].rule", equalTo(rule));
   }
 
-  private static ValidatableResponse upload(
+  static ValidatableResponse upload(
       String token, String id, String kind, String name, String type, byte[] content) {
     return given()
         .auth()

@@ -84,6 +84,174 @@ public class AttachmentRepository {
         .executeUpdate();
   }
 
+  /** An attachment on its way to another node: the next part to send, of how many. */
+  public record Transfer(
+      UUID id,
+      UUID attachmentId,
+      UUID caseId,
+      String caseNumber,
+      String toNode,
+      String nodeKey,
+      int nextPart,
+      int parts) {}
+
+  /** Records that the attachment is to be sent to {@code toNode}, in {@code parts} parts. */
+  public void transfer(
+      UUID attachmentId, UUID caseId, String toNode, String nodeKey, int parts, Instant at) {
+    em.createNativeQuery(
+            "INSERT INTO attachment_transfer (id, attachment_id, case_id, to_node, node_key, parts,"
+                + " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, attachmentId)
+        .setParameter(3, caseId)
+        .setParameter(4, toNode)
+        .setParameter(5, nodeKey)
+        .setParameter(6, parts)
+        .setParameter(7, at)
+        .executeUpdate();
+  }
+
+  /**
+   * The oldest transfer with parts to send, locked (another replica takes another), or none while
+   * {@code waiting} parts still wait in the outbox: the relay reads its rows in batches, and parts
+   * are large.
+   */
+  public Optional<Transfer> nextTransfer(String partType, int waiting) {
+    Number queued =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM (SELECT 1 FROM outbox_event WHERE event_type = ?1"
+                        + " LIMIT ?2) q")
+                .setParameter(1, partType)
+                .setParameter(2, waiting)
+                .getSingleResult();
+    if (queued.intValue() >= waiting) {
+      return Optional.empty();
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT t.id, t.attachment_id, t.case_id, c.case_number, t.to_node, t.node_key,"
+                    + " t.next_part, t.parts FROM attachment_transfer t"
+                    + " JOIN petition_case c ON c.id = t.case_id"
+                    + " ORDER BY t.created_at, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED")
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new Transfer(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue()))
+        .findFirst();
+  }
+
+  /** The transfer's next part is out: on to the one after it, or done with the last. */
+  public void sent(Transfer t) {
+    if (t.nextPart() + 1 >= t.parts()) {
+      dropTransfer(t.id());
+    } else {
+      em.createNativeQuery("UPDATE attachment_transfer SET next_part = ?2 WHERE id = ?1")
+          .setParameter(1, t.id())
+          .setParameter(2, t.nextPart() + 1)
+          .executeUpdate();
+    }
+  }
+
+  /** Forgets a transfer (all sent, or its attachment is gone). */
+  public void dropTransfer(UUID id) {
+    em.createNativeQuery("DELETE FROM attachment_transfer WHERE id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+  }
+
+  /** Whether this node keeps the attachment already. */
+  public boolean exists(UUID id) {
+    return !em.createNativeQuery("SELECT 1 FROM attachment WHERE id = ?1")
+        .setParameter(1, id)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** One part of an attachment handed here, as it arrived (its content still sealed). */
+  public record Part(
+      UUID transferId,
+      int part,
+      int parts,
+      UUID attachmentId,
+      UUID caseId,
+      String sealedRecord,
+      String toNode,
+      byte[] content) {}
+
+  /** Keeps a part until its attachment is whole; a part kept before changes nothing. */
+  public void keepPart(Part p, Instant at) {
+    em.createNativeQuery(
+            "INSERT INTO attachment_part (transfer_id, part, parts, attachment_id, case_id,"
+                + " sealed_record, to_node, content, received_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING")
+        .setParameter(1, p.transferId())
+        .setParameter(2, p.part())
+        .setParameter(3, p.parts())
+        .setParameter(4, p.attachmentId())
+        .setParameter(5, p.caseId())
+        .setParameter(6, p.sealedRecord())
+        .setParameter(7, p.toNode())
+        .setParameter(8, p.content())
+        .setParameter(9, at)
+        .executeUpdate();
+  }
+
+  /** Transfers whose every part has arrived, of cases this node holds: to be joined. */
+  public List<UUID> wholeTransfers(int limit) {
+    List<?> ids =
+        em.createNativeQuery(
+                "SELECT p.transfer_id FROM attachment_part p"
+                    + " WHERE EXISTS (SELECT 1 FROM petition_case c WHERE c.id = p.case_id)"
+                    + " GROUP BY p.transfer_id HAVING count(*) = max(p.parts)"
+                    + " ORDER BY min(p.received_at) LIMIT ?1")
+            .setParameter(1, limit)
+            .getResultList();
+    return ids.stream().map(UUID.class::cast).toList();
+  }
+
+  /** The parts of a transfer in order, locked (empty if another replica is joining them). */
+  public List<Part> parts(UUID transferId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT transfer_id, part, parts, attachment_id, case_id, sealed_record, to_node,"
+                    + " content FROM attachment_part WHERE transfer_id = ?1 ORDER BY part"
+                    + " FOR UPDATE SKIP LOCKED")
+            .setParameter(1, transferId)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new Part(
+                    (UUID) r[0],
+                    ((Number) r[1]).intValue(),
+                    ((Number) r[2]).intValue(),
+                    (UUID) r[3],
+                    (UUID) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (byte[]) r[7]))
+        .toList();
+  }
+
+  /** Removes the parts of a transfer (joined, or refused). */
+  public void dropParts(UUID transferId) {
+    em.createNativeQuery("DELETE FROM attachment_part WHERE transfer_id = ?1")
+        .setParameter(1, transferId)
+        .executeUpdate();
+  }
+
   private List<Stored> select(String where, Object... parameters) {
     var query =
         em.createNativeQuery(

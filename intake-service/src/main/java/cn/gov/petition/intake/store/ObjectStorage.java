@@ -61,6 +61,12 @@ public class ObjectStorage {
     return s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
   }
 
+  /** The bytes {@code from} to {@code to} (both included) of what is kept under the key. */
+  public byte[] get(String key, long from, long to) {
+    return s3().getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=" + from + "-" + to))
+        .asByteArray();
+  }
+
   /** Removes what is kept under the keys (retention). */
   public void delete(List<String> keys) {
     for (String key : keys) {

@@ -236,6 +236,13 @@ public class PetitionCaseEntity {
   @Column(name = "handed_off_at")
   public Instant handedOffAt;
 
+  /**
+   * The public handoff key of the node the case was handed to, as its routing decision carried it:
+   * an attachment added here afterwards is sealed for that node with it.
+   */
+  @Column(name = "handed_to_key")
+  public String handedToKey;
+
   /** The latest handoff of the case, sent or received. */
   @Column(name = "handoff_id")
   public UUID handoffId;
