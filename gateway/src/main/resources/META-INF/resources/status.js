@@ -1,6 +1,7 @@
 'use strict';
 // 办理进度查询: the petitioner follows the case with the query code given at registration. No
-// sign-in; the answer names the case, its unit, its steps and the SMS sent, nothing about anyone.
+// sign-in; the answer names the case, its unit, its steps, the SMS sent and the notices and opinions
+// served (addressed to 信访人), nothing about anyone.
 // While the evaluation is open, the petitioner rates the answer and the 信访 office with a one-time
 // code sent to the mobile number on file (网上评价).
 (() => {
@@ -24,6 +25,7 @@
       ['告知事项', (n) => n.notice], ['状态', (n) => SMS[n.status] || n.status],
       ['时间', (n) => (n.queuedAt || '').replace('T', ' ').slice(0, 16)],
     ], status.notices || [], '没有发送短信（登记时未同意短信告知或未留手机号码）'));
+    $('documents').replaceChildren(...documents(status.documents || []));
     $('answer').hidden = false;
     const e = status.evaluation;
     $('evaluation').hidden = !e;
@@ -33,6 +35,36 @@
       ? '已评价（' + (e.channel || '') + '）：对答复' + RATINGS[e.satisfaction]
         + (e.officeSatisfaction ? '，对信访部门' + RATINGS[e.officeSatisfaction] : '') + '。'
       : e.open ? '请于 ' + e.dueOn + ' 前评价。' : '评价期已于 ' + e.dueOn + ' 结束（超期未评价）。';
+  }
+
+  // each notice or opinion served, as it prints: title, issuer and date, then its sections (text
+  // only: what an office wrote is never read as HTML)
+  function documents(served) {
+    if (!served.length) {
+      const none = document.createElement('p');
+      none.className = 'muted';
+      none.textContent = '尚未出具告知书或意见书';
+      return [none];
+    }
+    return served.map((d, i) => {
+      const box = document.createElement('details');
+      box.className = 'served-document';
+      box.open = i === served.length - 1;
+      const title = document.createElement('summary');
+      title.textContent = d.title + '（' + d.issuer + '，' + d.issuedOn + '）';
+      box.append(title);
+      for (const s of d.sections || []) {
+        const p = document.createElement('p');
+        if (s.heading) {
+          const h = document.createElement('strong');
+          h.textContent = s.heading + '：';
+          p.append(h);
+        }
+        p.append(document.createTextNode(s.text || ''));
+        box.append(p);
+      }
+      return box;
+    });
   }
 
   $('query').addEventListener('submit', async (event) => {

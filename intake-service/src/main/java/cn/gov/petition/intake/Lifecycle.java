@@ -128,6 +128,28 @@ public class Lifecycle {
   }
 
   /**
+   * The document the transition served, as it prints (with the last day to ask for a review, for an
+   * opinion), or none if it served none.
+   *
+   * @param petitionersShown whether the reader may see the petitioner's name (else 信访人)
+   */
+  public java.util.Optional<Documents.Document> document(
+      PetitionCaseEntity c, CaseTransitionEntity t, boolean petitionersShown) {
+    return Documents.Kind.of(t.transition)
+        .map(
+            kind ->
+                Documents.compose(
+                    c,
+                    t,
+                    kind,
+                    petitionersShown,
+                    Documents.remedyStep(kind)
+                        .flatMap(step -> latestStep(c, step))
+                        .map(s -> s.dueOn)
+                        .orElse(null)));
+  }
+
+  /**
    * One transition being taken: collect what it closes, opens and decides, then {@link #record}.
    */
   public final class Progress {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.gov.petition.infra.Identities;
 import cn.gov.petition.infra.SmsCenter;
@@ -44,9 +45,19 @@ class PetitionerEvaluationTest {
     String phone = (String) Petitions.firstPetitioner(letter).get("phone");
     Answered answered = answered(letter);
 
-    publicStatus(answered.queryCode())
-        .body("evaluation.open", equalTo(true))
-        .body("evaluation.satisfaction", nullValue());
+    String status =
+        publicStatus(answered.queryCode())
+            .body("evaluation.open", equalTo(true))
+            .body("evaluation.satisfaction", nullValue())
+            // what was served on the petitioner, as it prints: the opinion with its facts
+            .body("documents.kind", equalTo(List.of("RECEIPT", "ACCEPTANCE_NOTICE", "OPINION")))
+            .body("documents[2].issuer", equalTo("麒麟区住房和城乡建设局"))
+            .body("documents[2].sections.find { it.heading == '事实' }.text", equalTo("经核查，供热管网老化。"))
+            .extract()
+            .asString();
+    assertFalse(
+        status.contains((String) Petitions.firstPetitioner(letter).get("name")),
+        "addressed to 信访人, never by name");
     // the unit whose answer is rated records no rating, and an office never records ONLINE
     post(HOUSING, "/cases/" + answered.id() + "/evaluation", Map.of("satisfaction", "SATISFIED"))
         .statusCode(403);
@@ -137,7 +148,25 @@ class PetitionerEvaluationTest {
   private record Answered(String id, String queryCode) {}
 
   /** Registered, routed to the county's housing bureau, accepted and answered. */
+  @Test
+  void anAnswerUnsuitableForDisclosureIsNamedButNotShownOnline() {
+    Answered answered = answered(Petitions.letter(), true);
+    String status =
+        publicStatus(answered.queryCode())
+            .body("documents[2].kind", equalTo("OPINION"))
+            .body("documents[2].sections.size()", equalTo(1))
+            .body("documents[2].sections[0].text", containsString("不宜在网上公开"))
+            .body("evaluation", nullValue())
+            .extract()
+            .asString();
+    assertFalse(status.contains("供热管网老化"), "the opinion's facts are not shown");
+  }
+
   private static Answered answered(Map<String, Object> letter) {
+    return answered(letter, false);
+  }
+
+  private static Answered answered(Map<String, Object> letter, boolean notForDisclosure) {
     var registered = Petitions.registered(letter).jsonPath();
     String id = registered.getString("petitionCase.id");
     Decisions.forwarded(id, "530302:zjj", "麒麟区住房和城乡建设局");
@@ -148,6 +177,7 @@ class PetitionerEvaluationTest {
     opinion.put("facts", "经核查，供热管网老化。");
     opinion.put("reasons", "已督促供热单位更换管网。");
     opinion.put("legalBasis", "《城市供热管理办法》");
+    opinion.put("notForDisclosure", notForDisclosure);
     post(HOUSING, "/cases/" + id + "/opinion", opinion).statusCode(200);
     return new Answered(id, registered.getString("queryCode"));
   }

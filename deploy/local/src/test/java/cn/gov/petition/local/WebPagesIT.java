@@ -427,9 +427,10 @@ class WebPagesIT {
   }
 
   /**
-   * 网上评价: the petitioner, on a phone, follows the case with the query code, asks for the one-time
-   * code, reads it from the SMS the platform's SMS center received, and rates the answer and the
-   * office; a wrong code first is refused beside the field, with the tries left.
+   * 网上评价: the petitioner, on a phone, follows the case with the query code, reads the opinion
+   * served, asks for the one-time code, reads it from the SMS the platform's SMS center received,
+   * and rates the answer and the office; a wrong code first is refused beside the field, with the
+   * tries left.
    */
   private void thePetitionerEvaluatesOnThePhone(String id, String queryCode, String phone) {
     ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
@@ -438,6 +439,11 @@ class WebPagesIT {
     click("ask");
     waitFor(d -> d.findElement(By.id("evaluate")).isDisplayed());
     assertTrue(fitsTheScreen(), "the evaluation form fits 375 px");
+    // the opinion served, as it prints, addressed to 信访人 and never by name; the notices before it
+    String served = text("#documents");
+    assertTrue(served.contains("经第三方检测，室温低于18摄氏度。"), served);
+    assertTrue(served.contains("信访事项延期办理告知书"), served);
+    assertFalse(served.contains("钱七"), "no name on the status page");
     click("send-code");
     waitFor(d -> text("#code-sent").startsWith("验证码已发送至 " + phone.substring(0, 3) + "****"));
     var sms = platform.infrastructure().sms();

@@ -7,7 +7,6 @@ import cn.gov.petition.common.security.PersonalDataShown;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.Documents;
 import cn.gov.petition.intake.Lifecycle;
-import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
@@ -118,20 +117,14 @@ public class DocumentResource {
     if (t == null || !t.caseId.equals(c.id)) {
       throw ProblemException.notFound("document", String.valueOf(transitionId));
     }
-    Documents.Kind kind =
-        Documents.Kind.of(t.transition)
-            .orElseThrow(() -> ProblemException.notFound("document", String.valueOf(transitionId)));
-    LocalDate reviewDueOn =
-        Documents.remedyStep(kind)
-            .flatMap(step -> lifecycle.latestStep(c, step))
-            .map((CaseStepEntity s) -> s.dueOn)
-            .orElse(null);
     boolean petitionersShown = c.showsPetitionersTo(caller.unit());
+    Documents.Document served =
+        lifecycle
+            .document(c, t, petitionersShown)
+            .orElseThrow(() -> ProblemException.notFound("document", String.valueOf(transitionId)));
     if (petitionersShown || c.isAccusation()) {
       personalData.mark();
     }
-    return document
-        .data("doc", Documents.compose(c, t, kind, petitionersShown, reviewDueOn))
-        .render();
+    return document.data("doc", served).render();
   }
 }

@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.Acts;
+import cn.gov.petition.intake.Documents;
 import cn.gov.petition.intake.EvaluationChannel;
 import cn.gov.petition.intake.Handling;
 import cn.gov.petition.intake.Lifecycle;
@@ -13,6 +14,7 @@ import cn.gov.petition.intake.SmsNotices;
 import cn.gov.petition.intake.SmsTemplates;
 import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.CaseRepository;
+import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.PermitAll;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -90,7 +93,21 @@ public class PublicStatusResource {
       @Schema(description = "各环节期限 / deadlines") List<PublicStep> steps,
       @Schema(description = "短信告知 / the SMS sent about the case, without number or text")
           List<PublicNotice> notices,
-      @Schema(description = "满意度评价 / the evaluation, open or given") PublicEvaluation evaluation) {}
+      @Schema(description = "满意度评价 / the evaluation, open or given") PublicEvaluation evaluation,
+      @Schema(
+              description =
+                  "已送达的文书：回执、受理或不予受理告知书、延期告知书、处理（复查、复核）意见书 / the notices and"
+                      + " opinions served, as they print, addressed to 信访人")
+          List<PublicDocument> documents) {}
+
+  @Schema(description = "文书 / A notice or opinion served on the petitioner")
+  public record PublicDocument(
+      @Schema(example = "OPINION") String kind,
+      @Schema(example = "信访事项处理意见书") String title,
+      @Schema(description = "出具机关 / the office that issued it", example = "曲靖市麒麟区住房和城乡建设局")
+          String issuer,
+      @Schema(example = "2026年12月20日") String issuedOn,
+      List<Documents.Section> sections) {}
 
   public record PublicStep(String step, LocalDate dueOn, LocalDate doneOn) {}
 
@@ -256,7 +273,25 @@ public class PublicStatusResource {
                     new PublicNotice(
                         SmsTemplates.Notice.valueOf(t.notice()).label(), t.status(), t.queuedAt()))
             .toList(),
-        evaluation(entity));
+        evaluation(entity),
+        lifecycle.historyOf(entity).stream()
+            .map(t -> lifecycle.document(entity, t, false).map(d -> publicDocument(t, d)))
+            .flatMap(Optional::stream)
+            .toList());
+  }
+
+  /**
+   * A served document as the petitioner reads it online: addressed to 信访人, never by name. An answer
+   * the handling unit found unsuitable for disclosure (不宜公开) is named, not shown.
+   */
+  private static PublicDocument publicDocument(CaseTransitionEntity t, Documents.Document d) {
+    boolean withheld = "NOT_FOR_DISCLOSURE".equals(t.details.get("outsideEvaluation"));
+    return new PublicDocument(
+        d.kind().name(),
+        d.title(),
+        d.issuer(),
+        d.issuedOn(),
+        withheld ? List.of(new Documents.Section(null, "本文书不宜在网上公开，请以送达您的书面文书为准。")) : d.sections());
   }
 
   /** The evaluation as the petitioner sees it: open with its last day, or given; else null. */
