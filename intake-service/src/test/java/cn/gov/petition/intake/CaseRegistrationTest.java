@@ -343,10 +343,13 @@ class CaseRegistrationTest {
             .body("caseNumber", equalTo(registered.path("petitionCase.caseNumber")))
             .body("status", equalTo("已登记"))
             .body("steps[0].step", equalTo("转送交办"))
+            // the receipt served, naming the matter by its category only
+            .body("documents.kind", equalTo(List.of("RECEIPT")))
             .extract()
             .asString();
     assertFalse(body.contains("张三"), "no name");
-    assertFalse(body.contains("供暖"), "no content");
+    assertFalse(body.contains("小区供暖长期不达标"), "no content");
+    assertFalse(body.contains("多次反映"), "no content");
     assertFalse(
         body.contains((String) Petitions.firstPetitioner(letter).get("idNumber")), "no ID number");
 
