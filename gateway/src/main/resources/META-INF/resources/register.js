@@ -41,6 +41,53 @@
   }
   await pickers(who.region, 0);
 
+  // 网上信访待登记: what citizens submitted online about matters in the office's region. 据此登记
+  // fills the form from one (channel ONLINE, the citizen as petitioner); the case keeps its query
+  // code. 不予登记 asks for the reason the citizen will read.
+  let submissionId = null;
+  async function submissions() {
+    const found = await api('GET', '/api/intake/submissions');
+    if (!found.ok) return notice($('submission-messages'), 'error', problemLines(found));
+    $('submissions').replaceChildren(Petition.table([
+      ['提交时间', (s) => (s.submittedAt || '').replace('T', ' ').slice(0, 16)],
+      ['姓名', (s) => s.name],
+      ['问题属地', (s) => s.matterRegionCode],
+      ['信访事项', (s) => (s.content.length > 60 ? s.content.slice(0, 60) + '…' : s.content)],
+      ['处理', (s) => el('span', {},
+        el('button', { type: 'button', class: 'use-submission', 'data-id': s.id, onclick: () => fill(s) }, '据此登记'), ' ',
+        el('button', { type: 'button', class: 'decline-submission', 'data-id': s.id, onclick: (e) => askReason(s, e.target) }, '不予登记'))],
+    ], found.data, '暂无待登记的网上信访'));
+  }
+
+  async function fill(s) {
+    submissionId = s.id;
+    $('channel').value = 'ONLINE';
+    $('receivedOn').value = new Date(Date.parse(s.submittedAt) + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    $('content').value = s.content;
+    $('p-name').value = s.name;
+    $('p-idType').value = s.idType || '';
+    $('p-idNumber').value = s.idNumber || '';
+    $('p-phone').value = s.phone;
+    $('p-address').value = s.address;
+    $('p-smsConsent').checked = s.smsConsent;
+    await pickers(s.matterRegionCode, 0);
+    notice(messages, 'ok', ['已据网上信访填写（查询码沿用提交时的），请补充信访类别、目的和内容分类后登记']);
+    $('petitionClass').focus();
+  }
+
+  function askReason(s, button) {
+    const reason = el('input', { id: 'decline-reason', maxlength: 1000, 'aria-label': '不予登记的理由（将告知信访人）', placeholder: '不予登记的理由（将告知信访人）' });
+    const confirm = el('button', { type: 'button', id: 'decline-confirm', onclick: async () => {
+      const r = await api('POST', '/api/intake/submissions/' + encodeURIComponent(s.id) + '/declination', { reason: reason.value.trim() });
+      if (!r.ok) return notice($('submission-messages'), 'error', problemLines(r));
+      notice($('submission-messages'), 'ok', ['已不予登记，信访人凭查询码可见理由']);
+      submissions();
+    } }, '确认不予登记');
+    button.replaceWith(el('span', {}, reason, ' ', confirm));
+    reason.focus();
+  }
+  await submissions();
+
   $('petitionClass').addEventListener('change', () => {
     $('accused-section').hidden = $('petitionClass').value !== 'ACCUSATION';
   });
@@ -52,6 +99,7 @@
     const accusation = value('petitionClass') === 'ACCUSATION';
     const anonymous = $('anonymous').checked;
     return {
+      submissionId: submissionId || undefined,
       channel: orNull(value('channel')),
       receivedOn: orNull(value('receivedOn')),
       matterRegionCode: matterRegion,
@@ -128,6 +176,10 @@
     const saved = await api('POST', '/api/intake/cases', body);
     $('submit').disabled = false;
     if (!saved.ok) return showProblem(saved);
+    if (submissionId) {
+      submissionId = null;
+      submissions();
+    }
     const c = saved.data.petitionCase || {};
     notice(messages, 'ok', []);
     const earlier = saved.data.repeatOf;

@@ -49,6 +49,18 @@ public class RateLimits {
     }
   }
 
+  /**
+   * Takes one call of the online submission from the caller's bucket (its address) and from the
+   * phone's own bucket, or refuses it with 429 (intake limits the phone's codes and submissions of
+   * the day as well).
+   */
+  public void takeSubmission(String address, String phone) {
+    takeAnonymous(address);
+    if (phone != null) {
+      take("phone:" + phone, limits.perQueryCode(), "手机号码 / phone");
+    }
+  }
+
   private void take(String key, long perMinute, String what) {
     Bucket bucket =
         buckets.get(

@@ -6,6 +6,7 @@ import cn.gov.petition.intake.store.AttachmentRepository.Stored;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.ObjectStorage;
+import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,32 +84,82 @@ public class Attachments {
       }
     }
     UUID id = UUID.randomUUID();
-    byte[] key = new byte[32];
-    RANDOM.nextBytes(key);
-    String objectKey = c.id + "/" + id;
-    storage.put(objectKey, seal(key, upload.content()));
-    Stored stored =
-        new Stored(
-            id,
-            c.id,
-            upload.transitionId(),
-            upload.kind().name(),
-            type,
-            upload.content().length,
-            sha256(upload.content()),
-            fileName(upload.fileName()),
-            objectKey,
-            FieldCipher.instance().encrypt(Base64.getEncoder().encodeToString(key)),
-            unit,
-            user,
-            clock.instant(),
-            0);
+    Stored stored = stored(id, c.id, c.id + "/" + id, upload, type, unit, user);
     attachments.add(stored);
     if (!c.isOwnedHere()) {
       // attached after the case was handed on: it follows the case to the node that owns it
       transfers.send(stored, c.handedToNode, c.handedToKey);
     }
     return stored;
+  }
+
+  /** Attachments a citizen may add to one submission. */
+  public static final int PER_SUBMISSION = 5;
+
+  /**
+   * Keeps a citizen's photo, scan or recording with their online submission, checked as every
+   * upload is; 409 once the submission has {@link #PER_SUBMISSION}. Signed documents are the
+   * offices' (422 naming {@code kind}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Stored keepForSubmission(OnlineSubmissionEntity s, Upload upload) {
+    if (upload.kind() == AttachmentKind.SIGNED_DOCUMENT) {
+      throw ProblemException.invalid(
+          "kind", "CitizenKind", "网上信访可上传来信扫描件、照片或录音 / a letter scan, a photo or a recording");
+    }
+    String type = check(upload);
+    if (attachments.ofSubmission(s.id).size() >= PER_SUBMISSION) {
+      throw ProblemException.conflict(
+          "每件网上信访至多上传" + PER_SUBMISSION + "个材料 / at most " + PER_SUBMISSION + " files");
+    }
+    UUID id = UUID.randomUUID();
+    Stored stored =
+        stored(id, null, "submissions/" + s.id + "/" + id, upload, type, s.office, "信访人");
+    attachments.addToSubmission(stored, s.id);
+    return stored;
+  }
+
+  /**
+   * Seals the upload with a key of its own, puts it in the store under {@code objectKey}, and
+   * describes it: the row to keep, with the key sealed by the node's field key.
+   */
+  private Stored stored(
+      UUID id,
+      UUID caseId,
+      String objectKey,
+      Upload upload,
+      String type,
+      String unit,
+      String user) {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
+    storage.put(objectKey, seal(key, upload.content()));
+    return new Stored(
+        id,
+        caseId,
+        upload.transitionId(),
+        upload.kind().name(),
+        type,
+        upload.content().length,
+        sha256(upload.content()),
+        fileName(upload.fileName()),
+        objectKey,
+        FieldCipher.instance().encrypt(Base64.getEncoder().encodeToString(key)),
+        unit,
+        user,
+        clock.instant(),
+        0);
+  }
+
+  /** The attachments of a submission, oldest first. */
+  public List<Stored> ofSubmission(UUID submissionId) {
+    return attachments.ofSubmission(submissionId);
+  }
+
+  /** A registered submission's attachments are its case's from now on. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void moveToCase(UUID submissionId, UUID caseId) {
+    attachments.moveToCase(submissionId, caseId);
   }
 
   /** The case's attachments, oldest first. */

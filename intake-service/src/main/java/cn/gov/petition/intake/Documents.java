@@ -214,7 +214,8 @@ public final class Documents {
     return value == null ? "" : value.toString();
   }
 
-  private static String date(Object day) {
+  /** A day as documents write it: 2026年12月5日. */
+  public static String date(Object day) {
     LocalDate date = day instanceof LocalDate l ? l : LocalDate.parse(day.toString());
     return date.format(CHINESE_DATE);
   }

@@ -24,7 +24,9 @@ public class OneTimeCodes {
   /** What a code is for; the subject names the thing it opens (a case's id). */
   public enum Purpose {
     /** 网上评价: the petitioner evaluates the answer to their case. */
-    EVALUATION
+    EVALUATION,
+    /** 网上信访: a citizen submits a petition (the subject is their phone's digest). */
+    SUBMISSION
   }
 
   /** How long a code may be used. */

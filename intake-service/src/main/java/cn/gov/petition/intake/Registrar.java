@@ -13,6 +13,7 @@ import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
@@ -39,6 +40,7 @@ public class Registrar {
 
   private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private final Submissions submissions;
 
   private final CaseRepository cases;
   private final TransitionRepository transitions;
@@ -63,8 +65,10 @@ public class Registrar {
       ActingDay actingDay,
       ContentIndex words,
       SmsNotices sms,
+      Submissions submissions,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
           String node) {
+    this.submissions = submissions;
     this.province = node.substring(0, 2);
     this.cases = cases;
     this.transitions = transitions;
@@ -141,13 +145,39 @@ public class Registrar {
   @Transactional
   public Registration register(
       Petition request, Caller caller, String idempotencyKey, String fingerprint) {
+    return register(request, caller, idempotencyKey, fingerprint, null);
+  }
+
+  /**
+   * Registers the petition; from an online submission ({@code submissionId}, 网上信访) the case keeps
+   * the submission's query code, and the submission is marked registered as that case (or as the
+   * open case it repeats).
+   */
+  @Transactional
+  public Registration register(
+      Petition request,
+      Caller caller,
+      String idempotencyKey,
+      String fingerprint,
+      UUID submissionId) {
     checkRules(request);
+    OnlineSubmissionEntity submission =
+        submissionId == null ? null : submissions.claim(submissionId, request, caller);
     String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
     Optional<Decision> repeat = repeats.decide(request);
     if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE) {
-      return linkToOpenCase(request, repeat.get().match(), caller, key, fingerprint);
+      Registration linked = linkToOpenCase(request, repeat.get().match(), caller, key, fingerprint);
+      if (submission != null) {
+        submissions.registered(submission, linked.petitionCase(), caller);
+      }
+      return linked;
     }
     PetitionCaseEntity entity = newCase(request, caller, key);
+    if (submission != null) {
+      // the citizen was given this code when they submitted: it follows the case
+      entity.queryCode = submission.queryCode;
+      entity.queryCodeDigest = submission.queryCodeDigest;
+    }
     entity.idempotencyFingerprint = key == null ? null : fingerprint;
     repeat.ifPresent(r -> markRepeat(entity, r.match()));
     announce(entity);
@@ -169,6 +199,10 @@ public class Registrar {
       openForwarding(registered, entity, caller);
       outbox.publish(entity.id.toString(), entity.caseNumber, routingRequest(entity));
       sms.tell(entity, SmsTemplates.Notice.RECEIPT, values(entity));
+    }
+    if (submission != null) {
+      // the case is written by now: the submission and its attachments refer to it
+      submissions.registered(submission, entity, caller);
     }
     return new Registration(
         outcome,
@@ -406,7 +440,8 @@ public class Registrar {
     return caller.unit() + "|" + key;
   }
 
-  private static String queryCode() {
+  /** A fresh 查询码: 10 characters without the ones people confuse (0/O, 1/I). */
+  static String queryCode() {
     StringBuilder code = new StringBuilder(10);
     for (int i = 0; i < 10; i++) {
       code.append(QUERY_CODE_ALPHABET.charAt(RANDOM.nextInt(QUERY_CODE_ALPHABET.length())));

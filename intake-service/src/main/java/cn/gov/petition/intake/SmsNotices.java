@@ -1,6 +1,7 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.intake.SmsTemplates.Notice;
+import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.SmsOutboxRepository;
@@ -78,6 +79,23 @@ public class SmsNotices {
     List<PetitionerEntity> to = List.copyOf(byPhone.values());
     queue(c, Notice.EVALUATION_CODE, Map.of("caseNumber", c.caseNumber, "code", code), to);
     return to.stream().map(p -> p.phone).toList();
+  }
+
+  /**
+   * Queues a one-time code to a mobile that is no case's yet (网上信访), in the office's wording; in
+   * the caller's transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void sendCode(String phone, String office, Notice notice, String code) {
+    String text = SmsTemplates.fill(templates.of(office, notice).wording(), Map.of("code", code));
+    outbox.queue(
+        null,
+        notice.name(),
+        phone,
+        FieldCipher.instance().digest(phone),
+        text,
+        SmsTemplates.parts(text),
+        clock.instant());
   }
 
   /** The petitioners with a mobile number, in the order registered. */

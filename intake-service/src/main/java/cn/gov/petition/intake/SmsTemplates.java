@@ -35,7 +35,9 @@ public final class SmsTemplates {
     /** 不再受理告知 (domain.md 6.2). */
     NOT_ACCEPTED_AGAIN("不再受理告知", Set.of("caseNumber")),
     /** 评价验证码: the one-time code with which the petitioner evaluates the answer online. */
-    EVALUATION_CODE("评价验证码", Set.of("code"));
+    EVALUATION_CODE("评价验证码", Set.of("code")),
+    /** 网上信访验证码: the one-time code with which a citizen submits a petition online. */
+    SUBMISSION_CODE("网上信访验证码", Set.of("code"));
 
     private final String label;
     private final Set<String> required;
@@ -89,6 +91,7 @@ public final class SmsTemplates {
     all.put(Notice.OPINION, s + "您的信访事项（编号{caseNumber}）已出具处理意见书，请注意查收；对意见不服的，可依法申请复查。");
     all.put(Notice.NOT_ACCEPTED_AGAIN, s + "您就同一事项再次提出的信访（编号{caseNumber}）不再受理，书面告知书已出具，请注意查收。");
     all.put(Notice.EVALUATION_CODE, s + "您的信访事项（编号{caseNumber}）满意度评价验证码为{code}，10分钟内有效，请勿告诉他人。");
+    all.put(Notice.SUBMISSION_CODE, s + "您正在提交网上信访，验证码为{code}，10分钟内有效，请勿告诉他人。");
     return all;
   }
 

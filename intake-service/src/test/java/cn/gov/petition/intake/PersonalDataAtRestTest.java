@@ -217,6 +217,8 @@ class PersonalDataAtRestTest {
                 "sms_outbox",
                 0L,
                 "attachment",
+                0L,
+                "online_submission",
                 0L),
             SealedColumns.remaining(connection, rotated));
 

@@ -58,7 +58,8 @@ class SmsTemplateResourceTest {
             "EXTENDED",
             "OPINION",
             "NOT_ACCEPTED_AGAIN",
-            "EVALUATION_CODE"),
+            "EVALUATION_CODE",
+            "SUBMISSION_CODE"),
         all.getList("notice"));
     String accepted = all.getString("find { it.notice == 'ACCEPTED' }.wording");
     assertEquals(

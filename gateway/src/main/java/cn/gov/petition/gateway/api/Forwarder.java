@@ -50,6 +50,8 @@ public class Forwarder {
           "Idempotency-Key",
           // an attachment's file name (intake's /cases/{id}/attachments)
           "Content-Disposition",
+          // the query code a citizen attaches a file to their online submission with
+          "X-Query-Code",
           REASON_HEADER);
   // an attachment is served as a download, never shown inline: its headers pass on as intake set
   // them

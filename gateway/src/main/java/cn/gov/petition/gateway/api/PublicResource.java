@@ -1,15 +1,22 @@
 package cn.gov.petition.gateway.api;
 
 import cn.gov.petition.common.problem.Problem;
+import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.validation.Regions;
 import cn.gov.petition.gateway.RateLimits;
 import cn.gov.petition.gateway.store.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,9 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What a petitioner may do without logging in: follow a case with its query code, and evaluate its
- * answer with a one-time code sent to their phone. Only these paths are anonymous; everything else
- * under /api needs a token.
+ * What a petitioner may do without logging in: follow a case with its query code, evaluate its
+ * answer with a one-time code sent to their phone, and submit a petition online (网上信访) with a code
+ * sent the same way, choosing the matter's place among the province's divisions. Only these paths
+ * are anonymous; everything else under /api needs a token.
  */
 @Path("/public")
 @PermitAll
@@ -149,6 +157,183 @@ public class PublicResource {
     return forward("public/case-status/evaluation", uri, headers, request, body);
   }
 
+  @POST
+  @Path("submissions/one-time-code")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "获取网上信访验证码 / Send the one-time code to submit a petition online",
+      description =
+          "无需登录。 Forwarded to intake-service /public/submissions/one-time-code; no token is"
+              + " passed on.")
+  @APIResponse(
+      responseCode = "200",
+      description = "已发送 / the masked phone the code was sent to (intake-service's answer)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "400",
+      description = "手机号码有误 / not a mobile number",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address or for this phone",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> submissionCode(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
+      byte[] body) {
+    return forwardSubmission("public/submissions/one-time-code", uri, headers, request, body);
+  }
+
+  @POST
+  @Path("submissions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "提交网上信访 / Submit a petition online",
+      description =
+          "无需登录，凭短信验证码。 Forwarded to intake-service /public/submissions; no token is passed"
+              + " on.")
+  @APIResponse(
+      responseCode = "201",
+      description = "已提交 / submitted: the query code (intake-service's answer)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "400",
+      description = "字段有误 / a field is malformed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "没有可用的验证码 / no code to use",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "验证码不正确或问题属地不在本省 / a wrong code, or a matter outside the province",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address or for this phone",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> submit(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
+      byte[] body) {
+    return forwardSubmission("public/submissions", uri, headers, request, body);
+  }
+
+  @POST
+  @Path("submissions/attachments")
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "为网上信访上传材料 / Attach a file to an online submission",
+      description =
+          "无需登录，凭查询码（X-Query-Code）。 Forwarded to intake-service"
+              + " /public/submissions/attachments with the file, its name and the query code; no"
+              + " token is passed on.")
+  @APIResponse(
+      responseCode = "201",
+      description = "已上传 / kept (intake-service's answer)",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "404",
+      description = "查询码不正确 / no submission has this code",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "已登记、已超过一天或已满5个 / registered, a day past, or five already",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "422",
+      description = "空文件、超过大小或类型不允许 / empty, too large or of a type not allowed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address or for this code",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public Uni<Response> attach(
+      @Context UriInfo uri,
+      @Context HttpHeaders headers,
+      @Context HttpServerRequest request,
+      byte[] body) {
+    String code = headers.getHeaderString("X-Query-Code");
+    limits.takeStatusLookup(
+        request.remoteAddress().hostAddress(),
+        code == null ? null : code.toUpperCase(java.util.Locale.ROOT));
+    AuditTrail.Who citizen = new AuditTrail.Who("public", "", nodeRegion, List.of());
+    return forwarder.forward(
+        HttpMethod.POST, "intake", "public/submissions/attachments", uri, headers, body, citizen);
+  }
+
+  /** A division of the node's province with its path and children, for the submission form. */
+  public record DivisionView(Division division, List<Division> path, List<Division> children) {}
+
+  @GET
+  @Path("divisions")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "本节点的行政区划 / The node's own division, where the submission form starts",
+      description = "无需登录。 No login.")
+  @APIResponse(
+      responseCode = "200",
+      description = "本节点区划及其下级 / the node's division, its path and its children",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public DivisionView nodeDivision(@Context HttpServerRequest request) {
+    return division(nodeRegion, request);
+  }
+
+  @GET
+  @Path("divisions/{code}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "本省行政区划 / A division of the node's province, for the online submission",
+      description = "无需登录；只含本省。 No login; the node's province only.")
+  @APIResponse(
+      responseCode = "200",
+      description = "区划及其上级、下级 / the division, its path and its children",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "400",
+      description = "区划代码有误 / not a division code",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "404",
+      description = "本省无此区划 / no such division in the province",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "429",
+      description = "过于频繁 / too many requests from this address",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  public DivisionView division(
+      @PathParam("code") @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE) String code,
+      @Context HttpServerRequest request) {
+    limits.takeAnonymous(request.remoteAddress().hostAddress());
+    DivisionTable table = DivisionTable.national();
+    Division found =
+        table
+            .find(code)
+            .filter(d -> code.startsWith(nodeRegion.substring(0, 2)))
+            .orElseThrow(() -> ProblemException.notFound("division", code));
+    return new DivisionView(found, table.path(code), table.children(code));
+  }
+
+  /**
+   * Forwards a citizen's submission to intake after taking it from the address's and the phone's
+   * buckets; recorded under the node's region, no unit, no roles, and no token passed on.
+   */
+  private Uni<Response> forwardSubmission(
+      String path, UriInfo uri, HttpHeaders headers, HttpServerRequest request, byte[] body) {
+    limits.takeSubmission(request.remoteAddress().hostAddress(), fieldOf(body, "phone"));
+    AuditTrail.Who citizen = new AuditTrail.Who("public", "", nodeRegion, List.of());
+    return forwarder.forward(HttpMethod.POST, "intake", path, uri, headers, body, citizen);
+  }
+
   /**
    * Forwards a petitioner's request to intake after taking it from the address's and the query
    * code's buckets; recorded under the node's region, no unit, no roles, and no token passed on.
@@ -162,11 +347,15 @@ public class PublicResource {
 
   /** The query code a body asks about, if it is readable; intake answers the rest. */
   private String queryCodeOf(byte[] body) {
+    String code = fieldOf(body, "queryCode");
+    return code == null ? null : code.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** A text field of a JSON body, if it is readable; intake answers the rest. */
+  private String fieldOf(byte[] body, String field) {
     try {
-      var code = json.readTree(body).get("queryCode");
-      return code != null && code.isTextual()
-          ? code.asText().toUpperCase(java.util.Locale.ROOT)
-          : null;
+      var value = json.readTree(body).get(field);
+      return value != null && value.isTextual() ? value.asText() : null;
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }

@@ -237,7 +237,7 @@ public class AttachmentResource {
         .build();
   }
 
-  private static AttachmentKind kind(String kind) {
+  static AttachmentKind kind(String kind) {
     if (kind == null || kind.isBlank()) {
       throw ProblemException.malformed("kind", "NotNull", "须填写附件类型 / the kind is required");
     }
@@ -261,7 +261,7 @@ public class AttachmentResource {
     }
   }
 
-  private static AttachmentView view(Stored a, boolean shown) {
+  static AttachmentView view(Stored a, boolean shown) {
     return new AttachmentView(
         a.id(),
         a.kind(),

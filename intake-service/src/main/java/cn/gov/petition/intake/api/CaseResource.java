@@ -137,7 +137,8 @@ public class CaseResource {
       return Response.ok(result(earlier.get())).build();
     }
     Registration registration =
-        registrar.register(request.petition(), caller, idempotencyKey, fingerprint);
+        registrar.register(
+            request.petition(), caller, idempotencyKey, fingerprint, request.submission());
     if (!registration.opensCase()) {
       return Response.ok(result(registration)).build();
     }

@@ -12,10 +12,12 @@ import cn.gov.petition.intake.OneTimeCodes;
 import cn.gov.petition.intake.Satisfaction;
 import cn.gov.petition.intake.SmsNotices;
 import cn.gov.petition.intake.SmsTemplates;
+import cn.gov.petition.intake.Submissions;
 import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.LockModeType;
@@ -63,13 +65,16 @@ public class PublicStatusResource {
   private final Handling handling;
   private final OneTimeCodes codes;
   private final SmsNotices sms;
+  private final Submissions submissions;
 
   public PublicStatusResource(
       CaseRepository cases,
       Lifecycle lifecycle,
       Handling handling,
       OneTimeCodes codes,
-      SmsNotices sms) {
+      SmsNotices sms,
+      Submissions submissions) {
+    this.submissions = submissions;
     this.cases = cases;
     this.lifecycle = lifecycle;
     this.handling = handling;
@@ -165,7 +170,36 @@ public class PublicStatusResource {
       description = "查询码不正确 / no case has this code",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public PublicStatus query(@NotNull @Valid StatusQuery query) {
-    return status(byQueryCode(query.queryCode()));
+    String code = query.queryCode().toUpperCase(java.util.Locale.ROOT);
+    Optional<PetitionCaseEntity> c =
+        cases.findByQueryCodeDigest(FieldCipher.instance().digests(code));
+    if (c.isPresent()) {
+      return status(c.get());
+    }
+    // 网上信访: waiting for a registrar, declined, or joined to an open case it repeats
+    OnlineSubmissionEntity s =
+        submissions
+            .byQueryCode(code)
+            .orElseThrow(() -> ProblemException.notFound("case with this query code", "(查询码)"));
+    return s.caseId != null ? status(cases.findById(s.caseId)) : submitted(s);
+  }
+
+  /** A submission not registered (yet), as its citizen sees it. */
+  private static PublicStatus submitted(OnlineSubmissionEntity s) {
+    String office = Submissions.officeName(s);
+    LocalDate on = s.submittedAt.atZone(cn.gov.petition.common.time.Clocks.CHINA).toLocalDate();
+    List<PublicDocument> told =
+        s.status == OnlineSubmissionEntity.Status.NOT_REGISTERED
+            ? List.of(
+                new PublicDocument(
+                    "SUBMISSION_NOT_REGISTERED",
+                    "网上信访不予登记告知",
+                    office,
+                    Documents.date(
+                        s.handledAt.atZone(cn.gov.petition.common.time.Clocks.CHINA).toLocalDate()),
+                    List.of(new Documents.Section("理由", s.reason))))
+            : List.of();
+    return new PublicStatus(null, on, s.status.label(), office, List.of(), List.of(), null, told);
   }
 
   @POST

@@ -87,7 +87,19 @@ public record RegisterPetitionRequest(
     @Schema(description = "信访人 / petitioners (at most 5 representatives, Art 20)") @Size(max = 5)
         List<@Valid @NotNull PetitionerInput> petitioners,
     @Schema(description = "被反映人（单位） / the accused, required for 检举控告") @Size(max = 20)
-        List<@Valid @NotNull AccusedInput> accused) {
+        List<@Valid @NotNull AccusedInput> accused,
+    @Schema(
+            description =
+                "网上信访 / the online submission this registers (GET /submissions): the case keeps"
+                    + " its query code; channel ONLINE",
+            example = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
+        @cn.gov.petition.common.validation.Uuid
+        String submissionId) {
+
+  /** The submission this registers, if any. */
+  public java.util.UUID submission() {
+    return submissionId == null ? null : java.util.UUID.fromString(submissionId);
+  }
 
   /** The petition as registration takes it. */
   public Petition petition() {

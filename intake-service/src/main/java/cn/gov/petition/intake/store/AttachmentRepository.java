@@ -61,6 +61,43 @@ public class AttachmentRepository {
         .executeUpdate();
   }
 
+  /**
+   * Keeps the row of an attachment a citizen added to an online submission: it has no case until
+   * the submission is registered ({@link #moveToCase}).
+   */
+  public void addToSubmission(Stored a, UUID submissionId) {
+    em.createNativeQuery(
+            "INSERT INTO attachment (id, submission_id, kind, content_type, size, sha256,"
+                + " file_name, object_key, data_key, unit_code, user_name, uploaded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+        .setParameter(1, a.id())
+        .setParameter(2, submissionId)
+        .setParameter(3, a.kind())
+        .setParameter(4, a.contentType())
+        .setParameter(5, a.size())
+        .setParameter(6, a.sha256())
+        .setParameter(7, FieldCipher.instance().encrypt(a.fileName()))
+        .setParameter(8, a.objectKey())
+        .setParameter(9, a.sealedDataKey())
+        .setParameter(10, a.unitCode())
+        .setParameter(11, a.userName())
+        .setParameter(12, a.uploadedAt())
+        .executeUpdate();
+  }
+
+  /** The attachments of a submission, oldest first. */
+  public List<Stored> ofSubmission(UUID submissionId) {
+    return select("a.submission_id = ?1 ORDER BY a.uploaded_at, a.id", submissionId);
+  }
+
+  /** The submission's attachments belong to the case registered from it. */
+  public void moveToCase(UUID submissionId, UUID caseId) {
+    em.createNativeQuery("UPDATE attachment SET case_id = ?2 WHERE submission_id = ?1")
+        .setParameter(1, submissionId)
+        .setParameter(2, caseId)
+        .executeUpdate();
+  }
+
   /** The case's attachments, oldest first, each with how often it was read. */
   public List<Stored> ofCase(UUID caseId) {
     return select("a.case_id = ?1 ORDER BY a.uploaded_at, a.id", caseId);

@@ -126,7 +126,14 @@ public class SealedColumns {
               "id",
               List.of("phone", "text"),
               List.of(new Digest("phone_digest", v -> v.get("phone")))),
-          new Table("attachment", "id", List.of("file_name", "data_key"), List.of()));
+          new Table("attachment", "id", List.of("file_name", "data_key"), List.of()),
+          new Table(
+              "online_submission",
+              "id",
+              List.of("query_code", "name", "id_number", "phone", "address", "content"),
+              List.of(
+                  new Digest("query_code_digest", v -> v.get("query_code")),
+                  new Digest("phone_digest", v -> v.get("phone")))));
 
   /**
    * Re-seals up to {@code batch} rows of each table under the current key, each row in its own

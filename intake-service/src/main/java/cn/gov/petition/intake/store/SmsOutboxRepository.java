@@ -46,17 +46,23 @@ public class SmsOutboxRepository {
       int parts,
       Instant at) {
     FieldCipher cipher = FieldCipher.instance();
-    em.createNativeQuery(
-            "INSERT INTO sms_outbox (case_id, notice, phone, phone_digest, text, parts, status,"
-                + " next_at, queued_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'QUEUED', ?7, ?7)")
-        .setParameter(1, caseId)
-        .setParameter(2, notice)
-        .setParameter(3, cipher.encrypt(phone))
-        .setParameter(4, phoneDigest)
-        .setParameter(5, cipher.encrypt(text))
-        .setParameter(6, parts)
-        .setParameter(7, at)
-        .executeUpdate();
+    // a code to a phone that is no case's yet has no case: no typed null is bound for it
+    var insert =
+        em.createNativeQuery(
+                "INSERT INTO sms_outbox (notice, phone, phone_digest, text, parts, status, next_at,"
+                    + " queued_at, case_id) VALUES (?1, ?2, ?3, ?4, ?5, 'QUEUED', ?6, ?6, "
+                    + (caseId == null ? "NULL" : "?7")
+                    + ")")
+            .setParameter(1, notice)
+            .setParameter(2, cipher.encrypt(phone))
+            .setParameter(3, phoneDigest)
+            .setParameter(4, cipher.encrypt(text))
+            .setParameter(5, parts)
+            .setParameter(6, at);
+    if (caseId != null) {
+      insert.setParameter(7, caseId);
+    }
+    insert.executeUpdate();
   }
 
   /**
