@@ -1,6 +1,8 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.store.AttachmentRepository;
 import cn.gov.petition.intake.store.FieldCipher;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Submissions {
+
+  private static final Units UNITS = Units.standard(DivisionTable.national());
 
   /** Submissions a phone may make in a day. */
   static final int A_DAY = 3;
@@ -105,7 +110,7 @@ public class Submissions {
     e.queryCodeDigest = cipher.digest(e.queryCode);
     e.name = s.name().strip();
     e.idType = IdType.RESIDENT_ID;
-    e.idNumber = s.idNumber().toUpperCase(java.util.Locale.ROOT);
+    e.idNumber = s.idNumber().toUpperCase(Locale.ROOT);
     e.phone = s.phone();
     e.phoneDigest = digest;
     e.address = s.address().strip();
@@ -120,16 +125,9 @@ public class Submissions {
     return e;
   }
 
-  private static final cn.gov.petition.common.reference.Units UNITS =
-      cn.gov.petition.common.reference.Units.standard(
-          cn.gov.petition.common.reference.DivisionTable.national());
-
   /** The name of the office whose queue the submission is in. */
   public static String officeName(OnlineSubmissionEntity s) {
-    return UNITS
-        .find(s.office)
-        .map(cn.gov.petition.common.reference.Units.Unit::name)
-        .orElse("信访工作机构");
+    return UNITS.find(s.office).map(Units.Unit::name).orElse("信访工作机构");
   }
 
   /** How long after submitting the citizen may still attach files. */

@@ -2,6 +2,7 @@ package cn.gov.petition.intake.api;
 
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.Acts;
 import cn.gov.petition.intake.Documents;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -170,7 +172,7 @@ public class PublicStatusResource {
       description = "查询码不正确 / no case has this code",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public PublicStatus query(@NotNull @Valid StatusQuery query) {
-    String code = query.queryCode().toUpperCase(java.util.Locale.ROOT);
+    String code = query.queryCode().toUpperCase(Locale.ROOT);
     Optional<PetitionCaseEntity> c =
         cases.findByQueryCodeDigest(FieldCipher.instance().digests(code));
     if (c.isPresent()) {
@@ -187,7 +189,7 @@ public class PublicStatusResource {
   /** A submission not registered (yet), as its citizen sees it. */
   private static PublicStatus submitted(OnlineSubmissionEntity s) {
     String office = Submissions.officeName(s);
-    LocalDate on = s.submittedAt.atZone(cn.gov.petition.common.time.Clocks.CHINA).toLocalDate();
+    LocalDate on = s.submittedAt.atZone(Clocks.CHINA).toLocalDate();
     List<PublicDocument> told =
         s.status == OnlineSubmissionEntity.Status.NOT_REGISTERED
             ? List.of(
@@ -195,8 +197,7 @@ public class PublicStatusResource {
                     "SUBMISSION_NOT_REGISTERED",
                     "网上信访不予登记告知",
                     office,
-                    Documents.date(
-                        s.handledAt.atZone(cn.gov.petition.common.time.Clocks.CHINA).toLocalDate()),
+                    Documents.date(s.handledAt.atZone(Clocks.CHINA).toLocalDate()),
                     List.of(new Documents.Section("理由", s.reason))))
             : List.of();
     return new PublicStatus(null, on, s.status.label(), office, List.of(), List.of(), null, told);

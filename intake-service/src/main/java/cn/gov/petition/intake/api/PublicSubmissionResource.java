@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -163,7 +164,7 @@ public class PublicSubmissionResource {
     AttachmentKind k = AttachmentResource.kind(kind);
     AttachmentRepository.Stored kept =
         submissions.attach(
-            queryCode.toUpperCase(java.util.Locale.ROOT),
+            queryCode.toUpperCase(Locale.ROOT),
             new Attachments.Upload(
                 k, AttachmentResource.fileName(disposition), contentType, content, null));
     return Response.status(201)
