@@ -390,6 +390,6 @@ public class WarningWatch {
   }
 
   private String unitName(String code) {
-    return units.find(code).map(Units.Unit::name).orElse(code);
+    return units.nameOr(code, code);
   }
 }

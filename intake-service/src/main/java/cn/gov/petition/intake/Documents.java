@@ -1,7 +1,6 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.reference.Categories;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
@@ -204,10 +203,10 @@ public final class Documents {
     if (t.unitCode.equals(c.handlingUnit) && c.handlingUnitName != null) {
       return c.handlingUnitName;
     }
-    return UNITS.find(t.unitCode).map(Units.Unit::name).orElse(t.unitCode);
+    return UNITS.nameOr(t.unitCode, t.unitCode);
   }
 
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   private static String text(Map<String, Object> details, String key) {
     Object value = details.get(key);

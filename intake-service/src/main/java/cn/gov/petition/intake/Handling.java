@@ -2,7 +2,6 @@ package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.contracts.Step;
@@ -27,7 +26,7 @@ import java.util.Map;
 public class Handling {
 
   /** The units that exist: a re-routed matter goes only to one of them. */
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   private final Lifecycle lifecycle;
   private final Deadlines deadlines;
@@ -65,11 +64,7 @@ public class Handling {
     sms.tell(
         c,
         SmsTemplates.Notice.ACCEPTED,
-        Map.of(
-            "caseNumber",
-            c.caseNumber,
-            "unit",
-            UNITS.find(c.handlingUnit).map(Units.Unit::name).orElse(c.handlingUnit)));
+        Map.of("caseNumber", c.caseNumber, "unit", UNITS.nameOr(c.handlingUnit, c.handlingUnit)));
   }
 
   /**

@@ -3,7 +3,6 @@ package cn.gov.petition.intake;
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Categories;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.store.MappingRepository;
@@ -54,7 +53,7 @@ public class ImportMappings {
   /** A table as stored: its version and rows. */
   public record Version(Table table, int version, List<Row> rows) {}
 
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   private final MappingRepository mappings;
   private final Clock clock;

@@ -2,7 +2,6 @@ package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.intake.ImportedCase.ImportedStep;
 import java.time.LocalDate;
@@ -32,7 +31,7 @@ public final class ImportRules {
               Transition.NOT_ACCEPTED_AGAIN,
               Transition.DEADLINES_RECOMPUTED));
 
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   private ImportRules() {}
 

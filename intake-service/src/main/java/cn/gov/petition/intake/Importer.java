@@ -2,7 +2,6 @@ package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.contracts.RoutingDecided;
@@ -33,7 +32,7 @@ import org.jose4j.jwt.JwtClaims;
 @ApplicationScoped
 public class Importer {
 
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   private final Registrar registrar;
   private final Handling handling;
@@ -228,7 +227,7 @@ public class Importer {
   }
 
   private static String unitName(String code) {
-    return UNITS.find(code).map(Units.Unit::name).orElse(code);
+    return UNITS.nameOr(code, code);
   }
 
   /** The step's actor as the acts take a caller: the unit, its region and the staff member. */

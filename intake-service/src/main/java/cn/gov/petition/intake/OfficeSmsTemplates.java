@@ -2,7 +2,6 @@ package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.SmsTemplates.Notice;
@@ -25,7 +24,7 @@ import java.util.Map;
 @ApplicationScoped
 public class OfficeSmsTemplates {
 
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   /** One notice's wording as an office has it. */
   public record Template(
@@ -85,7 +84,7 @@ public class OfficeSmsTemplates {
 
   /** The office's name, as its signature 【...】 of the platform's wordings. */
   static String signature(String office) {
-    String name = UNITS.find(office).map(Units.Unit::name).orElse("信访工作机构");
+    String name = UNITS.nameOr(office, "信访工作机构");
     return name.length() <= 16 ? name : name.substring(name.length() - 16);
   }
 

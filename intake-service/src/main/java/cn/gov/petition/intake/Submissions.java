@@ -1,7 +1,6 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.store.AttachmentRepository;
@@ -33,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Submissions {
 
-  private static final Units UNITS = Units.standard(DivisionTable.national());
+  private static final Units UNITS = Units.national();
 
   /** Submissions a phone may make in a day. */
   static final int A_DAY = 3;
@@ -127,7 +126,7 @@ public class Submissions {
 
   /** The name of the office whose queue the submission is in. */
   public static String officeName(OnlineSubmissionEntity s) {
-    return UNITS.find(s.office).map(Units.Unit::name).orElse("信访工作机构");
+    return UNITS.nameOr(s.office, "信访工作机构");
   }
 
   /** How long after submitting the citizen may still attach files. */

@@ -275,7 +275,7 @@ public class Router {
 
   /** 纪委监委 at county level and above; a township's 纪委, a street office's 纪工委. */
   private String disciplineBodyName(String region) {
-    return units.find(region + ":" + DISCIPLINE).map(Units.Unit::name).orElse(region + "纪委监委");
+    return units.nameOr(region + ":" + DISCIPLINE, region + "纪委监委");
   }
 
   private String name(String region) {

@@ -232,7 +232,7 @@ public class Letters {
   }
 
   public String unitName(String unitCode) {
-    return units.find(unitCode).map(Units.Unit::name).orElse(unitCode);
+    return units.nameOr(unitCode, unitCode);
   }
 
   private String regionName(String code) {

@@ -116,7 +116,7 @@ public class Listings {
 
   public String targetName(String target) {
     return target.contains(":")
-        ? units.find(target).map(Units.Unit::name).orElse(target)
+        ? units.nameOr(target, target)
         : divisions.find(target).map(Division::name).orElse(target);
   }
 }

@@ -181,7 +181,7 @@ public class RateResource {
 
   private String name(Of of, String code) {
     return of == Of.UNIT
-        ? units.find(code).map(Units.Unit::name).orElse(null)
+        ? units.nameOr(code, null)
         : divisions.find(code).map(Division::name).orElse(null);
   }
 

@@ -127,7 +127,7 @@ public class VolumeResource {
         period.region(),
         periods,
         byDimension.byUnit(period.region(), periods).stream()
-            .map(r -> new Row(r.key(), units.find(r.key()).map(Units.Unit::name).orElse(null), r))
+            .map(r -> new Row(r.key(), units.nameOr(r.key(), null), r))
             .toList());
   }
 

@@ -17,7 +17,7 @@ class ReferenceData {
 
   @Produces
   @Singleton
-  Units units(DivisionTable divisions) {
-    return Units.standard(divisions);
+  Units units() {
+    return Units.national();
   }
 }

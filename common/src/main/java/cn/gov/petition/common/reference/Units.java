@@ -61,6 +61,15 @@ public final class Units {
     }
   }
 
+  /** The national template over the national division table, built once and shared. */
+  public static Units national() {
+    return National.UNITS;
+  }
+
+  private static final class National {
+    static final Units UNITS = standard(DivisionTable.national());
+  }
+
   /** The national template with the vendored overrides. */
   public static Units standard(DivisionTable divisions) {
     Map<String, Department> departments = new LinkedHashMap<>();
@@ -75,6 +84,11 @@ public final class Units {
       }
     }
     return new Units(divisions, departments, rows("/units/overrides.csv", 3));
+  }
+
+  /** The unit's name in words, or {@code otherwise} for a code that names no unit. */
+  public String nameOr(String code, String otherwise) {
+    return find(code).map(Unit::name).orElse(otherwise);
   }
 
   public Optional<Unit> find(String code) {

@@ -169,7 +169,7 @@ public class BacklogResource {
   }
 
   private String unitName(String unitCode) {
-    return units.find(unitCode).map(Units.Unit::name).orElse(unitCode);
+    return units.nameOr(unitCode, unitCode);
   }
 
   @GET

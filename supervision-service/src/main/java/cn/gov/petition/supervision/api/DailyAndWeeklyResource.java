@@ -112,9 +112,7 @@ public class DailyAndWeeklyResource {
 
   private Ranking ranking(String root, String period, LocalDate from, LocalDate to) {
     List<Row> ownUnits =
-        ranked(
-            tallies.daysOwnUnits(root, from, to),
-            code -> units.find(code).map(Units.Unit::name).orElse(null));
+        ranked(tallies.daysOwnUnits(root, from, to), code -> units.nameOr(code, null));
     List<Row> children =
         root.length() == 9
             ? List.of()
