@@ -12,6 +12,17 @@ import java.time.Instant;
  * @param handoffKey the node's public key for case files handed to it: a Tink public keyset (JSON,
  *     HPKE with X25519, HKDF-SHA256 and AES-256-GCM); a node hands a case file only sealed with the
  *     receiving node's key. Null from a node that takes no handoffs (older versions)
+ * @param address where other nodes reach this node's gateway (e.g. {@code
+ *     https://xfj.qilin.example.gov.cn}): an office above reads a case file held here through it,
+ *     with the caller's own token. Null from a node that serves no reads to other nodes (older
+ *     versions)
  */
 public record NodeAnnounced(
-    String regionCode, String regionName, Instant announcedAt, String handoffKey) {}
+    String regionCode, String regionName, Instant announcedAt, String handoffKey, String address) {
+
+  /** An announcement without an address (a node that serves no reads to other nodes). */
+  public NodeAnnounced(
+      String regionCode, String regionName, Instant announcedAt, String handoffKey) {
+    this(regionCode, regionName, announcedAt, handoffKey, null);
+  }
+}

@@ -25,4 +25,11 @@ public record AuditEntry(
     @Schema(description = "是否查看了个人信息 / whether the answer showed personal data")
         boolean personalData,
     @Schema(description = "事由 / why, as the caller's Access-Reason header gave it") String reason,
-    @Schema(description = "结果 / the HTTP status answered", example = "200") int status) {}
+    @Schema(description = "结果 / the HTTP status answered", example = "200") int status,
+    @Schema(
+            description =
+                "跨节点调用的另一节点：本节点转去查阅的节点，或调用来自的节点；本节点内的调用为空 / the other node of a call"
+                    + " between nodes: the node this gateway relayed the read to, or the node the"
+                    + " call was relayed from; null for a call within this node",
+            example = "530302")
+        String node) {}

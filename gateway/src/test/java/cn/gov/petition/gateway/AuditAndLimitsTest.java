@@ -242,6 +242,17 @@ class AuditAndLimitsTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("Access-Reason"));
+    // a call relayed from another node names that node by its region code (docs/nodes.md)
+    given()
+        .auth()
+        .oauth2(TestTokens.token(user, "530302:zjj", "530302", "handler"))
+        .header("Petition-Relayed-From", "qujing")
+        .when()
+        .get("/api/intake/cases/x")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("Petition-Relayed-From"));
     assertEquals(List.of(), entriesOf(user), "a refused call is not forwarded");
   }
 

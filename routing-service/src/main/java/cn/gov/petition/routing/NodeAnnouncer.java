@@ -35,13 +35,18 @@ public class NodeAnnouncer {
    */
   private final Optional<String> handoffKey;
 
+  /** Where other nodes reach this node's gateway (docs/nodes.md, reading across nodes). */
+  private final Optional<String> address;
+
   public NodeAnnouncer(
       Outbox outbox,
       NodeRegistry registry,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       Clock clock,
-      @ConfigProperty(name = "petition.crypto.handoff-public-key") Optional<String> handoffKey) {
+      @ConfigProperty(name = "petition.crypto.handoff-public-key") Optional<String> handoffKey,
+      @ConfigProperty(name = "petition.node.address") Optional<String> address) {
     this.handoffKey = handoffKey;
+    this.address = address;
     this.outbox = outbox;
     this.registry = registry;
     this.kafkaConfig = kafkaConfig;
@@ -53,7 +58,11 @@ public class NodeAnnouncer {
     NodeRegistry.Node self = registry.selfNode();
     NodeAnnounced announced =
         new NodeAnnounced(
-            self.regionCode(), self.regionName(), clock.instant(), handoffKey.orElse(null));
+            self.regionCode(),
+            self.regionName(),
+            clock.instant(),
+            handoffKey.orElse(null),
+            address.orElse(null));
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

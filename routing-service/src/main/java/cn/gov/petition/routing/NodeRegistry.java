@@ -2,6 +2,7 @@ package cn.gov.petition.routing;
 
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.reference.NodeHosts;
 import cn.gov.petition.contracts.NodeAnnounced;
 import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.routing.store.NodeEntity;
@@ -93,9 +94,7 @@ public class NodeRegistry {
   @Transactional
   public Optional<Node> hostOf(String regionCode) {
     loadOnce();
-    return known.values().stream()
-        .filter(n -> regionCode.startsWith(n.regionCode()))
-        .max(Comparator.comparingInt(n -> n.regionCode().length()));
+    return NodeHosts.hostOf(known.keySet(), regionCode).map(known::get);
   }
 
   /**

@@ -26,6 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * whose day has come (an indexed due-time queue), so its work follows what falls due, not how many
  * cases are open. Petitioner windows (to evaluate, to ask for a review) are not a unit's duty and
  * get no marks.
+ *
+ * <p>Every level's node keeps the clocks of its subtree and marks them alike (the due dates come in
+ * the events, never recounted), so each level's board shows the same stage; but only the node that
+ * hosts the step's unit (the one holding the case, {@link Nodes}) publishes the alert, so that a
+ * subscriber of the broadcast hears it once, not once per level. Its id is named after the mark, so
+ * a second publisher (a node that has not yet heard of the one below it) repeats the same event.
  */
 @ApplicationScoped
 public class DeadlineWatch {
@@ -38,6 +44,7 @@ public class DeadlineWatch {
   private final Clock clock;
   private final Thresholds thresholds;
   private final ClockTallies tallies;
+  private final Nodes nodes;
 
   /** When the last sweep finished (wall clock, not the business clock): the operators' alert. */
   private final java.util.concurrent.atomic.AtomicLong lastSweepAt =
@@ -48,6 +55,7 @@ public class DeadlineWatch {
       Outbox outbox,
       Clock clock,
       ClockTallies tallies,
+      Nodes nodes,
       @ConfigProperty(name = "petition.supervision.warn-days", defaultValue = "3,1")
           List<Integer> warnDays,
       io.micrometer.core.instrument.MeterRegistry metrics) {
@@ -56,6 +64,7 @@ public class DeadlineWatch {
         lastSweepAt,
         last -> (System.currentTimeMillis() - last.get()) / 1000.0);
     this.tallies = tallies;
+    this.nodes = nodes;
     this.clocks = clocks;
     this.outbox = outbox;
     this.clock = clock;
@@ -142,6 +151,9 @@ public class DeadlineWatch {
    * threshold), so that crossing it again after a restore from a backup publishes the same event.
    */
   private void publish(ClockEntity entity, Alert alert, long daysLeft, LocalDate on) {
+    if (!nodes.hostsHere(entity.unitRegionCode)) {
+      return; // the node hosting the unit speaks for the step
+    }
     String mark =
         String.join(
             ":",

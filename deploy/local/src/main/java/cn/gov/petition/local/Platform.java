@@ -201,6 +201,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
     private ServiceProcess gateway;
+    private int gatewayPort;
 
     private Node(Path projectRoot, String region, Path logs) {
       this.projectRoot = projectRoot;
@@ -221,6 +222,9 @@ public final class Platform implements AutoCloseable {
         Map<String, String> common =
             new LinkedHashMap<>(infrastructure.serviceConfig("petition_" + region));
         common.put("petition.node.region", region);
+        // the gateway's port is chosen first: the node announces it for reads from other nodes
+        int port = Ports.freePort(gatewayPort);
+        common.put("petition.node.address", "http://127.0.0.1:" + port);
         common.putAll(infrastructure.traces().exporterConfig());
         common.putAll(serviceConfig);
         Map<String, String> gatewayConfig = new LinkedHashMap<>(common);
@@ -253,9 +257,8 @@ public final class Platform implements AutoCloseable {
           }
         }
         node.configs.put("gateway", gatewayConfig);
-        node.gateway =
-            ServiceProcess.start(
-                projectRoot, "gateway", Ports.freePort(gatewayPort), gatewayConfig, logs);
+        node.gatewayPort = port;
+        node.gateway = ServiceProcess.start(projectRoot, "gateway", port, gatewayConfig, logs);
         return node;
       } catch (RuntimeException e) {
         node.close();
@@ -276,7 +279,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-      return gateway.url();
+      return "http://127.0.0.1:" + gatewayPort;
     }
 
     /** The parts the supervisor keeps running: the services and the gateway. */
@@ -339,12 +342,29 @@ public final class Platform implements AutoCloseable {
       return urls;
     }
 
-    /** Stops one service of the node, as an operator would; the supervisor leaves it stopped. */
+    /**
+     * Stops one service of the node ("gateway" for the gateway), as an operator would; the
+     * supervisor leaves it stopped.
+     */
     public synchronized void stop(String module) {
-      ServiceProcess service = services.remove(module);
+      ServiceProcess service;
+      if (module.equals("gateway")) {
+        service = gateway;
+        gateway = null;
+      } else {
+        service = services.remove(module);
+      }
       if (service != null) {
         service.close();
       }
+    }
+
+    /** The node's parts by module name, the gateway last: what {@link #stop} and restart take. */
+    public static List<String> modules() {
+      List<String> modules = new ArrayList<>();
+      SERVICES.forEach(service -> modules.add(service[0]));
+      modules.add("gateway");
+      return modules;
     }
 
     /** Starts a stopped service again, on the same port and database, and waits until ready. */
@@ -354,8 +374,21 @@ public final class Platform implements AutoCloseable {
       awaitReady(module);
     }
 
+    /** Starts stopped parts again together ("gateway" for the gateway), and waits until ready. */
+    public void restart(List<String> modules) {
+      for (String module : modules) {
+        stop(module);
+        startService(module);
+      }
+      modules.forEach(this::awaitReady);
+    }
+
     private synchronized void startService(String module) {
       Map<String, String> config = new LinkedHashMap<>(configs.get(module));
+      if (module.equals("gateway")) {
+        gateway = ServiceProcess.start(projectRoot, "gateway", gatewayPort, config, logs);
+        return;
+      }
       int port = Integer.parseInt(config.remove("quarkus.http.port"));
       services.put(module, ServiceProcess.start(projectRoot, module, port, config, logs));
     }

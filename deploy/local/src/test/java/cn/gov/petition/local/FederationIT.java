@@ -35,8 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Four nodes on one Kafka, as a province whose every level runs its own: 云南省 (53), 曲靖市 (5303), 麒麟区
  * (530302) and 南宁街道 (530302001), each with its own database and services, started by the same code
  * as {@code deploy/petition up --nodes}. A case registered at the township node that the county has
- * authority over is handed to the county node, handled there, and seen without personal data by the
- * city's and the province's supervision.
+ * authority over is handed to the county node, handled there, seen without personal data by the
+ * city's and the province's supervision, and read by their offices through their own gateways.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FederationIT {
@@ -54,6 +54,7 @@ class FederationIT {
   private static String countyHousingBureau;
   private static String cityOffice;
   private static String provinceOffice;
+  private static String auditor;
 
   @BeforeAll
   static void startNodes() throws Exception {
@@ -79,6 +80,7 @@ class FederationIT {
     countyHousingBureau = DemoData.token(http, county.gatewayUrl(), "qilin-handler");
     cityOffice = DemoData.token(http, city.gatewayUrl(), "qujing-office");
     provinceOffice = DemoData.token(http, province.gatewayUrl(), "yunnan-office");
+    auditor = DemoData.token(http, province.gatewayUrl(), "yunnan-auditor");
     // the township's routing must have learned of the county node before it routes
     await()
         .atMost(Duration.ofSeconds(60))
@@ -165,8 +167,38 @@ class FederationIT {
       assertFalse(body.contains(idNumber), "no ID number in supervision");
       assertFalse(body.contains("供暖"), "no petition text in supervision");
     }
-    // the city's node holds no case file of it: that stays with the county
-    caseAt(city, cityOffice, caseId).statusCode(404);
+    // the city's and the province's offices read the county's case file through their own
+    // gateway, relayed to the county node with their own token: the file as the county holds it,
+    // the petitioner masked as for any office outside the units handling it
+    for (var office : List.of(Map.entry(city, cityOffice), Map.entry(province, provinceOffice))) {
+      String read =
+          caseAt(office.getKey(), office.getValue(), caseId)
+              .statusCode(200)
+              .body("status", equalTo("ACCEPTED"))
+              .body("handlingUnit.code", equalTo("530302:zjj"))
+              .body("content", containsString("供暖"))
+              .extract()
+              .asString();
+      assertFalse(read.contains(name), "the petitioner's name masked above the county");
+      assertFalse(read.contains(idNumber), "the ID number masked above the county");
+    }
+    // the township's supervisor is no office above the county's case: not found, not relayed
+    caseAt(city, townshipSupervisor, caseId).statusCode(404);
+    // both gateways record the read, each naming the other node
+    for (var side : List.of(Map.entry(city, "530302"), Map.entry(county, "5303"))) {
+      given()
+          .baseUri(side.getKey().gatewayUrl())
+          .auth()
+          .oauth2(auditor)
+          .queryParam("caseId", caseId)
+          .queryParam("user", "qujing-office")
+          .when()
+          .get("/audit/entries")
+          .then()
+          .statusCode(200)
+          .body("find { it.path == 'cases/" + caseId + "' }.node", equalTo(side.getValue()))
+          .body("find { it.path == 'cases/" + caseId + "' }.status", equalTo(200));
+    }
   }
 
   @Test
@@ -176,32 +208,13 @@ class FederationIT {
     String caseId;
     try {
       caseId = register(heatingComplaint());
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .untilAsserted(
-              () ->
-                  caseAt(township, townshipRegistrar, caseId)
-                      .statusCode(200)
-                      .body("handoff.handedToNode", equalTo("530302"))
-                      .body("handoff.acceptedAt", nullValue()));
+      awaitWaitingForTheCounty(caseId);
       // handed off and not yet taken over: nobody acts on it in between
       accept(township, caseId).statusCode(409);
     } finally {
       county.restart("intake-service");
     }
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                caseAt(county, countyHousingBureau, caseId)
-                    .statusCode(200)
-                    .body("status", equalTo("FORWARDED")));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                caseAt(township, townshipRegistrar, caseId)
-                    .body("handoff.acceptedAt", notNullValue()));
+    awaitTakenOverByTheCounty(caseId);
     accept(county, caseId).statusCode(200);
     accept(township, caseId).statusCode(409);
     // the township's supervision keeps only its own clock (the forwarding), not the county's
@@ -247,13 +260,7 @@ class FederationIT {
   void aHolidayNoticeLoadedAtTheProvinceReachesEveryNodeAndTheCountyRecountsItsCase()
       throws Exception {
     String caseId = register(heatingComplaint());
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                caseAt(county, countyHousingBureau, caseId)
-                    .statusCode(200)
-                    .body("status", equalTo("FORWARDED")));
+    awaitTakenOverByTheCounty(caseId);
     String handle = "steps.find { it.step == 'HANDLE' }.";
     var accepted = accept(county, caseId).statusCode(200).extract();
     LocalDate due = LocalDate.parse(accepted.path(handle + "dueOn"));
@@ -397,6 +404,57 @@ class FederationIT {
     assertFalse(text.contains("供暖"), "no petition text in a span");
   }
 
+  /**
+   * Issue 30, item 7: the county's node stops, every service and its gateway. The township goes on
+   * registering and hands the county its cases, which wait in Kafka; the city's supervision goes on
+   * from the broadcast, and its office reading such a case is told the county's node does not
+   * answer. Back, the county takes each case over once.
+   */
+  @Test
+  @Order(6)
+  void aNodeThatStopsFindsWhatWasAddressedToItWaitingAndTakesEachOnce() {
+    List<String> parts = Platform.Node.modules();
+    parts.forEach(county::stop);
+    List<String> waiting;
+    try {
+      waiting = List.of(register(heatingComplaint()), register(heatingComplaint()));
+      for (String caseId : waiting) {
+        awaitWaitingForTheCounty(caseId);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () ->
+                    clocks(city, cityOffice, caseId)
+                        .body("find { it.step == 'ACCEPT' }.unitCode", equalTo("530302:zjj")));
+        caseAt(city, cityOffice, caseId)
+            .statusCode(503)
+            .contentType(containsString("problem+json"))
+            .body("detail", containsString("530302"));
+      }
+    } finally {
+      county.restart(parts);
+    }
+    for (String caseId : waiting) {
+      awaitTakenOverByTheCounty(caseId);
+      given()
+          .baseUri(county.gatewayUrl())
+          .auth()
+          .oauth2(countyHousingBureau)
+          .when()
+          .get("/api/intake/cases/" + caseId + "/history")
+          .then()
+          .statusCode(200)
+          .body("findAll { it.transition == 'FORWARDED' }.size()", equalTo(1));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  clocks(county, countyHousingBureau, caseId)
+                      .body("findAll { it.step == 'ACCEPT' }.size()", equalTo(1)));
+      caseAt(city, cityOffice, caseId).statusCode(200).body("status", equalTo("FORWARDED"));
+    }
+  }
+
   /** Where each span of a trace ran: service@node. */
   private static java.util.Set<String> where(List<TraceCollector.TraceSpan> spans) {
     return spans.stream()
@@ -457,6 +515,35 @@ class FederationIT {
         .statusCode(201)
         .extract()
         .path("petitionCase.id");
+  }
+
+  /** The township handed the case to the county node, which has not taken it over yet. */
+  private static void awaitWaitingForTheCounty(String caseId) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                caseAt(township, townshipRegistrar, caseId)
+                    .statusCode(200)
+                    .body("handoff.handedToNode", equalTo("530302"))
+                    .body("handoff.acceptedAt", nullValue()));
+  }
+
+  /** The county node holds the case, forwarded to it, and the township has its receipt. */
+  private static void awaitTakenOverByTheCounty(String caseId) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                caseAt(county, countyHousingBureau, caseId)
+                    .statusCode(200)
+                    .body("status", equalTo("FORWARDED")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                caseAt(township, townshipRegistrar, caseId)
+                    .body("handoff.acceptedAt", notNullValue()));
   }
 
   private static ValidatableResponse caseAt(Platform.Node node, String token, String caseId) {

@@ -8,6 +8,7 @@ import cn.gov.petition.gateway.store.AuditTrail;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -23,7 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +45,21 @@ public class Forwarder {
 
   static final int REASON_MAX = 200;
 
+  /**
+   * Request header naming the node whose gateway relayed an office's read to this one
+   * (docs/nodes.md, reading across nodes). A call carrying it is answered from this node only,
+   * never relayed on.
+   */
+  public static final String RELAYED_FROM_HEADER = "Petition-Relayed-From";
+
+  private static final Pattern NODE = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?");
+
+  /** A read of one case file or a part of it at intake: what a level above may read elsewhere. */
+  private static final Pattern CASE_READ =
+      Pattern.compile(
+          "^cases/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
+              + "(?:/.*)?$");
+
   private static final List<String> FORWARDED_REQUEST_HEADERS =
       List.of(
           HttpHeaders.AUTHORIZATION,
@@ -52,7 +71,8 @@ public class Forwarder {
           "Content-Disposition",
           // the query code a citizen attaches a file to their online submission with
           "X-Query-Code",
-          REASON_HEADER);
+          REASON_HEADER,
+          RELAYED_FROM_HEADER);
   // an attachment is served as a download, never shown inline: its headers pass on as intake set
   // them
   private static final List<String> FORWARDED_RESPONSE_HEADERS =
@@ -68,9 +88,16 @@ public class Forwarder {
   private final WebClient client;
   private final AuditTrail trail;
   private final Clock clock;
+  private final String self;
 
-  public Forwarder(GatewayConfig config, Vertx vertx, AuditTrail trail, Clock clock) {
+  public Forwarder(
+      GatewayConfig config,
+      Vertx vertx,
+      AuditTrail trail,
+      Clock clock,
+      @ConfigProperty(name = "petition.node.region") String self) {
     this.config = config;
+    this.self = self;
     this.client = WebClient.create(vertx);
     this.trail = trail;
     this.clock = clock;
@@ -105,7 +132,8 @@ public class Forwarder {
    * Sends the request on to the service (at {@code path}, percent-encoded as sent, below the
    * service's base URL) and, once the call is recorded in the audit trail, its answer back; 503 if
    * the service is down or the trail cannot be written (then nothing the service answered is
-   * shown).
+   * shown). A read of a case file this node does not hold is relayed to the node that holds it
+   * ({@link #relay}).
    */
   public Uni<Response> forward(
       HttpMethod method,
@@ -121,28 +149,33 @@ public class Forwarder {
     }
     String reason = reason(headers.getHeaderString(REASON_HEADER));
     String query = uri.getRequestUri().getRawQuery();
-    String target = base + "/" + path + (query == null ? "" : "?" + query);
-    HttpRequest<Buffer> request =
-        client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
-    for (String name : FORWARDED_REQUEST_HEADERS) {
-      String value = headers.getHeaderString(name);
-      if (value != null) {
-        request.putHeader(name, value);
-      }
+    String relayedFrom = headers.getHeaderString(RELAYED_FROM_HEADER);
+    if (relayedFrom != null && !NODE.matcher(relayedFrom).matches()) {
+      throw ProblemException.malformed(
+          RELAYED_FROM_HEADER, "Pattern", "must be the region code of a node, e.g. 5303");
     }
-    Uni<HttpResponse<Buffer>> sent =
-        body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
+    String target = base + "/" + path + (query == null ? "" : "?" + query);
+    Uni<Answered> sent = send(method, service, target, headers, body, null);
+    if (relayedFrom != null) {
+      // the relaying gateway audits whether its caller saw personal data: it hears it from here
+      sent = sent.map(Answered::withPersonalDataHeader);
+    }
+    Matcher caseRead = CASE_READ.matcher(path);
+    if (method == HttpMethod.GET
+        && service.equals("intake")
+        && relayedFrom == null
+        && caseRead.matches()) {
+      String caseId = caseRead.group(1);
+      String relayed = "/api/intake/" + path + (query == null ? "" : "?" + query);
+      sent =
+          sent.flatMap(
+              local ->
+                  local.response().getStatus() == 404
+                      ? relay(caseId, relayed, headers).map(r -> r.orElse(local))
+                      : Uni.createFrom().item(local));
+    }
     List<String> queryNames = uri.getQueryParameters().keySet().stream().sorted().toList();
-    return sent.map(
-            response ->
-                new Answered(
-                    toResponse(service, response),
-                    PersonalDataShown.SHOWN.equals(response.getHeader(PersonalDataShown.HEADER))))
-        .onFailure()
-        .recoverWithItem(
-            failure ->
-                new Answered(unavailable("The " + service + " service did not answer"), false))
-        .emitOn(Infrastructure.getDefaultWorkerPool())
+    return sent.emitOn(Infrastructure.getDefaultWorkerPool())
         .map(
             answered -> {
               AuditTrail.Call call =
@@ -155,7 +188,8 @@ public class Forwarder {
                       queryNames,
                       answered.personalData(),
                       reason,
-                      answered.response().getStatus());
+                      answered.response().getStatus(),
+                      relayedFrom != null ? relayedFrom : answered.node());
               try {
                 trail.record(call);
               } catch (RuntimeException e) {
@@ -171,7 +205,96 @@ public class Forwarder {
             });
   }
 
-  private record Answered(Response response, boolean personalData) {}
+  /** Sends one request with the caller's headers; a service or node that does not answer is 503. */
+  private Uni<Answered> send(
+      HttpMethod method,
+      String service,
+      String target,
+      HttpHeaders headers,
+      byte[] body,
+      String node) {
+    HttpRequest<Buffer> request =
+        client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
+    for (String name : FORWARDED_REQUEST_HEADERS) {
+      String value = headers.getHeaderString(name);
+      if (value != null) {
+        request.putHeader(name, value);
+      }
+    }
+    if (node != null) {
+      request.putHeader(RELAYED_FROM_HEADER, self);
+    }
+    Uni<HttpResponse<Buffer>> sent =
+        body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
+    String who = node == null ? "The " + service + " service" : "Node " + node;
+    return sent.map(
+            response ->
+                new Answered(
+                    toResponse(service, response),
+                    PersonalDataShown.SHOWN.equals(response.getHeader(PersonalDataShown.HEADER)),
+                    node))
+        .onFailure()
+        .recoverWithItem(
+            failure -> new Answered(unavailable(who + " did not answer"), false, node));
+  }
+
+  /**
+   * 跨节点查阅: a case file this node does not hold, read at the node that does. This node's supervision
+   * knows the cases of its subtree and which node hosts each one's unit (with the caller's token: a
+   * case outside the caller's subtree is not found there either); that node's gateway is asked with
+   * the caller's own token, so its services apply their role, region and masking rules and its
+   * audit trail records the call, as for a local caller. Empty when the case is not known here or
+   * is held here.
+   */
+  private Uni<Optional<Answered>> relay(String caseId, String path, HttpHeaders headers) {
+    String supervision = config.services().get("supervision");
+    if (supervision == null) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    HttpRequest<Buffer> locate =
+        client
+            .requestAbs(HttpMethod.GET, supervision + "/cases/" + caseId + "/holder")
+            .timeout(Duration.ofSeconds(10).toMillis());
+    String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null) {
+      locate.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return locate
+        .send()
+        .onFailure()
+        .recoverWithNull()
+        .flatMap(
+            found -> {
+              if (found == null || found.statusCode() != 200) {
+                return Uni.createFrom().item(Optional.<Answered>empty());
+              }
+              JsonObject holder = found.bodyAsJsonObject();
+              String node = holder.getString("node");
+              String address = holder.getString("address");
+              if (node == null || node.equals(self) || address == null || address.isBlank()) {
+                return Uni.createFrom().item(Optional.<Answered>empty());
+              }
+              String base =
+                  address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+              return send(HttpMethod.GET, "intake", base + path, headers, null, node)
+                  .map(Optional::of);
+            });
+  }
+
+  /** A service's or another node's answer; {@code node} names the node when it was another. */
+  private record Answered(Response response, boolean personalData, String node) {
+
+    Answered withPersonalDataHeader() {
+      return personalData
+          ? new Answered(
+              Response.fromResponse(response)
+                  .header(PersonalDataShown.HEADER, PersonalDataShown.SHOWN)
+                  .build(),
+              true,
+              node)
+          : this;
+    }
+  }
 
   private static Response unavailable(String detail) {
     return Response.status(503)

@@ -47,7 +47,29 @@ public class AuditTrail {
       List<String> queryNames,
       boolean personalData,
       String reason,
-      int status) {}
+      int status,
+      String node) {
+
+    /** A call that stayed on this node. */
+    public Call(
+        Instant at,
+        Who who,
+        String method,
+        String service,
+        String path,
+        List<String> queryNames,
+        boolean personalData,
+        String reason,
+        int status) {
+      this(at, who, method, service, path, queryNames, personalData, reason, status, null);
+    }
+
+    /** The same call, between this node and {@code other}. */
+    public Call between(String other) {
+      return new Call(
+          at, who, method, service, path, queryNames, personalData, reason, status, other);
+    }
+  }
 
   /** The case a service path names, or null. */
   static UUID caseOf(String path) {
@@ -59,9 +81,9 @@ public class AuditTrail {
   public void record(Call call) {
     em.createNativeQuery(
             "INSERT INTO audit_entry (at, user_name, unit_code, region_code, roles, method,"
-                + " service, path, query_names, case_id, personal_data, reason, status)"
+                + " service, path, query_names, case_id, personal_data, reason, status, node)"
                 + " VALUES (:at, :user, :unit, :region, :roles, :method, :service, :path,"
-                + " :queryNames, :caseId, :personalData, :reason, :status)")
+                + " :queryNames, :caseId, :personalData, :reason, :status, :node)")
         .setParameter("at", Timestamp.from(call.at()))
         .setParameter("user", call.who().user())
         .setParameter("unit", call.who().unit())
@@ -75,6 +97,7 @@ public class AuditTrail {
         .setParameter("personalData", call.personalData())
         .setParameter("reason", call.reason())
         .setParameter("status", call.status())
+        .setParameter("node", call.node())
         .executeUpdate();
   }
 
@@ -97,7 +120,7 @@ public class AuditTrail {
     StringBuilder sql =
         new StringBuilder(
             "SELECT id, at, user_name, unit_code, region_code, roles, method, service, path,"
-                + " query_names, case_id, personal_data, reason, status FROM audit_entry"
+                + " query_names, case_id, personal_data, reason, status, node FROM audit_entry"
                 + " WHERE region_code LIKE :subtree");
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("subtree", q.subtree() + "%");
@@ -150,7 +173,8 @@ public class AuditTrail {
         r[10] == null ? null : r[10].toString(),
         (Boolean) r[11],
         (String) r[12],
-        ((Number) r[13]).intValue());
+        ((Number) r[13]).intValue(),
+        (String) r[14]);
   }
 
   private static Instant instant(Object value) {

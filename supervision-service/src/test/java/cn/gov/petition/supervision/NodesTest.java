@@ -1,0 +1,142 @@
+package cn.gov.petition.supervision;
+
+import static cn.gov.petition.contracts.Step.ACCEPT;
+import static cn.gov.petition.supervision.CaseEvents.progress;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.gov.petition.contracts.Topics;
+import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.testing.PetitionTestInfrastructure;
+import cn.gov.petition.testing.TestClock;
+import cn.gov.petition.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 30: a province of nodes, seen from the province's supervision (this test's node is 53). 宣威市
+ * (530381) runs a node of its own: the warnings of its units' steps are its to publish, so a
+ * subscriber hears each once; the province still marks them on its board; and the province's
+ * gateway learns here that the case file is held there.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PetitionTestInfrastructure.class, restrictToAnnotatedClass = false)
+class NodesTest {
+
+  private static final String XUANWEI = "530381";
+  private static final String XUANWEI_GATEWAY = "https://xfj.xuanwei.example.gov.cn";
+
+  @Inject TestClock clock;
+  @Inject DeadlineWatch watch;
+  @Inject Nodes nodes;
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
+  private final String province =
+      TestTokens.token("yunnan-office", "53:xfj", "53", "supervisor", "joint-office");
+  private final String county =
+      TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  @Test
+  void onlyTheNodeHostingAStepsUnitPublishesItsAlertsAndTheProvinceStillMarksItsBoard() {
+    announce(XUANWEI, XUANWEI_GATEWAY);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> nodes.hostOf(XUANWEI + "001").regionCode().equals(XUANWEI));
+
+    String theirs = UUID.randomUUID().toString();
+    String ours = UUID.randomUUID().toString();
+    clock.setToday(LocalDate.parse("2026-12-01"));
+    progress(theirs, "FORWARDED")
+        .matter(XUANWEI)
+        .unit(XUANWEI + ":zjj")
+        .opens(ACCEPT, "2026-12-09")
+        .send();
+    // 曲靖市 itself runs no node here: the province hosts its units
+    progress(ours, "FORWARDED").matter("5303").unit("5303:zjj").opens(ACCEPT, "2026-12-09").send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              clocksOf(theirs).body("$", hasSize(1));
+              clocksOf(ours).body("$", hasSize(1));
+            });
+
+    clock.setToday(LocalDate.parse("2026-12-06"));
+    watch.sweep();
+
+    assertEquals(
+        1,
+        kafka
+            .await(Topics.SUPERVISION_EVENTS, s -> ours.equals(s.key()), 1, Duration.ofSeconds(15))
+            .size(),
+        "the province publishes the warning of a unit it hosts");
+    clocksOf(theirs).body("[0].stage", equalTo("WARNED"));
+    assertEquals(
+        0,
+        kafka
+            .await(Topics.SUPERVISION_EVENTS, s -> theirs.equals(s.key()), 1, Duration.ofSeconds(2))
+            .size(),
+        "宣威市's node speaks for its own units' steps, not the province");
+
+    // where each case file is held, for the province's gateway
+    holderOf(theirs, province)
+        .statusCode(200)
+        .body("node", equalTo(XUANWEI))
+        .body("address", equalTo(XUANWEI_GATEWAY))
+        .body("unitCode", equalTo(XUANWEI + ":zjj"));
+    holderOf(ours, province)
+        .statusCode(200)
+        .body("node", equalTo("53"))
+        .body("address", nullValue());
+    // a county office of another county does not learn of it
+    holderOf(theirs, county)
+        .statusCode(404)
+        .contentType(containsString("problem+json"))
+        .body("detail", containsString(theirs));
+    holderOf("not-a-case", province).statusCode(400).contentType(containsString("problem+json"));
+  }
+
+  private void announce(String region, String address) {
+    kafka.send(
+        Topics.NODES,
+        region,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.node.announced", region),
+        """
+        {"regionCode":"%s","regionName":"宣威市","announcedAt":"2026-12-01T00:00:00Z",
+         "handoffKey":null,"address":"%s"}"""
+            .formatted(region, address));
+  }
+
+  private io.restassured.response.ValidatableResponse clocksOf(String caseId) {
+    return given()
+        .auth()
+        .oauth2(province)
+        .queryParam("caseId", caseId)
+        .when()
+        .get("/clocks")
+        .then()
+        .statusCode(200);
+  }
+
+  private io.restassured.response.ValidatableResponse holderOf(String caseId, String token) {
+    return given().auth().oauth2(token).when().get("/cases/" + caseId + "/holder").then();
+  }
+}
