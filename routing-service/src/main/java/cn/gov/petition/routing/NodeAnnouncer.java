@@ -1,9 +1,8 @@
 package cn.gov.petition.routing;
 
-import cn.gov.petition.common.outbox.CompactedTopics;
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.NodeAnnounced;
-import cn.gov.petition.contracts.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -54,7 +53,7 @@ public class NodeAnnouncer {
   }
 
   void onStart(@Observes StartupEvent event) {
-    CompactedTopics.create(kafkaConfig, Topics.NODES);
+    NodeRegistry.createTopic(kafkaConfig);
     NodeRegistry.Node self = registry.selfNode();
     NodeAnnounced announced =
         new NodeAnnounced(

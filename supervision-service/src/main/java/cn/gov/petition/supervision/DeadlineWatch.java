@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.outbox.EventIds;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.DeadlineAlerted;
@@ -29,9 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Every level's node keeps the clocks of its subtree and marks them alike (the due dates come in
  * the events, never recounted), so each level's board shows the same stage; but only the node that
- * hosts the step's unit (the one holding the case, {@link Nodes}) publishes the alert, so that a
- * subscriber of the broadcast hears it once, not once per level. Its id is named after the mark, so
- * a second publisher (a node that has not yet heard of the one below it) repeats the same event.
+ * hosts the step's unit (the one holding the case, {@link NodeRegistry}) publishes the alert, so
+ * that a subscriber of the broadcast hears it once, not once per level. Its id is named after the
+ * mark, so a second publisher (a node that has not yet heard of the one below it) repeats the same
+ * event.
  */
 @ApplicationScoped
 public class DeadlineWatch {
@@ -44,7 +46,7 @@ public class DeadlineWatch {
   private final Clock clock;
   private final Thresholds thresholds;
   private final ClockTallies tallies;
-  private final Nodes nodes;
+  private final NodeRegistry nodes;
 
   /** When the last sweep finished (wall clock, not the business clock): the operators' alert. */
   private final java.util.concurrent.atomic.AtomicLong lastSweepAt =
@@ -55,7 +57,7 @@ public class DeadlineWatch {
       Outbox outbox,
       Clock clock,
       ClockTallies tallies,
-      Nodes nodes,
+      NodeRegistry nodes,
       @ConfigProperty(name = "petition.supervision.warn-days", defaultValue = "3,1")
           List<Integer> warnDays,
       io.micrometer.core.instrument.MeterRegistry metrics) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
@@ -39,7 +40,7 @@ class NodesTest {
 
   @Inject TestClock clock;
   @Inject DeadlineWatch watch;
-  @Inject Nodes nodes;
+  @Inject NodeRegistry nodes;
 
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
@@ -58,7 +59,13 @@ class NodesTest {
     announce(XUANWEI, XUANWEI_GATEWAY);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> nodes.hostOf(XUANWEI + "001").regionCode().equals(XUANWEI));
+        .until(
+            () ->
+                nodes
+                    .hostOf(XUANWEI + "001")
+                    .map(NodeRegistry.Node::regionCode)
+                    .orElse("")
+                    .equals(XUANWEI));
 
     String theirs = UUID.randomUUID().toString();
     String ours = UUID.randomUUID().toString();

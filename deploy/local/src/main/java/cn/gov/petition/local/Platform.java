@@ -201,7 +201,6 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
     private ServiceProcess gateway;
-    private int gatewayPort;
 
     private Node(Path projectRoot, String region, Path logs) {
       this.projectRoot = projectRoot;
@@ -256,9 +255,9 @@ public final class Platform implements AutoCloseable {
             gatewayConfig.put(name, System.getProperty(name));
           }
         }
+        gatewayConfig.put("quarkus.http.port", String.valueOf(port));
         node.configs.put("gateway", gatewayConfig);
-        node.gatewayPort = port;
-        node.gateway = ServiceProcess.start(projectRoot, "gateway", port, gatewayConfig, logs);
+        node.startService("gateway");
         return node;
       } catch (RuntimeException e) {
         node.close();
@@ -279,7 +278,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-      return "http://127.0.0.1:" + gatewayPort;
+      return "http://127.0.0.1:" + configs.get("gateway").get("quarkus.http.port");
     }
 
     /** The parts the supervisor keeps running: the services and the gateway. */
@@ -294,7 +293,8 @@ public final class Platform implements AutoCloseable {
       if (gateway != null) {
         ServiceProcess current = gateway;
         parts.add(
-            new Supervisor.Part(prefix + "gateway", current::fault, () -> reviveGateway(current)));
+            new Supervisor.Part(
+                prefix + "gateway", current::fault, () -> revive("gateway", current)));
       }
       return parts;
     }
@@ -304,35 +304,26 @@ public final class Platform implements AutoCloseable {
      * itself. A stuck one is stopped first, as Kubernetes does: SIGTERM, SIGKILL after 10 s.
      */
     private synchronized void revive(String module, ServiceProcess faulty) {
-      if (services.get(module) != faulty) {
+      if (running(module) != faulty) {
         return; // stopped or restarted meanwhile
       }
       faulty.close(STUCK_GRACE);
       startService(module);
     }
 
-    private synchronized void reviveGateway(ServiceProcess faulty) {
-      if (gateway != faulty) {
-        return;
-      }
-      gateway.close(STUCK_GRACE);
-      gateway =
-          ServiceProcess.start(
-              projectRoot, "gateway", gateway.port(), configs.get("gateway"), logs);
+    /** A part's running process ("gateway" for the gateway); null when it is stopped. */
+    private synchronized ServiceProcess running(String module) {
+      return module.equals("gateway") ? gateway : services.get(module);
     }
 
     /** The process id of a running service ("gateway" for the gateway), to kill it in a test. */
-    public synchronized long pid(String module) {
-      return module.equals("gateway") ? gateway.pid() : services.get(module).pid();
+    public long pid(String module) {
+      return running(module).pid();
     }
 
     /** Waits until a service ("gateway" for the gateway) reports itself ready. */
     public void awaitReady(String module) {
-      ServiceProcess service;
-      synchronized (this) {
-        service = module.equals("gateway") ? gateway : services.get(module);
-      }
-      service.awaitReady(Duration.ofMinutes(3));
+      running(module).awaitReady(Duration.ofMinutes(3));
     }
 
     /** The services behind the gateway, by module name. */
@@ -367,14 +358,10 @@ public final class Platform implements AutoCloseable {
       return modules;
     }
 
-    /** Starts a stopped service again, on the same port and database, and waits until ready. */
-    public void restart(String module) {
-      stop(module);
-      startService(module);
-      awaitReady(module);
-    }
-
-    /** Starts stopped parts again together ("gateway" for the gateway), and waits until ready. */
+    /**
+     * Starts parts again together ("gateway" for the gateway; stopped first if they run), each on
+     * its port and database, and waits until all are ready.
+     */
     public void restart(List<String> modules) {
       for (String module : modules) {
         stop(module);
@@ -385,12 +372,13 @@ public final class Platform implements AutoCloseable {
 
     private synchronized void startService(String module) {
       Map<String, String> config = new LinkedHashMap<>(configs.get(module));
-      if (module.equals("gateway")) {
-        gateway = ServiceProcess.start(projectRoot, "gateway", gatewayPort, config, logs);
-        return;
-      }
       int port = Integer.parseInt(config.remove("quarkus.http.port"));
-      services.put(module, ServiceProcess.start(projectRoot, module, port, config, logs));
+      ServiceProcess started = ServiceProcess.start(projectRoot, module, port, config, logs);
+      if (module.equals("gateway")) {
+        gateway = started;
+      } else {
+        services.put(module, started);
+      }
     }
 
     @Override

@@ -94,7 +94,7 @@ class BackupRestoreIT {
     }
 
     script("restore-node.sh", "--from", backup.toString());
-    SERVICES.forEach(node::restart);
+    node.restart(SERVICES);
 
     // the system of record is as the backup left it ...
     for (String caseId : backedUp) {

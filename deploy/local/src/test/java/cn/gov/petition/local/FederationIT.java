@@ -212,7 +212,7 @@ class FederationIT {
       // handed off and not yet taken over: nobody acts on it in between
       accept(township, caseId).statusCode(409);
     } finally {
-      county.restart("intake-service");
+      county.restart(List.of("intake-service"));
     }
     awaitTakenOverByTheCounty(caseId);
     accept(county, caseId).statusCode(200);

@@ -595,7 +595,7 @@ class PlatformIT {
                 return true;
               });
     }
-    node.restart("analytics-service");
+    node.restart(List.of("analytics-service"));
 
     await()
         .atMost(Duration.ofSeconds(120))

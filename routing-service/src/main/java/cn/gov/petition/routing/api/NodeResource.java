@@ -1,10 +1,10 @@
 package cn.gov.petition.routing.api;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.validation.Regions;
-import cn.gov.petition.routing.NodeRegistry;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -38,12 +38,20 @@ public class NodeResource {
   }
 
   /** The nodes known here, and which one is this node. */
-  public record NodesView(String self, List<NodeRegistry.Node> nodes) {}
+  public record NodesView(String self, List<Node> nodes) {}
+
+  /** A node: the region it serves and that region's name. */
+  public record Node(String regionCode, String regionName) {
+
+    static Node of(NodeRegistry.Node node) {
+      return new Node(node.regionCode(), node.regionName());
+    }
+  }
 
   @GET
   @Operation(summary = "已知节点 / The nodes this node knows of")
   public NodesView nodes() {
-    return new NodesView(registry.self(), registry.all());
+    return new NodesView(registry.self(), registry.all().stream().map(Node::of).toList());
   }
 
   @GET
@@ -59,8 +67,8 @@ public class NodeResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = NodeRegistry.Node.class)))
-  public NodeRegistry.Node host(
+              schema = @Schema(implementation = Node.class)))
+  public Node host(
       @Parameter(description = "行政区划代码 / division code", example = "530302001")
           @PathParam("region")
           @Pattern(regexp = Regions.PATTERN, message = Regions.MESSAGE)
@@ -70,6 +78,7 @@ public class NodeResource {
     }
     return registry
         .hostOf(region)
+        .map(Node::of)
         .orElseThrow(() -> ProblemException.notFound("a node hosting region", region));
   }
 }

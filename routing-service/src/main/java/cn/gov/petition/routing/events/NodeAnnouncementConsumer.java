@@ -1,9 +1,9 @@
 package cn.gov.petition.routing.events;
 
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.NodeAnnounced;
-import cn.gov.petition.routing.NodeRegistry;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

@@ -5,7 +5,7 @@ import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.contracts.RoutingRequested;
-import cn.gov.petition.routing.NodeRegistry;
+import cn.gov.petition.routing.Destinations;
 import cn.gov.petition.routing.Router;
 import cn.gov.petition.routing.RuleBook;
 import cn.gov.petition.routing.store.RoutingDecisionEntity;
@@ -31,7 +31,7 @@ public class RoutingRequestConsumer {
   private final RuleBook rules;
   private final RoutingDecisionRepository decisions;
   private final Outbox outbox;
-  private final NodeRegistry nodes;
+  private final Destinations nodes;
 
   public RoutingRequestConsumer(
       Inbox inbox,
@@ -39,7 +39,7 @@ public class RoutingRequestConsumer {
       RuleBook rules,
       RoutingDecisionRepository decisions,
       Outbox outbox,
-      NodeRegistry nodes) {
+      Destinations nodes) {
     this.inbox = inbox;
     this.router = router;
     this.rules = rules;

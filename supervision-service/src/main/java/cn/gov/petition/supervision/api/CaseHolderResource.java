@@ -1,11 +1,11 @@
 package cn.gov.petition.supervision.api;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Uuid;
-import cn.gov.petition.supervision.Nodes;
 import cn.gov.petition.supervision.store.CaseEntity;
 import cn.gov.petition.supervision.store.CaseRepository;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseHolderResource {
 
   private final CaseRepository cases;
-  private final Nodes nodes;
+  private final NodeRegistry nodes;
   private final Caller caller;
 
-  public CaseHolderResource(CaseRepository cases, Nodes nodes, Caller caller) {
+  public CaseHolderResource(CaseRepository cases, NodeRegistry nodes, Caller caller) {
     this.cases = cases;
     this.nodes = nodes;
     this.caller = caller;
@@ -82,7 +82,7 @@ public class CaseHolderResource {
         || !caller.mayHearOf(found.accusation, found.unitCode)) {
       throw ProblemException.notFound("case", id);
     }
-    Nodes.Node host = nodes.hostOf(found.unitRegionCode);
+    NodeRegistry.Node host = nodes.hostOf(found.unitRegionCode).orElse(nodes.selfNode());
     boolean here = host.regionCode().equals(nodes.self());
     return new Holder(
         found.caseId.toString(),

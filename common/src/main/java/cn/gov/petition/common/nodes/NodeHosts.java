@@ -1,4 +1,4 @@
-package cn.gov.petition.common.reference;
+package cn.gov.petition.common.nodes;
 
 import java.util.Collection;
 import java.util.Comparator;
