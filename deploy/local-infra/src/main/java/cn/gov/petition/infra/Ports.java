@@ -8,23 +8,40 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Free loopback ports, and waiting for a server to listen on one. */
 public final class Ports {
 
   private Ports() {}
 
-  /** The preferred port when it is free, otherwise any free port. */
+  /**
+   * Where a port is looked for when the preferred one is taken: below Linux's ephemeral range
+   * (32768-60999), because a port is chosen here and bound later by another process (a service
+   * starting for a minute), and meanwhile any outgoing connection (to Kafka, to PostgreSQL) could
+   * be given an ephemeral one. A port once handed out is not handed out again by this JVM.
+   */
+  private static final int LOWEST = 10_000;
+
+  private static final int HIGHEST = 32_000;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+  /** The preferred port when it is free, otherwise a free port no other caller was given. */
   public static int freePort(int preferred) {
     if (preferred > 0 && isFree(preferred)) {
+      HANDED_OUT.add(preferred);
       return preferred;
     }
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free local port", e);
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
+      if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+        return port;
+      }
     }
+    throw new UncheckedIOException(
+        new IOException("no free local port between " + LOWEST + " and " + HIGHEST));
   }
 
   public static int freePort() {
