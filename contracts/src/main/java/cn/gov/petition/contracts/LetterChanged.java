@@ -25,6 +25,8 @@ import java.util.List;
  * @param escalatedTo for ESCALATED: the region one level above the issuer (the issuer's own at the
  *     top), whose supervisors now follow the letter
  * @param on the day of the change (Asia/Shanghai)
+ * @param accusation whether a case of the letter is an accusation (检举控告): a node showing the letter
+ *     shows it only to those who may hear of one; null from a sender before this field
  */
 public record LetterChanged(
     String letterId,
@@ -41,7 +43,8 @@ public record LetterChanged(
     Change change,
     Boolean answeredLate,
     String escalatedTo,
-    LocalDate on) {
+    LocalDate on,
+    Boolean accusation) {
 
   public LetterChanged {
     caseIds = List.copyOf(caseIds);

@@ -35,6 +35,8 @@ public record DemoUser(
           new DemoUser(
               "qilin-handler", "麒麟区住房和城乡建设局 承办人", "530302:zjj", "530302", Set.of(Roles.HANDLER)),
           new DemoUser(
+              "zhanyi-handler", "沾益区住房和城乡建设局 承办人", "530303:zjj", "530303", Set.of(Roles.HANDLER)),
+          new DemoUser(
               "qujing-handler", "曲靖市信访局 承办人（复查）", "5303:xfj", "5303", Set.of(Roles.HANDLER)),
           new DemoUser(
               "qilin-supervisor", "麒麟区信访局 督办人", "530302:xfj", "530302", Set.of(Roles.SUPERVISOR)),

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.Units;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * 办理: what each step of the 《信访工作条例》 procedure decides, who may take it and when. Each method
@@ -31,8 +33,10 @@ public class Handling {
   private final Lifecycle lifecycle;
   private final Deadlines deadlines;
   private final SmsNotices sms;
+  private final Handoffs handoffs;
 
-  public Handling(Lifecycle lifecycle, Deadlines deadlines, SmsNotices sms) {
+  public Handling(Lifecycle lifecycle, Deadlines deadlines, SmsNotices sms, Handoffs handoffs) {
+    this.handoffs = handoffs;
     this.lifecycle = lifecycle;
     this.deadlines = deadlines;
     this.sms = sms;
@@ -172,6 +176,8 @@ public class Handling {
     c.routingMode = mode;
     c.assignedOn = progress.today();
     openAcceptance(progress, c, mode, request.reportDays());
+    // the unit may work on another node: the case goes there (docs/nodes.md)
+    Optional<NodeRegistry.Node> elsewhere = handoffs.destination(region);
     progress
         .to(routedStatus(mode))
         .outcome("UPHELD")
@@ -180,7 +186,9 @@ public class Handling {
         .detail("unit", c.handlingUnit)
         .detail("unitName", c.handlingUnitName)
         .detail("reason", request.reason())
+        .detail("node", elsewhere.map(NodeRegistry.Node::regionCode).orElse(null))
         .record();
+    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
   }
 
   /**
@@ -485,13 +493,17 @@ public class Handling {
       c.reviewUnit = caller.unit();
       c.reviewRegion = caller.region();
     }
+    // the reviewing body may work on another node (one level up): the case goes there
+    Optional<NodeRegistry.Node> elsewhere = handoffs.destination(caller.region());
     progress
         .to(second ? CaseStatus.REREVIEW_REQUESTED : CaseStatus.REVIEW_REQUESTED)
         .close(window)
         .open(answer, caller.unit(), caller.region(), request.receivedOn())
         .detail("receivedOn", request.receivedOn().toString())
         .detail("reasons", request.reasons())
+        .detail("node", elsewhere.map(NodeRegistry.Node::regionCode).orElse(null))
         .record();
+    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
   }
 
   /** 复查意见 or 复核意见. After a re-review the matter is not accepted again (Art 36(3)). */

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.CaseHandedOff;
 import cn.gov.petition.contracts.CaseHandedOff.CaseFile;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -51,6 +53,8 @@ public class Handoffs {
   private final HandoffSeal seal;
   private final ContentIndex words;
   private final AttachmentTransfers transfers;
+  private final NodeRegistry nodes;
+  private final ActingDay actingDay;
 
   public Handoffs(
       CaseRepository cases,
@@ -62,7 +66,11 @@ public class Handoffs {
       DeadlineRuleRepository rules,
       HandoffSeal seal,
       ContentIndex words,
-      AttachmentTransfers transfers) {
+      AttachmentTransfers transfers,
+      NodeRegistry nodes,
+      ActingDay actingDay) {
+    this.nodes = nodes;
+    this.actingDay = actingDay;
     this.transfers = transfers;
     this.words = words;
     this.rules = rules;
@@ -78,6 +86,24 @@ public class Handoffs {
   /** Whether a decision's node is another than this one: the case must be handed off. */
   public boolean isElsewhere(String node) {
     return node != null && !node.equals(self);
+  }
+
+  /**
+   * Where a case goes after an act on this node gave it to a unit of {@code regionCode} (an upheld
+   * objection, a review one level up): the node hosting that unit, when it is another one with a
+   * key to seal the file for ({@link NodeRegistry#handoffTarget}); empty when the case stays here.
+   * The act records its history entry, then hands the case off ({@link #handOff(PetitionCaseEntity,
+   * NodeRegistry.Node)}), so that the file carries the act. A former system's case stays on the
+   * node that imports it: its history is replayed here whole (ADR 28).
+   */
+  public Optional<NodeRegistry.Node> destination(String regionCode) {
+    return actingDay.replaying() ? Optional.empty() : nodes.handoffTarget(regionCode);
+  }
+
+  /** Hands the case to a node of the registry ({@link #destination}). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void handOff(PetitionCaseEntity entity, NodeRegistry.Node node) {
+    handOff(entity, node.regionCode(), node.handoffKey());
   }
 
   /**

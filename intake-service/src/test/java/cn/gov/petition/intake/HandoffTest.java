@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.contracts.CaseHandedOff;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
@@ -57,6 +58,8 @@ class HandoffTest {
   String ownKey;
 
   @Inject ObjectMapper json;
+
+  @Inject NodeRegistry nodes;
 
   private final KafkaProbe kafka =
       new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
@@ -134,6 +137,107 @@ class HandoffTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> read(id).body("handoff.acceptedAt", equalTo("2026-11-24T01:00:03Z")));
+  }
+
+  /**
+   * Issue 30, item 2: every act that moves a case moves it to the right node. The province upholds
+   * the county housing bureau's objection and sends the matter to 个旧市's housing bureau, whose node
+   * (5325, a region no other test of this module uses, since they share one Kafka) announced
+   * itself: the case goes there, sealed, carrying the decision, and is read-only here.
+   */
+  @Test
+  void anUpheldObjectionSendsTheCaseToTheNodeHostingTheNewUnit() throws Exception {
+    String gejiuNodeKey = LocalInfrastructure.newHandoffKeyset();
+    kafka.send(
+        Topics.NODES,
+        "5325",
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.node.announced", "5325"),
+        """
+        {"regionCode":"5325","regionName":"红河哈尼族彝族自治州","announcedAt":"2026-12-01T00:00:00Z",
+         "handoffKey":%s,"address":null}"""
+            .formatted(
+                JSON.writeValueAsString(LocalInfrastructure.publicHandoffKeyset(gejiuNodeKey))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                nodes
+                    .handoffTarget("532501")
+                    .map(NodeRegistry.Node::regionCode)
+                    .orElse("")
+                    .equals("5325"));
+
+    String id = Petitions.registered(Petitions.letter()).path("petitionCase.id");
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("status", equalTo("FORWARDED")));
+    given()
+        .auth()
+        .oauth2(HOUSING_BUREAU)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "不属于本单位职权范围。"))
+        .when()
+        .post("/cases/" + id + "/objection")
+        .then()
+        .statusCode(200)
+        .body("handoff", nullValue());
+
+    given()
+        .auth()
+        .oauth2(TestTokens.token("yunnan-office", "53:xfj", "53", "supervisor"))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "upheld",
+                true,
+                "unit",
+                Map.of("code", "532501:zjj", "name", "个旧市住房和城乡建设局"),
+                "reason",
+                "该小区属个旧市管辖。"))
+        .when()
+        .post("/cases/" + id + "/objection-decision")
+        .then()
+        .statusCode(200)
+        .body("handlingUnit.code", equalTo("532501:zjj"))
+        .body("handoff.handedToNode", equalTo("5325"));
+
+    List<KafkaProbe.Seen> handoffs =
+        kafka.await(
+            Topics.forNode(Topics.HANDOFFS, "5325"),
+            seen -> id.equals(seen.key()),
+            1,
+            Duration.ofSeconds(20));
+    assertEquals(1, handoffs.size(), "the case file went to the node hosting the new unit");
+    CaseHandedOff.CaseFile opened =
+        new HandoffSeal(json, Optional.of(gejiuNodeKey))
+            .open(json.readValue(handoffs.get(0).value(), CaseHandedOff.class));
+    assertEquals("532501:zjj", opened.handlingUnit());
+    assertTrue(
+        opened.history().stream()
+            .anyMatch(
+                h ->
+                    h.transition().equals("OBJECTION_UPHELD")
+                        && "5325".equals(h.details().get("node"))),
+        "the file carries the decision that moved it");
+    assertTrue(
+        opened.steps().stream()
+            .anyMatch(
+                st -> st.step().name().equals("ACCEPT") && st.unitCode().equals("532501:zjj")),
+        "the new unit's acceptance period travels with it");
+    // only 5325 acts on it now: here even the new unit is told where the case is
+    given()
+        .auth()
+        .oauth2(TestTokens.token("gejiu-housing", "532501:zjj", "532501", "handler"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("notice", "已受理"))
+        .when()
+        .post("/cases/" + id + "/acceptance")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("5325"));
   }
 
   @Test

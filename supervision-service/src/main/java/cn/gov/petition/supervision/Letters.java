@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
@@ -11,6 +12,8 @@ import cn.gov.petition.contracts.LetterChanged;
 import cn.gov.petition.contracts.LetterChanged.Change;
 import cn.gov.petition.supervision.store.ClockEntity;
 import cn.gov.petition.supervision.store.ClockRepository;
+import cn.gov.petition.supervision.store.LetterElsewhereEntity;
+import cn.gov.petition.supervision.store.LetterElsewhereRepository;
 import cn.gov.petition.supervision.store.LetterEntity;
 import cn.gov.petition.supervision.store.LetterRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +31,11 @@ import java.util.UUID;
  * 三函: issues supervision letters to units in the issuer's subtree, keeps them until the unit
  * answers in writing, and escalates (逾期未复) those not answered by their reply date. Who may see a
  * letter: supervisors above or at the recipient's region, and the recipient unit itself.
+ *
+ * <p>A letter is held by the node that issued it. A node whose subtree holds the recipient, and
+ * which is not that node, keeps what the broadcast tells of it ({@link #heardOf}): its offices see
+ * it in their list, and read and answer it at the issuing node through their own gateway (docs/
+ * nodes.md, supervision acts across nodes).
  */
 @ApplicationScoped
 public class Letters {
@@ -38,15 +46,21 @@ public class Letters {
   private final DivisionTable divisions;
   private final Clock clock;
   private final Outbox outbox;
+  private final LetterElsewhereRepository elsewhere;
+  private final NodeRegistry nodes;
 
   public Letters(
       LetterRepository letters,
+      LetterElsewhereRepository elsewhere,
+      NodeRegistry nodes,
       ClockRepository clocks,
       Clock clock,
       DivisionTable divisions,
       Units units,
       Outbox outbox) {
     this.outbox = outbox;
+    this.elsewhere = elsewhere;
+    this.nodes = nodes;
     this.letters = letters;
     this.clocks = clocks;
     this.clock = clock;
@@ -137,17 +151,110 @@ public class Letters {
     return found.stream().filter(l -> caller.mayHearOf(l.accusation, l.recipientUnit)).toList();
   }
 
-  /** One letter, if the caller may see it; 404 otherwise (its existence is not disclosed). */
+  /** The letters issued at other nodes that the caller may see, by the same rules. */
+  @Transactional
+  public List<LetterElsewhereEntity> elsewhereVisibleTo(Caller caller, LetterStatus status) {
+    List<LetterElsewhereEntity> found =
+        supervises(caller)
+            ? elsewhere.toSubtree(caller.subtree(), status)
+            : elsewhere.toUnit(caller.unit(), status);
+    return found.stream().filter(l -> caller.mayHearOf(l.accusation, l.recipientUnit)).toList();
+  }
+
+  /**
+   * One letter held here, if the caller may see it; 404 otherwise (its existence is not disclosed),
+   * also for a letter held at another node: the caller's gateway reads it there.
+   */
   @Transactional
   public LetterEntity find(Caller caller, UUID id) {
     return letters
         .findByIdOptional(id)
-        .filter(
-            l ->
-                (l.recipientUnit.equals(caller.unit())
-                        || (supervises(caller) && caller.covers(l.recipientRegion)))
-                    && caller.mayHearOf(l.accusation, l.recipientUnit))
+        .filter(l -> mayRead(caller, l.recipientUnit, l.recipientRegion, l.accusation))
         .orElseThrow(() -> ProblemException.notFound("letter", id.toString()));
+  }
+
+  /**
+   * The node holding a letter the caller may see: this one, or the node that issued it; 404 for a
+   * letter the caller may not see or nobody here has heard of.
+   */
+  @Transactional
+  public NodeRegistry.Node holderOf(Caller caller, UUID id) {
+    Optional<LetterEntity> here = letters.findByIdOptional(id);
+    if (here.isPresent()) {
+      find(caller, id);
+      return nodes.selfNode();
+    }
+    LetterElsewhereEntity heard =
+        elsewhere
+            .findByIdOptional(id)
+            .filter(l -> mayRead(caller, l.recipientUnit, l.recipientRegion, l.accusation))
+            .orElseThrow(() -> ProblemException.notFound("letter", id.toString()));
+    return nodes.all().stream()
+        .filter(node -> node.regionCode().equals(heard.heldAt))
+        .findFirst()
+        .orElse(new NodeRegistry.Node(heard.heldAt, heard.heldAt, null, null));
+  }
+
+  /**
+   * 外节点函件: keeps what the broadcast tells of a letter another node issued to a unit of this node's
+   * subtree (issued, answered, escalated), so that its offices follow it to its end here. A letter
+   * this node issued, or one to a unit outside its subtree, is not kept.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void heardOf(LetterChanged changed) {
+    String issuer =
+        nodes
+            .hostOf(changed.issuerRegion())
+            .map(NodeRegistry.Node::regionCode)
+            .orElse(nodes.self());
+    if (issuer.equals(nodes.self()) || !changed.recipientRegion().startsWith(nodes.self())) {
+      return;
+    }
+    UUID id = UUID.fromString(changed.letterId());
+    LetterElsewhereEntity letter = elsewhere.findById(id);
+    boolean first = letter == null;
+    if (first) {
+      letter = new LetterElsewhereEntity();
+      letter.id = id;
+      letter.status = LetterStatus.OUTSTANDING;
+    }
+    letter.heldAt = issuer;
+    letter.number = changed.number();
+    letter.kind = LetterKind.valueOf(changed.kind());
+    letter.issuerUnit = changed.issuerUnit();
+    letter.issuerRegion = changed.issuerRegion();
+    letter.recipientUnit = changed.recipientUnit();
+    letter.recipientRegion = changed.recipientRegion();
+    letter.caseIds = new ArrayList<>(changed.caseIds());
+    letter.caseNumbers = new ArrayList<>(changed.caseNumbers());
+    // a sender that does not say is taken as an accusation: shown to fewer, never to more
+    letter.accusation = !Boolean.FALSE.equals(changed.accusation());
+    letter.issuedOn = changed.issuedOn();
+    letter.replyDueOn = changed.replyDueOn();
+    switch (changed.change()) {
+      case ISSUED -> {}
+      case ESCALATED -> {
+        if (letter.status != LetterStatus.ANSWERED) {
+          letter.status = LetterStatus.ESCALATED;
+        }
+        letter.escalatedOn = changed.on();
+      }
+      case ANSWERED -> {
+        letter.status = LetterStatus.ANSWERED;
+        letter.answeredOn = changed.on();
+        letter.answeredLate = Boolean.TRUE.equals(changed.answeredLate());
+      }
+    }
+    if (first) {
+      elsewhere.persist(letter);
+    }
+  }
+
+  private static boolean mayRead(
+      Caller caller, String recipientUnit, String recipientRegion, boolean accusation) {
+    return (recipientUnit.equals(caller.unit())
+            || (supervises(caller) && caller.covers(recipientRegion)))
+        && caller.mayHearOf(accusation, recipientUnit);
   }
 
   /** The recipient unit's written answer (书面回复); late if after the reply date. */
@@ -216,7 +323,8 @@ public class Letters {
             change == Change.ESCALATED
                 ? (path.size() > 1 ? path.get(path.size() - 2) : letter.issuerRegion)
                 : null,
-            on));
+            on,
+            letter.accusation));
   }
 
   /** 文号, e.g. 玉溪市信访督〔2026〕1号. */
@@ -229,6 +337,11 @@ public class Letters {
         + "〕"
         + letter.seq
         + "号";
+  }
+
+  /** This node's region code. */
+  public String self() {
+    return nodes.self();
   }
 
   public String unitName(String unitCode) {

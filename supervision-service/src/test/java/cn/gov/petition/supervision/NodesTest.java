@@ -6,7 +6,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,16 +58,7 @@ class NodesTest {
 
   @Test
   void onlyTheNodeHostingAStepsUnitPublishesItsAlertsAndTheProvinceStillMarksItsBoard() {
-    announce(XUANWEI, XUANWEI_GATEWAY);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                nodes
-                    .hostOf(XUANWEI + "001")
-                    .map(NodeRegistry.Node::regionCode)
-                    .orElse("")
-                    .equals(XUANWEI));
+    xuanweiAnnounced();
 
     String theirs = UUID.randomUUID().toString();
     String ours = UUID.randomUUID().toString();
@@ -118,6 +111,97 @@ class NodesTest {
         .contentType(containsString("problem+json"))
         .body("detail", containsString(theirs));
     holderOf("not-a-case", province).statusCode(400).contentType(containsString("problem+json"));
+  }
+
+  /**
+   * Issue 30, item 3: a letter 宣威市's node issued to one of its units is held there; the province
+   * follows it from the broadcast (without its reason or answer) and learns where to read it.
+   */
+  @Test
+  void aLetterIssuedAtAnotherNodeIsListedHereNamingItsNodeAndFollowedToItsAnswer() {
+    xuanweiAnnounced();
+    String letterId = UUID.randomUUID().toString();
+    String caseId = UUID.randomUUID().toString();
+    letterChanged(letterId, caseId, "ISSUED", "null");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                letters(province)
+                    .body("find { it.id == '" + letterId + "' }.heldAt", equalTo(XUANWEI))
+                    .body("find { it.id == '" + letterId + "' }.status", equalTo("OUTSTANDING"))
+                    .body("find { it.id == '" + letterId + "' }.reason", nullValue())
+                    .body(
+                        "find { it.id == '" + letterId + "' }.number", equalTo("宣威市信访督〔2026〕7号")));
+    given()
+        .auth()
+        .oauth2(province)
+        .when()
+        .get("/letters/" + letterId + "/holder")
+        .then()
+        .statusCode(200)
+        .body("node", equalTo(XUANWEI))
+        .body("address", equalTo(XUANWEI_GATEWAY));
+    // the letter itself is read at 宣威市's node, not here
+    given().auth().oauth2(province).when().get("/letters/" + letterId).then().statusCode(404);
+    // an office of another county neither sees it nor learns where it is
+    letters(county).body("id", not(hasItem(letterId)));
+    given()
+        .auth()
+        .oauth2(county)
+        .when()
+        .get("/letters/" + letterId + "/holder")
+        .then()
+        .statusCode(404);
+
+    letterChanged(letterId, caseId, "ANSWERED", "false");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                letters(province)
+                    .body("find { it.id == '" + letterId + "' }.status", equalTo("ANSWERED"))
+                    .body(
+                        "find { it.id == '" + letterId + "' }.answeredOn", equalTo("2026-12-04")));
+    letters(province).body("findAll { it.id == '" + letterId + "' }.size()", equalTo(1));
+  }
+
+  private io.restassured.response.ValidatableResponse letters(String token) {
+    return given().auth().oauth2(token).when().get("/letters").then().statusCode(200);
+  }
+
+  private void letterChanged(String letterId, String caseId, String change, String answeredLate) {
+    kafka.send(
+        Topics.SUPERVISION_EVENTS,
+        letterId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.supervision.letter-changed", letterId),
+        """
+        {"letterId":"%s","number":"宣威市信访督〔2026〕7号","kind":"SUPERVISION_ORDER",
+         "issuerUnit":"530381:xfj","issuerRegion":"530381","recipientUnit":"530381:zjj",
+         "recipientRegion":"530381","caseIds":["%s"],"caseNumbers":["530381-20261201-00001"],
+         "issuedOn":"2026-12-01","replyDueOn":"2026-12-08","change":"%s",
+         "answeredLate":%s,"escalatedTo":null,"on":"%s","accusation":false}"""
+            .formatted(
+                letterId,
+                caseId,
+                change,
+                answeredLate,
+                change.equals("ISSUED") ? "2026-12-01" : "2026-12-04"));
+  }
+
+  /** 宣威市's node announces itself, and the registry here knows it hosts 宣威市's units. */
+  private void xuanweiAnnounced() {
+    announce(XUANWEI, XUANWEI_GATEWAY);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                nodes
+                    .hostOf(XUANWEI + "001")
+                    .map(NodeRegistry.Node::regionCode)
+                    .orElse("")
+                    .equals(XUANWEI));
   }
 
   private void announce(String region, String address) {

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -455,6 +456,202 @@ class FederationIT {
     }
   }
 
+  /**
+   * Issue 30, item 2: an act that moves a case moves it to the right node. The county's housing
+   * bureau objects; the city office, through its own gateway, upholds the objection (the act is
+   * relayed to the county node, which holds the case) and sends the matter to 沾益区's housing bureau,
+   * a unit the city node hosts (沾益区 runs no node): the county hands the case to the city, and 沾益区's
+   * bureau accepts it there.
+   */
+  @Test
+  @Order(7)
+  void anObjectionUpheldByTheCitySendsTheCaseToTheNodeHostingTheNewUnit() throws Exception {
+    String caseId = register(heatingComplaint());
+    awaitTakenOverByTheCounty(caseId);
+    given()
+        .baseUri(county.gatewayUrl())
+        .auth()
+        .oauth2(countyHousingBureau)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", "该小区供暖设施属沾益区管理。"))
+        .when()
+        .post("/api/intake/cases/" + caseId + "/objection")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("OBJECTED"));
+    // the city's supervision knows the case and its unit: it tells the city's gateway where it is
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                clocks(city, cityOffice, caseId)
+                    .body("find { it.step == 'ACCEPT' }.unitCode", equalTo("530302:zjj")));
+
+    given()
+        .baseUri(city.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(
+            Map.of(
+                "upheld",
+                true,
+                "unit",
+                Map.of("code", "530303:zjj", "name", "沾益区住房和城乡建设局"),
+                "reason",
+                "经核实，该小区属沾益区。"))
+        .when()
+        .post("/api/intake/cases/" + caseId + "/objection-decision")
+        .then()
+        .statusCode(200)
+        .body("handlingUnit.code", equalTo("530303:zjj"))
+        .body("handoff.handedToNode", equalTo("5303"));
+
+    // the city node holds the case now, for 沾益区's bureau, which accepts it there
+    String zhanyiHousingBureau =
+        DemoData.token(HttpClient.newHttpClient(), city.gatewayUrl(), "zhanyi-handler");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                caseAt(city, zhanyiHousingBureau, caseId)
+                    .statusCode(200)
+                    .body("status", equalTo("FORWARDED"))
+                    .body("handlingUnit.code", equalTo("530303:zjj"))
+                    .body("handoff.receivedFromNode", equalTo("530302")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                caseAt(county, countyHousingBureau, caseId)
+                    .body("handoff.handedToNode", equalTo("5303"))
+                    .body("handoff.acceptedAt", notNullValue()));
+    accept(city, zhanyiHousingBureau, caseId).statusCode(200).body("status", equalTo("ACCEPTED"));
+    // the county keeps a read-only copy: even the new unit is told the case is at the city node
+    accept(county, zhanyiHousingBureau, caseId)
+        .statusCode(409)
+        .body("detail", containsString("5303"));
+    // the city's gateway recorded the relayed decision, naming the county node
+    given()
+        .baseUri(city.gatewayUrl())
+        .auth()
+        .oauth2(auditor)
+        .queryParam("caseId", caseId)
+        .queryParam("user", "qujing-office")
+        .when()
+        .get("/audit/entries")
+        .then()
+        .statusCode(200)
+        .body(
+            "find { it.path == 'cases/" + caseId + "/objection-decision' }.node",
+            equalTo("530302"));
+  }
+
+  /**
+   * Issue 30, item 3: a 督办函 the province issues to the county's housing bureau is held at the
+   * province's node; the bureau finds it in its own node's list, reads it and answers it there
+   * through its own gateway (relayed to the province), and both sides follow it to its answer.
+   */
+  @Test
+  @Order(8)
+  void aLetterFromTheProvinceIsReadAndAnsweredThroughTheCountysOwnGateway() {
+    String caseId = register(heatingComplaint());
+    awaitTakenOverByTheCounty(caseId);
+    // the province's supervision knows the step the county's bureau owes
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                clocks(province, provinceOffice, caseId)
+                    .body("find { it.step == 'ACCEPT' }.unitCode", equalTo("530302:zjj")));
+    String letterId =
+        given()
+            .baseUri(province.gatewayUrl())
+            .auth()
+            .oauth2(provinceOffice)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "kind",
+                    "SUPERVISION_ORDER",
+                    "recipientUnit",
+                    "530302:zjj",
+                    "caseIds",
+                    List.of(caseId),
+                    "reason",
+                    "供暖投诉受理告知尚未送达，请于期限内书面回复。",
+                    "replyDueOn",
+                    LocalDate.now(CHINA).plusDays(7).toString()))
+            .when()
+            .post("/api/supervision/letters")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    // the county's node lists it, naming the province's node that holds it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                lettersAt(county, countyHousingBureau)
+                    .body("find { it.id == '" + letterId + "' }.heldAt", equalTo("53"))
+                    .body("find { it.id == '" + letterId + "' }.status", equalTo("OUTSTANDING")));
+    // read and answered at the county's gateway, done at the province's node
+    given()
+        .baseUri(county.gatewayUrl())
+        .auth()
+        .oauth2(countyHousingBureau)
+        .when()
+        .get("/api/supervision/letters/" + letterId)
+        .then()
+        .statusCode(200)
+        .body("reason", containsString("受理告知"));
+    given()
+        .baseUri(county.gatewayUrl())
+        .auth()
+        .oauth2(countyHousingBureau)
+        .contentType(ContentType.JSON)
+        .body(Map.of("answer", "已于今日送达受理告知书。"))
+        .when()
+        .post("/api/supervision/letters/" + letterId + "/answer")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ANSWERED"));
+    lettersAt(province, provinceOffice)
+        .body("find { it.id == '" + letterId + "' }.status", equalTo("ANSWERED"))
+        .body("find { it.id == '" + letterId + "' }.answer", containsString("受理告知书"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                lettersAt(county, countyHousingBureau)
+                    .body("find { it.id == '" + letterId + "' }.status", equalTo("ANSWERED")));
+    // the province's gateway recorded the answer as come from the county's node
+    given()
+        .baseUri(province.gatewayUrl())
+        .auth()
+        .oauth2(auditor)
+        .queryParam("user", "qilin-handler")
+        .when()
+        .get("/audit/entries")
+        .then()
+        .statusCode(200)
+        .body("find { it.path == 'letters/" + letterId + "/answer' }.node", equalTo("530302"));
+  }
+
+  private static ValidatableResponse lettersAt(Platform.Node node, String token) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .when()
+        .get("/api/supervision/letters")
+        .then()
+        .statusCode(200);
+  }
+
   /** Where each span of a trace ran: service@node. */
   private static java.util.Set<String> where(List<TraceCollector.TraceSpan> spans) {
     return spans.stream()
@@ -556,11 +753,16 @@ class FederationIT {
         .then();
   }
 
+  /** The county's housing bureau accepts the case at {@code node}. */
   private static ValidatableResponse accept(Platform.Node node, String caseId) {
+    return accept(node, countyHousingBureau, caseId);
+  }
+
+  private static ValidatableResponse accept(Platform.Node node, String token, String caseId) {
     return given()
         .baseUri(node.gatewayUrl())
         .auth()
-        .oauth2(countyHousingBureau)
+        .oauth2(token)
         .contentType(ContentType.JSON)
         .body(Map.of("notice", "您反映的供暖问题已受理。"))
         .when()

@@ -54,11 +54,24 @@ public class Forwarder {
 
   private static final Pattern NODE = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?");
 
-  /** A read of one case file or a part of it at intake: what a level above may read elsewhere. */
-  private static final Pattern CASE_READ =
-      Pattern.compile(
-          "^cases/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
-              + "(?:/.*)?$");
+  private static final String ONE =
+      "/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:/.*)?$";
+
+  /**
+   * What one node holds and an office of another may read, or act on, there (docs/nodes.md): a
+   * service's path to one thing, and where this node's supervision says which node holds it.
+   */
+  private record Held(String service, Pattern path, String holder) {
+
+    static Held of(String service, String collection) {
+      return new Held(
+          service, Pattern.compile("^" + collection + ONE), "/" + collection + "/%s/holder");
+    }
+  }
+
+  /** A case file or a part of it at intake; a supervision letter (三函) at its issuer's node. */
+  private static final List<Held> HELD =
+      List.of(Held.of("intake", "cases"), Held.of("supervision", "letters"));
 
   private static final List<String> FORWARDED_REQUEST_HEADERS =
       List.of(
@@ -160,19 +173,22 @@ public class Forwarder {
       // the relaying gateway audits whether its caller saw personal data: it hears it from here
       sent = sent.map(Answered::withPersonalDataHeader);
     }
-    Matcher caseRead = CASE_READ.matcher(path);
-    if (method == HttpMethod.GET
-        && service.equals("intake")
-        && relayedFrom == null
-        && caseRead.matches()) {
-      String caseId = caseRead.group(1);
-      String relayed = "/api/intake/" + path + (query == null ? "" : "?" + query);
-      sent =
-          sent.flatMap(
-              local ->
-                  local.response().getStatus() == 404
-                      ? relay(caseId, relayed, headers).map(r -> r.orElse(local))
-                      : Uni.createFrom().item(local));
+    if ((method == HttpMethod.GET || method == HttpMethod.POST) && relayedFrom == null) {
+      for (Held held : HELD) {
+        Matcher one = held.path().matcher(path);
+        if (held.service().equals(service) && one.matches()) {
+          // not found here, so nothing was done here: the node holding it answers instead
+          String holder = held.holder().formatted(one.group(1));
+          String relayed = "/api/" + service + "/" + path + (query == null ? "" : "?" + query);
+          sent =
+              sent.flatMap(
+                  local ->
+                      local.response().getStatus() == 404
+                          ? relay(service, holder, method, relayed, headers, body)
+                              .map(r -> r.orElse(local))
+                          : Uni.createFrom().item(local));
+        }
+      }
     }
     List<String> queryNames = uri.getQueryParameters().keySet().stream().sorted().toList();
     return sent.emitOn(Infrastructure.getDefaultWorkerPool())
@@ -239,21 +255,28 @@ public class Forwarder {
   }
 
   /**
-   * 跨节点查阅: a case file this node does not hold, read at the node that does. This node's supervision
-   * knows the cases of its subtree and which node hosts each one's unit (with the caller's token: a
-   * case outside the caller's subtree is not found there either); that node's gateway is asked with
-   * the caller's own token, so its services apply their role, region and masking rules and its
-   * audit trail records the call, as for a local caller. Empty when the case is not known here or
-   * is held here.
+   * 跨节点查阅与办理: a case file (or a letter) this node does not hold, read or acted on (an objection
+   * decided, a review requested by the office above, a letter answered by its recipient) at the
+   * node that does. This node's supervision knows the cases and letters of its subtree and which
+   * node holds each ({@code holder}, asked with the caller's token: what is outside the caller's
+   * subtree is not found there either); that node's gateway is asked with the caller's own token,
+   * so its services apply their role, region and masking rules and its audit trail records the
+   * call, as for a local caller. Empty when it is not known here or is held here.
    */
-  private Uni<Optional<Answered>> relay(String caseId, String path, HttpHeaders headers) {
+  private Uni<Optional<Answered>> relay(
+      String service,
+      String holder,
+      HttpMethod method,
+      String path,
+      HttpHeaders headers,
+      byte[] body) {
     String supervision = config.services().get("supervision");
     if (supervision == null) {
       return Uni.createFrom().item(Optional.empty());
     }
     HttpRequest<Buffer> locate =
         client
-            .requestAbs(HttpMethod.GET, supervision + "/cases/" + caseId + "/holder")
+            .requestAbs(HttpMethod.GET, supervision + holder)
             .timeout(Duration.ofSeconds(10).toMillis());
     String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization != null) {
@@ -268,16 +291,15 @@ public class Forwarder {
               if (found == null || found.statusCode() != 200) {
                 return Uni.createFrom().item(Optional.<Answered>empty());
               }
-              JsonObject holder = found.bodyAsJsonObject();
-              String node = holder.getString("node");
-              String address = holder.getString("address");
+              JsonObject where = found.bodyAsJsonObject();
+              String node = where.getString("node");
+              String address = where.getString("address");
               if (node == null || node.equals(self) || address == null || address.isBlank()) {
                 return Uni.createFrom().item(Optional.<Answered>empty());
               }
               String base =
                   address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
-              return send(HttpMethod.GET, "intake", base + path, headers, null, node)
-                  .map(Optional::of);
+              return send(method, service, base + path, headers, body, node).map(Optional::of);
             });
   }
 

@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.api;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
@@ -7,6 +8,7 @@ import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.LetterKind;
 import cn.gov.petition.supervision.LetterStatus;
 import cn.gov.petition.supervision.Letters;
+import cn.gov.petition.supervision.store.LetterElsewhereEntity;
 import cn.gov.petition.supervision.store.LetterEntity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,8 +27,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -99,7 +103,23 @@ public class LetterResource {
       LocalDate escalatedOn,
       String answer,
       LocalDate answeredOn,
-      boolean answeredLate) {}
+      boolean answeredLate,
+      @Schema(
+              description =
+                  "持有此函的节点（发函节点），本节点为空；其事由与回复在该节点查阅、办理 / the node holding the"
+                      + " letter (its issuer's); null for this node. Its reason and answer are read,"
+                      + " and it is answered, there: through this gateway, which relays the call",
+              example = "53")
+          String heldAt) {}
+
+  /** 函件所在节点: where a letter is held, so that the gateway reads or answers it there. */
+  public record Holder(
+      String letterId,
+      @Schema(description = "持有此函的节点 / the node holding the letter", example = "53") String node,
+      @Schema(
+              description =
+                  "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
+          String address) {}
 
   private LetterView view(LetterEntity l) {
     return new LetterView(
@@ -120,7 +140,31 @@ public class LetterResource {
         l.escalatedOn,
         l.answer,
         l.answeredOn,
-        l.answeredOn != null && l.answeredOn.isAfter(l.replyDueOn));
+        l.answeredOn != null && l.answeredOn.isAfter(l.replyDueOn),
+        null);
+  }
+
+  private LetterView view(LetterElsewhereEntity l) {
+    return new LetterView(
+        l.id.toString(),
+        l.number,
+        l.kind,
+        l.kind.title(),
+        l.issuerUnit,
+        null,
+        l.recipientUnit,
+        letters.unitName(l.recipientUnit),
+        l.caseIds,
+        l.caseNumbers,
+        null,
+        l.issuedOn,
+        l.replyDueOn,
+        l.status.name(),
+        l.escalatedOn,
+        null,
+        l.answeredOn,
+        l.answeredLate,
+        l.heldAt);
   }
 
   @POST
@@ -152,15 +196,19 @@ public class LetterResource {
       summary = "函件列表 / Letters the caller may see, newest first",
       description =
           "Supervisors: letters to units in their subtree; a unit's handlers: letters to their"
-              + " unit. status: OUTSTANDING, ESCALATED (reply overdue) or ANSWERED.")
+              + " unit. status: OUTSTANDING, ESCALATED (reply overdue) or ANSWERED. A letter"
+              + " another node issued names that node (heldAt) and carries no reason or answer.")
   public List<LetterView> list(
       @QueryParam("status")
           @Pattern(
               regexp = "OUTSTANDING|ESCALATED|ANSWERED",
               message = "must be OUTSTANDING, ESCALATED or ANSWERED")
           String status) {
-    return letters.visibleTo(caller, status == null ? null : LetterStatus.valueOf(status)).stream()
-        .map(this::view)
+    LetterStatus wanted = status == null ? null : LetterStatus.valueOf(status);
+    return Stream.concat(
+            letters.visibleTo(caller, wanted).stream().map(this::view),
+            letters.elsewhereVisibleTo(caller, wanted).stream().map(this::view))
+        .sorted(Comparator.comparing(LetterView::issuedOn).reversed().thenComparing(LetterView::id))
         .toList();
   }
 
@@ -169,6 +217,30 @@ public class LetterResource {
   @Operation(summary = "函件 / One letter")
   public LetterView one(@PathParam("id") @Uuid String id) {
     return view(letters.find(caller, UUID.fromString(id)));
+  }
+
+  @GET
+  @Path("/{id}/holder")
+  @Operation(
+      summary = "函件所在节点 / Which node holds a letter",
+      description =
+          "发函节点；网关据此把查阅与回复转到该节点。 The issuing node: the gateway relays a read or an"
+              + " answer of the letter there.")
+  @APIResponse(
+      responseCode = "404",
+      description = "无此函件或无权查看 / no such letter for the caller",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "所在节点 / the node",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Holder.class)))
+  public Holder holder(@PathParam("id") @Uuid String id) {
+    NodeRegistry.Node node = letters.holderOf(caller, UUID.fromString(id));
+    boolean here = node.regionCode().equals(letters.self());
+    return new Holder(id, node.regionCode(), here ? null : node.address());
   }
 
   @POST
