@@ -27,6 +27,8 @@ import java.util.List;
  * @param on the day of the change (Asia/Shanghai)
  * @param accusation whether a case of the letter is an accusation (检举控告): a node showing the letter
  *     shows it only to those who may hear of one; null from a sender before this field
+ * @param node the node holding the letter, its issuer's (docs/nodes.md): where it is read and
+ *     answered; null from a sender before this field
  */
 public record LetterChanged(
     String letterId,
@@ -44,7 +46,8 @@ public record LetterChanged(
     Boolean answeredLate,
     String escalatedTo,
     LocalDate on,
-    Boolean accusation) {
+    Boolean accusation,
+    String node) {
 
   public LetterChanged {
     caseIds = List.copyOf(caseIds);

@@ -202,11 +202,7 @@ public class Letters {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void heardOf(LetterChanged changed) {
-    String issuer =
-        nodes
-            .hostOf(changed.issuerRegion())
-            .map(NodeRegistry.Node::regionCode)
-            .orElse(nodes.self());
+    String issuer = changed.node() != null ? changed.node() : holderByRegistry(changed);
     if (issuer.equals(nodes.self()) || !changed.recipientRegion().startsWith(nodes.self())) {
       return;
     }
@@ -248,6 +244,19 @@ public class Letters {
     if (first) {
       elsewhere.persist(letter);
     }
+  }
+
+  /**
+   * The issuing node of a letter from a sender that did not name it: the node hosting the issuer's
+   * region, as far as the registry knows; outside this node's region never this node.
+   */
+  private String holderByRegistry(LetterChanged changed) {
+    String region = changed.issuerRegion();
+    Optional<String> host = nodes.hostOf(region).map(NodeRegistry.Node::regionCode);
+    if (region.startsWith(nodes.self())) {
+      return host.orElse(nodes.self());
+    }
+    return host.filter(h -> !h.equals(nodes.self())).orElse(region);
   }
 
   private static boolean mayRead(
@@ -324,7 +333,8 @@ public class Letters {
                 ? (path.size() > 1 ? path.get(path.size() - 2) : letter.issuerRegion)
                 : null,
             on,
-            letter.accusation));
+            letter.accusation,
+            nodes.self()));
   }
 
   /** 文号, e.g. 玉溪市信访督〔2026〕1号. */

@@ -122,7 +122,7 @@ class NodesTest {
     xuanweiAnnounced();
     String letterId = UUID.randomUUID().toString();
     String caseId = UUID.randomUUID().toString();
-    letterChanged(letterId, caseId, "ISSUED", "null");
+    letterChanged(letterId, caseId, "ISSUED", "null", XUANWEI);
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -154,7 +154,7 @@ class NodesTest {
         .then()
         .statusCode(404);
 
-    letterChanged(letterId, caseId, "ANSWERED", "false");
+    letterChanged(letterId, caseId, "ANSWERED", "false", XUANWEI);
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -164,13 +164,24 @@ class NodesTest {
                     .body(
                         "find { it.id == '" + letterId + "' }.answeredOn", equalTo("2026-12-04")));
     letters(province).body("findAll { it.id == '" + letterId + "' }.size()", equalTo(1));
+
+    // a sender that does not name the node: the registry's host of the issuer's region
+    String older = UUID.randomUUID().toString();
+    letterChanged(older, caseId, "ISSUED", "null", null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                letters(province)
+                    .body("find { it.id == '" + older + "' }.heldAt", equalTo(XUANWEI)));
   }
 
   private io.restassured.response.ValidatableResponse letters(String token) {
     return given().auth().oauth2(token).when().get("/letters").then().statusCode(200);
   }
 
-  private void letterChanged(String letterId, String caseId, String change, String answeredLate) {
+  private void letterChanged(
+      String letterId, String caseId, String change, String answeredLate, String node) {
     kafka.send(
         Topics.SUPERVISION_EVENTS,
         letterId,
@@ -181,13 +192,14 @@ class NodesTest {
          "issuerUnit":"530381:xfj","issuerRegion":"530381","recipientUnit":"530381:zjj",
          "recipientRegion":"530381","caseIds":["%s"],"caseNumbers":["530381-20261201-00001"],
          "issuedOn":"2026-12-01","replyDueOn":"2026-12-08","change":"%s",
-         "answeredLate":%s,"escalatedTo":null,"on":"%s","accusation":false}"""
+         "answeredLate":%s,"escalatedTo":null,"on":"%s","accusation":false%s}"""
             .formatted(
                 letterId,
                 caseId,
                 change,
                 answeredLate,
-                change.equals("ISSUED") ? "2026-12-01" : "2026-12-04"));
+                change.equals("ISSUED") ? "2026-12-01" : "2026-12-04",
+                node == null ? "" : ",\"node\":\"" + node + "\""));
   }
 
   /** 宣威市's node announces itself, and the registry here knows it hosts 宣威市's units. */
