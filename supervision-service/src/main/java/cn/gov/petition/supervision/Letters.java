@@ -202,7 +202,15 @@ public class Letters {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void heardOf(LetterChanged changed) {
-    String issuer = changed.node() != null ? changed.node() : holderByRegistry(changed);
+    // the node holding it, as its sender names it; from a sender before that field, the host of
+    // the issuer's region (for a region outside this node's, never this node: NodeHosts)
+    String issuer =
+        changed.node() != null
+            ? changed.node()
+            : nodes
+                .hostOf(changed.issuerRegion())
+                .map(NodeRegistry.Node::regionCode)
+                .orElse(changed.issuerRegion());
     if (issuer.equals(nodes.self()) || !changed.recipientRegion().startsWith(nodes.self())) {
       return;
     }
@@ -244,19 +252,6 @@ public class Letters {
     if (first) {
       elsewhere.persist(letter);
     }
-  }
-
-  /**
-   * The issuing node of a letter from a sender that did not name it: the node hosting the issuer's
-   * region, as far as the registry knows; outside this node's region never this node.
-   */
-  private String holderByRegistry(LetterChanged changed) {
-    String region = changed.issuerRegion();
-    Optional<String> host = nodes.hostOf(region).map(NodeRegistry.Node::regionCode);
-    if (region.startsWith(nodes.self())) {
-      return host.orElse(nodes.self());
-    }
-    return host.filter(h -> !h.equals(nodes.self())).orElse(region);
   }
 
   private static boolean mayRead(
