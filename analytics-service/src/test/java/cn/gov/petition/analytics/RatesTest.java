@@ -641,7 +641,10 @@ class RatesTest {
             LocalDate.parse("2027-03-31"),
             crossing ? BacklogChanged.Change.CROSSED_OFF : BacklogChanged.Change.LISTED,
             crossing ? "PROBLEM_SOLVED" : null,
-            LocalDate.parse(crossing ? crossedOff : listed)));
+            LocalDate.parse(crossing ? crossedOff : listed),
+            "532801:rsj",
+            false,
+            "5328"));
   }
 
   @Test

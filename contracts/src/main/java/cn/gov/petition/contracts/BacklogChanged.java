@@ -19,6 +19,11 @@ import java.util.List;
  * @param change LISTED or CROSSED_OFF
  * @param resolution for CROSSED_OFF: how it was resolved (三到位一处理)
  * @param on the day of the change (Asia/Shanghai)
+ * @param unitCode the unit that has the case; null from a sender before this field
+ * @param accusation whether the case is an accusation (检举控告): a node showing the entry shows it
+ *     only to those who may hear of one; null from a sender before this field
+ * @param node the node holding the entry, its listing level's (docs/nodes.md): where it is read,
+ *     reported on and crossed off; null from a sender before this field
  */
 public record BacklogChanged(
     String backlogId,
@@ -31,7 +36,10 @@ public record BacklogChanged(
     LocalDate resolveBy,
     Change change,
     String resolution,
-    LocalDate on) {
+    LocalDate on,
+    String unitCode,
+    Boolean accusation,
+    String node) {
 
   public BacklogChanged {
     grounds = List.copyOf(grounds);

@@ -1,10 +1,13 @@
 package cn.gov.petition.supervision;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.contracts.BacklogChanged;
+import cn.gov.petition.supervision.store.BacklogElsewhereEntity;
+import cn.gov.petition.supervision.store.BacklogElsewhereRepository;
 import cn.gov.petition.supervision.store.BacklogEntity;
 import cn.gov.petition.supervision.store.BacklogRepository;
 import cn.gov.petition.supervision.store.CaseEntity;
@@ -27,11 +30,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 积案化解: a supervisor puts an open case that is overdue or petitioned again and again on the backlog
  * list with its owning leader (领导包案), work team and plan; the case is crossed off (销号) by the
  * listing level only when the 一案双督 checks ({@link BacklogChecks}) pass.
+ *
+ * <p>An entry is held by the node of the level that listed it. A node whose subtree holds the
+ * case's unit, and which is not that node, keeps what the broadcast tells of it ({@link #heardOf}):
+ * its offices see it in their list, and read it and write their report at the holding node through
+ * their own gateway (docs/nodes.md, supervision acts across nodes).
  */
 @ApplicationScoped
 public class Backlog {
 
   private final BacklogRepository backlog;
+  private final BacklogElsewhereRepository elsewhere;
+  private final NodeRegistry nodes;
   private final CaseRepository cases;
   private final ClockRepository clocks;
   private final Clock clock;
@@ -40,6 +50,8 @@ public class Backlog {
 
   public Backlog(
       BacklogRepository backlog,
+      BacklogElsewhereRepository elsewhere,
+      NodeRegistry nodes,
       CaseRepository cases,
       ClockRepository clocks,
       Clock clock,
@@ -47,6 +59,8 @@ public class Backlog {
       @ConfigProperty(name = "petition.supervision.backlog.repeat-petitions", defaultValue = "2")
           int repeats) {
     this.backlog = backlog;
+    this.elsewhere = elsewhere;
+    this.nodes = nodes;
     this.cases = cases;
     this.clocks = clocks;
     this.clock = clock;
@@ -167,6 +181,90 @@ public class Backlog {
         .toList();
   }
 
+  /** The entries held at other nodes that the caller may see, by the same rules. */
+  @Transactional
+  public List<BacklogElsewhereEntity> elsewhereVisibleTo(
+      Caller caller, BacklogStatus status, int limit) {
+    return elsewhere.inSubtree(caller.subtree(), status, limit).stream()
+        .filter(b -> caller.mayHearOf(b.accusation, b.unitCode))
+        .toList();
+  }
+
+  /**
+   * The node holding a backlog entry the caller may see: this one, or the listing level's; 404 for
+   * an entry the caller may not see or nobody here has heard of.
+   */
+  @Transactional
+  public NodeRegistry.Node holderOf(Caller caller, UUID id) {
+    if (backlog.findByIdOptional(id).isPresent()) {
+      find(caller, id);
+      return nodes.selfNode();
+    }
+    BacklogElsewhereEntity heard =
+        elsewhere
+            .findByIdOptional(id)
+            .filter(
+                b -> caller.covers(b.unitRegionCode) && caller.mayHearOf(b.accusation, b.unitCode))
+            .orElseThrow(() -> ProblemException.notFound("backlog case", id.toString()));
+    return nodes.node(heard.heldAt);
+  }
+
+  /**
+   * 外节点积案: keeps what the broadcast tells of an entry another node's level listed for a case of a
+   * unit of this node's subtree (listed, crossed off), so that its offices follow it to its end
+   * here. An entry this node holds, or one for a case outside its subtree, is not kept.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void heardOf(BacklogChanged changed) {
+    // the node holding it, as its sender names it; from a sender before that field, the host of
+    // the listing level's region (for a region outside this node's, never this node: NodeHosts)
+    String holder =
+        changed.node() != null
+            ? changed.node()
+            : nodes
+                .hostOf(changed.listingRegion())
+                .map(NodeRegistry.Node::regionCode)
+                .orElse(changed.listingRegion());
+    if (holder.equals(nodes.self()) || !changed.unitRegionCode().startsWith(nodes.self())) {
+      return;
+    }
+    UUID id = UUID.fromString(changed.backlogId());
+    BacklogElsewhereEntity entry = elsewhere.findById(id);
+    boolean first = entry == null;
+    if (first) {
+      entry = new BacklogElsewhereEntity();
+      entry.id = id;
+      entry.status = BacklogStatus.OPEN;
+    }
+    entry.heldAt = holder;
+    entry.caseId = UUID.fromString(changed.caseId());
+    entry.caseNumber = changed.caseNumber();
+    if (changed.unitCode() != null) {
+      entry.unitCode = changed.unitCode();
+    }
+    entry.unitRegionCode = changed.unitRegionCode();
+    entry.listingRegion = changed.listingRegion();
+    entry.grounds = String.join(",", changed.grounds());
+    // a sender that does not say is taken as an accusation: shown to fewer, never to more
+    entry.accusation = !Boolean.FALSE.equals(changed.accusation());
+    entry.listedOn = changed.listedOn();
+    entry.resolveBy = changed.resolveBy();
+    if (changed.change() == BacklogChanged.Change.CROSSED_OFF) {
+      entry.status = BacklogStatus.CROSSED_OFF;
+      entry.resolution =
+          changed.resolution() == null ? null : Resolution.valueOf(changed.resolution());
+      entry.crossedOffOn = changed.on();
+    }
+    if (first) {
+      elsewhere.persist(entry);
+    }
+  }
+
+  /** This node's region code. */
+  public String self() {
+    return nodes.self();
+  }
+
   /** One backlog case, if it lies in the caller's subtree; 404 otherwise. */
   @Transactional
   public BacklogEntity find(Caller caller, UUID id) {
@@ -234,7 +332,10 @@ public class Backlog {
             entry.resolveBy,
             change,
             entry.resolution == null ? null : entry.resolution.name(),
-            on));
+            on,
+            entry.standing.unitCode,
+            entry.standing.accusation,
+            nodes.self()));
   }
 
   private BacklogEntity open(Caller caller, UUID id) {

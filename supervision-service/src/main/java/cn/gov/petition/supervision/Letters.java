@@ -189,10 +189,7 @@ public class Letters {
             .findByIdOptional(id)
             .filter(l -> mayRead(caller, l.recipientUnit, l.recipientRegion, l.accusation))
             .orElseThrow(() -> ProblemException.notFound("letter", id.toString()));
-    return nodes.all().stream()
-        .filter(node -> node.regionCode().equals(heard.heldAt))
-        .findFirst()
-        .orElse(new NodeRegistry.Node(heard.heldAt, heard.heldAt, null, null));
+    return nodes.node(heard.heldAt);
   }
 
   /**

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,100 @@ class NodesTest {
             () ->
                 letters(province)
                     .body("find { it.id == '" + older + "' }.heldAt", equalTo(XUANWEI)));
+  }
+
+  /**
+   * Issue 30, item 3: a backlog entry 宣威市's level listed for a case of one of its units is held at
+   * its node; the province follows it from the broadcast (without leader, team, plan or report),
+   * learns where to read it, and sees it crossed off; an accusation's entry only by those who may
+   * hear of one.
+   */
+  @Test
+  void aBacklogEntryListedAtAnotherNodeIsListedHereNamingItsNodeAndFollowedUntilCrossedOff() {
+    xuanweiAnnounced();
+    String entryId = UUID.randomUUID().toString();
+    String accusationId = UUID.randomUUID().toString();
+    backlogChanged(entryId, "LISTED", false);
+    backlogChanged(accusationId, "LISTED", true);
+    String entry = "find { it.id == '" + entryId + "' }";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                backlog(province)
+                    .body(entry + ".heldAt", equalTo(XUANWEI))
+                    .body(entry + ".status", equalTo("OPEN"))
+                    .body(entry + ".unitCode", equalTo(XUANWEI + ":zjj"))
+                    .body(entry + ".grounds", equalTo(List.of("OVERDUE")))
+                    .body(entry + ".plan", nullValue())
+                    .body(entry + ".leaderName", nullValue())
+                    .body("id", hasItem(accusationId)));
+    given()
+        .auth()
+        .oauth2(province)
+        .when()
+        .get("/backlog/" + entryId + "/holder")
+        .then()
+        .statusCode(200)
+        .body("node", equalTo(XUANWEI))
+        .body("address", equalTo(XUANWEI_GATEWAY));
+    // the entry itself is read at 宣威市's node, not here
+    given().auth().oauth2(province).when().get("/backlog/" + entryId).then().statusCode(404);
+    // a leader sees the entry but not that an accusation is on the list
+    String leader = TestTokens.token("yunnan-leader", "53:zf", "53", "leader");
+    backlog(leader).body("id", hasItem(entryId)).body("id", not(hasItem(accusationId)));
+    given()
+        .auth()
+        .oauth2(leader)
+        .when()
+        .get("/backlog/" + accusationId + "/holder")
+        .then()
+        .statusCode(404);
+    // an office of another county neither sees it nor learns where it is
+    backlog(county).body("id", not(hasItem(entryId)));
+    given()
+        .auth()
+        .oauth2(county)
+        .when()
+        .get("/backlog/" + entryId + "/holder")
+        .then()
+        .statusCode(404);
+
+    backlogChanged(entryId, "CROSSED_OFF", false);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                backlog(province)
+                    .body(entry + ".status", equalTo("CROSSED_OFF"))
+                    .body(entry + ".resolution", equalTo("PROBLEM_SOLVED"))
+                    .body(entry + ".crossedOffOn", equalTo("2026-12-04")));
+    backlog(province).body("findAll { it.id == '" + entryId + "' }.size()", equalTo(1));
+  }
+
+  private io.restassured.response.ValidatableResponse backlog(String token) {
+    return given().auth().oauth2(token).when().get("/backlog").then().statusCode(200);
+  }
+
+  private void backlogChanged(String entryId, String change, boolean accusation) {
+    boolean crossed = change.equals("CROSSED_OFF");
+    kafka.send(
+        Topics.SUPERVISION_EVENTS,
+        entryId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.supervision.backlog-changed", entryId),
+        """
+        {"backlogId":"%s","caseId":"%s","caseNumber":"530381-20261101-00002",
+         "unitRegionCode":"530381","listingRegion":"530381","grounds":["OVERDUE"],
+         "listedOn":"2026-12-01","resolveBy":"2027-03-31","change":"%s","resolution":%s,
+         "on":"%s","unitCode":"530381:zjj","accusation":%s,"node":"530381"}"""
+            .formatted(
+                entryId,
+                UUID.randomUUID(),
+                change,
+                crossed ? "\"PROBLEM_SOLVED\"" : "null",
+                crossed ? "2026-12-04" : "2026-12-01",
+                accusation));
   }
 
   private io.restassured.response.ValidatableResponse letters(String token) {

@@ -77,6 +77,16 @@ public class NodeRegistry {
   }
 
   /**
+   * The node serving exactly {@code regionCode}, as it announced itself; without key or address
+   * while it has not (yet) announced itself here.
+   */
+  public Node node(String regionCode) {
+    loadOnce();
+    Node announced = known.get(regionCode);
+    return announced != null ? announced : new Node(regionCode, nameOf(regionCode), null, null);
+  }
+
+  /**
    * Records a node's announcement; one older than what is kept changes nothing. An announcement for
    * a region the division table does not have is refused (the inbox parks it).
    */

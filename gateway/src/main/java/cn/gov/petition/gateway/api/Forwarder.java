@@ -69,9 +69,15 @@ public class Forwarder {
     }
   }
 
-  /** A case file or a part of it at intake; a supervision letter (三函) at its issuer's node. */
+  /**
+   * A case file or a part of it at intake; a supervision letter (三函) at its issuer's node; a
+   * backlog entry (积案) at its listing level's node.
+   */
   private static final List<Held> HELD =
-      List.of(Held.of("intake", "cases"), Held.of("supervision", "letters"));
+      List.of(
+          Held.of("intake", "cases"),
+          Held.of("supervision", "letters"),
+          Held.of("supervision", "backlog"));
 
   private static final List<String> FORWARDED_REQUEST_HEADERS =
       List.of(

@@ -1,5 +1,6 @@
 package cn.gov.petition.supervision.api;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
@@ -10,6 +11,7 @@ import cn.gov.petition.supervision.BacklogChecks;
 import cn.gov.petition.supervision.BacklogStatus;
 import cn.gov.petition.supervision.Ground;
 import cn.gov.petition.supervision.Resolution;
+import cn.gov.petition.supervision.store.BacklogElsewhereEntity;
 import cn.gov.petition.supervision.store.BacklogEntity;
 import cn.gov.petition.supervision.store.CaseEntity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +35,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -129,7 +133,24 @@ public class BacklogResource {
       String status,
       String resolution,
       String resolutionLabel,
-      LocalDate crossedOffOn) {}
+      LocalDate crossedOffOn,
+      @Schema(
+              description =
+                  "持有此积案的节点（列入积案一级的节点），本节点为空；包案领导、方案与报告在该节点查阅、填报 / the node"
+                      + " holding the entry (its listing level's); null for this node. Its leader,"
+                      + " team, plan and report are read, and the report written, there: through"
+                      + " this gateway, which relays the call",
+              example = "53")
+          String heldAt) {}
+
+  /** 积案所在节点: where an entry is held, so that the gateway reads it or reports on it there. */
+  public record Holder(
+      String backlogId,
+      @Schema(description = "持有此积案的节点 / the node holding the entry", example = "53") String node,
+      @Schema(
+              description =
+                  "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
+          String address) {}
 
   /** 积案候选: an open case that qualifies and is not on the list yet. */
   public record CandidateView(
@@ -165,7 +186,36 @@ public class BacklogResource {
         b.status.name(),
         b.resolution == null ? null : b.resolution.name(),
         b.resolution == null ? null : b.resolution.label(),
-        b.crossedOffOn);
+        b.crossedOffOn,
+        null);
+  }
+
+  private BacklogView view(BacklogElsewhereEntity b) {
+    List<String> grounds = Arrays.asList(b.grounds.split(","));
+    return new BacklogView(
+        b.id.toString(),
+        b.caseId.toString(),
+        b.caseNumber,
+        b.unitCode,
+        b.unitCode == null ? null : unitName(b.unitCode),
+        null,
+        grounds,
+        grounds.stream().map(g -> Ground.valueOf(g).label()).toList(),
+        null,
+        null,
+        List.of(),
+        null,
+        b.listedOn,
+        null,
+        b.resolveBy,
+        b.status == BacklogStatus.OPEN && b.resolveBy.isBefore(backlog.today()),
+        null,
+        null,
+        b.status.name(),
+        b.resolution == null ? null : b.resolution.name(),
+        b.resolution == null ? null : b.resolution.label(),
+        b.crossedOffOn,
+        b.heldAt);
   }
 
   private String unitName(String unitCode) {
@@ -219,16 +269,21 @@ public class BacklogResource {
 
   @GET
   @Operation(
-      summary = "积案清单 / The backlog of the caller's subtree with owning leaders, oldest first")
+      summary = "积案清单 / The backlog of the caller's subtree with owning leaders, oldest first",
+      description =
+          "An entry another node's level listed names that node (heldAt) and carries no leader,"
+              + " team, plan or report.")
   public List<BacklogView> all(
       @QueryParam("status")
           @Pattern(regexp = "OPEN|CROSSED_OFF", message = "must be OPEN or CROSSED_OFF")
           String status,
       @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
-    return backlog
-        .visibleTo(caller, status == null ? null : BacklogStatus.valueOf(status), limit)
-        .stream()
-        .map(this::view)
+    BacklogStatus wanted = status == null ? null : BacklogStatus.valueOf(status);
+    return Stream.concat(
+            backlog.visibleTo(caller, wanted, limit).stream().map(this::view),
+            backlog.elsewhereVisibleTo(caller, wanted, limit).stream().map(this::view))
+        .sorted(Comparator.comparing(BacklogView::listedOn).thenComparing(BacklogView::id))
+        .limit(limit)
         .toList();
   }
 
@@ -237,6 +292,30 @@ public class BacklogResource {
   @Operation(summary = "积案 / One backlog case")
   public BacklogView one(@PathParam("id") @Uuid String id) {
     return view(backlog.find(caller, UUID.fromString(id)));
+  }
+
+  @GET
+  @Path("/{id}/holder")
+  @Operation(
+      summary = "积案所在节点 / Which node holds a backlog entry",
+      description =
+          "列入积案一级的节点；网关据此把查阅与化解报告转到该节点。 The listing level's node: the gateway"
+              + " relays a read or a report of the entry there.")
+  @APIResponse(
+      responseCode = "404",
+      description = "无此积案或无权查看 / no such entry for the caller",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "所在节点 / the node",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Holder.class)))
+  public Holder holder(@PathParam("id") @Uuid String id) {
+    NodeRegistry.Node node = backlog.holderOf(caller, UUID.fromString(id));
+    boolean here = node.regionCode().equals(backlog.self());
+    return new Holder(id, node.regionCode(), here ? null : node.address());
   }
 
   @POST

@@ -5,6 +5,7 @@ import cn.gov.petition.contracts.CaseProgressed;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.supervision.ClockStatus;
 import cn.gov.petition.supervision.DeadlineWatch;
+import cn.gov.petition.supervision.store.BacklogElsewhereRepository;
 import cn.gov.petition.supervision.store.BacklogRepository;
 import cn.gov.petition.supervision.store.CaseEntity;
 import cn.gov.petition.supervision.store.CaseRepository;
@@ -36,6 +37,7 @@ public class CaseProgressConsumer {
   private final ClockRepository clocks;
   private final CaseRepository cases;
   private final BacklogRepository backlog;
+  private final BacklogElsewhereRepository backlogElsewhere;
   private final Clock clock;
   private final String nodeRegion;
   private final DeadlineWatch watch;
@@ -46,6 +48,7 @@ public class CaseProgressConsumer {
       ClockRepository clocks,
       CaseRepository cases,
       BacklogRepository backlog,
+      BacklogElsewhereRepository backlogElsewhere,
       Clock clock,
       @ConfigProperty(name = "petition.node.region") String nodeRegion,
       DeadlineWatch watch,
@@ -54,6 +57,7 @@ public class CaseProgressConsumer {
     this.clocks = clocks;
     this.cases = cases;
     this.backlog = backlog;
+    this.backlogElsewhere = backlogElsewhere;
     this.clock = clock;
     this.nodeRegion = nodeRegion;
     this.watch = watch;
@@ -146,6 +150,7 @@ public class CaseProgressConsumer {
     if (progress.unitCode() != null) {
       if (!fresh && !progress.unitRegionCode().equals(standing.unitRegionCode)) {
         backlog.followCase(caseId, progress.unitRegionCode());
+        backlogElsewhere.followCase(caseId, progress.unitCode(), progress.unitRegionCode());
       }
       standing.unitCode = progress.unitCode();
       standing.unitRegionCode = progress.unitRegionCode();

@@ -1,8 +1,10 @@
 package cn.gov.petition.supervision.events;
 
 import cn.gov.petition.common.inbox.Inbox;
+import cn.gov.petition.contracts.BacklogChanged;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.LetterChanged;
+import cn.gov.petition.supervision.Backlog;
 import cn.gov.petition.supervision.Letters;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -12,26 +14,30 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Follows the supervision letters other nodes issue to units of this node's subtree, from the
- * broadcast (Letters#heardOf); the node's own letters come back on it too and are skipped there.
+ * Follows the supervision acts other nodes address to units of this node's subtree, from the
+ * broadcast: letters (Letters#heardOf) and backlog entries (Backlog#heardOf). The node's own come
+ * back on it too and are skipped there.
  */
 @ApplicationScoped
-public class LetterConsumer {
+public class SupervisionEventConsumer {
 
   private final Inbox inbox;
   private final Letters letters;
+  private final Backlog backlog;
 
-  public LetterConsumer(Inbox inbox, Letters letters) {
+  public SupervisionEventConsumer(Inbox inbox, Letters letters, Backlog backlog) {
     this.inbox = inbox;
     this.letters = letters;
+    this.backlog = backlog;
   }
 
   @Incoming("supervision-events")
   @Blocking
   public CompletionStage<Void> onSupervisionEvents(KafkaRecordBatch<String, CloudEvent> batch) {
     return inbox.receive(
-        "supervision-letters",
+        "supervision-elsewhere",
         batch,
-        Inbox.on(EventType.LETTER_CHANGED, LetterChanged.class, letters::heardOf));
+        Inbox.on(EventType.LETTER_CHANGED, LetterChanged.class, letters::heardOf)
+            .on(EventType.BACKLOG_CHANGED, BacklogChanged.class, backlog::heardOf));
   }
 }
