@@ -77,17 +77,28 @@
     issue();
   }
 
+  /** An act another node's level took: held there, its content read there through this gateway. */
+  function heldAt(item) {
+    return '由 ' + item.heldAt + ' 节点持有';
+  }
+
   // 挂牌督办 ------------------------------------------------------------------------------------
   async function listings() {
     const r = await api('GET', S + '/listings');
     $('listings').replaceChildren(r.ok ? table([
-      ['挂牌对象', (l) => l.targetName || l.target], ['原因', (l) => l.reason], ['挂牌日期', (l) => l.listedOn],
+      ['挂牌对象', (l) => l.targetName || l.target], ['原因', (l) => (l.heldAt ? heldAt(l) : l.reason)], ['挂牌日期', (l) => l.listedOn],
       ['整改期限', (l) => l.rectifyBy], ['状态', (l) => (l.status === 'LISTED' ? '挂牌中' : '已摘牌')],
+      ['整改报告', (l) => (l.reportedOn ? l.reportedOn + (l.report ? '：' + l.report : '') : '')],
       ['验收', (l) => l.reviews.map((v) => v.reviewedOn + (v.passed ? ' 通过：' : ' 未通过：') + v.findings).join('；')],
-      ['操作', (l) => (supervisor && l.status === 'LISTED' ? button('验收', { 'data-review': l.id }, () => open('listing-form', {
-        act: 'listing-review', label: '验收 ' + (l.targetName || l.target), url: S + '/listings/' + l.id + '/reviews',
-        fields: [choice('passed', '验收结论', { true: '通过，摘牌', false: '未通过，继续挂牌' }), area('findings', '验收意见', 4000)],
-      }, listings)) : '')],
+      ['操作', (l) => (supervisor && l.status === 'LISTED' ? el('span', {},
+        button('整改报告', { 'data-listing-report': l.id }, () => open('listing-form', {
+          act: 'listing-report', label: '整改报告 ' + (l.targetName || l.target), url: S + '/listings/' + l.id + '/report',
+          fields: [area('report', '整改情况', 20000)],
+        }, listings)),
+        l.heldAt ? null : button('验收', { 'data-review': l.id }, () => open('listing-form', {
+          act: 'listing-review', label: '验收 ' + (l.targetName || l.target), url: S + '/listings/' + l.id + '/reviews',
+          fields: [choice('passed', '验收结论', { true: '通过，摘牌', false: '未通过，继续挂牌' }), area('findings', '验收意见', 4000)],
+        }, listings))) : '')],
     ], r.data, '暂无挂牌督办事项') : failed(r));
   }
 
@@ -97,14 +108,14 @@
     const [list, candidates] = await Promise.all([api('GET', S + '/backlog'), api('GET', S + '/backlog/candidates')]);
     $('backlog').replaceChildren(list.ok ? table([
       ['信访件', (b) => b.caseNumber], ['责任单位', (b) => b.unitName], ['积案情形', (b) => (b.groundLabels || []).join('、')],
-      ['包案领导', (b) => b.leaderName + '（' + b.leaderPost + '）'], ['化解期限', (b) => b.resolveBy + (b.pastResolveBy ? '（已逾期）' : '')],
+      ['包案领导', (b) => (b.heldAt ? heldAt(b) : b.leaderName + '（' + b.leaderPost + '）')], ['化解期限', (b) => b.resolveBy + (b.pastResolveBy ? '（已逾期）' : '')],
       ['状态', (b) => BACKLOG_STATUS[b.status] || b.status],
       ['操作', (b) => (b.status !== 'OPEN' ? '' : el('span', {},
         button('化解报告', { 'data-report': b.id }, () => open('backlog-form', {
           act: 'backlog-report', label: '化解报告 ' + b.caseNumber, url: S + '/backlog/' + b.id + '/report',
           fields: [area('report', '化解情况', 20000)],
         }, backlog)),
-        supervisor ? button('销号', { 'data-cross-off': b.id }, () => open('backlog-form', {
+        supervisor && !b.heldAt ? button('销号', { 'data-cross-off': b.id }, () => open('backlog-form', {
           act: 'backlog-cross-off', label: '销号 ' + b.caseNumber, url: S + '/backlog/' + b.id + '/cross-off',
           fields: [
             choice('resolution', '三到位一处理', { PROBLEM_SOLVED: '解决问题到位', COUNSELLED: '思想教育到位', ASSISTED: '帮扶救助到位', DEALT_WITH_BY_LAW: '依法处理' }),

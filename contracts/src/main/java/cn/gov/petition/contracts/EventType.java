@@ -32,6 +32,10 @@ public enum EventType {
       "cn.gov.petition.supervision.backlog-changed",
       Topics.SUPERVISION_EVENTS,
       BacklogChanged.class),
+  LISTING_CHANGED(
+      "cn.gov.petition.supervision.listing-changed",
+      Topics.SUPERVISION_EVENTS,
+      ListingChanged.class),
   WARNING_RAISED(
       "cn.gov.petition.analytics.warning-raised", Topics.ANALYTICS_EVENTS, WarningRaised.class),
   STATISTICS_SNAPSHOT(

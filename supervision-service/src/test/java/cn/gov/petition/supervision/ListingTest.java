@@ -2,18 +2,25 @@ package cn.gov.petition.supervision;
 
 import static cn.gov.petition.supervision.Calls.get;
 import static cn.gov.petition.supervision.Calls.post;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import cn.gov.petition.contracts.Topics;
+import cn.gov.petition.infra.KafkaProbe;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestClock;
 import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class ListingTest {
 
   @Inject TestClock clock;
+
+  private final KafkaProbe kafka =
+      new KafkaProbe(PetitionTestInfrastructure.infrastructure().kafka().bootstrapServers());
 
   private final String city =
       TestTokens.token("zhaotong-office", "5306:xfj", "5306", "joint-office");
@@ -61,6 +71,19 @@ class ListingTest {
     // the county sees it but did not list it: it does not review it
     post(county, "/listings/" + id + "/reviews", Map.of("passed", true, "findings", "已整改"))
         .statusCode(403);
+    // 整改报告: the township's county reports, the listing city does not report to itself
+    clock.setToday(LocalDate.parse("2027-01-20"));
+    post(county, "/listings/" + id + "/report", Map.of("report", "专题会议两次，化解积案5件"))
+        .statusCode(200)
+        .body("report", equalTo("专题会议两次，化解积案5件"))
+        .body("reportedOn", equalTo("2027-01-20"));
+    post(city, "/listings/" + id + "/report", Map.of("report", "代报"))
+        .statusCode(403)
+        .contentType("application/problem+json");
+    post(county, "/listings/" + id + "/report", Map.of("report", " "))
+        .statusCode(400)
+        .body("errors[0].field", containsString("report"));
+    get(city, "/listings/" + id).statusCode(200).body("report", equalTo("专题会议两次，化解积案5件"));
 
     clock.setToday(LocalDate.parse("2027-02-20"));
     post(city, "/listings/" + id + "/reviews", Map.of("passed", false, "findings", "积案尚有3件未化解"))
@@ -72,9 +95,23 @@ class ListingTest {
         .statusCode(200)
         .body("status", equalTo("CLOSED"))
         .body("closedOn", equalTo("2027-03-05"))
-        .body("reviews.passed", equalTo(java.util.List.of(false, true)));
+        .body("reviews.passed", equalTo(List.of(false, true)));
     post(city, "/listings/" + id + "/reviews", Map.of("passed", true, "findings", "再验收"))
         .statusCode(409);
+    post(county, "/listings/" + id + "/report", Map.of("report", "补报")).statusCode(409);
+    // the broadcast tells each change, never the reason, the report or the findings
+    List<KafkaProbe.Seen> told =
+        kafka.await(Topics.SUPERVISION_EVENTS, s -> id.equals(s.key()), 4, Duration.ofSeconds(20));
+    assertEquals(
+        List.of("LISTED", "REPORTED", "REVIEW_FAILED", "CLOSED"),
+        told.stream()
+            .map(s -> s.value().replaceAll(".*\"change\":\"([A-Z_]+)\".*", "$1"))
+            .toList());
+    told.forEach(
+        s -> {
+          assertEquals("cn.gov.petition.supervision.listing-changed", s.header("ce_type"));
+          assertFalse(s.value().contains("越级") || s.value().contains("积案"), s.value());
+        });
     get(county, "/listings?status=CLOSED").statusCode(200).body("id", hasItems(id));
     // off the list, the township can be listed again
     post(

@@ -246,6 +246,74 @@ class NodesTest {
     backlog(province).body("findAll { it.id == '" + entryId + "' }.size()", equalTo(1));
   }
 
+  /**
+   * Issue 30, item 3: a township 宣威市's level listed is held at its node; the province follows it
+   * from the broadcast (without reason, report or findings) through its report to its close.
+   */
+  @Test
+  void aListingPlacedAtAnotherNodeIsListedHereNamingItsNodeAndFollowedUntilClosed() {
+    xuanweiAnnounced();
+    String listingId = UUID.randomUUID().toString();
+    listingChanged(listingId, "LISTED", "2026-12-01");
+    String listing = "find { it.id == '" + listingId + "' }";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                listings(province)
+                    .body(listing + ".heldAt", equalTo(XUANWEI))
+                    .body(listing + ".status", equalTo("LISTED"))
+                    .body(listing + ".target", equalTo(XUANWEI + "001"))
+                    .body(listing + ".reason", nullValue()));
+    given()
+        .auth()
+        .oauth2(province)
+        .when()
+        .get("/listings/" + listingId + "/holder")
+        .then()
+        .statusCode(200)
+        .body("node", equalTo(XUANWEI))
+        .body("address", equalTo(XUANWEI_GATEWAY));
+    given().auth().oauth2(province).when().get("/listings/" + listingId).then().statusCode(404);
+    listings(county).body("id", not(hasItem(listingId)));
+    given()
+        .auth()
+        .oauth2(county)
+        .when()
+        .get("/listings/" + listingId + "/holder")
+        .then()
+        .statusCode(404);
+
+    listingChanged(listingId, "REPORTED", "2027-01-20");
+    listingChanged(listingId, "CLOSED", "2027-03-05");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                listings(province)
+                    .body(listing + ".status", equalTo("CLOSED"))
+                    .body(listing + ".reportedOn", equalTo("2027-01-20"))
+                    .body(listing + ".closedOn", equalTo("2027-03-05")));
+    listings(province).body("findAll { it.id == '" + listingId + "' }.size()", equalTo(1));
+  }
+
+  private io.restassured.response.ValidatableResponse listings(String token) {
+    return given().auth().oauth2(token).when().get("/listings").then().statusCode(200);
+  }
+
+  private void listingChanged(String listingId, String change, String on) {
+    kafka.send(
+        Topics.SUPERVISION_EVENTS,
+        listingId,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.supervision.listing-changed", listingId),
+        """
+        {"listingId":"%s","target":"530381001","targetRegion":"530381001",
+         "listingRegion":"530381","listedOn":"2026-12-01","rectifyBy":"2027-02-28",
+         "change":"%s","on":"%s","node":"530381"}"""
+            .formatted(listingId, change, on));
+  }
+
   private io.restassured.response.ValidatableResponse backlog(String token) {
     return given().auth().oauth2(token).when().get("/backlog").then().statusCode(200);
   }

@@ -71,13 +71,14 @@ public class Forwarder {
 
   /**
    * A case file or a part of it at intake; a supervision letter (三函) at its issuer's node; a
-   * backlog entry (积案) at its listing level's node.
+   * backlog entry (积案) or a listing (挂牌督办) at its listing level's node.
    */
   private static final List<Held> HELD =
       List.of(
           Held.of("intake", "cases"),
           Held.of("supervision", "letters"),
-          Held.of("supervision", "backlog"));
+          Held.of("supervision", "backlog"),
+          Held.of("supervision", "listings"));
 
   private static final List<String> FORWARDED_REQUEST_HEADERS =
       List.of(

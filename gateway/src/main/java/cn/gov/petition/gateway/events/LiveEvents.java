@@ -38,7 +38,8 @@ public class LiveEvents {
           "handlingRegion",
           "issuerRegion",
           "recipientRegion",
-          "listingRegion");
+          "listingRegion",
+          "targetRegion");
 
   private static final List<String> UNIT_FIELDS =
       List.of("unitCode", "registeringUnit", "handlingUnit", "issuerUnit", "recipientUnit");

@@ -1,11 +1,13 @@
 package cn.gov.petition.supervision.api;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.supervision.ListingStatus;
 import cn.gov.petition.supervision.Listings;
+import cn.gov.petition.supervision.store.ListingElsewhereEntity;
 import cn.gov.petition.supervision.store.ListingEntity;
 import cn.gov.petition.supervision.store.ListingReviewEntity;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,6 +72,24 @@ public class ListingResource {
       @Schema(description = "验收意见 / findings", example = "三率已达标，积案全部化解") @NotBlank @Size(max = 4000)
           String findings) {}
 
+  /** 整改报告. */
+  public record ReportRequest(
+      @Schema(
+              description = "整改情况 / how the target rectified",
+              example = "已召开专题会议，积案化解 12 件，三率回升至全市平均以上")
+          @NotBlank
+          @Size(max = 20000)
+          String report) {}
+
+  /** 挂牌督办事项所在节点: where a listing is held, so that the gateway reads or reports on it there. */
+  public record Holder(
+      String listingId,
+      @Schema(description = "持有此挂牌的节点 / the node holding the listing", example = "53") String node,
+      @Schema(
+              description =
+                  "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
+          String address) {}
+
   /** 验收记录. */
   public record ReviewView(
       LocalDate reviewedOn, String reviewedBy, boolean passed, String findings) {}
@@ -84,7 +105,17 @@ public class ListingResource {
       LocalDate rectifyBy,
       String status,
       LocalDate closedOn,
-      List<ReviewView> reviews) {}
+      List<ReviewView> reviews,
+      @Schema(description = "整改报告 / the target's report on its rectification") String report,
+      LocalDate reportedOn,
+      @Schema(
+              description =
+                  "持有此挂牌的节点（挂牌一级的节点），本节点为空；原因、整改报告与验收在该节点查阅、办理 / the node"
+                      + " holding the listing (its listing level's); null for this node. Its reason,"
+                      + " report and reviews are read, and the report written, there: through this"
+                      + " gateway, which relays the call",
+              example = "53")
+          String heldAt) {}
 
   private ListingView view(ListingEntity l) {
     return new ListingView(
@@ -100,7 +131,27 @@ public class ListingResource {
         l.reviews.stream()
             .sorted(Comparator.comparing((ListingReviewEntity r) -> r.id))
             .map(r -> new ReviewView(r.reviewedOn, r.reviewedBy, r.passed, r.findings))
-            .toList());
+            .toList(),
+        l.report,
+        l.reportedOn,
+        null);
+  }
+
+  private ListingView view(ListingElsewhereEntity l) {
+    return new ListingView(
+        l.id.toString(),
+        l.target,
+        listings.targetName(l.target),
+        null,
+        null,
+        l.listedOn,
+        l.rectifyBy,
+        l.status.name(),
+        l.closedOn,
+        List.of(),
+        null,
+        l.reportedOn,
+        l.heldAt);
   }
 
   @POST
@@ -120,14 +171,20 @@ public class ListingResource {
   }
 
   @GET
-  @Operation(summary = "挂牌督办清单 / Listings in the caller's subtree, newest first")
+  @Operation(
+      summary = "挂牌督办清单 / Listings in the caller's subtree, newest first",
+      description =
+          "A listing another node's level placed names that node (heldAt) and carries no reason,"
+              + " report or reviews.")
   public List<ListingView> all(
       @QueryParam("status") @Pattern(regexp = "LISTED|CLOSED", message = "must be LISTED or CLOSED")
           String status) {
-    return listings
-        .visibleTo(caller, status == null ? null : ListingStatus.valueOf(status))
-        .stream()
-        .map(this::view)
+    ListingStatus wanted = status == null ? null : ListingStatus.valueOf(status);
+    return Stream.concat(
+            listings.visibleTo(caller, wanted).stream().map(this::view),
+            listings.elsewhereVisibleTo(caller, wanted).stream().map(this::view))
+        .sorted(
+            Comparator.comparing(ListingView::listedOn).reversed().thenComparing(ListingView::id))
         .toList();
   }
 
@@ -136,6 +193,58 @@ public class ListingResource {
   @Operation(summary = "挂牌督办事项 / One listing with its reviews")
   public ListingView one(@PathParam("id") @Uuid String id) {
     return view(listings.find(caller, UUID.fromString(id)));
+  }
+
+  @GET
+  @Path("/{id}/holder")
+  @Operation(
+      summary = "挂牌督办事项所在节点 / Which node holds a listing",
+      description =
+          "挂牌一级的节点；网关据此把查阅与整改报告转到该节点。 The listing level's node: the gateway relays"
+              + " a read or a report of the listing there.")
+  @APIResponse(
+      responseCode = "404",
+      description = "无此挂牌督办事项或无权查看 / no such listing for the caller",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "所在节点 / the node",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Holder.class)))
+  public Holder holder(@PathParam("id") @Uuid String id) {
+    NodeRegistry.Node node = listings.holderOf(caller, UUID.fromString(id));
+    boolean here = node.regionCode().equals(listings.self());
+    return new Holder(id, node.regionCode(), here ? null : node.address());
+  }
+
+  @POST
+  @Path("/{id}/report")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @Operation(
+      summary = "整改报告 / The listed target's office reports on its rectification",
+      description =
+          "By an office of the target's subtree below the listing level; written again as it goes on.")
+  @APIResponse(
+      responseCode = "403",
+      description = "挂牌的一级不报送整改情况 / the listing level reviews, it does not report",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "409",
+      description = "已摘牌 / already closed",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "200",
+      description = "已报送 / reported",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ListingView.class)))
+  public ListingView report(
+      @PathParam("id") @Uuid String id, @NotNull @Valid ReportRequest request) {
+    return view(listings.report(caller, UUID.fromString(id), request.report()));
   }
 
   @POST

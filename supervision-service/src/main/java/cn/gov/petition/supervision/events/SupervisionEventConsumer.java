@@ -4,8 +4,10 @@ import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.contracts.BacklogChanged;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.LetterChanged;
+import cn.gov.petition.contracts.ListingChanged;
 import cn.gov.petition.supervision.Backlog;
 import cn.gov.petition.supervision.Letters;
+import cn.gov.petition.supervision.Listings;
 import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -15,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Follows the supervision acts other nodes address to units of this node's subtree, from the
- * broadcast: letters (Letters#heardOf) and backlog entries (Backlog#heardOf). The node's own come
- * back on it too and are skipped there.
+ * broadcast: letters (Letters#heardOf), backlog entries (Backlog#heardOf) and listings
+ * (Listings#heardOf). The node's own come back on it too and are skipped there.
  */
 @ApplicationScoped
 public class SupervisionEventConsumer {
@@ -24,11 +26,14 @@ public class SupervisionEventConsumer {
   private final Inbox inbox;
   private final Letters letters;
   private final Backlog backlog;
+  private final Listings listings;
 
-  public SupervisionEventConsumer(Inbox inbox, Letters letters, Backlog backlog) {
+  public SupervisionEventConsumer(
+      Inbox inbox, Letters letters, Backlog backlog, Listings listings) {
     this.inbox = inbox;
     this.letters = letters;
     this.backlog = backlog;
+    this.listings = listings;
   }
 
   @Incoming("supervision-events")
@@ -38,6 +43,7 @@ public class SupervisionEventConsumer {
         "supervision-elsewhere",
         batch,
         Inbox.on(EventType.LETTER_CHANGED, LetterChanged.class, letters::heardOf)
-            .on(EventType.BACKLOG_CHANGED, BacklogChanged.class, backlog::heardOf));
+            .on(EventType.BACKLOG_CHANGED, BacklogChanged.class, backlog::heardOf)
+            .on(EventType.LISTING_CHANGED, ListingChanged.class, listings::heardOf));
   }
 }

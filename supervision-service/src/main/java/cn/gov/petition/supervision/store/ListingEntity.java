@@ -52,6 +52,17 @@ public class ListingEntity {
   @Column(name = "closed_on")
   public LocalDate closedOn;
 
+  /**
+   * 整改报告: the listed target's office's report on its rectification, written (again) while listed.
+   */
+  public String report;
+
+  @Column(name = "reported_on")
+  public LocalDate reportedOn;
+
+  @Column(name = "reported_by")
+  public String reportedBy;
+
   /** In no particular order: sorted by id where shown. */
   @OneToMany(mappedBy = "listing", cascade = CascadeType.ALL)
   public List<ListingReviewEntity> reviews = new ArrayList<>();
