@@ -641,6 +641,98 @@ class FederationIT {
         .body("find { it.path == 'letters/" + letterId + "/answer' }.node", equalTo("530302"));
   }
 
+  /**
+   * Issue 30, item 3 for listings: the city lists the county's housing bureau (挂牌督办); the county's
+   * office sees it in its own node, reads it and reports on its rectification through its own
+   * gateway; the city reviews it at its node and takes it off the list, and the county sees it
+   * closed.
+   */
+  @Test
+  @Order(9)
+  void aListingByTheCityIsReportedOnThroughTheCountysGatewayAndClosedOnBothSides()
+      throws Exception {
+    String countyOffice =
+        DemoData.token(HttpClient.newHttpClient(), county.gatewayUrl(), "qilin-supervisor");
+    String listingId =
+        given()
+            .baseUri(city.gatewayUrl())
+            .auth()
+            .oauth2(cityOffice)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "target",
+                    "530302:zjj",
+                    "reason",
+                    "供暖投诉按期受理率连续两月低于全市平均",
+                    "rectifyBy",
+                    LocalDate.now(CHINA).plusMonths(2).toString()))
+            .when()
+            .post("/api/supervision/listings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String listing = "find { it.id == '" + listingId + "' }";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                listingsAt(county, countyOffice)
+                    .body(listing + ".heldAt", equalTo("5303"))
+                    .body(listing + ".status", equalTo("LISTED")));
+    given()
+        .baseUri(county.gatewayUrl())
+        .auth()
+        .oauth2(countyOffice)
+        .when()
+        .get("/api/supervision/listings/" + listingId)
+        .then()
+        .statusCode(200)
+        .body("reason", containsString("按期受理率"));
+    given()
+        .baseUri(county.gatewayUrl())
+        .auth()
+        .oauth2(countyOffice)
+        .contentType(ContentType.JSON)
+        .body(Map.of("report", "住建局已逐件回访供暖投诉，受理告知当日送达。"))
+        .when()
+        .post("/api/supervision/listings/" + listingId + "/report")
+        .then()
+        .statusCode(200)
+        .body("report", containsString("逐件回访"));
+    listingsAt(city, cityOffice).body(listing + ".report", containsString("逐件回访"));
+    given()
+        .baseUri(city.gatewayUrl())
+        .auth()
+        .oauth2(cityOffice)
+        .contentType(ContentType.JSON)
+        .body(Map.of("passed", true, "findings", "按期受理率已达标"))
+        .when()
+        .post("/api/supervision/listings/" + listingId + "/reviews")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CLOSED"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                listingsAt(county, countyOffice)
+                    .body(listing + ".status", equalTo("CLOSED"))
+                    .body(listing + ".reportedOn", equalTo(LocalDate.now(CHINA).toString())));
+  }
+
+  private static ValidatableResponse listingsAt(Platform.Node node, String token) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .when()
+        .get("/api/supervision/listings")
+        .then()
+        .statusCode(200);
+  }
+
   private static ValidatableResponse lettersAt(Platform.Node node, String token) {
     return given()
         .baseUri(node.gatewayUrl())
