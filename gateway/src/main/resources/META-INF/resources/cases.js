@@ -86,7 +86,8 @@
     if (mine !== asked) return;
     if (!found.ok) return showProblem(found);
     const list = found.data;
-    $('total').textContent = list.more ? '（超过 ' + list.total + ' 件，请缩小范围）' : '（共 ' + list.total + ' 件）';
+    $('total').textContent = (list.more ? '（超过 ' + list.total + ' 件，请缩小范围）' : '（共 ' + list.total + ' 件）')
+      + ((list.unanswered || []).length ? '；节点 ' + list.unanswered.join('、') + ' 未应答，其案件未列入' : '');
     $('results').replaceChildren(table([
       ['信访件编号', (c) => el('a', { href: '/case.html?id=' + encodeURIComponent(c.id) }, c.caseNumber)],
       ['状态', (c) => c.statusLabel],

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -238,6 +240,72 @@ class HandoffTest {
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString("5325"));
+  }
+
+  /**
+   * Issue 30, item 1: a subtree's case list gathered from its nodes lists each case once. Asked as
+   * one leg of a gathering, this node leaves out the copy it handed to a node asked beside it (that
+   * node lists the case); a node below that does not answer is named, and the rest is listed. 大理州
+   * (5329) is this test's own region, as no other test of this module announces it.
+   */
+  @Test
+  void aSubtreeListLeavesOutWhatWasHandedToANodeAskedBesideItAndNamesANodeThatDoesNotAnswer()
+      throws Exception {
+    String id = Petitions.registered(Petitions.letter()).path("petitionCase.id");
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局")
+        .node("530302", LocalInfrastructure.publicHandoffKeyset(NODE_530302_KEY))
+        .send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("handoff.handedToNode", equalTo("530302")));
+    String number = read(id).extract().path("caseNumber");
+    String province = TestTokens.token("yunnan-office", "53:xfj", "53", "supervisor");
+
+    listed(province, number, null).body("items.id", hasItem(id)).body("unanswered", hasSize(0));
+    listed(province, number, "530302,530302001")
+        .body("items", hasSize(0))
+        .body("total", equalTo(0));
+    listed(province, number, "5325").body("items.id", hasItem(id));
+    listed(province, number, "53x")
+        .statusCode(400)
+        .body("errors[0].field", containsString("excludeHandedTo"));
+
+    // 大理州's node announces a gateway that does not answer: the list names it, and still lists
+    announce("5329", "大理白族自治州", "\"http://127.0.0.1:9\"", "2026-12-01T00:00:00Z");
+    await().atMost(Duration.ofSeconds(20)).until(() -> nodes.node("5329").address() != null);
+    try {
+      listed(province, number, null)
+          .body("items.id", hasItem(id))
+          .body("unanswered", equalTo(List.of("5329")));
+      // asked as a leg, it asks no other node
+      listed(province, number, "5325").body("unanswered", hasSize(0));
+      // a county office's subtree holds no other node
+      listed(TestTokens.token("qilin-office", "530302:xfj", "530302", "supervisor"), number, null)
+          .body("unanswered", hasSize(0));
+    } finally {
+      announce("5329", "大理白族自治州", "null", "2026-12-02T00:00:00Z");
+      await().atMost(Duration.ofSeconds(20)).until(() -> nodes.node("5329").address() == null);
+    }
+  }
+
+  private static io.restassured.response.ValidatableResponse listed(
+      String token, String caseNumber, String excludeHandedTo) {
+    var request = given().auth().oauth2(token).queryParam("caseNumber", caseNumber);
+    if (excludeHandedTo != null) {
+      request = request.queryParam("excludeHandedTo", excludeHandedTo);
+    }
+    return request.when().get("/cases").then();
+  }
+
+  private void announce(String region, String name, String address, String at) {
+    kafka.send(
+        Topics.NODES,
+        region,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.node.announced", region),
+        """
+        {"regionCode":"%s","regionName":"%s","announcedAt":"%s","handoffKey":null,"address":%s}"""
+            .formatted(region, name, at, address));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -720,6 +721,44 @@ class FederationIT {
                 listingsAt(county, countyOffice)
                     .body(listing + ".status", equalTo("CLOSED"))
                     .body(listing + ".reportedOn", equalTo(LocalDate.now(CHINA).toString())));
+  }
+
+  /**
+   * Issue 30, item 1: the case list of an office whose subtree holds other nodes is gathered from
+   * them. A case registered at the township and held by the county is listed once at the province
+   * and at the city, as the county holds it; the township's own list shows its copy, naming the
+   * county's node.
+   */
+  @Test
+  @Order(10)
+  void aSubtreesCaseListIsGatheredFromItsNodesEachCaseOnce() {
+    String caseId = register(heatingComplaint());
+    awaitTakenOverByTheCounty(caseId);
+    String number = caseAt(county, countyHousingBureau, caseId).extract().path("caseNumber");
+    for (var office : List.of(Map.entry(province, provinceOffice), Map.entry(city, cityOffice))) {
+      casesAt(office.getKey(), office.getValue(), number)
+          .body("total", equalTo(1))
+          .body("unanswered", hasSize(0))
+          .body("items", hasSize(1))
+          .body("items[0].id", equalTo(caseId))
+          .body("items[0].handedToNode", nullValue())
+          .body("items[0].responsibleUnit", equalTo("530302:zjj"));
+    }
+    casesAt(township, townshipSupervisor, number)
+        .body("items", hasSize(1))
+        .body("items[0].handedToNode", equalTo("530302"));
+  }
+
+  private static ValidatableResponse casesAt(Platform.Node node, String token, String number) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .queryParam("caseNumber", number)
+        .when()
+        .get("/api/intake/cases")
+        .then()
+        .statusCode(200);
   }
 
   private static ValidatableResponse listingsAt(Platform.Node node, String token) {

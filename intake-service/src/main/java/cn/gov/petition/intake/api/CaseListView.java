@@ -15,7 +15,13 @@ public record CaseListView(
     @Schema(description = "超过 10000 件 / more than total were found") boolean more,
     int page,
     int size,
-    List<Item> items) {
+    List<Item> items,
+    @Schema(
+            description =
+                "未应答的下级节点：其案件不在本列表中 / nodes below that did not answer: their cases are missing"
+                    + " from this list (docs/nodes.md, a subtree's list)",
+            example = "[]")
+        List<String> unanswered) {
 
   /** One case as the list shows it: no person and no content, so nothing to mask. */
   public record Item(
@@ -49,7 +55,8 @@ public record CaseListView(
         found.more(),
         page,
         size,
-        found.items().stream().map(f -> item(f, today)).toList());
+        found.items().stream().map(f -> item(f, today)).toList(),
+        List.of());
   }
 
   private static Item item(CaseSearchRepository.Found f, LocalDate today) {

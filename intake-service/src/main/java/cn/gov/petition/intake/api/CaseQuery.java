@@ -162,6 +162,18 @@ public class CaseQuery {
           "json（默认）或 csv（导出，至多 10000 件）/ json (default) or csv (an export, up to 10,000 cases)")
   public String format;
 
+  @QueryParam("excludeHandedTo")
+  @Pattern(
+      regexp = "\\d{2,9}(,\\d{2,9}){0,49}",
+      message = "must be node region codes separated by commas")
+  @Parameter(
+      description =
+          "跨节点汇总时由平台填写：不列出本节点已移交给这些节点的案件（由其自行列出），且只查本节点 / set by the"
+              + " platform when it gathers a subtree's list from its nodes: leaves out cases this"
+              + " node handed to one of these nodes (they list them), and asks no other node",
+      example = "530302,530302001")
+  public String excludeHandedTo;
+
   @QueryParam("page")
   @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE)
   @Parameter(description = "页码，从 0 起 / page, from 0")
@@ -262,7 +274,8 @@ public class CaseQuery {
             to,
             dueBy,
             null,
-            words),
+            words,
+            excludeHandedTo == null ? null : List.of(excludeHandedTo.split(","))),
         sort != null ? SORTS.get(sort) : words != null ? Order.RELEVANCE : Order.RECEIVED_NEWEST,
         page == null ? 0 : Integer.parseInt(page),
         pageSize,

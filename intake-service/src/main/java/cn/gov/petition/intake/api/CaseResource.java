@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
@@ -14,6 +15,7 @@ import cn.gov.petition.intake.store.CaseSearchRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -28,8 +30,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,6 +68,7 @@ public class CaseResource {
   private final CaseSearchRepository search;
   private final PersonalDataShown personalData;
   private final Clock clock;
+  private final SubtreeCases subtree;
 
   public CaseResource(
       Registrar registrar,
@@ -74,7 +80,9 @@ public class CaseResource {
       ObjectMapper json,
       CaseSearchRepository search,
       Clock clock,
-      PersonalDataShown personalData) {
+      PersonalDataShown personalData,
+      SubtreeCases subtree) {
+    this.subtree = subtree;
     this.personalData = personalData;
     this.search = search;
     this.clock = clock;
@@ -217,7 +225,12 @@ public class CaseResource {
               + "只列出调用者有权查看的案件（与查看单件同一规则），不含个人信息与内容。 Cases the caller may see"
               + " (the rule of reading one), by number, query code, former number, category, region,"
               + " responsible unit, status, channel, flags, dates received and due; paged, sorted,"
-              + " counted. No person and no content in the list.")
+              + " counted. No person and no content in the list. 调用者辖区内有其他节点时，列表汇总自各节点，每件一次，"
+              + "由持有节点列出；未应答的节点列于 unanswered；导出（csv）只含本节点。 Where the caller's"
+              + " subtree holds other nodes, the list is gathered from them, each case once, as"
+              + " its holder lists it (at most the first 1,000 cases can be paged through); a"
+              + " node that did not answer is named in unanswered; an export (csv) is this"
+              + " node's.")
   @APIResponse(
       responseCode = "403",
       description = "区域不在辖区内 / a region outside the caller's",
@@ -235,16 +248,21 @@ public class CaseResource {
             schema = @Schema(implementation = CaseListView.class)),
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
       })
-  @Transactional
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-  public Response find(@BeanParam @Valid CaseQuery query) {
+  public Response find(
+      @BeanParam @Valid CaseQuery query, @Context UriInfo uri, @Context HttpHeaders headers) {
     CaseQuery.Checked q = query.check(caller, clock);
+    // a subtree holding other nodes: its list gathered from them too (not an export: this node's)
+    List<NodeRegistry.Node> below = q.csv() ? List.of() : subtree.below(caller, query);
     CaseListView page =
-        CaseListView.of(
-            search.search(q.viewer(), q.criteria(), q.order(), q.page(), q.size()),
-            q.page(),
-            q.size(),
-            q.today());
+        below.isEmpty()
+            ? found(q, q.criteria(), q.page(), q.size())
+            : subtree.gather(
+                below,
+                uri.getQueryParameters(),
+                headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                q,
+                asked -> found(q, q.criteria().leavingOut(asked), 0, (q.page() + 1) * q.size()));
     if (!q.csv()) {
       return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -252,6 +270,19 @@ public class CaseResource {
         .header("Content-Disposition", "attachment; filename=\"cases-" + q.today() + ".csv\"")
         .header("Petition-Total", page.total())
         .build();
+  }
+
+  /** A page of this node's cases; its own transaction, never held while other nodes answer. */
+  private CaseListView found(
+      CaseQuery.Checked q, CaseSearchRepository.Criteria criteria, int page, int size) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                CaseListView.of(
+                    search.search(q.viewer(), criteria, q.order(), page, size),
+                    page,
+                    size,
+                    q.today()));
   }
 
   @POST

@@ -134,19 +134,44 @@ public class CaseSearchRepository {
       LocalDate receivedTo,
       LocalDate dueBy,
       Petitioner petitioner,
-      ContentWords.Search words) {
+      ContentWords.Search words,
+      List<String> notHandedTo) {
 
-    /** An empty list of case numbers or statuses asks nothing, as none does. */
+    /** An empty list of case numbers, statuses or nodes asks nothing, as none does. */
     public Criteria {
       caseNumbers = caseNumbers == null || caseNumbers.isEmpty() ? null : caseNumbers;
       statuses = statuses == null || statuses.isEmpty() ? null : statuses;
+      notHandedTo = notHandedTo == null || notHandedTo.isEmpty() ? null : notHandedTo;
+    }
+
+    /** The same criteria, leaving out the cases handed to one of {@code nodes}. */
+    public Criteria leavingOut(List<String> nodes) {
+      return new Criteria(
+          caseNumbers,
+          queryCodeDigests,
+          oldCaseNumber,
+          category,
+          region,
+          unit,
+          statuses,
+          channel,
+          collective,
+          repeat,
+          escalated,
+          accusation,
+          receivedFrom,
+          receivedTo,
+          dueBy,
+          petitioner,
+          words,
+          nodes);
     }
 
     /** Only words, in a region or anywhere: every other criterion open. */
     public static Criteria words(String region, ContentWords.Search words) {
       return new Criteria(
           null, null, null, null, region, null, null, null, null, null, null, null, null, null,
-          null, null, words);
+          null, null, words, null);
     }
 
     /** Only the petitioner: every other criterion open. */
@@ -168,6 +193,7 @@ public class CaseSearchRepository {
           null,
           null,
           petitioner,
+          null,
           null);
     }
   }
@@ -573,6 +599,13 @@ public class CaseSearchRepository {
         "c.id IN (SELECT d.case_id FROM case_step d WHERE d.done_on IS NULL AND d.due_on <= :dueBy)",
         "dueBy",
         c.dueBy());
+    if (c.notHandedTo() != null) {
+      // a copy this node handed to a node asked beside it: that node lists the case itself
+      sql.append(
+          " AND (c.handed_to_node IS NULL"
+              + " OR NOT c.handed_to_node = ANY(CAST(:notHandedTo AS text[])))");
+      parameters.put("notHandedTo", c.notHandedTo().toArray(String[]::new));
+    }
     if (c.petitioner() != null) {
       sql.append(
           " AND c.id IN (SELECT p.case_id FROM petitioner p"
