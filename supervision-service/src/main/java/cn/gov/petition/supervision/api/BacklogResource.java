@@ -1,6 +1,5 @@
 package cn.gov.petition.supervision.api;
 
-import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
@@ -142,15 +141,6 @@ public class BacklogResource {
                       + " this gateway, which relays the call",
               example = "53")
           String heldAt) {}
-
-  /** 积案所在节点: where an entry is held, so that the gateway reads it or reports on it there. */
-  public record Holder(
-      String backlogId,
-      @Schema(description = "持有此积案的节点 / the node holding the entry", example = "53") String node,
-      @Schema(
-              description =
-                  "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
-          String address) {}
 
   /** 积案候选: an open case that qualifies and is not on the list yet. */
   public record CandidateView(
@@ -311,11 +301,9 @@ public class BacklogResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Holder.class)))
-  public Holder holder(@PathParam("id") @Uuid String id) {
-    NodeRegistry.Node node = backlog.holderOf(caller, UUID.fromString(id));
-    boolean here = node.regionCode().equals(backlog.self());
-    return new Holder(id, node.regionCode(), here ? null : node.address());
+              schema = @Schema(implementation = HeldAt.class)))
+  public HeldAt holder(@PathParam("id") @Uuid String id) {
+    return HeldAt.of(id, backlog.holderOf(caller, UUID.fromString(id)), backlog.self());
   }
 
   @POST

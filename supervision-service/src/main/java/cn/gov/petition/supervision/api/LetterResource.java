@@ -1,6 +1,5 @@
 package cn.gov.petition.supervision.api;
 
-import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
@@ -111,15 +110,6 @@ public class LetterResource {
                       + " and it is answered, there: through this gateway, which relays the call",
               example = "53")
           String heldAt) {}
-
-  /** 函件所在节点: where a letter is held, so that the gateway reads or answers it there. */
-  public record Holder(
-      String letterId,
-      @Schema(description = "持有此函的节点 / the node holding the letter", example = "53") String node,
-      @Schema(
-              description =
-                  "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
-          String address) {}
 
   private LetterView view(LetterEntity l) {
     return new LetterView(
@@ -236,11 +226,9 @@ public class LetterResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Holder.class)))
-  public Holder holder(@PathParam("id") @Uuid String id) {
-    NodeRegistry.Node node = letters.holderOf(caller, UUID.fromString(id));
-    boolean here = node.regionCode().equals(letters.self());
-    return new Holder(id, node.regionCode(), here ? null : node.address());
+              schema = @Schema(implementation = HeldAt.class)))
+  public HeldAt holder(@PathParam("id") @Uuid String id) {
+    return HeldAt.of(id, letters.holderOf(caller, UUID.fromString(id)), letters.self());
   }
 
   @POST

@@ -1,6 +1,5 @@
 package cn.gov.petition.supervision.api;
 
-import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
@@ -80,15 +79,6 @@ public class ListingResource {
           @NotBlank
           @Size(max = 20000)
           String report) {}
-
-  /** 挂牌督办事项所在节点: where a listing is held, so that the gateway reads or reports on it there. */
-  public record Holder(
-      String listingId,
-      @Schema(description = "持有此挂牌的节点 / the node holding the listing", example = "53") String node,
-      @Schema(
-              description =
-                  "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
-          String address) {}
 
   /** 验收记录. */
   public record ReviewView(
@@ -212,11 +202,9 @@ public class ListingResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Holder.class)))
-  public Holder holder(@PathParam("id") @Uuid String id) {
-    NodeRegistry.Node node = listings.holderOf(caller, UUID.fromString(id));
-    boolean here = node.regionCode().equals(listings.self());
-    return new Holder(id, node.regionCode(), here ? null : node.address());
+              schema = @Schema(implementation = HeldAt.class)))
+  public HeldAt holder(@PathParam("id") @Uuid String id) {
+    return HeldAt.of(id, listings.holderOf(caller, UUID.fromString(id)), listings.self());
   }
 
   @POST
