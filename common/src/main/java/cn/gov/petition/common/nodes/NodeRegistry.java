@@ -3,11 +3,13 @@ package cn.gov.petition.common.nodes;
 import cn.gov.petition.common.outbox.CompactedTopics;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
+import cn.gov.petition.common.tx.AfterCommit;
 import cn.gov.petition.contracts.NodeAnnounced;
 import cn.gov.petition.contracts.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
@@ -38,12 +40,15 @@ public class NodeRegistry {
   public record Node(String regionCode, String regionName, String handoffKey, String address) {}
 
   private final EntityManager entityManager;
+  private final TransactionSynchronizationRegistry transactions;
   private final String self;
   private final Map<String, Node> known = new ConcurrentHashMap<>();
   private volatile boolean loaded;
 
-  public NodeRegistry(EntityManager entityManager) {
+  public NodeRegistry(
+      EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
     this.entityManager = entityManager;
+    this.transactions = transactions;
     // read here, not injected: a service that never asks (the gateway) builds no registry
     this.self = ConfigProvider.getConfig().getValue("petition.node.region", String.class);
   }
@@ -119,8 +124,9 @@ public class NodeRegistry {
             .setParameter(5, announced.announcedAt())
             .executeUpdate();
     if (newer > 0) {
-      // kept whether or not the table was loaded yet: a load never replaces a newer entry
-      known.put(node.regionCode(), node);
+      // once committed (a poll rolled back leaves the map as the table is), whether or not the
+      // table was loaded yet: a load never replaces a newer entry
+      AfterCommit.run(transactions, () -> known.put(node.regionCode(), node));
     }
   }
 
