@@ -410,7 +410,8 @@ class FederationIT {
    * Issue 30, item 7: the county's node stops, every service and its gateway. The township goes on
    * registering and hands the county its cases, which wait in Kafka; the city's supervision goes on
    * from the broadcast, and its office reading such a case is told the county's node does not
-   * answer. Back, the county takes each case over once.
+   * answer, and finds it in its list as the township handed it, the county named as silent. Back,
+   * the county takes each case over once.
    */
   @Test
   @Order(6)
@@ -432,6 +433,12 @@ class FederationIT {
             .statusCode(503)
             .contentType(containsString("problem+json"))
             .body("detail", containsString("530302"));
+        // the city's list names the silent node and shows the township's copy handed to it
+        String number = caseAt(township, townshipRegistrar, caseId).extract().path("caseNumber");
+        casesAt(city, cityOffice, number)
+            .body("unanswered", equalTo(List.of("530302")))
+            .body("items", hasSize(1))
+            .body("items[0].handedToNode", equalTo("530302"));
       }
     } finally {
       county.restart(parts);

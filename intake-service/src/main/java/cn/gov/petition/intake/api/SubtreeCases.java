@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
  * with the caller's own token, so it applies its own rules of who sees what and audits the call;
  * every node, this one included, leaves out the copies it handed to a node asked beside it, so a
  * case is listed once, by the node holding it. A node that does not answer is named in the list
- * ({@code unanswered}) rather than failing it.
+ * ({@code unanswered}) rather than failing it, and the others are asked again without it, so that
+ * the copies handed to it are listed as they stood when handed.
  */
 @ApplicationScoped
 public class SubtreeCases {
@@ -103,9 +104,56 @@ public class SubtreeCases {
               + DEEPEST
               + " cases: narrow the search");
     }
-    List<String> asked = below.stream().map(NodeRegistry.Node::regionCode).toList();
+    Round first = round(below, query, authorization, need, local);
+    if (first.unanswered().isEmpty()) {
+      return first.page(checked, List.of());
+    }
+    // asked again without the nodes that did not answer: the copies handed to them elsewhere are
+    // listed instead, as they stood when handed, naming the node (handedToNode)
+    List<NodeRegistry.Node> answered =
+        below.stream().filter(n -> !first.unanswered().contains(n.regionCode())).toList();
+    Round again = round(answered, query, authorization, need, local);
+    List<String> unanswered = new ArrayList<>(first.unanswered());
+    unanswered.addAll(again.unanswered());
+    return again.page(checked, unanswered);
+  }
+
+  /** What one round of asking found: every node's first cases, their totals, and who was silent. */
+  private record Round(
+      long total, boolean more, List<CaseListView.Item> items, List<String> unanswered) {
+
+    /** The page asked for: each case once, in the query's order. */
+    CaseListView page(CaseQuery.Checked checked, List<String> silent) {
+      // each copy handed to a node asked is left out there; should one slip through, the holder's
+      // row is the one kept
+      Map<String, CaseListView.Item> once = new LinkedHashMap<>();
+      for (CaseListView.Item item : items) {
+        once.merge(item.id(), item, (kept, other) -> kept.handedToNode() == null ? kept : other);
+      }
+      return new CaseListView(
+          total,
+          more,
+          checked.page(),
+          checked.size(),
+          once.values().stream()
+              .sorted(order(checked.order()))
+              .skip((long) checked.page() * checked.size())
+              .limit(checked.size())
+              .toList(),
+          List.copyOf(silent));
+    }
+  }
+
+  /** This node and {@code asking}, each for its first {@code need} cases, at the same time. */
+  private Round round(
+      List<NodeRegistry.Node> asking,
+      MultivaluedMap<String, String> query,
+      String authorization,
+      int need,
+      Function<List<String>, CaseListView> local) {
+    List<String> asked = asking.stream().map(NodeRegistry.Node::regionCode).toList();
     Map<String, CompletableFuture<Optional<List<CaseListView>>>> legs = new LinkedHashMap<>();
-    for (NodeRegistry.Node node : below) {
+    for (NodeRegistry.Node node : asking) {
       legs.put(
           node.regionCode(),
           CompletableFuture.supplyAsync(leg(node, query, authorization, asked, need), executor));
@@ -115,33 +163,17 @@ public class SubtreeCases {
     boolean more = here.more();
     List<CaseListView.Item> items = new ArrayList<>(here.items());
     List<String> unanswered = new ArrayList<>();
-    legs.forEach(
-        (node, leg) -> {
-          Optional<List<CaseListView>> pages = leg.join();
-          if (pages.isEmpty()) {
-            unanswered.add(node);
-          } else {
-            pages.get().forEach(p -> items.addAll(p.items()));
-          }
-        });
-    for (CompletableFuture<Optional<List<CaseListView>>> leg : legs.values()) {
-      Optional<CaseListView> first = leg.join().map(pages -> pages.get(0));
-      total += first.map(CaseListView::total).orElse(0L);
-      more |= first.map(CaseListView::more).orElse(false);
+    for (Map.Entry<String, CompletableFuture<Optional<List<CaseListView>>>> leg : legs.entrySet()) {
+      Optional<List<CaseListView>> pages = leg.getValue().join();
+      if (pages.isEmpty()) {
+        unanswered.add(leg.getKey());
+        continue;
+      }
+      total += pages.get().get(0).total();
+      more |= pages.get().get(0).more();
+      pages.get().forEach(p -> items.addAll(p.items()));
     }
-    // each copy handed to a node asked is left out there; should one slip through, the holder's row
-    Map<String, CaseListView.Item> once = new LinkedHashMap<>();
-    for (CaseListView.Item item : items) {
-      once.merge(item.id(), item, (kept, other) -> kept.handedToNode() == null ? kept : other);
-    }
-    List<CaseListView.Item> page =
-        once.values().stream()
-            .sorted(order(checked.order()))
-            .skip((long) checked.page() * checked.size())
-            .limit(checked.size())
-            .toList();
-    return new CaseListView(
-        total, more, checked.page(), checked.size(), page, List.copyOf(unanswered));
+    return new Round(total, more, items, unanswered);
   }
 
   /** One node's first {@code need} cases, page by page; empty when it does not answer. */
