@@ -260,11 +260,6 @@ public class Backlog {
     }
   }
 
-  /** This node's region code. */
-  public String self() {
-    return nodes.self();
-  }
-
   /** One backlog case, if it lies in the caller's subtree; 404 otherwise. */
   @Transactional
   public BacklogEntity find(Caller caller, UUID id) {

@@ -341,11 +341,6 @@ public class Letters {
         + "号";
   }
 
-  /** This node's region code. */
-  public String self() {
-    return nodes.self();
-  }
-
   public String unitName(String unitCode) {
     return units.nameOr(unitCode, unitCode);
   }

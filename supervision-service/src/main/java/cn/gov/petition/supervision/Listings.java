@@ -167,11 +167,6 @@ public class Listings {
     }
   }
 
-  /** This node's region code. */
-  public String self() {
-    return nodes.self();
-  }
-
   @Transactional
   public ListingEntity find(Caller caller, UUID id) {
     ListingEntity listing =

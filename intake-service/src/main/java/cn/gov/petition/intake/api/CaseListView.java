@@ -18,8 +18,9 @@ public record CaseListView(
     List<Item> items,
     @Schema(
             description =
-                "未应答的下级节点：其案件不在本列表中 / nodes below that did not answer: their cases are missing"
-                    + " from this list (docs/nodes.md, a subtree's list)",
+                "未应答的下级节点：其持有的案件不在本列表中，移交给它的案件按移交时列出 / nodes below that did not"
+                    + " answer: the cases they hold are missing, those handed to them are listed as"
+                    + " they stood when handed (docs/nodes.md, a subtree's list)",
             example = "[]")
         List<String> unanswered) {
 

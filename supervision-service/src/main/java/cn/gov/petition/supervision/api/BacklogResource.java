@@ -303,7 +303,7 @@ public class BacklogResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = HeldAt.class)))
   public HeldAt holder(@PathParam("id") @Uuid String id) {
-    return HeldAt.of(id, backlog.holderOf(caller, UUID.fromString(id)), backlog.self());
+    return HeldAt.of(id, backlog.holderOf(caller, UUID.fromString(id)));
   }
 
   @POST

@@ -15,9 +15,11 @@ public record HeldAt(
                 "该节点统一端口地址，本节点为空 / that node's gateway for other nodes; null for this node")
         String address) {
 
-  /** The node holding {@code id}, as the gateway needs it; no address when it is {@code self}. */
-  static HeldAt of(String id, NodeRegistry.Node node, String self) {
-    return new HeldAt(
-        id, node.regionCode(), node.regionCode().equals(self) ? null : node.address());
+  /**
+   * The node holding {@code id}, as the gateway needs it: this node is named without an address
+   * (holderOf gives it as {@link NodeRegistry#selfNode}), so the gateway answers it itself.
+   */
+  static HeldAt of(String id, NodeRegistry.Node node) {
+    return new HeldAt(id, node.regionCode(), node.address());
   }
 }

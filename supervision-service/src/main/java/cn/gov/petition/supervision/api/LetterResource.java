@@ -228,7 +228,7 @@ public class LetterResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = HeldAt.class)))
   public HeldAt holder(@PathParam("id") @Uuid String id) {
-    return HeldAt.of(id, letters.holderOf(caller, UUID.fromString(id)), letters.self());
+    return HeldAt.of(id, letters.holderOf(caller, UUID.fromString(id)));
   }
 
   @POST

@@ -204,7 +204,7 @@ public class ListingResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = HeldAt.class)))
   public HeldAt holder(@PathParam("id") @Uuid String id) {
-    return HeldAt.of(id, listings.holderOf(caller, UUID.fromString(id)), listings.self());
+    return HeldAt.of(id, listings.holderOf(caller, UUID.fromString(id)));
   }
 
   @POST
