@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,22 @@ class GatewayTest {
           "petition.gateway.demo-issuer", "true",
           // nothing listens there: the gateway must answer for the missing service
           "petition.gateway.services.intake", "http://127.0.0.1:9");
+    }
+  }
+
+  @Test
+  void aRelayCountThatIsNoSmallNumberIsRefusedBeforeAnythingIsAsked() {
+    for (String hops : List.of("0", "5", "x", "-1", "12")) {
+      given()
+          .contentType(ContentType.JSON)
+          .header("Petition-Relay-Hops", hops)
+          .body("{\"queryCode\":\"7KQ2M9XH4P\"}")
+          .when()
+          .post("/public/case-status")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("Petition-Relay-Hops"));
     }
   }
 

@@ -288,6 +288,66 @@ class HandoffTest {
     }
   }
 
+  /**
+   * Issue 30, item 5: the petitioner asks the node they petitioned at about a case it handed on. It
+   * answers from its copy, marked as held at the node it went to, whose gateway the gateway asks
+   * instead; a one-time code asked of the copy is refused there and nothing is sent.
+   */
+  @Test
+  void aPetitionersQueryOfACaseHandedOnNamesTheNodeThatHoldsItAndNothingIsDoneOnTheCopy()
+      throws Exception {
+    var registered = Petitions.registered(Petitions.letter());
+    String id = registered.path("petitionCase.id");
+    String queryCode = registered.path("queryCode");
+    // 德宏州's node (a region no other test of this module uses) says where its gateway is
+    announce("5331", "德宏傣族景颇族自治州", "\"http://127.0.0.1:9\"", "2026-12-01T00:00:00Z");
+    await().atMost(Duration.ofSeconds(20)).until(() -> nodes.node("5331").address() != null);
+    try {
+      Decisions.route(id, "533102:zjj", "瑞丽市住房和城乡建设局")
+          .node("5331", LocalInfrastructure.publicHandoffKeyset(NODE_530302_KEY))
+          .send();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> read(id).body("handoff.handedToNode", equalTo("5331")));
+
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("queryCode", queryCode))
+          .when()
+          .post("/public/case-status")
+          .then()
+          .statusCode(200)
+          .header("Petition-Held-At", equalTo("5331"))
+          .header("Petition-Held-At-Address", equalTo("http://127.0.0.1:9"))
+          .body("status", equalTo("已转送"));
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("queryCode", queryCode))
+          .when()
+          .post("/public/case-status/one-time-code")
+          .then()
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .header("Petition-Held-At", equalTo("5331"))
+          .body("detail", containsString("5331"));
+      // a case handled here carries no such mark
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "queryCode",
+                  Petitions.registered(Petitions.letter()).path("queryCode").toString()))
+          .when()
+          .post("/public/case-status")
+          .then()
+          .statusCode(200)
+          .header("Petition-Held-At", nullValue());
+    } finally {
+      announce("5331", "德宏傣族景颇族自治州", "null", "2026-12-02T00:00:00Z");
+      await().atMost(Duration.ofSeconds(20)).until(() -> nodes.node("5331").address() == null);
+    }
+  }
+
   private static io.restassured.response.ValidatableResponse listed(
       String token, String caseNumber, String excludeHandedTo) {
     var request = given().auth().oauth2(token).queryParam("caseNumber", caseNumber);

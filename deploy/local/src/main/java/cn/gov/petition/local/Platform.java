@@ -115,7 +115,8 @@ public final class Platform implements AutoCloseable {
                 region,
                 gatewayPort == 0 ? 0 : gatewayPort + 10 * i,
                 10 * i,
-                logs));
+                logs,
+                regions.size() > 1));
       }
       for (Node node : nodes) {
         node.awaitReady();
@@ -215,7 +216,8 @@ public final class Platform implements AutoCloseable {
         String region,
         int gatewayPort,
         int portOffset,
-        Path logs) {
+        Path logs,
+        boolean federated) {
       Node node = new Node(projectRoot, region, logs);
       try {
         Map<String, String> common =
@@ -254,6 +256,13 @@ public final class Platform implements AutoCloseable {
           if (name.startsWith(RATE_LIMITS)) {
             gatewayConfig.put(name, System.getProperty(name));
           }
+        }
+        if (federated) {
+          // another node's gateway relays a petitioner's query here as the petitioner's proxy
+          // (docs/nodes.md): trusted for X-Forwarded-For, and on this machine it comes from here
+          gatewayConfig.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+          gatewayConfig.put("quarkus.http.proxy.allow-x-forwarded", "true");
+          gatewayConfig.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1");
         }
         gatewayConfig.put("quarkus.http.port", String.valueOf(port));
         node.configs.put("gateway", gatewayConfig);

@@ -474,7 +474,9 @@ class FederationIT {
   @Test
   @Order(7)
   void anObjectionUpheldByTheCitySendsTheCaseToTheNodeHostingTheNewUnit() throws Exception {
-    String caseId = register(heatingComplaint());
+    var registered = registered(heatingComplaint());
+    String caseId = registered.path("petitionCase.id");
+    String queryCode = registered.path("queryCode");
     awaitTakenOverByTheCounty(caseId);
     given()
         .baseUri(county.gatewayUrl())
@@ -536,6 +538,51 @@ class FederationIT {
                     .body("handoff.handedToNode", equalTo("5303"))
                     .body("handoff.acceptedAt", notNullValue()));
     accept(city, zhanyiHousingBureau, caseId).statusCode(200).body("status", equalTo("ACCEPTED"));
+    // issue 30, item 5: the petitioner asks the township, where they petitioned, and sees the case
+    // as the city holds it: the township's copy is two handoffs behind, and its gateway asks the
+    // county's, which asks the city's
+    given()
+        .baseUri(township.gatewayUrl())
+        .contentType(ContentType.JSON)
+        .body(Map.of("queryCode", queryCode))
+        .when()
+        .post("/public/case-status")
+        .then()
+        .statusCode(200)
+        .header("Petition-Held-At", nullValue())
+        .body("status", equalTo("已受理"))
+        .body("handlingUnit", equalTo("沾益区住房和城乡建设局"));
+    // an act is the holder's to refuse or do: no evaluation is open at the city, nothing is done
+    // on a copy
+    given()
+        .baseUri(township.gatewayUrl())
+        .contentType(ContentType.JSON)
+        .body(Map.of("queryCode", queryCode))
+        .when()
+        .post("/public/case-status/one-time-code")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("ACCEPTED"))
+        .body("detail", not(containsString("530302")));
+    // each gateway on the way recorded the query: the township's naming the node it asked, the
+    // county's and the city's the node that asked them
+    for (var side :
+        List.of(
+            Map.entry(township, "530302"),
+            Map.entry(county, "530302001"),
+            Map.entry(city, "530302"))) {
+      given()
+          .baseUri(side.getKey().gatewayUrl())
+          .auth()
+          .oauth2(auditor)
+          .queryParam("user", "public")
+          .when()
+          .get("/audit/entries")
+          .then()
+          .statusCode(200)
+          .body("find { it.path == 'public/case-status' }.node", equalTo(side.getValue()))
+          .body("find { it.path == 'public/case-status' }.status", equalTo(200));
+    }
     // the county keeps a read-only copy: even the new unit is told the case is at the city node
     accept(county, zhanyiHousingBureau, caseId)
         .statusCode(409)
@@ -836,6 +883,12 @@ class FederationIT {
   }
 
   private static String register(Map<String, Object> body) {
+    return registered(body).path("petitionCase.id");
+  }
+
+  /** Registered at the township: the case and its query code. */
+  private static io.restassured.response.ExtractableResponse<io.restassured.response.Response>
+      registered(Map<String, Object> body) {
     return given()
         .baseUri(township.gatewayUrl())
         .auth()
@@ -848,8 +901,7 @@ class FederationIT {
         .log()
         .ifValidationFails()
         .statusCode(201)
-        .extract()
-        .path("petitionCase.id");
+        .extract();
   }
 
   /** The township handed the case to the county node, which has not taken it over yet. */

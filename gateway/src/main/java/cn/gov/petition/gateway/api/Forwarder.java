@@ -1,5 +1,6 @@
 package cn.gov.petition.gateway.api;
 
+import cn.gov.petition.common.nodes.HeldElsewhere;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.PersonalDataShown;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,15 @@ public class Forwarder {
    * never relayed on.
    */
   public static final String RELAYED_FROM_HEADER = "Petition-Relayed-From";
+
+  /**
+   * Request header counting the gateways a petitioner's query has been relayed through (1 for the
+   * first relay): each node asks the node it handed the case to, at most {@value #PUBLIC_HOPS}
+   * times, so that a case in flight between two nodes (each naming the other) ends the chain.
+   */
+  public static final String RELAY_HOPS_HEADER = "Petition-Relay-Hops";
+
+  static final int PUBLIC_HOPS = 4;
 
   private static final Pattern NODE = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?");
 
@@ -163,6 +174,35 @@ public class Forwarder {
       HttpHeaders headers,
       byte[] body,
       AuditTrail.Who who) {
+    return forward(method, service, path, uri, headers, body, who, null);
+  }
+
+  /**
+   * A petitioner's call about their case (查询码查询, 网上评价), forwarded like any other; answered by the
+   * node that holds the case when this node's intake answers from a copy of a case it handed on
+   * ({@link HeldElsewhere}): that node's gateway is asked the same, as a proxy for the petitioner
+   * at {@code petitionerAddress} ({@code X-Forwarded-For}), so that its rate limits count the
+   * petitioner, not this node.
+   */
+  public Uni<Response> forwardPetitioner(
+      String path,
+      UriInfo uri,
+      HttpHeaders headers,
+      byte[] body,
+      AuditTrail.Who who,
+      String petitionerAddress) {
+    return forward(HttpMethod.POST, "intake", path, uri, headers, body, who, petitionerAddress);
+  }
+
+  private Uni<Response> forward(
+      HttpMethod method,
+      String service,
+      String path,
+      UriInfo uri,
+      HttpHeaders headers,
+      byte[] body,
+      AuditTrail.Who who,
+      String petitionerAddress) {
     String base = config.services().get(service);
     if (base == null) {
       throw ProblemException.notFound("service", service);
@@ -175,7 +215,27 @@ public class Forwarder {
           RELAYED_FROM_HEADER, "Pattern", "must be the region code of a node, e.g. 5303");
     }
     String target = base + "/" + path + (query == null ? "" : "?" + query);
-    Uni<Answered> sent = send(method, service, target, headers, body, null);
+    Uni<Answered> sent = send(method, service, target, headers, body, null, Map.of());
+    if (petitionerAddress != null) {
+      int hops = hops(headers.getHeaderString(RELAY_HOPS_HEADER));
+      if (hops < PUBLIC_HOPS) {
+        Map<String, String> proxied =
+            Map.of("X-Forwarded-For", petitionerAddress, RELAY_HOPS_HEADER, hops + 1 + "");
+        sent =
+            sent.flatMap(
+                local ->
+                    local.heldAt() == null
+                        ? Uni.createFrom().item(local)
+                        : send(
+                            method,
+                            service,
+                            local.heldAt().address() + "/" + path,
+                            headers,
+                            body,
+                            local.heldAt().node(),
+                            proxied));
+      }
+    }
     if (relayedFrom != null) {
       // the relaying gateway audits whether its caller saw personal data: it hears it from here
       sent = sent.map(Answered::withPersonalDataHeader);
@@ -228,14 +288,18 @@ public class Forwarder {
             });
   }
 
-  /** Sends one request with the caller's headers; a service or node that does not answer is 503. */
+  /**
+   * Sends one request with the caller's headers (and {@code extra} ones); a service or node that
+   * does not answer is 503.
+   */
   private Uni<Answered> send(
       HttpMethod method,
       String service,
       String target,
       HttpHeaders headers,
       byte[] body,
-      String node) {
+      String node,
+      Map<String, String> extra) {
     HttpRequest<Buffer> request =
         client.requestAbs(method, target).timeout(Duration.ofSeconds(30).toMillis());
     for (String name : FORWARDED_REQUEST_HEADERS) {
@@ -247,6 +311,7 @@ public class Forwarder {
     if (node != null) {
       request.putHeader(RELAYED_FROM_HEADER, self);
     }
+    extra.forEach(request::putHeader);
     Uni<HttpResponse<Buffer>> sent =
         body == null || body.length == 0 ? request.send() : request.sendBuffer(Buffer.buffer(body));
     String who = node == null ? "The " + service + " service" : "Node " + node;
@@ -255,10 +320,11 @@ public class Forwarder {
                 new Answered(
                     toResponse(service, response),
                     PersonalDataShown.SHOWN.equals(response.getHeader(PersonalDataShown.HEADER)),
-                    node))
+                    node,
+                    HeldAt.of(response)))
         .onFailure()
         .recoverWithItem(
-            failure -> new Answered(unavailable(who + " did not answer"), false, node));
+            failure -> new Answered(unavailable(who + " did not answer"), false, node, null));
   }
 
   /**
@@ -306,12 +372,16 @@ public class Forwarder {
               }
               String base =
                   address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
-              return send(method, service, base + path, headers, body, node).map(Optional::of);
+              return send(method, service, base + path, headers, body, node, Map.of())
+                  .map(Optional::of);
             });
   }
 
-  /** A service's or another node's answer; {@code node} names the node when it was another. */
-  private record Answered(Response response, boolean personalData, String node) {
+  /**
+   * A service's or another node's answer; {@code node} names the node when it was another, {@code
+   * heldAt} the node holding what a copy answered for (null when the answer is not from a copy).
+   */
+  private record Answered(Response response, boolean personalData, String node, HeldAt heldAt) {
 
     Answered withPersonalDataHeader() {
       return personalData
@@ -320,9 +390,36 @@ public class Forwarder {
                   .header(PersonalDataShown.HEADER, PersonalDataShown.SHOWN)
                   .build(),
               true,
-              node)
+              node,
+              heldAt)
           : this;
     }
+  }
+
+  /** The node a service's copy says holds the case now, and its gateway ({@link HeldElsewhere}). */
+  private record HeldAt(String node, String address) {
+
+    static HeldAt of(HttpResponse<Buffer> response) {
+      String node = response.getHeader(HeldElsewhere.NODE_HEADER);
+      String address = response.getHeader(HeldElsewhere.ADDRESS_HEADER);
+      if (node == null || !NODE.matcher(node).matches() || address == null || address.isBlank()) {
+        return null;
+      }
+      return new HeldAt(
+          node, address.endsWith("/") ? address.substring(0, address.length() - 1) : address);
+    }
+  }
+
+  /** The relays a petitioner's call has come through; 400 unless a small count. */
+  static int hops(String header) {
+    if (header == null) {
+      return 0;
+    }
+    if (!header.matches("[1-9]") || Integer.parseInt(header) > PUBLIC_HOPS) {
+      throw ProblemException.malformed(
+          RELAY_HOPS_HEADER, "Range", "must be the number of relays so far, 1 to " + PUBLIC_HOPS);
+    }
+    return Integer.parseInt(header);
   }
 
   private static Response unavailable(String detail) {

@@ -336,13 +336,17 @@ public class PublicResource {
 
   /**
    * Forwards a petitioner's request to intake after taking it from the address's and the query
-   * code's buckets; recorded under the node's region, no unit, no roles, and no token passed on.
+   * code's buckets; recorded under the node's region, no unit, no roles, and no token passed on. A
+   * case this node handed on is answered by the node that holds it (Forwarder#forwardPetitioner).
    */
   private Uni<Response> forward(
       String path, UriInfo uri, HttpHeaders headers, HttpServerRequest request, byte[] body) {
-    limits.takeStatusLookup(request.remoteAddress().hostAddress(), queryCodeOf(body));
+    // the petitioner's address, also when another node's gateway relays for them (a trusted proxy,
+    // quarkus.http.proxy.trusted-proxies: docs/nodes.md)
+    String address = request.remoteAddress().hostAddress();
+    limits.takeStatusLookup(address, queryCodeOf(body));
     AuditTrail.Who petitioner = new AuditTrail.Who("public", "", nodeRegion, List.of());
-    return forwarder.forward(HttpMethod.POST, "intake", path, uri, headers, body, petitioner);
+    return forwarder.forwardPetitioner(path, uri, headers, body, petitioner, address);
   }
 
   /** The query code a body asks about, if it is readable; intake answers the rest. */

@@ -1,5 +1,7 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.common.nodes.HeldElsewhere;
+import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.time.Clocks;
@@ -51,6 +53,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the evaluation they may give with a one-time code sent to their phone (网上评价); nothing else: no
  * content, no names, no handling notes. The codes travel in the body, never in a URL that access
  * logs keep.
+ *
+ * <p>A case this node handed to another node is answered from its read-only copy, marked as held
+ * there ({@link HeldElsewhere}): the gateway asks that node instead, so the petitioner sees the
+ * case as it stands wherever it is handled (docs/nodes.md). Nothing is done on a copy: a one-time
+ * code or an evaluation asked of it is refused (409), and done at the node that holds the case.
  */
 @Path("/public/case-status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,6 +75,8 @@ public class PublicStatusResource {
   private final OneTimeCodes codes;
   private final SmsNotices sms;
   private final Submissions submissions;
+  private final NodeRegistry nodes;
+  private final HeldElsewhere heldElsewhere;
 
   public PublicStatusResource(
       CaseRepository cases,
@@ -75,8 +84,12 @@ public class PublicStatusResource {
       Handling handling,
       OneTimeCodes codes,
       SmsNotices sms,
-      Submissions submissions) {
+      Submissions submissions,
+      NodeRegistry nodes,
+      HeldElsewhere heldElsewhere) {
     this.submissions = submissions;
+    this.nodes = nodes;
+    this.heldElsewhere = heldElsewhere;
     this.cases = cases;
     this.lifecycle = lifecycle;
     this.handling = handling;
@@ -229,7 +242,7 @@ public class PublicStatusResource {
       description = "获取过于频繁 / a code was sent a moment ago, or the day's codes",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public CodeSent oneTimeCode(@NotNull @Valid StatusQuery query) {
-    PetitionCaseEntity c = locked(byQueryCode(query.queryCode()));
+    PetitionCaseEntity c = locked(handledHere(byQueryCode(query.queryCode())));
     handling.evaluationWindow(c);
     if (SmsNotices.mobiles(c).isEmpty()) {
       throw ProblemException.invalid(
@@ -264,7 +277,7 @@ public class PublicStatusResource {
       description = "验证码不正确 / the one-time code is wrong (tries are counted)",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   public PublicStatus evaluate(@NotNull @Valid OnlineEvaluation body) {
-    PetitionCaseEntity c = locked(byQueryCode(body.queryCode()));
+    PetitionCaseEntity c = locked(handledHere(byQueryCode(body.queryCode())));
     handling.evaluationWindow(c);
     String subject = c.id.toString();
     codes.spend(
@@ -285,12 +298,28 @@ public class PublicStatusResource {
         .orElseThrow(() -> ProblemException.notFound("case with this query code", "(查询码)"));
   }
 
+  /**
+   * The case, if this node handles it; else 409, marked as held at the node it was handed to, and
+   * nothing done here (no code sent from a copy, no evaluation recorded on one).
+   */
+  private PetitionCaseEntity handledHere(PetitionCaseEntity c) {
+    if (!c.isOwnedHere()) {
+      heldElsewhere.mark(nodes.node(c.handedToNode));
+      lifecycle.requireAllowed(c, Transition.EVALUATED);
+    }
+    return c;
+  }
+
   /** The case locked for an act on it, as every act locks it. */
   private PetitionCaseEntity locked(PetitionCaseEntity c) {
     return cases.findById(c.id, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private PublicStatus status(PetitionCaseEntity entity) {
+    if (!entity.isOwnedHere()) {
+      // as this node last held it; the gateway asks the node that holds it now
+      heldElsewhere.mark(nodes.node(entity.handedToNode));
+    }
     return new PublicStatus(
         entity.caseNumber,
         entity.receivedOn,
