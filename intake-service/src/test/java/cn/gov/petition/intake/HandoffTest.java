@@ -310,42 +310,34 @@ class HandoffTest {
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(() -> read(id).body("handoff.handedToNode", equalTo("5331")));
 
-      given()
-          .contentType(ContentType.JSON)
-          .body(Map.of("queryCode", queryCode))
-          .when()
-          .post("/public/case-status")
-          .then()
+      petitionerAsks("", queryCode)
           .statusCode(200)
           .header("Petition-Held-At", equalTo("5331"))
           .header("Petition-Held-At-Address", equalTo("http://127.0.0.1:9"))
           .body("status", equalTo("已转送"));
-      given()
-          .contentType(ContentType.JSON)
-          .body(Map.of("queryCode", queryCode))
-          .when()
-          .post("/public/case-status/one-time-code")
-          .then()
+      petitionerAsks("/one-time-code", queryCode)
           .statusCode(409)
           .contentType("application/problem+json")
           .header("Petition-Held-At", equalTo("5331"))
           .body("detail", containsString("5331"));
       // a case handled here carries no such mark
-      given()
-          .contentType(ContentType.JSON)
-          .body(
-              Map.of(
-                  "queryCode",
-                  Petitions.registered(Petitions.letter()).path("queryCode").toString()))
-          .when()
-          .post("/public/case-status")
-          .then()
+      petitionerAsks("", Petitions.registered(Petitions.letter()).path("queryCode"))
           .statusCode(200)
           .header("Petition-Held-At", nullValue());
     } finally {
       announce("5331", "德宏傣族景颇族自治州", "null", "2026-12-02T00:00:00Z");
       await().atMost(Duration.ofSeconds(20)).until(() -> nodes.node("5331").address() == null);
     }
+  }
+
+  /** A petitioner's call about their case, with its query code alone. */
+  private static ValidatableResponse petitionerAsks(String path, String queryCode) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("queryCode", queryCode))
+        .when()
+        .post("/public/case-status" + path)
+        .then();
   }
 
   private static io.restassured.response.ValidatableResponse listed(

@@ -541,26 +541,14 @@ class FederationIT {
     // issue 30, item 5: the petitioner asks the township, where they petitioned, and sees the case
     // as the city holds it: the township's copy is two handoffs behind, and its gateway asks the
     // county's, which asks the city's
-    given()
-        .baseUri(township.gatewayUrl())
-        .contentType(ContentType.JSON)
-        .body(Map.of("queryCode", queryCode))
-        .when()
-        .post("/public/case-status")
-        .then()
+    petitionerAsks(township, "", queryCode)
         .statusCode(200)
         .header("Petition-Held-At", nullValue())
         .body("status", equalTo("已受理"))
         .body("handlingUnit", equalTo("沾益区住房和城乡建设局"));
     // an act is the holder's to refuse or do: no evaluation is open at the city, nothing is done
     // on a copy
-    given()
-        .baseUri(township.gatewayUrl())
-        .contentType(ContentType.JSON)
-        .body(Map.of("queryCode", queryCode))
-        .when()
-        .post("/public/case-status/one-time-code")
-        .then()
+    petitionerAsks(township, "/one-time-code", queryCode)
         .statusCode(409)
         .body("detail", containsString("ACCEPTED"))
         .body("detail", not(containsString("530302")));
@@ -880,6 +868,18 @@ class FederationIT {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> petitionerOf(Map<String, Object> petition) {
     return ((List<Map<String, Object>>) petition.get("petitioners")).get(0);
+  }
+
+  /** A petitioner's call about their case at a node's gateway, with its query code alone. */
+  private static ValidatableResponse petitionerAsks(
+      Platform.Node node, String path, String queryCode) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .contentType(ContentType.JSON)
+        .body(Map.of("queryCode", queryCode))
+        .when()
+        .post("/public/case-status" + path)
+        .then();
   }
 
   private static String register(Map<String, Object> body) {
