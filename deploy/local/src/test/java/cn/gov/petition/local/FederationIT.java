@@ -465,16 +465,22 @@ class FederationIT {
   }
 
   /**
-   * Issue 30, item 2: an act that moves a case moves it to the right node. The county's housing
-   * bureau objects; the city office, through its own gateway, upholds the objection (the act is
-   * relayed to the county node, which holds the case) and sends the matter to 沾益区's housing bureau,
-   * a unit the city node hosts (沾益区 runs no node): the county hands the case to the city, and 沾益区's
-   * bureau accepts it there.
+   * Issue 30's walk (its Done-when), and item 2: an act that moves a case moves it to the right
+   * node. Registered at the township and handed to the county, the county's housing bureau objects;
+   * the city office, through its own gateway, upholds the objection (the act is relayed to the
+   * county node, which holds the case) and sends the matter to 沾益区's housing bureau, a unit the
+   * city node hosts (沾益区 runs no node): the county hands the case to the city, and 沾益区's bureau
+   * accepts it there. The province supervises it with a 督办函, answered through the city's gateway;
+   * the bureau answers the petitioner, the city's 信访局 reviews (复查), and every level reads it as its
+   * role allows, the petitioner at the township where they petitioned.
    */
   @Test
   @Order(7)
-  void anObjectionUpheldByTheCitySendsTheCaseToTheNodeHostingTheNewUnit() throws Exception {
-    var registered = registered(heatingComplaint());
+  void aCaseWalksFromTheTownshipThroughAnObjectionARerouteALetterAndAReviewReadAtEveryLevel()
+      throws Exception {
+    Map<String, Object> petition = heatingComplaint();
+    String name = petitionerOf(petition).get("name").toString();
+    var registered = registered(petition);
     String caseId = registered.path("petitionCase.id");
     String queryCode = registered.path("queryCode");
     awaitTakenOverByTheCounty(caseId);
@@ -589,6 +595,70 @@ class FederationIT {
         .body(
             "find { it.path == 'cases/" + caseId + "/objection-decision' }.node",
             equalTo("530302"));
+
+    // the province supervises 沾益区's bureau with a 督办函, held at the province's node and answered
+    // through the city's gateway, the node hosting the bureau
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                clocks(province, provinceOffice, caseId)
+                    .body("find { it.step == 'HANDLE' }.unitCode", equalTo("530303:zjj")));
+    String letterId = letterFromTheProvince("530303:zjj", caseId, "请于期限内书面回复供暖投诉办理进展。");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                lettersAt(city, zhanyiHousingBureau)
+                    .body("find { it.id == '" + letterId + "' }.heldAt", equalTo("53")));
+    answerLetter(city, zhanyiHousingBureau, letterId, "已入户核查，正在制定整改方案。");
+    lettersAt(province, provinceOffice)
+        .body("find { it.id == '" + letterId + "' }.status", equalTo("ANSWERED"));
+
+    // the bureau answers the petitioner; the city's 信访局 receives the request for review (复查),
+    // one level up, at the node that holds the case already, and reviews
+    String cityHandler =
+        DemoData.token(HttpClient.newHttpClient(), city.gatewayUrl(), "qujing-handler");
+    act(city, zhanyiHousingBureau, caseId, "opinion", opinion())
+        .statusCode(200)
+        .body("status", equalTo("OPINION_ISSUED"));
+    act(
+            city,
+            cityHandler,
+            caseId,
+            "review-request",
+            Map.of("receivedOn", LocalDate.now(CHINA).toString(), "reasons", "对处理意见不服。"))
+        .statusCode(200)
+        .body("status", equalTo("REVIEW_REQUESTED"))
+        .body("reviewUnit", equalTo("5303:xfj"))
+        .body("handoff.handedToNode", nullValue());
+    act(city, cityHandler, caseId, "review-opinion", opinion())
+        .statusCode(200)
+        .body("status", equalTo("REVIEWED"));
+
+    // read at every level, each as its role allows: the reviewing office sees the petitioner; the
+    // province's office reads the file through its gateway, the petitioner masked; 麒麟区's bureau
+    // and the township keep their copies, saying where the case went; the petitioner sees the
+    // review's opinion at the township
+    caseAt(city, cityHandler, caseId).statusCode(200).body("petitioners[0].name", equalTo(name));
+    String atTheProvince =
+        caseAt(province, provinceOffice, caseId)
+            .statusCode(200)
+            .body("status", equalTo("REVIEWED"))
+            .body("reviewUnit", equalTo("5303:xfj"))
+            .extract()
+            .asString();
+    assertFalse(atTheProvince.contains(name), "the petitioner's name masked at the province");
+    caseAt(county, countyHousingBureau, caseId)
+        .statusCode(200)
+        .body("handoff.handedToNode", equalTo("5303"));
+    caseAt(township, townshipRegistrar, caseId)
+        .statusCode(200)
+        .body("handoff.handedToNode", equalTo("530302"));
+    petitionerAsks(township, "", queryCode)
+        .statusCode(200)
+        .body("status", equalTo("已出具复查意见"))
+        .body("documents.title", hasItem(containsString("复查意见书")));
   }
 
   /**
@@ -608,30 +678,7 @@ class FederationIT {
             () ->
                 clocks(province, provinceOffice, caseId)
                     .body("find { it.step == 'ACCEPT' }.unitCode", equalTo("530302:zjj")));
-    String letterId =
-        given()
-            .baseUri(province.gatewayUrl())
-            .auth()
-            .oauth2(provinceOffice)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    "SUPERVISION_ORDER",
-                    "recipientUnit",
-                    "530302:zjj",
-                    "caseIds",
-                    List.of(caseId),
-                    "reason",
-                    "供暖投诉受理告知尚未送达，请于期限内书面回复。",
-                    "replyDueOn",
-                    LocalDate.now(CHINA).plusDays(7).toString()))
-            .when()
-            .post("/api/supervision/letters")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String letterId = letterFromTheProvince("530302:zjj", caseId, "供暖投诉受理告知尚未送达，请于期限内书面回复。");
 
     // the county's node lists it, naming the province's node that holds it
     await()
@@ -651,17 +698,7 @@ class FederationIT {
         .then()
         .statusCode(200)
         .body("reason", containsString("受理告知"));
-    given()
-        .baseUri(county.gatewayUrl())
-        .auth()
-        .oauth2(countyHousingBureau)
-        .contentType(ContentType.JSON)
-        .body(Map.of("answer", "已于今日送达受理告知书。"))
-        .when()
-        .post("/api/supervision/letters/" + letterId + "/answer")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("ANSWERED"));
+    answerLetter(county, countyHousingBureau, letterId, "已于今日送达受理告知书。");
     lettersAt(province, provinceOffice)
         .body("find { it.id == '" + letterId + "' }.status", equalTo("ANSWERED"))
         .body("find { it.id == '" + letterId + "' }.answer", containsString("受理告知书"));
@@ -812,6 +849,78 @@ class FederationIT {
         .get("/api/supervision/listings")
         .then()
         .statusCode(200);
+  }
+
+  /** A 督办函 the province's office issues to a unit about a case, due in a week; its id. */
+  private static String letterFromTheProvince(String recipientUnit, String caseId, String reason) {
+    return given()
+        .baseUri(province.gatewayUrl())
+        .auth()
+        .oauth2(provinceOffice)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "kind",
+                "SUPERVISION_ORDER",
+                "recipientUnit",
+                recipientUnit,
+                "caseIds",
+                List.of(caseId),
+                "reason",
+                reason,
+                "replyDueOn",
+                LocalDate.now(CHINA).plusDays(7).toString()))
+        .when()
+        .post("/api/supervision/letters")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** The recipient answers a letter through its own node's gateway. */
+  private static void answerLetter(
+      Platform.Node node, String token, String letterId, String answer) {
+    given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("answer", answer))
+        .when()
+        .post("/api/supervision/letters/" + letterId + "/answer")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ANSWERED"));
+  }
+
+  /** An act on a case (POST cases/{id}/{act}) through a node's gateway. */
+  private static ValidatableResponse act(
+      Platform.Node node, String token, String caseId, String act, Map<String, Object> body) {
+    return given()
+        .baseUri(node.gatewayUrl())
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/intake/cases/" + caseId + "/" + act)
+        .then();
+  }
+
+  /** A 处理意见 (or 复查意见) explaining the matter, served today. */
+  private static Map<String, Object> opinion() {
+    return Map.of(
+        "outcome",
+        "EXPLAINED",
+        "request",
+        "要求解决小区供暖不达标问题。",
+        "facts",
+        "经核查，供热管网老化。",
+        "reasons",
+        "已纳入明年改造计划。",
+        "legalBasis",
+        "《城市供热管理办法》");
   }
 
   private static ValidatableResponse lettersAt(Platform.Node node, String token) {
