@@ -451,8 +451,51 @@ class RatesTest {
         .statusCode(200)
         .contentType(org.hamcrest.Matchers.containsString("application/json"))
         .body("label", equalTo("及时受理率"))
+        .body("formulaVersion", equalTo("timely-acceptance/v2"))
+        .body("minimumCases", equalTo(10))
         .body("rows.code", equalTo(best))
         .body("rows[0].rank", equalTo(1));
+    // issue 31, item 7: a county with fewer cases than the floor is listed, not ranked: with the
+    // floor at the largest county's count, only that county is ranked, the others follow by code
+    Map<String, Long> counted =
+        COUNTIES.stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    county -> county,
+                    county ->
+                        expected(cases, c -> c.county().equals(county))
+                            .get("TIMELY_ACCEPTANCE")[1]));
+    long most = java.util.Collections.max(counted.values());
+    List<String> rankedFirst = best.stream().filter(county -> counted.get(county) == most).toList();
+    List<String> listedAfter =
+        COUNTIES.stream().filter(county -> counted.get(county) < most).sorted().toList();
+    assertEquals(
+        false, listedAfter.isEmpty(), "the generated counties differ in cases: " + counted);
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .queryParam("minimumCases", most)
+        .when()
+        .get(ranking)
+        .then()
+        .statusCode(200)
+        .body("minimumCases", equalTo((int) most))
+        .body(
+            "rows.code",
+            equalTo(
+                java.util.stream.Stream.concat(rankedFirst.stream(), listedAfter.stream())
+                    .toList()))
+        .body("rows.findAll { it.rank == null }.code", equalTo(listedAfter))
+        .body("rows[0].rank", equalTo(1));
+    given()
+        .auth()
+        .oauth2(prefecture)
+        .queryParam("minimumCases", 0)
+        .when()
+        .get(ranking)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.containsString("minimumCases"));
     String csv =
         given()
             .auth()
@@ -466,7 +509,7 @@ class RatesTest {
             .extract()
             .asString();
     List<String> lines = csv.lines().toList();
-    assertEquals("\uFEFF排名,地区代码,地区,及时受理率,分子,分母,公式版本", lines.get(0));
+    assertEquals("\uFEFF排名,地区代码,地区,及时受理率,分子,分母,公式版本,备注", lines.get(0));
     assertEquals(4, lines.size());
     assertEquals(true, lines.get(1).startsWith("1," + best.get(0) + ","), lines.get(1));
 
@@ -511,7 +554,9 @@ class RatesTest {
         units.getList("children[0].rates.rate"),
         "no repeat rate per unit");
     String unitRanking =
-        "/statistics/rates/ranking?rate=ON_TIME_REPLY&of=UNIT&region=" + gejiu + "&period=2026-11";
+        "/statistics/rates/ranking?rate=ON_TIME_REPLY&of=UNIT&region="
+            + gejiu
+            + "&period=2026-11&minimumCases=1";
     given()
         .auth()
         .oauth2(prefecture)
@@ -535,7 +580,7 @@ class RatesTest {
             .asString()
             .lines()
             .toList();
-    assertEquals("\uFEFF排名,单位代码,单位,按期办结率,分子,分母,公式版本", unitCsv.get(0));
+    assertEquals("\uFEFF排名,单位代码,单位,按期办结率,分子,分母,公式版本,备注", unitCsv.get(0));
     assertEquals(true, unitCsv.get(1).startsWith("1," + bestUnits.get(0) + ","), unitCsv.get(1));
     given()
         .auth()

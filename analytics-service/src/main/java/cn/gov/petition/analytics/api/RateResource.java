@@ -32,9 +32,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +61,16 @@ public class RateResource {
   private final DivisionTable divisions;
   private final Units units;
 
-  public RateResource(Rates rates, Caller caller, DivisionTable divisions, Units units) {
+  private final int minimumCases;
+
+  public RateResource(
+      Rates rates,
+      Caller caller,
+      DivisionTable divisions,
+      Units units,
+      @ConfigProperty(name = "petition.analytics.ranking.minimum-cases", defaultValue = "10")
+          int minimumCases) {
+    this.minimumCases = minimumCases;
     this.rates = rates;
     this.caller = caller;
     this.divisions = divisions;
@@ -185,22 +196,45 @@ public class RateResource {
         : divisions.find(code).map(Division::name).orElse(null);
   }
 
-  /** 排名一行: 1 is the best (the highest rate; for 重复信访率 the lowest); no rate ranks last. */
+  /**
+   * 排名一行: 1 is the best (the highest rate; for 重复信访率 the lowest). A row with fewer cases counted
+   * (its denominator) than the ranking's minimum is listed without a rank, after the ranked ones,
+   * by code: 1 of 1 does not outrank 99 of 100.
+   */
   public record RankedRow(
-      int rank,
+      @Schema(description = "名次；案件数不足不参与排名时为空 / the rank; null when too few cases to rank")
+          Integer rank,
       String code,
       String name,
       long numerator,
       long denominator,
       BigDecimal value,
-      String formulaVersion) {}
+      String formulaVersion) {
 
-  /** 排名: the child regions or the region's own units by one rate. */
+    RankedRow ranked(Integer rank) {
+      return new RankedRow(rank, code, name, numerator, denominator, value, formulaVersion);
+    }
+  }
+
+  /**
+   * 排名: the child regions or the region's own units by one rate, naming the formula and its
+   * version, and the fewest cases a row needs to be ranked.
+   */
   public record Ranking(
       String regionCode,
       String regionName,
       String rate,
       String label,
+      @Schema(description = "计算公式 / the formula", example = "及时受理 / (及时受理 + 超期受理 + 超期未受理)")
+          String formula,
+      @Schema(description = "公式版本 / its version", example = "timely-acceptance/v2")
+          String formulaVersion,
+      @Schema(
+              description =
+                  "参与排名的最少案件数（分母）；不足者列出但不排名 / the fewest cases counted (the"
+                      + " denominator) a row needs to be ranked; fewer are listed, not ranked",
+              example = "10")
+          int minimumCases,
       String of,
       LocalDate from,
       LocalDate to,
@@ -208,7 +242,7 @@ public class RateResource {
       List<RankedRow> rows) {}
 
   /** The ranking, checked: the region and period, and a rate kept for what is ranked. */
-  private Ranking rank(String rate, String of, RegionAndPeriod asked) {
+  private Ranking rank(String rate, String of, Integer minimum, RegionAndPeriod asked) {
     RegionAndPeriod.Checked period = asked.check(caller);
     Rate which = Rate.valueOf(rate);
     Of ranked = Of.valueOf(of);
@@ -230,46 +264,44 @@ public class RateResource {
               f.value(),
               f.formulaVersion()));
     }
+    int floor = minimum != null ? minimum : minimumCases;
     return new Ranking(
         period.region(),
         divisions.find(period.region()).map(Division::name).orElse(null),
         rate,
         which.label(),
+        which.formula(),
+        which.version(),
+        floor,
         of,
         period.from(),
         period.to(),
         rates.today(),
-        ranked(rows, which));
+        ranked(rows, which, floor));
   }
 
-  /** Best first, nulls last, then by code; equal values share a rank. */
-  private static List<RankedRow> ranked(List<RankedRow> rows, Rate which) {
+  /**
+   * The rows with at least {@code floor} cases counted, best first, then by code, equal values
+   * sharing a rank; then the others, unranked, by code.
+   */
+  static List<RankedRow> ranked(List<RankedRow> rows, Rate which, int floor) {
     Comparator<BigDecimal> better =
         which == Rate.REPEAT_PETITIONS ? Comparator.naturalOrder() : Comparator.reverseOrder();
-    List<RankedRow> sorted = new ArrayList<>(rows);
-    sorted.sort(
-        Comparator.comparing(RankedRow::value, Comparator.nullsLast(better))
-            .thenComparing(RankedRow::code));
-    int[] ranks =
-        Ranks.of(
-            sorted,
-            (above, r) ->
-                r.value() != null
-                    && above.value() != null
-                    && r.value().compareTo(above.value()) == 0);
+    List<RankedRow> sorted =
+        rows.stream()
+            .filter(r -> r.denominator() >= floor && r.value() != null)
+            .sorted(Comparator.comparing(RankedRow::value, better).thenComparing(RankedRow::code))
+            .toList();
+    int[] ranks = Ranks.of(sorted, (above, r) -> r.value().compareTo(above.value()) == 0);
     List<RankedRow> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
-      RankedRow r = sorted.get(i);
-      ranked.add(
-          new RankedRow(
-              ranks[i],
-              r.code(),
-              r.name(),
-              r.numerator(),
-              r.denominator(),
-              r.value(),
-              r.formulaVersion()));
+      ranked.add(sorted.get(i).ranked(ranks[i]));
     }
+    rows.stream()
+        .filter(r -> !sorted.contains(r))
+        .sorted(Comparator.comparing(RankedRow::code))
+        .map(r -> r.ranked(null))
+        .forEach(ranked::add);
     return ranked;
   }
 
@@ -297,19 +329,28 @@ public class RateResource {
           @DefaultValue("REGION")
           @Pattern(regexp = "REGION|UNIT", message = "must be REGION or UNIT")
           String of,
+      @Parameter(
+              description =
+                  "参与排名的最少案件数（默认 petition.analytics.ranking.minimum-cases，10） / the fewest"
+                      + " cases a row needs to be ranked (default 10)")
+          @QueryParam("minimumCases")
+          @Min(1)
+          @Max(100000)
+          Integer minimumCases,
       @BeanParam @Valid RegionAndPeriod asked,
       @Context HttpHeaders headers) {
     MediaType format = Formats.chosen(headers, MediaType.APPLICATION_JSON_TYPE, Formats.CSV);
-    Ranking ranking = rank(rate, of, asked);
+    Ranking ranking = rank(rate, of, minimumCases, asked);
     if (format != Formats.CSV) {
       return Response.ok(ranking, format).build();
     }
     StringBuilder csv =
         new StringBuilder("UNIT".equals(of) ? "\uFEFF排名,单位代码,单位," : "\uFEFF排名,地区代码,地区,")
             .append(ranking.label())
-            .append(",分子,分母,公式版本\r\n");
+            .append(",分子,分母,公式版本,备注\r\n");
+    String tooFew = "案件数少于" + ranking.minimumCases() + "件，不参与排名";
     for (RankedRow r : ranking.rows()) {
-      csv.append(r.rank())
+      csv.append(r.rank() == null ? "" : r.rank())
           .append(',')
           .append(r.code())
           .append(',')
@@ -322,6 +363,8 @@ public class RateResource {
           .append(r.denominator())
           .append(',')
           .append(r.formulaVersion())
+          .append(',')
+          .append(r.rank() == null ? tooFew : "")
           .append("\r\n");
     }
     String file =
