@@ -130,7 +130,7 @@ public class Bulletins {
       unitLines.add(
           new Bulletin.Line(
               code,
-              units.nameOr(code, code),
+              units.nameInWords(code),
               unitCounts.getOrDefault(code, 0L),
               unitRates.getOrDefault(code, List.of())));
     }

@@ -390,6 +390,6 @@ public class WarningWatch {
   }
 
   private String unitName(String code) {
-    return units.nameOr(code, code);
+    return units.nameInWords(code);
   }
 }

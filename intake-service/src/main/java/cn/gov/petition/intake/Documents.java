@@ -68,7 +68,16 @@ public final class Documents {
     }
   }
 
-  /** A document ready to print. */
+  /**
+   * Where the issuing office's seal goes on a printed document, below its name and the date: the
+   * platform prints the place, the office stamps it (or its e-seal system replaces the mark).
+   */
+  public static final String SEAL = "（印章）";
+
+  /**
+   * A document ready to print, signed by the issuing office in words ({@link Units#nameInWords}),
+   * never by its code, with the place of its seal.
+   */
   public record Document(
       Kind kind,
       String title,
@@ -76,7 +85,8 @@ public final class Documents {
       String recipient,
       List<Section> sections,
       String issuer,
-      String issuedOn) {}
+      String issuedOn,
+      String seal) {}
 
   public record Section(String heading, String text) {}
 
@@ -164,7 +174,8 @@ public final class Documents {
         recipient(c, petitionersShown),
         sections,
         issuer(c, t),
-        date(t.occurredOn));
+        date(t.occurredOn),
+        SEAL);
   }
 
   private static String remedy(Kind kind, LocalDate dueOn) {
@@ -203,7 +214,7 @@ public final class Documents {
     if (t.unitCode.equals(c.handlingUnit) && c.handlingUnitName != null) {
       return c.handlingUnitName;
     }
-    return UNITS.nameOr(t.unitCode, t.unitCode);
+    return UNITS.nameInWords(t.unitCode);
   }
 
   private static final Units UNITS = Units.national();

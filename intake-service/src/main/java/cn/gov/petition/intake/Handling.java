@@ -68,7 +68,7 @@ public class Handling {
     sms.tell(
         c,
         SmsTemplates.Notice.ACCEPTED,
-        Map.of("caseNumber", c.caseNumber, "unit", UNITS.nameOr(c.handlingUnit, c.handlingUnit)));
+        Map.of("caseNumber", c.caseNumber, "unit", UNITS.nameInWords(c.handlingUnit)));
   }
 
   /**

@@ -227,7 +227,7 @@ public class Importer {
   }
 
   private static String unitName(String code) {
-    return UNITS.nameOr(code, code);
+    return UNITS.nameInWords(code);
   }
 
   /** The step's actor as the acts take a caller: the unit, its region and the staff member. */

@@ -161,6 +161,11 @@ class HandlingTest {
     assertTrue(html.contains("要求解决小区供暖不达标问题。"), "the request as recorded");
     assertTrue(html.contains("《城市供热管理办法》"), "the legal basis");
     assertTrue(html.contains("2026年11月19日前"), "the last day to ask for a review");
+    // issue 31, item 9: signed by the office in words, with the place of its seal
+    assertTrue(html.contains("（印章）"), "the place of the office's seal");
+    assertFalse(
+        java.util.regex.Pattern.compile("\\d{2,9}:[a-z]{2,}").matcher(html).find(),
+        "no unit code on the document");
     given()
         .auth()
         .oauth2(CITY_SUPERVISOR)

@@ -342,7 +342,7 @@ public class Letters {
   }
 
   public String unitName(String unitCode) {
-    return units.nameOr(unitCode, unitCode);
+    return units.nameInWords(unitCode);
   }
 
   private String regionName(String code) {

@@ -244,7 +244,7 @@ public class Listings {
 
   public String targetName(String target) {
     return target.contains(":")
-        ? units.nameOr(target, target)
+        ? units.nameInWords(target)
         : divisions.find(target).map(Division::name).orElse(target);
   }
 }

@@ -128,6 +128,9 @@ class LetterTest {
         .body(containsString("保山市信访督〔2026〕1号"))
         .body(containsString("隆阳区人力资源和社会保障局："))
         .body(containsString("请于2026年12月9日前将办理情况书面回复保山市信访局"))
+        // signed by the issuing office in words, with the place of its seal (issue 31, item 9)
+        .body(containsString("保山市信访局<br>2026年"))
+        .body(containsString("（印章）"))
         .body(containsString("&lt;script&gt;"))
         .body(not(containsString("<script>")));
 

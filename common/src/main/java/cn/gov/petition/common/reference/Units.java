@@ -91,6 +91,24 @@ public final class Units {
     return find(code).map(Unit::name).orElse(otherwise);
   }
 
+  /**
+   * The unit's name as a document or a notice names it: in words, never its code (issue 31, item
+   * 9). For a code the template does not know, its region's name with 有关单位 (麒麟区有关单位), or 有关单位 alone
+   * for a code naming no region.
+   */
+  public String nameInWords(String code) {
+    if (code == null) {
+      return UNKNOWN;
+    }
+    return find(code)
+        .map(Unit::name)
+        .orElseGet(
+            () ->
+                divisions.find(code.split(":", 2)[0]).map(d -> d.name() + UNKNOWN).orElse(UNKNOWN));
+  }
+
+  private static final String UNKNOWN = "有关单位";
+
   public Optional<Unit> find(String code) {
     String[] parts = code.split(":", 2);
     if (parts.length != 2) {

@@ -209,7 +209,7 @@ public class BacklogResource {
   }
 
   private String unitName(String unitCode) {
-    return units.nameOr(unitCode, unitCode);
+    return units.nameInWords(unitCode);
   }
 
   @GET

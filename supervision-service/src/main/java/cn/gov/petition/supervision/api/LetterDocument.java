@@ -26,7 +26,7 @@ final class LetterDocument {
         <html lang="zh-CN"><head><meta charset="UTF-8"><title>%1$s %2$s</title>
         <style>body{font-family:"FangSong","仿宋",serif;max-width:42em;margin:3em auto;\
         line-height:1.9}h1{text-align:center;color:#c00;letter-spacing:.3em}\
-        .number{text-align:center}.sign{text-align:right}@media print{body{margin:2cm}}</style>
+        .number{text-align:center}.sign{text-align:right}.seal{color:#c00}@media print{body{margin:2cm}}</style>
         </head><body>
         <h1>%1$s</h1>
         <p class="number">%2$s</p>
@@ -34,7 +34,7 @@ final class LetterDocument {
         <p>经查，你单位办理的下列信访事项存在以下问题：%4$s</p>
         <ol>%5$s</ol>
         <p>请于%6$s前将办理情况书面回复%7$s。</p>
-        <p class="sign">%7$s<br>%8$s</p>
+        <p class="sign">%7$s<br>%8$s<br><span class="seal">（印章）</span></p>
         %9$s
         </body></html>
         """
