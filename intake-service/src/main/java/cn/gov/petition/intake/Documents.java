@@ -1,6 +1,8 @@
 package cn.gov.petition.intake;
 
 import cn.gov.petition.common.reference.Categories;
+import cn.gov.petition.common.reference.Division;
+import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
@@ -44,7 +46,14 @@ public final class Documents {
     /** 复核意见书 (Art 36). */
     REREVIEW_OPINION(Transition.REREVIEW_ISSUED, "信访事项复核意见书"),
     /** 不再受理告知书 (domain.md 6.2). */
-    NOT_ACCEPTED_AGAIN_NOTICE(Transition.NOT_ACCEPTED_AGAIN, "信访事项不再受理告知书");
+    NOT_ACCEPTED_AGAIN_NOTICE(Transition.NOT_ACCEPTED_AGAIN, "信访事项不再受理告知书"),
+    /**
+     * 越级走访引导告知 (Art 20): a visit made more than one level above the level with authority is
+     * forwarded or assigned there, and the petitioner is told in writing which offices to visit:
+     * that level's 信访 office or the one above it. Served by the forwarding, not a transition of its
+     * own.
+     */
+    ESCALATION_GUIDANCE(null, "越级走访引导告知书");
 
     private final Transition transition;
     private final String title;
@@ -56,6 +65,15 @@ public final class Documents {
 
     public String title() {
       return title;
+    }
+
+    /** The document a history entry served: its transition's, or the guidance of 越级走访. */
+    public static Optional<Kind> of(CaseTransitionEntity t) {
+      boolean routed = t.transition == Transition.FORWARDED || t.transition == Transition.ASSIGNED;
+      if (routed && Boolean.TRUE.equals(t.details.get("escalated"))) {
+        return Optional.of(ESCALATION_GUIDANCE);
+      }
+      return of(t.transition);
     }
 
     public static Optional<Kind> of(Transition transition) {
@@ -155,6 +173,25 @@ public final class Documents {
         sections.add(new Section("法律依据", text(d, "legalBasis")));
         sections.add(new Section("救济途径", remedy(kind, reviewDueOn)));
       }
+      case ESCALATION_GUIDANCE -> {
+        String unit = text(d, "unit");
+        String unitName = d.get("unitName") == null ? UNITS.nameInWords(unit) : text(d, "unitName");
+        sections.add(
+            new Section(
+                null,
+                "您于"
+                    + date(c.receivedOn)
+                    + "到本机关走访反映的"
+                    + Categories.table().path(c.category)
+                    + "问题，依法应由"
+                    + unitName
+                    + "处理，本机关已于"
+                    + date(t.occurredOn)
+                    + (t.transition == Transition.ASSIGNED ? "交办" : "转送")
+                    + "该单位。依照《信访工作条例》第二十条，信访人采用走访形式提出信访事项的，应当到依法有权处理的本级或者上一级机关设立或者指定的接待场所提出。"));
+        sections.add(new Section("请您到以下机关反映", competentOffices(unit, unitName)));
+        sections.add(new Section(null, "办理进展可凭查询码查询。请勿越级走访，今后反映同一事项，请向上述机关提出。"));
+      }
       case NOT_ACCEPTED_AGAIN_NOTICE ->
           sections.add(
               new Section(
@@ -218,6 +255,24 @@ public final class Documents {
   }
 
   private static final Units UNITS = Units.national();
+
+  /**
+   * The offices a petitioner who skipped levels is sent to (Art 20(1)): the 信访 office of the region
+   * with authority over the matter (a township, which has none, receives visits itself: the unit),
+   * or the one of the region above it.
+   */
+  private static String competentOffices(String unitCode, String unitName) {
+    String region = unitCode.split(":", 2)[0];
+    String own =
+        UNITS.find(region + ":" + Units.PETITION_OFFICE).map(Units.Unit::name).orElse(unitName);
+    List<Division> path = DivisionTable.national().path(region);
+    if (path.size() < 2) {
+      return own;
+    }
+    return own
+        + "或"
+        + UNITS.nameInWords(path.get(path.size() - 2).code() + ":" + Units.PETITION_OFFICE);
+  }
 
   private static String text(Map<String, Object> details, String key) {
     Object value = details.get(key);

@@ -135,7 +135,7 @@ public class Lifecycle {
    */
   public java.util.Optional<Documents.Document> document(
       PetitionCaseEntity c, CaseTransitionEntity t, boolean petitionersShown) {
-    return Documents.Kind.of(t.transition)
+    return Documents.Kind.of(t)
         .map(
             kind ->
                 Documents.compose(

@@ -676,6 +676,53 @@ class HandlingTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> read(id).body("escalated", equalTo(true)).body("routingMode", equalTo("ASSIGN")));
+
+    // issue 31, item 5: the petitioner is told in writing which offices to visit (Art 20)
+    String registrar = TestTokens.qilinRegistrar();
+    List<Map<String, Object>> documents =
+        given()
+            .auth()
+            .oauth2(registrar)
+            .when()
+            .get("/cases/" + id + "/documents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("findAll { it.kind == 'ESCALATION_GUIDANCE' }");
+    assertEquals(1, documents.size(), "one guidance, served by the assignment: " + documents);
+    assertEquals("越级走访引导告知书", documents.get(0).get("title"));
+    String html =
+        given()
+            .auth()
+            .oauth2(registrar)
+            .when()
+            .get("/cases/" + id + "/documents/" + documents.get(0).get("transitionId"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(html.contains("依法应由麒麟区住房和城乡建设局处理"), html);
+    assertTrue(html.contains("交办该单位"), "the assignment named");
+    assertTrue(html.contains("第二十条"), "the rule");
+    assertTrue(html.contains("麒麟区信访局或曲靖市信访局"), "the offices to visit");
+  }
+
+  @Test
+  void aVisitRoutedAtItsOwnLevelGetsNoGuidance() {
+    String id =
+        Petitions.registered(Petitions.letterWith("channel", "VISIT")).path("petitionCase.id");
+    Decisions.route(id, "530302:zjj", "麒麟区住房和城乡建设局").send();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> read(id).body("status", equalTo("FORWARDED")));
+    given()
+        .auth()
+        .oauth2(TestTokens.qilinRegistrar())
+        .when()
+        .get("/cases/" + id + "/documents")
+        .then()
+        .statusCode(200)
+        .body("kind", not(hasItem("ESCALATION_GUIDANCE")));
   }
 
   @Test

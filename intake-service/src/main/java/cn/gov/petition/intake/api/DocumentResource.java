@@ -83,7 +83,7 @@ public class DocumentResource {
     return transitions.ofCase(c.id).stream()
         .flatMap(
             t ->
-                Documents.Kind.of(t.transition).stream()
+                Documents.Kind.of(t).stream()
                     .map(k -> new DocumentRef(t.id, k.name(), k.title(), t.occurredOn)))
         .toList();
   }
