@@ -5,6 +5,7 @@ import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.supervision.store.ReceptionDayEntity;
+import cn.gov.petition.supervision.store.ReceptionLeaderEntity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * 领导接访: plans leaders' reception days in the caller's subtree, records whether each was held, and
@@ -39,12 +41,7 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
   @Transactional
   public ReceptionDayEntity plan(
       Caller caller, String leader, String post, String region, LocalDate on, String place) {
-    if (!caller.covers(region)) {
-      throw ProblemException.forbidden("区域 " + region + " 不在您的辖区内 / outside your subtree");
-    }
-    if (!divisions.exists(region)) {
-      throw ProblemException.invalid("region", "KnownDivision", "区划不存在 / no such division");
-    }
+    checkRegion(caller, region);
     LocalDate today = LocalDate.now(clock);
     if (on.isBefore(today.minusDays(PAST_DAYS)) || on.isAfter(today.plusYears(1))) {
       throw ProblemException.invalid(
@@ -67,6 +64,71 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
     day.plannedBy = caller.user();
     persist(day);
     return day;
+  }
+
+  /** A region of the caller's subtree that exists: 403 outside it, 422 for no such division. */
+  private void checkRegion(Caller caller, String region) {
+    if (!caller.covers(region)) {
+      throw ProblemException.forbidden("区域 " + region + " 不在您的辖区内 / outside your subtree");
+    }
+    if (!divisions.exists(region)) {
+      throw ProblemException.invalid("region", "KnownDivision", "区划不存在 / no such division");
+    }
+  }
+
+  /**
+   * 接访领导名单: lists a leader of a region of the caller's subtree, who is then measured against the
+   * level's minimum whether or not a day is planned; 409 if already listed.
+   */
+  @Transactional
+  public ReceptionLeaderEntity enrol(Caller caller, String leader, String post, String region) {
+    checkRegion(caller, region);
+    boolean listed =
+        !getEntityManager()
+            .createQuery(
+                "select l.id from ReceptionLeaderEntity l"
+                    + " where l.region = ?1 and l.leader = ?2 and l.post = ?3",
+                UUID.class)
+            .setParameter(1, region)
+            .setParameter(2, leader)
+            .setParameter(3, post)
+            .getResultList()
+            .isEmpty();
+    if (listed) {
+      throw ProblemException.conflict(
+          post + " " + leader + " 已在 " + region + " 的接访领导名单中 / already on the roster");
+    }
+    ReceptionLeaderEntity entry = new ReceptionLeaderEntity();
+    entry.id = UUID.randomUUID();
+    entry.region = region;
+    entry.leader = leader;
+    entry.post = post;
+    entry.addedBy = caller.user();
+    entry.addedAt = clock.instant();
+    getEntityManager().persist(entry);
+    return entry;
+  }
+
+  /** The roster of the caller's subtree, by region, post and name. */
+  @Transactional
+  public List<ReceptionLeaderEntity> roster(Caller caller) {
+    return getEntityManager()
+        .createQuery(
+            "from ReceptionLeaderEntity l where l.region like ?1"
+                + " order by l.region, l.post, l.leader",
+            ReceptionLeaderEntity.class)
+        .setParameter(1, caller.subtree() + "%")
+        .getResultList();
+  }
+
+  /** Takes a leader off the roster (one who left); the days planned stay. */
+  @Transactional
+  public void remove(Caller caller, UUID id) {
+    ReceptionLeaderEntity entry = getEntityManager().find(ReceptionLeaderEntity.class, id);
+    if (entry == null || !caller.covers(entry.region)) {
+      throw ProblemException.notFound("leader on the roster", id.toString());
+    }
+    getEntityManager().remove(entry);
   }
 
   /** Records a planned day as held (with persons and batches received) or not held. */
@@ -118,9 +180,15 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
       int periods,
       int periodsWithReception,
       List<String> missing,
-      boolean compliant) {}
+      boolean compliant,
+      @Schema(description = "期内安排的接访日数 / the days planned in the range") int daysPlanned,
+      @Schema(description = "名单内领导期内未安排接访 / a leader on the roster who planned no day")
+          boolean plansNone) {}
 
-  /** Every leader with a day planned in the range in the caller's subtree, checked. */
+  /**
+   * Every leader on the roster of the caller's subtree and every other with a day planned in the
+   * range, checked; a leader on the roster without a day is flagged (plansNone).
+   */
   @Transactional
   public List<Compliance> compliance(Caller caller, LocalDate from, LocalDate to) {
     Map<List<String>, List<ReceptionDayEntity>> byLeader =
@@ -130,6 +198,9 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
                     d -> List.of(d.region, d.leader, d.post),
                     LinkedHashMap::new,
                     Collectors.toList()));
+    for (ReceptionLeaderEntity listed : roster(caller)) {
+      byLeader.putIfAbsent(List.of(listed.region, listed.leader, listed.post), List.of());
+    }
     List<Compliance> result = new ArrayList<>();
     byLeader.forEach(
         (key, days) -> {
@@ -155,7 +226,9 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
                   periods.size(),
                   periods.size() - missing.size(),
                   missing,
-                  missing.isEmpty()));
+                  missing.isEmpty(),
+                  days.size(),
+                  days.isEmpty()));
         });
     return result;
   }

@@ -129,6 +129,75 @@ class ReceptionTest {
     post(neighbour, "/receptions/" + countyJan + "/record", Map.of("held", true)).statusCode(404);
   }
 
+  /** Issue 31, item 10: a leader on the roster who plans no day is flagged, not left out. */
+  @Test
+  void aLeaderOnTheRosterWhoPlansNoDayIsFlagged() {
+    clock.setToday(LocalDate.parse("2026-11-01"));
+    Map<String, Object> leader = new HashMap<>();
+    leader.put("leader", "永胜县县长");
+    leader.put("post", "县长");
+    leader.put("region", "530722");
+    String id =
+        post(city, "/receptions/leaders", leader)
+            .statusCode(201)
+            .body("region", equalTo("530722"))
+            .extract()
+            .path("id");
+    post(city, "/receptions/leaders", leader).statusCode(409);
+    post(neighbour, "/receptions/leaders", leader).statusCode(403);
+
+    compliance(city, "2026-12-01", "2027-02-28")
+        .statusCode(200)
+        .body("find { it.regionCode == '530722' }.leader", equalTo("永胜县县长"))
+        .body("find { it.regionCode == '530722' }.daysPlanned", equalTo(0))
+        .body("find { it.regionCode == '530722' }.plansNone", equalTo(true))
+        .body("find { it.regionCode == '530722' }.compliant", equalTo(false))
+        .body(
+            "find { it.regionCode == '530722' }.missing",
+            equalTo(List.of("2026-12", "2027-01", "2027-02")));
+    // once a day is planned he is no longer flagged as planning none, only as missing months
+    planned("永胜县县长", "县长", "530722", "2026-12-14");
+    compliance(city, "2026-12-01", "2027-02-28")
+        .body("find { it.regionCode == '530722' }.daysPlanned", equalTo(1))
+        .body("find { it.regionCode == '530722' }.plansNone", equalTo(false));
+
+    given()
+        .auth()
+        .oauth2(city)
+        .when()
+        .get("/receptions/leaders")
+        .then()
+        .statusCode(200)
+        .body("id", hasItems(id));
+    given()
+        .auth()
+        .oauth2(neighbour)
+        .when()
+        .get("/receptions/leaders")
+        .then()
+        .statusCode(200)
+        .body("id", not(hasItems(id)));
+    given()
+        .auth()
+        .oauth2(neighbour)
+        .when()
+        .delete("/receptions/leaders/" + id)
+        .then()
+        .statusCode(404);
+    given().auth().oauth2(city).when().delete("/receptions/leaders/" + id).then().statusCode(204);
+    given().auth().oauth2(city).when().delete("/receptions/leaders/" + id).then().statusCode(404);
+
+    leader.put("leader", " ");
+    post(city, "/receptions/leaders", leader)
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.containsString("leader"));
+    leader.put("leader", "某县长");
+    leader.put("region", "530799");
+    post(city, "/receptions/leaders", leader)
+        .statusCode(422)
+        .body("errors[0].field", equalTo("region"));
+  }
+
   @Test
   void badPlansAndRecordsAreRefused() {
     clock.setToday(LocalDate.parse("2026-11-01"));
