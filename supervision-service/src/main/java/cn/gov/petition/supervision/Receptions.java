@@ -6,6 +6,7 @@ import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.supervision.store.ReceptionDayEntity;
 import cn.gov.petition.supervision.store.ReceptionLeaderEntity;
+import cn.gov.petition.supervision.store.ReceptionLeaderRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,10 +33,12 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
 
   private final Clock clock;
   private final DivisionTable divisions;
+  private final ReceptionLeaderRepository leaders;
 
-  public Receptions(Clock clock, DivisionTable divisions) {
+  public Receptions(Clock clock, DivisionTable divisions, ReceptionLeaderRepository leaders) {
     this.clock = clock;
     this.divisions = divisions;
+    this.leaders = leaders;
   }
 
   @Transactional
@@ -83,18 +86,7 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
   @Transactional
   public ReceptionLeaderEntity enrol(Caller caller, String leader, String post, String region) {
     checkRegion(caller, region);
-    boolean listed =
-        !getEntityManager()
-            .createQuery(
-                "select l.id from ReceptionLeaderEntity l"
-                    + " where l.region = ?1 and l.leader = ?2 and l.post = ?3",
-                UUID.class)
-            .setParameter(1, region)
-            .setParameter(2, leader)
-            .setParameter(3, post)
-            .getResultList()
-            .isEmpty();
-    if (listed) {
+    if (leaders.listed(region, leader, post)) {
       throw ProblemException.conflict(
           post + " " + leader + " 已在 " + region + " 的接访领导名单中 / already on the roster");
     }
@@ -105,30 +97,25 @@ public class Receptions implements PanacheRepositoryBase<ReceptionDayEntity, UUI
     entry.post = post;
     entry.addedBy = caller.user();
     entry.addedAt = clock.instant();
-    getEntityManager().persist(entry);
+    leaders.persist(entry);
     return entry;
   }
 
   /** The roster of the caller's subtree, by region, post and name. */
   @Transactional
   public List<ReceptionLeaderEntity> roster(Caller caller) {
-    return getEntityManager()
-        .createQuery(
-            "from ReceptionLeaderEntity l where l.region like ?1"
-                + " order by l.region, l.post, l.leader",
-            ReceptionLeaderEntity.class)
-        .setParameter(1, caller.subtree() + "%")
-        .getResultList();
+    return leaders.inSubtree(caller.subtree());
   }
 
   /** Takes a leader off the roster (one who left); the days planned stay. */
   @Transactional
   public void remove(Caller caller, UUID id) {
-    ReceptionLeaderEntity entry = getEntityManager().find(ReceptionLeaderEntity.class, id);
-    if (entry == null || !caller.covers(entry.region)) {
-      throw ProblemException.notFound("leader on the roster", id.toString());
-    }
-    getEntityManager().remove(entry);
+    ReceptionLeaderEntity entry =
+        leaders
+            .findByIdOptional(id)
+            .filter(l -> caller.covers(l.region))
+            .orElseThrow(() -> ProblemException.notFound("leader on the roster", id.toString()));
+    leaders.delete(entry);
   }
 
   /** Records a planned day as held (with persons and batches received) or not held. */
