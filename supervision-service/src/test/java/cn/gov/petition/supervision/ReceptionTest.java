@@ -138,13 +138,13 @@ class ReceptionTest {
     leader.put("post", "县长");
     leader.put("region", "530722");
     String id =
-        post(city, "/receptions/leaders", leader)
+        post(city, "/reception-leaders", leader)
             .statusCode(201)
             .body("region", equalTo("530722"))
             .extract()
             .path("id");
-    post(city, "/receptions/leaders", leader).statusCode(409);
-    post(neighbour, "/receptions/leaders", leader).statusCode(403);
+    post(city, "/reception-leaders", leader).statusCode(409);
+    post(neighbour, "/reception-leaders", leader).statusCode(403);
 
     compliance(city, "2026-12-01", "2027-02-28")
         .statusCode(200)
@@ -165,7 +165,7 @@ class ReceptionTest {
         .auth()
         .oauth2(city)
         .when()
-        .get("/receptions/leaders")
+        .get("/reception-leaders")
         .then()
         .statusCode(200)
         .body("id", hasItems(id));
@@ -173,7 +173,7 @@ class ReceptionTest {
         .auth()
         .oauth2(neighbour)
         .when()
-        .get("/receptions/leaders")
+        .get("/reception-leaders")
         .then()
         .statusCode(200)
         .body("id", not(hasItems(id)));
@@ -181,19 +181,19 @@ class ReceptionTest {
         .auth()
         .oauth2(neighbour)
         .when()
-        .delete("/receptions/leaders/" + id)
+        .delete("/reception-leaders/" + id)
         .then()
         .statusCode(404);
-    given().auth().oauth2(city).when().delete("/receptions/leaders/" + id).then().statusCode(204);
-    given().auth().oauth2(city).when().delete("/receptions/leaders/" + id).then().statusCode(404);
+    given().auth().oauth2(city).when().delete("/reception-leaders/" + id).then().statusCode(204);
+    given().auth().oauth2(city).when().delete("/reception-leaders/" + id).then().statusCode(404);
 
     leader.put("leader", " ");
-    post(city, "/receptions/leaders", leader)
+    post(city, "/reception-leaders", leader)
         .statusCode(400)
         .body("errors[0].field", org.hamcrest.Matchers.containsString("leader"));
     leader.put("leader", "某县长");
     leader.put("region", "530799");
-    post(city, "/receptions/leaders", leader)
+    post(city, "/reception-leaders", leader)
         .statusCode(422)
         .body("errors[0].field", equalTo("region"));
   }
