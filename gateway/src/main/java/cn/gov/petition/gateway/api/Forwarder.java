@@ -370,9 +370,7 @@ public class Forwarder {
               if (node == null || node.equals(self) || address == null || address.isBlank()) {
                 return Uni.createFrom().item(Optional.<Answered>empty());
               }
-              String base =
-                  address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
-              return send(method, service, base + path, headers, body, node, Map.of())
+              return send(method, service, base(address) + path, headers, body, node, Map.of())
                   .map(Optional::of);
             });
   }
@@ -405,9 +403,13 @@ public class Forwarder {
       if (node == null || !NODE.matcher(node).matches() || address == null || address.isBlank()) {
         return null;
       }
-      return new HeldAt(
-          node, address.endsWith("/") ? address.substring(0, address.length() - 1) : address);
+      return new HeldAt(node, base(address));
     }
+  }
+
+  /** A node's gateway address as a base for paths: without a trailing slash. */
+  private static String base(String address) {
+    return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
   }
 
   /** The relays a petitioner's call has come through; 400 unless a small count. */

@@ -1,6 +1,5 @@
 package cn.gov.petition.intake.api;
 
-import cn.gov.petition.common.nodes.HeldElsewhere;
 import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
@@ -55,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * logs keep.
  *
  * <p>A case this node handed to another node is answered from its read-only copy, marked as held
- * there ({@link HeldElsewhere}): the gateway asks that node instead, so the petitioner sees the
+ * there ({@link HeldElsewhereMark}): the gateway asks that node instead, so the petitioner sees the
  * case as it stands wherever it is handled (docs/nodes.md). Nothing is done on a copy: a one-time
  * code or an evaluation asked of it is refused (409), and done at the node that holds the case.
  */
@@ -76,7 +75,7 @@ public class PublicStatusResource {
   private final SmsNotices sms;
   private final Submissions submissions;
   private final NodeRegistry nodes;
-  private final HeldElsewhere heldElsewhere;
+  private final HeldElsewhereMark heldElsewhere;
 
   public PublicStatusResource(
       CaseRepository cases,
@@ -86,7 +85,7 @@ public class PublicStatusResource {
       SmsNotices sms,
       Submissions submissions,
       NodeRegistry nodes,
-      HeldElsewhere heldElsewhere) {
+      HeldElsewhereMark heldElsewhere) {
     this.submissions = submissions;
     this.nodes = nodes;
     this.heldElsewhere = heldElsewhere;
