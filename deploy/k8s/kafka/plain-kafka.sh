@@ -58,6 +58,9 @@ case "${1:-}" in
     topic "petition.node.$node.routing-decisions" 3 cleanup.policy=delete retention.ms=2592000000
     topic "petition.handoffs.$node" 3 cleanup.policy=delete retention.ms=7776000000
     topic "petition.dead-letter.$node" 1 cleanup.policy=delete retention.ms=7776000000
+    # the journals of the node's own records (docs/adr/0037)
+    topic "petition.node.$node.journal.supervision-service" 1 cleanup.policy=compact
+    topic "petition.node.$node.journal.analytics-service" 1 cleanup.policy=compact
     user="petition-node-$node"
     allow "$user" --topic petition.case-events literal Describe Read Write
     allow "$user" --topic petition.supervision-events literal Describe Read Write

@@ -1,6 +1,6 @@
 package db.migration;
 
-import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.common.crypto.FieldCipher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -94,8 +94,7 @@ public final class SearchBench {
       "多次反映未解决", "已向街道反映两次", "相关部门互相推诿", "至今没有答复", "影响全家生活", "涉及住户三十余户", "去年起一直如此", "已持续半年"
     };
     String[] requests = {"请求尽快处理", "希望依法解决", "要求给予补偿", "请求上级督办", "恳请调查核实"};
-    cn.gov.petition.intake.store.FieldCipher cipher =
-        cn.gov.petition.intake.store.FieldCipher.of(fieldKey);
+    FieldCipher cipher = FieldCipher.of(fieldKey);
     java.util.Random random = new java.util.Random(28);
     try (Statement sql = db.createStatement()) {
       sql.execute(

@@ -57,6 +57,20 @@ public final class Topics {
    */
   public static final String DEAD_LETTER = "petition.dead-letter.{node}";
 
+  /**
+   * A node's journal (记录日志) of one service's own records, those made by its offices rather than
+   * derived from events (supervision letters, listings, backlog entries, reception days, warning
+   * rules): one compacted record per row, keyed by table and primary key, its state sealed with the
+   * node's field key. Read by that service of that node alone, to rebuild its database when it
+   * starts empty (docs/adr/0037). Fill in with {@link #journal}.
+   */
+  public static final String JOURNAL = "petition.node.{node}.journal.{service}";
+
+  /** The journal topic of {@code service} (its application name) at {@code node}. */
+  public static String journal(String node, String service) {
+    return forNode(JOURNAL, node).replace("{service}", service);
+  }
+
   /** The topic of {@code node} for a node-addressed name; other names unchanged. */
   public static String forNode(String topic, String node) {
     return topic.replace("{node}", node);

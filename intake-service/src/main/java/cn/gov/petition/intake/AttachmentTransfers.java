@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.AttachmentHandedOff;
 import cn.gov.petition.contracts.AttachmentHandedOff.AttachmentRecord;
@@ -9,7 +10,6 @@ import cn.gov.petition.intake.store.AttachmentRepository.Part;
 import cn.gov.petition.intake.store.AttachmentRepository.Stored;
 import cn.gov.petition.intake.store.AttachmentRepository.Transfer;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.ObjectStorage;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;

@@ -1,10 +1,10 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.intake.store.AttachmentRepository;
 import cn.gov.petition.intake.store.AttachmentRepository.Stored;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.ObjectStorage;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.contracts.CaseHandedOff;
@@ -11,7 +12,6 @@ import cn.gov.petition.intake.store.CaseStepEntity;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.DeadlineRuleRepository;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.StepRepository;

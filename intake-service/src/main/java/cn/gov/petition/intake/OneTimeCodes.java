@@ -1,7 +1,7 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.problem.ProblemException;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.OneTimeCodeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
@@ -12,7 +13,6 @@ import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.AccusedEntity;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.ContentIndex;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;

@@ -1,9 +1,9 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.intake.Petition.Petitioner;
 import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.CaseRepository;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.intake.SmsTemplates.Notice;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.SmsOutboxRepository;

@@ -1,10 +1,10 @@
 package cn.gov.petition.intake;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.intake.store.AttachmentRepository;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity.Status;
 import cn.gov.petition.intake.store.PetitionCaseEntity;

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.time.Clocks;
 import cn.gov.petition.intake.store.ContentIndex;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

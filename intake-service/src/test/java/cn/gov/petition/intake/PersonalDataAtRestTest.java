@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.intake.store.ContentIndex;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.SealedColumns;
 import cn.gov.petition.testing.PetitionTestInfrastructure;

@@ -1,5 +1,6 @@
 package cn.gov.petition.common.outbox;
 
+import cn.gov.petition.common.journal.Journal;
 import cn.gov.petition.common.tracing.EventTracing;
 import cn.gov.petition.contracts.EventType;
 import io.cloudevents.CloudEvent;
@@ -56,6 +57,7 @@ public class OutboxRelay {
   private final OutboxRepository repository;
   private final Map<String, Object> kafkaConfig;
   private final URI source;
+  private final String journalTopic;
   private final Counter published;
   private final Counter failures;
   private final Duration pollInterval;
@@ -79,6 +81,7 @@ public class OutboxRelay {
     this.repository = repository;
     this.kafkaConfig = kafkaConfig;
     this.source = URI.create("/petition/node/" + nodeRegion + "/" + service);
+    this.journalTopic = cn.gov.petition.contracts.Topics.journal(nodeRegion, service);
     this.published = metrics.counter("petition.outbox.published");
     this.failures = metrics.counter("petition.outbox.publish.failures");
     metrics.gauge("petition.outbox.backlog", backlogEvents);
@@ -212,7 +215,12 @@ public class OutboxRelay {
     return published.size() == batch.size() ? published.size() : 0;
   }
 
+  /**
+   * The record of an outbox row: its event as a CloudEvent on its topic. A journaled row (ADR 37)
+   * goes to this node's journal topic of this service, sealed with the node's field key.
+   */
   private ProducerRecord<String, CloudEvent> record(OutboxEvent event, RecordHeaders headers) {
+    boolean journal = Journal.EVENT_TYPE.equals(event.eventType());
     CloudEvent cloudEvent =
         CloudEventBuilder.v1()
             .withId(event.eventId().toString())
@@ -220,15 +228,19 @@ public class OutboxRelay {
             .withSource(source)
             .withSubject(event.subject())
             .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
-            .withDataContentType("application/json")
+            .withDataContentType(journal ? "text/plain" : "application/json")
             .withDataSchema(
                 URI.create(
                     EventType.ofType(event.eventType())
                         .map(EventType::dataSchema)
                         .orElse("urn:unknown")))
-            .withData(event.payload().getBytes(StandardCharsets.UTF_8))
+            .withData(
+                journal
+                    ? Journal.seal(event.payload())
+                    : event.payload().getBytes(StandardCharsets.UTF_8))
             .build();
-    return new ProducerRecord<>(event.topic(), null, event.aggregateId(), cloudEvent, headers);
+    return new ProducerRecord<>(
+        journal ? journalTopic : event.topic(), null, event.aggregateId(), cloudEvent, headers);
   }
 
   private Producer<String, CloudEvent> producer() {

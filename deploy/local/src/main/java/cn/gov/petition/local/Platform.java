@@ -194,6 +194,10 @@ public final class Platform implements AutoCloseable {
             new String[] {"supervision-service", "8083", "supervision"},
             new String[] {"analytics-service", "8084", "analytics"});
 
+    /** The services that journal their own records, sealed with the node's field key (ADR 37). */
+    private static final java.util.Set<String> JOURNALED =
+        java.util.Set.of("supervision-service", "analytics-service");
+
     private static final Duration STUCK_GRACE = Duration.ofSeconds(10);
 
     private final Path projectRoot;
@@ -232,8 +236,11 @@ public final class Platform implements AutoCloseable {
         var handoffKeys = infrastructure.handoffKeys(region);
         for (String[] service : SERVICES) {
           Map<String, String> config = new LinkedHashMap<>(common);
-          if (service[0].equals("intake-service")) {
+          if (JOURNALED.contains(service[0]) || service[0].equals("intake-service")) {
+            // intake's personal data at rest, the journals of the others (ADR 37)
             config.putAll(infrastructure.fieldKeyConfig());
+          }
+          if (service[0].equals("intake-service")) {
             config.putAll(infrastructure.smsConfig());
             config.putAll(infrastructure.objectsConfig());
             config.putAll(handoffKeys.intake());

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.problem.Problem.FieldError;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Categories;
@@ -13,7 +14,6 @@ import cn.gov.petition.intake.ContentWords;
 import cn.gov.petition.intake.store.CaseSearchRepository.Criteria;
 import cn.gov.petition.intake.store.CaseSearchRepository.Order;
 import cn.gov.petition.intake.store.CaseSearchRepository.Viewer;
-import cn.gov.petition.intake.store.FieldCipher;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;

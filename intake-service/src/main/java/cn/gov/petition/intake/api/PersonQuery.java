@@ -1,8 +1,8 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.intake.store.CaseSearchRepository.Petitioner;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

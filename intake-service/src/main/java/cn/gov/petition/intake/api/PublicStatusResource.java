@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.api;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.nodes.NodeRegistry;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
@@ -18,7 +19,6 @@ import cn.gov.petition.intake.Submissions;
 import cn.gov.petition.intake.Transition;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.CaseTransitionEntity;
-import cn.gov.petition.intake.store.FieldCipher;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.PermitAll;

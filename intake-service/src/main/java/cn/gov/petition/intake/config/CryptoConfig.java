@@ -1,6 +1,6 @@
 package cn.gov.petition.intake.config;
 
-import cn.gov.petition.intake.store.FieldCipher;
+import cn.gov.petition.common.crypto.FieldCipher;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.ContentWords;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

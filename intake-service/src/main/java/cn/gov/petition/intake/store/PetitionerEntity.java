@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.intake.IdType;
 import cn.gov.petition.intake.PartyKind;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package cn.gov.petition.intake.store;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package cn.gov.petition.intake.store;
+package cn.gov.petition.common.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Keys rotate (docs/operations.md): the new key becomes {@code petition.crypto.field-key} and
  * the old ones are listed in {@code petition.crypto.retired-field-keys}. Values sealed under any of
- * them are read; new values are sealed under the current key, and {@link SealedColumns} re-seals
+ * them are read; new values are sealed under the current key, and intake's SealedColumns re-seals
  * the old ones in the background. A stored value names its key: {@code v2:<key id>:<base64>};
  * {@code v1:} values, from before keys had ids, are tried with each key.
  */
