@@ -42,7 +42,9 @@ public record RoutingRequested(
   /**
    * 被反映单位.
    *
-   * @param unitCode {@code <region>:<department>} of the accused (or the accused's own unit)
+   * @param unitCode {@code <region>:<department>} of the accused (or the accused's own unit), as
+   *     the clerk chose it or as intake read it from the unit's name in words; null when the words
+   *     name no unit (routing then cannot rule any unit out, issue 31 item 4)
    * @param leader whether the accused is a principal leader of that level (党政主要领导)
    */
   public record AccusedUnit(String unitCode, boolean leader) {}

@@ -40,6 +40,7 @@ public class Registrar {
 
   private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private final cn.gov.petition.common.reference.UnitNames unitNames;
   private final Submissions submissions;
 
   private final CaseRepository cases;
@@ -66,8 +67,10 @@ public class Registrar {
       ContentIndex words,
       SmsNotices sms,
       Submissions submissions,
+      cn.gov.petition.common.reference.UnitNames unitNames,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
           String node) {
+    this.unitNames = unitNames;
     this.submissions = submissions;
     this.province = node.substring(0, 2);
     this.cases = cases;
@@ -310,7 +313,6 @@ public class Registrar {
         entity.collective,
         entity.repeatOf == null ? null : entity.repeatOf.toString(),
         entity.accused.stream()
-            .filter(a -> a.unitCode != null)
             .map(a -> new RoutingRequested.AccusedUnit(a.unitCode, a.leader))
             .toList(),
         petitionerRegions(entity));
@@ -409,7 +411,12 @@ public class Registrar {
       accused.position = position++;
       accused.kind = input.kind();
       accused.name = input.name();
-      accused.unitCode = input.unitCode();
+      // a unit named only in words is read as the unit it names (issue 31, item 4): routing must
+      // keep the case from it; words naming no unit leave it null, and routing rules none out
+      accused.unitCode =
+          input.unitCode() != null
+              ? input.unitCode()
+              : unitNames.unitOf(unitInWords(input), request.matterRegionCode()).orElse(null);
       accused.unitName = input.unitName();
       accused.post = input.post();
       accused.rank = input.rank();
@@ -417,6 +424,14 @@ public class Registrar {
       entity.accused.add(accused);
     }
     return entity;
+  }
+
+  /** The accused's unit in words: the unit's name, or an accused organisation's own name. */
+  private static String unitInWords(Petition.Accused accused) {
+    if (accused.unitName() != null && !accused.unitName().isBlank()) {
+      return accused.unitName();
+    }
+    return accused.kind() == PartyKind.ORGANISATION ? accused.name() : null;
   }
 
   private static PetitionerEntity petitioner(

@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,52 @@ class AccusationTest {
     broadcast.forEach(
         e ->
             assertFalse(e.value().contains("530302001:zf"), "the broadcast names no accused unit"));
+  }
+
+  /**
+   * Issue 31, item 4: a clerk who names the accused unit in words, not by its code, gets the unit
+   * the words name (UnitNames) recorded and sent to routing, which keeps the case from it; words
+   * that name no unit reach routing as a unit no one could tell, so that it rules none out.
+   */
+  @Test
+  void anAccusedUnitWrittenInWordsIsReadAsTheUnitItNames() {
+    String byItsShortName =
+        Petitions.registered(accused("PERSON", "李四", "区人社局")).path("petitionCase.id");
+    String anOrganisation =
+        Petitions.registered(accused("ORGANISATION", "麒麟区住建局", null)).path("petitionCase.id");
+    String noUnit = Petitions.registered(accused("PERSON", "李四", "某某物业公司")).path("petitionCase.id");
+    read(TestTokens.qilinRegistrar(), byItsShortName)
+        .statusCode(200)
+        .body("accused[0].unitCode", equalTo("530302:rsj"))
+        .body("accused[0].unitName", equalTo("区人社局"));
+    read(TestTokens.qilinRegistrar(), anOrganisation)
+        .body("accused[0].unitCode", equalTo("530302:zjj"));
+    read(TestTokens.qilinRegistrar(), noUnit).body("accused[0].unitCode", equalTo(null));
+
+    Map<String, String> sent = new java.util.HashMap<>();
+    kafka
+        .await(
+            Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+            seen -> List.of(byItsShortName, anOrganisation, noUnit).contains(seen.key()),
+            3,
+            Duration.ofSeconds(30))
+        .forEach(seen -> sent.put(seen.key(), seen.value()));
+    assertTrue(sent.get(byItsShortName).contains("\"unitCode\":\"530302:rsj\""), sent.toString());
+    assertTrue(sent.get(anOrganisation).contains("\"unitCode\":\"530302:zjj\""), sent.toString());
+    assertTrue(sent.get(noUnit).contains("\"accused\":[{\"unitCode\":null"), sent.toString());
+    assertFalse(sent.get(noUnit).contains("物业"), "the words stay in the case file");
+  }
+
+  private static Map<String, Object> accused(String kind, String name, String unitName) {
+    Map<String, Object> body = Petitions.accusation();
+    Map<String, Object> accused = new java.util.HashMap<>();
+    accused.put("kind", kind);
+    accused.put("name", name);
+    if (unitName != null) {
+      accused.put("unitName", unitName);
+    }
+    body.put("accused", List.of(accused));
+    return body;
   }
 
   @Test

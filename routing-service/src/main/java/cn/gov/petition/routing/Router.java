@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  *       otherwise.
  *   <li>Rule {@value #ACCUSATION_RULE_VERSION}, 检举控告 (Art 30): to the discipline body (纪委监委) at the
  *       accused unit's level, one level up when the accused leads that level, and never to an
- *       accused unit nor to the discipline body the accused itself is (then one level up).
+ *       accused unit nor to the discipline body the accused itself is (then one level up). An
+ *       accused unit no one could tell from its name in words (no code) rules nothing out: the
+ *       matter's county's discipline body (ADR 38).
  * </ul>
  */
 public class Router {
@@ -167,7 +169,15 @@ public class Router {
     List<String> reasons = new ArrayList<>();
     String region = null;
     for (AccusedUnit accused : request.accused()) {
-      String accusedRegion = accused.unitCode().split(":")[0];
+      // a unit the words named no unit of: the matter's county (or the matter's own higher level)
+      // rules out what it can; its discipline body judges the accusation (issue 31, item 4)
+      String accusedRegion =
+          accused.unitCode() == null
+              ? countyOrAbove(request.matterRegionCode())
+              : accused.unitCode().split(":")[0];
+      if (accused.unitCode() == null) {
+        reasons.add("被反映单位未能从所填名称确定，由" + name(accusedRegion) + "纪检监察机关办理");
+      }
       String target = accusedRegion;
       if (accused.leader()) {
         target = upOrSame(accusedRegion);
@@ -180,6 +190,7 @@ public class Router {
     // never an accused unit, nor any unit inside its department at that level
     List<String> excluded =
         request.accused().stream()
+            .filter(a -> a.unitCode() != null)
             .flatMap(a -> units.departmentOf(a.unitCode()).stream())
             .distinct()
             .toList();
@@ -192,7 +203,9 @@ public class Router {
     }
     String unitName = disciplineBodyName(region);
     String accusedUnits =
-        request.accused().stream().map(AccusedUnit::unitCode).collect(Collectors.joining("、"));
+        request.accused().stream()
+            .map(a -> a.unitCode() == null ? "（未能确定）" : a.unitCode())
+            .collect(Collectors.joining("、"));
     String explanation =
         where(request.matterRegionCode())
             + "；检举控告，被反映单位 "
@@ -218,7 +231,12 @@ public class Router {
   }
 
   private static boolean accuses(List<AccusedUnit> accused, String unitCode) {
-    return accused.stream().anyMatch(a -> a.unitCode().equals(unitCode));
+    return accused.stream().anyMatch(a -> unitCode.equals(a.unitCode()));
+  }
+
+  /** A township's county; a county, city or province itself. */
+  private static String countyOrAbove(String regionCode) {
+    return regionCode.length() > 6 ? regionCode.substring(0, 6) : regionCode;
   }
 
   private static String mode(RoutingRequested request) {

@@ -200,6 +200,27 @@ class RouterTest {
     assertTrue(decision.explanation().contains("南宁街道纪工委属被反映单位所在部门，提级办理"), decision.explanation());
   }
 
+  /**
+   * Issue 31, item 4: an accused unit whose name in words named no unit (intake's UnitNames) is
+   * ruled out by nothing: the case goes to the discipline body of the matter's county, one level up
+   * for a leader, and the explanation says why.
+   */
+  @Test
+  void anAccusationAgainstAUnitNoOneCouldTellGoesToTheCountysDisciplineBody() {
+    RoutingDecided decision = decide(accusation(new RoutingRequested.AccusedUnit(null, false)));
+    assertEquals("530302:jw", decision.unitCode());
+    assertEquals(List.of(), decision.excluded());
+    assertTrue(decision.explanation().contains("未能从所填名称确定"), decision.explanation());
+
+    RoutingDecided leader =
+        decide(
+            accusation(
+                new RoutingRequested.AccusedUnit(null, true),
+                new RoutingRequested.AccusedUnit("530302001:zf", false)));
+    assertEquals("5303:jw", leader.unitCode());
+    assertEquals(List.of("530302001:zf", "530302001:jw"), leader.excluded());
+  }
+
   @Test
   void anAccusationAgainstALeaderGoesOneLevelUp() {
     RoutingDecided decision =

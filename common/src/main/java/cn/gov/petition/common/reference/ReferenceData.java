@@ -20,4 +20,10 @@ class ReferenceData {
   Units units() {
     return Units.national();
   }
+
+  @Produces
+  @Singleton
+  UnitNames unitNames() {
+    return UnitNames.national();
+  }
 }

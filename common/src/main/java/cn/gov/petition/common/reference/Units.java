@@ -169,6 +169,26 @@ public final class Units {
     return d == null ? department : d.label();
   }
 
+  /** Each name the template gives a department at some level (人力资源和社会保障局 → rsj). */
+  Map<String, String> suffixes() {
+    Map<String, String> names = new HashMap<>();
+    departments
+        .values()
+        .forEach(
+            d ->
+                d.suffixes()
+                    .values()
+                    .forEach(
+                        pair -> {
+                          for (String name : pair) {
+                            if (!name.isBlank()) {
+                              names.putIfAbsent(name, d.code());
+                            }
+                          }
+                        }));
+    return names;
+  }
+
   public boolean isDepartment(String department) {
     return departments.containsKey(department);
   }
@@ -190,7 +210,7 @@ public final class Units {
     return Optional.of(new Unit(code, name, division.code(), department));
   }
 
-  private static List<String[]> rows(String resource, int columns) {
+  static List<String[]> rows(String resource, int columns) {
     InputStream in = Units.class.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException(resource + " is missing from the class path");
