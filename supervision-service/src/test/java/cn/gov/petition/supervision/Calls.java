@@ -15,6 +15,11 @@ final class Calls {
     return given().auth().oauth2(token).when().get(path).then();
   }
 
+  /** The clocks of one case the token's holder sees. */
+  static ValidatableResponse clocks(String token, String caseId) {
+    return given().auth().oauth2(token).queryParam("caseId", caseId).when().get("/clocks").then();
+  }
+
   static ValidatableResponse post(String token, String path, Map<String, ?> body) {
     return given()
         .auth()

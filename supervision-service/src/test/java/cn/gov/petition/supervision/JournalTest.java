@@ -137,16 +137,7 @@ class JournalTest {
         .send();
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(county)
-                    .queryParam("caseId", caseId)
-                    .when()
-                    .get("/clocks")
-                    .then()
-                    .body("$", hasSize(1)));
+        .untilAsserted(() -> Calls.clocks(county, caseId).body("$", hasSize(1)));
     String id =
         post(
                 city,

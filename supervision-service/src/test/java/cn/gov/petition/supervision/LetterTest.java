@@ -71,16 +71,7 @@ class LetterTest {
         .send();
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(county)
-                    .queryParam("caseId", caseId)
-                    .when()
-                    .get("/clocks")
-                    .then()
-                    .body("$", hasSize(1)));
+        .untilAsserted(() -> Calls.clocks(county, caseId).body("$", hasSize(1)));
     return caseId;
   }
 
