@@ -1,5 +1,6 @@
 package cn.gov.petition.bench;
 
+import cn.gov.petition.common.crypto.FieldCipher;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
