@@ -3,6 +3,7 @@ package cn.gov.petition.intake;
 import cn.gov.petition.common.crypto.FieldCipher;
 import cn.gov.petition.common.outbox.Outbox;
 import cn.gov.petition.common.problem.ProblemException;
+import cn.gov.petition.common.reference.UnitNames;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.tracing.EventTracing;
 import cn.gov.petition.contracts.CaseRegistered;
@@ -40,7 +41,7 @@ public class Registrar {
 
   private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
-  private final cn.gov.petition.common.reference.UnitNames unitNames;
+  private final UnitNames unitNames;
   private final Submissions submissions;
 
   private final CaseRepository cases;
@@ -67,7 +68,7 @@ public class Registrar {
       ContentIndex words,
       SmsNotices sms,
       Submissions submissions,
-      cn.gov.petition.common.reference.UnitNames unitNames,
+      UnitNames unitNames,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
           String node) {
     this.unitNames = unitNames;

@@ -50,9 +50,6 @@ public class Journal {
   /** The outbox event type of a journaled row (never on a broadcast topic). */
   public static final String EVENT_TYPE = "cn.gov.petition.journal.row";
 
-  /** What the trigger writes as the outbox row's topic: the relay sends it to {@link #topic}. */
-  public static final String OUTBOX_TOPIC = "journal";
-
   private static final Logger LOG = Logger.getLogger(Journal.class);
 
   private final JournalTables tables;
@@ -78,7 +75,7 @@ public class Journal {
   }
 
   /** Seals a journaled row's JSON for the topic (the relay's part). */
-  public static byte[] seal(String row) {
+  public byte[] seal(String row) {
     return FieldCipher.instance().encrypt(row).getBytes(StandardCharsets.UTF_8);
   }
 

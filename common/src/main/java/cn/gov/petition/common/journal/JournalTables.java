@@ -91,12 +91,16 @@ public class JournalTables {
               try (Statement quiet = connection.createStatement()) {
                 quiet.execute("SELECT set_config('petition.journal.restoring', 'on', true)");
               }
+              Map<String, String> upserts = new java.util.HashMap<>();
               for (Row row : rows) {
                 Table table = tables.get(row.table());
                 if (table == null) {
                   throw new IllegalStateException("not a journaled table: " + row.table());
                 }
-                String sql = row.state() == null ? delete(table) : upsert(connection, table);
+                String sql =
+                    row.state() == null
+                        ? delete(table)
+                        : upserts.computeIfAbsent(table.name(), t -> upsert(connection, table));
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                   statement.setString(1, row.state() == null ? row.key() : row.state());
                   statement.executeUpdate();
@@ -135,8 +139,8 @@ public class JournalTables {
         + ", ?::jsonb))";
   }
 
-  private static String upsert(java.sql.Connection connection, Table table)
-      throws java.sql.SQLException {
+  /** The table's upsert from a row's JSON, its columns read from the catalogue. */
+  private static String upsert(java.sql.Connection connection, Table table) {
     List<String> columns = new ArrayList<>();
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -148,6 +152,8 @@ public class JournalTables {
           columns.add(rows.getString(1));
         }
       }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("the columns of " + table.name() + " cannot be read", e);
     }
     List<String> others =
         columns.stream()

@@ -57,7 +57,7 @@ public class OutboxRelay {
   private final OutboxRepository repository;
   private final Map<String, Object> kafkaConfig;
   private final URI source;
-  private final String journalTopic;
+  private final Journal journal;
   private final Counter published;
   private final Counter failures;
   private final Duration pollInterval;
@@ -75,13 +75,14 @@ public class OutboxRelay {
       @ConfigProperty(name = "petition.outbox.poll-interval", defaultValue = "PT0.5S")
           Duration pollInterval,
       MeterRegistry metrics,
-      EventTracing tracing) {
+      EventTracing tracing,
+      Journal journal) {
     this.tracing = tracing;
+    this.journal = journal;
     this.pollInterval = pollInterval;
     this.repository = repository;
     this.kafkaConfig = kafkaConfig;
     this.source = URI.create("/petition/node/" + nodeRegion + "/" + service);
-    this.journalTopic = cn.gov.petition.contracts.Topics.journal(nodeRegion, service);
     this.published = metrics.counter("petition.outbox.published");
     this.failures = metrics.counter("petition.outbox.publish.failures");
     metrics.gauge("petition.outbox.backlog", backlogEvents);
@@ -220,7 +221,7 @@ public class OutboxRelay {
    * goes to this node's journal topic of this service, sealed with the node's field key.
    */
   private ProducerRecord<String, CloudEvent> record(OutboxEvent event, RecordHeaders headers) {
-    boolean journal = Journal.EVENT_TYPE.equals(event.eventType());
+    boolean journaled = Journal.EVENT_TYPE.equals(event.eventType());
     CloudEvent cloudEvent =
         CloudEventBuilder.v1()
             .withId(event.eventId().toString())
@@ -228,19 +229,23 @@ public class OutboxRelay {
             .withSource(source)
             .withSubject(event.subject())
             .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
-            .withDataContentType(journal ? "text/plain" : "application/json")
+            .withDataContentType(journaled ? "text/plain" : "application/json")
             .withDataSchema(
                 URI.create(
                     EventType.ofType(event.eventType())
                         .map(EventType::dataSchema)
                         .orElse("urn:unknown")))
             .withData(
-                journal
-                    ? Journal.seal(event.payload())
+                journaled
+                    ? journal.seal(event.payload())
                     : event.payload().getBytes(StandardCharsets.UTF_8))
             .build();
     return new ProducerRecord<>(
-        journal ? journalTopic : event.topic(), null, event.aggregateId(), cloudEvent, headers);
+        journaled ? journal.topic() : event.topic(),
+        null,
+        event.aggregateId(),
+        cloudEvent,
+        headers);
   }
 
   private Producer<String, CloudEvent> producer() {

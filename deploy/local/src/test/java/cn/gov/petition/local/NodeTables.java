@@ -104,7 +104,8 @@ final class NodeTables {
   static Map<String, String> contents(String jdbcUrl, String schema) throws SQLException {
     Map<String, String> contents = new TreeMap<>();
     try (Connection db = connect(jdbcUrl)) {
-      for (String table : tables(db, schema)) {
+      List<String> tables = tables(db, schema);
+      for (String table : tables) {
         if (PLUMBING.contains(table) || GROWING.contains(table) || isFolded(table)) {
           continue;
         }
@@ -127,7 +128,7 @@ final class NodeTables {
         }
       }
       for (Folded folded : FOLDED) {
-        if (tables(db, schema).contains(folded.tally())) {
+        if (tables.contains(folded.tally())) {
           try (Statement sql = db.createStatement();
               ResultSet rows = sql.executeQuery(folded.sql(schema))) {
             rows.next();
