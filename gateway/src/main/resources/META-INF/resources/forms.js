@@ -48,6 +48,12 @@ const Forms = (() => {
       { name: 'reportDays', label: '交办报送期限（日，仅交办）', type: 'number', min: 1, max: 180, optional: true },
       area('reason', '理由', 2000),
     ],
+    'routing-by-hand': [
+      { name: 'unit.code', label: '转送或交办单位', type: 'unit' },
+      choice('mode', '方式', { FORWARD: '转送', ASSIGN: '交办' }, { optional: true }),
+      { name: 'reportDays', label: '交办报送期限（日，仅交办）', type: 'number', min: 1, max: 180, optional: true },
+      area('reason', '理由（为何不按规则建议办理）', 2000),
+    ],
     extension: [
       { name: 'days', label: '延长天数', type: 'number', min: 1, max: 30, value: '30' },
       text('approvedBy', '批准人（本机关负责人）', 64), area('reason', '延期理由（告知信访人）', 2000),

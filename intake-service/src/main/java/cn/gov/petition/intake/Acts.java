@@ -28,6 +28,13 @@ public final class Acts {
       String reason,
       Integer reportDays) {}
 
+  /**
+   * 人工转送、交办: the unit the matter goes to, by {@code mode} FORWARD or ASSIGN, why, and for an
+   * assignment the days to report (null: the table's default).
+   */
+  public record RoutingByHand(
+      String unitCode, String unitName, String mode, String reason, Integer reportDays) {}
+
   /** 延期 (Art 34). */
   public record Extension(int days, String approvedBy, String reason) {}
 

@@ -7,6 +7,7 @@ import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.store.CaseStepEntity;
+import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -131,64 +132,160 @@ public class Handling {
           "NotNull",
           "the unit to send the matter to is required when the objection is upheld");
     }
-    String region = request.unitCode().split(":")[0];
-    if (UNITS.find(request.unitCode()).isEmpty()) {
+    requireDestination(c, caller, request.unitCode(), false);
+    String mode = requireMode(c, request.mode(), request.reportDays());
+    var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
+    // the objecting unit owes nothing any more: its acceptance period counts in no rate; the unit
+    // that takes the matter is judged on its own (docs/statistics.md)
+    progress.withdrawAll();
+    var elsewhere =
+        sendTo(progress, c, request.unitCode(), request.unitName(), mode, request.reportDays());
+    progress.outcome("UPHELD").detail("reason", request.reason()).record();
+    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
+  }
+
+  /**
+   * 人工转送、交办: a 信访 office places the matter by hand, with its reason, when the rules could not place
+   * it (the case is still REGISTERED: its forwarding period closes now) or placed it wrongly
+   * (FORWARDED or ASSIGNED and not yet accepted: the unit's periods are withdrawn, as for an upheld
+   * objection). The history keeps the rules' proposal beside the act (issue 31, item 3).
+   */
+  public void routeByHand(PetitionCaseEntity c, Caller caller, Acts.RoutingByHand request) {
+    check(HandlingAct.ROUTING_BY_HAND, c, caller);
+    requireDestination(c, caller, request.unitCode(), true);
+    String mode = requireMode(c, request.mode(), request.reportDays());
+    CaseTransitionEntity proposal = proposal(c);
+    var progress = lifecycle.begin(c, Transition.ROUTED_BY_HAND, caller.unit(), caller.user());
+    if (c.status == CaseStatus.REGISTERED) {
+      progress.close(Step.FORWARD);
+    } else {
+      progress.withdrawAll();
+    }
+    var elsewhere =
+        sendTo(progress, c, request.unitCode(), request.unitName(), mode, request.reportDays());
+    progress
+        .detail("reason", request.reason())
+        .detail("proposedUnit", proposal == null ? null : proposal.details.get("unit"))
+        .detail("proposedUnitName", proposal == null ? null : proposal.details.get("unitName"))
+        .detail(
+            "proposedRuleVersion", proposal == null ? null : proposal.details.get("ruleVersion"))
+        .record();
+    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
+  }
+
+  /** The rules' decision recorded on the case (its FORWARDED or ASSIGNED entry), or null. */
+  private CaseTransitionEntity proposal(PetitionCaseEntity c) {
+    CaseTransitionEntity found = null;
+    for (var entry : lifecycle.historyOf(c)) {
+      if (Transition.FORWARDED == entry.transition || Transition.ASSIGNED == entry.transition) {
+        found = entry;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The unit a person sends the matter to: one of the unit table, another than the one it is with,
+   * within the deciding office's region (or, for the registering office placing it by hand, on the
+   * matter's place), and never a unit an accusation rules out: the accused, a unit inside its
+   * department, or a unit under an accused principal leader (Art 30(3)).
+   */
+  private static void requireDestination(
+      PetitionCaseEntity c, Caller caller, String unitCode, boolean byHand) {
+    String region = unitCode.split(":")[0];
+    if (UNITS.find(unitCode).isEmpty()) {
       throw ProblemException.invalid(
           "unit.code",
           "KnownUnit",
           "is not a unit of the unit table (GET /api/routing/units?region=...)");
     }
-    if (!caller.covers(region)) {
+    boolean onTheMattersPlace =
+        byHand
+            && caller.unit().equals(c.registeringUnit)
+            && (c.matterRegionCode.startsWith(region) || region.startsWith(c.matterRegionCode));
+    if (!caller.covers(region) && !onTheMattersPlace) {
       throw ProblemException.invalid(
           "unit.code",
           "WithinDecidingRegion",
           "the deciding office sends the matter to a unit of its own region "
               + caller.region()
+              + (byHand ? " (the registering office also to one of the matter's place)" : "")
               + "; a matter for another region goes through that region's office");
     }
-    if (request.unitCode().equals(c.handlingUnit)) {
+    if (unitCode.equals(c.handlingUnit)) {
       throw ProblemException.invalid(
           "unit.code",
           "DifferentUnit",
-          "the matter must go to another unit than the one that objected");
+          "the matter must go to another unit than the one it is with");
     }
-    if (c.accuses(request.unitCode())) {
+    for (var accused : c.accused) {
+      if (accused.unitCode == null) {
+        continue;
+      }
+      if (accused.leader && region.startsWith(accused.unitCode.split(":")[0])) {
+        throw ProblemException.invalid(
+            "unit.code",
+            "AboveTheAccusedLeader",
+            "the accused is a principal leader of region "
+                + accused.unitCode.split(":")[0]
+                + ": the accusation goes to a body one level up, never to a unit under them (Art 30(3))");
+      }
+    }
+    if (c.accuses(unitCode)
+        || c.accused.stream()
+            .filter(a -> a.unitCode != null)
+            .anyMatch(a -> UNITS.departmentOf(a.unitCode).contains(unitCode))) {
       throw ProblemException.invalid(
           "unit.code",
           "NotTheAccused",
           "an accusation never goes to a unit it accuses, nor to a unit inside that unit's department (Art 30(3))");
     }
-    var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
-    // the objecting unit owes nothing any more: its acceptance period counts in no rate; the unit
-    // that takes the matter is judged on its own (docs/statistics.md)
-    progress.withdrawAll();
-    String mode = request.mode() == null ? c.routingMode : request.mode();
-    if (request.reportDays() != null && !"ASSIGN".equals(mode)) {
+  }
+
+  /** The mode a person chose (null: the case's own, FORWARD for an unplaced one), checked. */
+  private static String requireMode(PetitionCaseEntity c, String requested, Integer reportDays) {
+    String mode = requested != null ? requested : c.routingMode != null ? c.routingMode : "FORWARD";
+    if (reportDays != null && !"ASSIGN".equals(mode)) {
       throw ProblemException.invalid(
           "reportDays",
           "AssignOnly",
           "a deadline to report is set for an assignment (交办, mode ASSIGN) only (Art 22)");
     }
+    return mode;
+  }
+
+  /**
+   * Sends the matter to the unit a person chose: its acceptance period and objection window start
+   * there (and for an assignment the report's), with the unit before and after in the details. The
+   * node hosting the unit when it is another: the caller hands the case off there once the
+   * transition is recorded.
+   */
+  private Optional<NodeRegistry.Node> sendTo(
+      Lifecycle.Progress progress,
+      PetitionCaseEntity c,
+      String unitCode,
+      String unitName,
+      String mode,
+      Integer reportDays) {
     String previous = c.handlingUnit;
-    c.handlingUnit = request.unitCode();
-    c.handlingUnitName = request.unitName();
+    String region = unitCode.split(":")[0];
+    c.handlingUnit = unitCode;
+    c.handlingUnitName = unitName;
     c.handlingRegion = region;
     c.routingMode = mode;
     c.assignedOn = progress.today();
-    openAcceptance(progress, c, mode, request.reportDays());
+    openAcceptance(progress, c, mode, reportDays);
     // the unit may work on another node: the case goes there (docs/nodes.md)
     Optional<NodeRegistry.Node> elsewhere = handoffs.destination(region);
     progress
         .to(routedStatus(mode))
-        .outcome("UPHELD")
-        .detail("reportDays", request.reportDays())
+        .detail("mode", mode)
+        .detail("reportDays", reportDays)
         .detail("previousUnit", previous)
         .detail("unit", c.handlingUnit)
         .detail("unitName", c.handlingUnitName)
-        .detail("reason", request.reason())
-        .detail("node", elsewhere.map(NodeRegistry.Node::regionCode).orElse(null))
-        .record();
-    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
+        .detail("node", elsewhere.map(NodeRegistry.Node::regionCode).orElse(null));
+    return elsewhere;
   }
 
   /**
@@ -595,6 +692,10 @@ public class Handling {
         requireDecider(c, caller);
         lifecycle.requireAllowed(c, Transition.OBJECTION_UPHELD);
       }
+      case ROUTING_BY_HAND -> {
+        requirePetitionOffice(c, caller);
+        lifecycle.requireAllowed(c, Transition.ROUTED_BY_HAND);
+      }
       case EXTENSION -> {
         responsible(c, Transition.EXTENDED, caller);
         if (c.extended) {
@@ -716,6 +817,26 @@ public class Handling {
           "the objection is decided by the forwarding office or a supervisor above "
               + c.handlingUnit
               + ", not by the unit that objected");
+    }
+  }
+
+  /**
+   * 人工转送、交办 is a 信访 office's act (Art 22): the registering office, or one covering the matter's
+   * place or the unit it is with; never the unit it is with (that unit objects instead).
+   */
+  private static void requirePetitionOffice(PetitionCaseEntity c, Caller caller) {
+    boolean petitionOffice = Units.department(caller.unit()).equals(Units.PETITION_OFFICE);
+    boolean registeringOffice = caller.unit().equals(c.registeringUnit);
+    boolean covering =
+        caller.covers(c.matterRegionCode)
+            || (c.handlingRegion != null && caller.covers(c.handlingRegion));
+    if (!petitionOffice
+        || caller.unit().equals(c.handlingUnit)
+        || !(registeringOffice || covering)) {
+      throw ProblemException.forbidden(
+          "a matter is forwarded or assigned by hand by a 信访 office (xfj): the registering office"
+              + " or one covering the matter's place or the unit it is with; the unit it is with"
+              + " objects instead (objection)");
     }
   }
 

@@ -21,6 +21,14 @@ public enum HandlingAct {
       Roles.HANDLER,
       Roles.SUPERVISOR,
       Roles.JOINT_OFFICE),
+  /** 人工转送、交办: a 信访 office places the matter by hand. */
+  ROUTING_BY_HAND(
+      "routing-by-hand",
+      Transition.ROUTED_BY_HAND,
+      Roles.REGISTRAR,
+      Roles.HANDLER,
+      Roles.SUPERVISOR,
+      Roles.JOINT_OFFICE),
   EXTENSION("extension", Transition.EXTENDED, Roles.HANDLER),
   HEARING("hearings", Transition.HEARING_HELD, Roles.HANDLER),
   MEDIATION("mediation", Transition.MEDIATED, Roles.HANDLER),

@@ -21,6 +21,15 @@ public enum Transition {
   DECLINED("不予受理", EnumSet.of(CaseStatus.FORWARDED, CaseStatus.ASSIGNED), CaseStatus.DECLINED),
   OBJECTED("提出异议", EnumSet.of(CaseStatus.FORWARDED, CaseStatus.ASSIGNED), CaseStatus.OBJECTED),
   OBJECTION_UPHELD("异议成立，改送", EnumSet.of(CaseStatus.OBJECTED), null),
+  /**
+   * 人工转送、交办: a 信访 office forwards or assigns the matter by hand, with its reason, when the rules
+   * could not place it or placed it wrongly (before the unit accepted it); to FORWARDED or
+   * ASSIGNED.
+   */
+  ROUTED_BY_HAND(
+      "人工转送、交办",
+      EnumSet.of(CaseStatus.REGISTERED, CaseStatus.FORWARDED, CaseStatus.ASSIGNED),
+      null),
   OBJECTION_REJECTED("异议不成立", EnumSet.of(CaseStatus.OBJECTED), null),
   EXTENDED("延长办理期限", EnumSet.of(CaseStatus.ACCEPTED), null),
   HEARING_HELD(

@@ -106,8 +106,8 @@ final class Decisions {
     return this;
   }
 
-  /** Publishes the decision with a new event id. */
-  void send() {
+  /** Publishes the decision with a new event id, and returns that id. */
+  String send() {
     RoutingDecided decision =
         new RoutingDecided(
             caseId,
@@ -124,13 +124,14 @@ final class Decisions {
             informed,
             excluded,
             nodeKey);
+    String eventId = UUID.randomUUID().toString();
     try {
       KAFKA.send(
           Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
           caseId,
-          KafkaProbe.cloudEventHeaders(
-              UUID.randomUUID().toString(), "cn.gov.petition.routing.decided", "n"),
+          KafkaProbe.cloudEventHeaders(eventId, "cn.gov.petition.routing.decided", "n"),
           JSON.writeValueAsString(decision));
+      return eventId;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

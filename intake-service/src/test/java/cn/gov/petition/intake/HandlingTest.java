@@ -72,7 +72,10 @@ class HandlingTest {
     // what each caller is offered (GET /cases/{id}/acts) is what the acts themselves allow
     assertEquals(
         List.of("referral", "acceptance", "declination", "objection", "staff"), acts(HANDLER, id));
-    assertEquals(List.of(), acts(CITY, id), "the city is not the unit that must act");
+    assertEquals(
+        List.of("routing-by-hand"),
+        acts(CITY, id),
+        "the city is not the unit that must act; as a 信访 office above it may send it elsewhere");
     post(CITY, path + "/acceptance", Map.of("notice", "已受理")).statusCode(403);
     post(HANDLER, path + "/opinion", opinion(null))
         .statusCode(409)

@@ -45,50 +45,114 @@ public class Router {
     this.clock = clock;
   }
 
-  /** The decision, with the rule that made it (null for an accusation's fixed rule). */
-  public record Routed(RoutingDecided decision, AuthorityRule rule) {}
+  /**
+   * The decision, with the rule that made it (null for an accusation's fixed rule), the matter's
+   * place from the province down (the nearest known division when the table lacks it), and what was
+   * passed over and why.
+   */
+  public record Routed(
+      RoutingDecided decision,
+      AuthorityRule rule,
+      List<Division> path,
+      List<Alternative> alternatives) {}
+
+  /**
+   * 无法确定: no unit can be chosen by the rules in effect (no rule covers the case, or no level of the
+   * matter's place has the department its rule names). The case waits for a 信访 office to forward it
+   * by hand (docs/lifecycle.md); nothing is decided.
+   */
+  public static final class Unplaceable extends RuntimeException {
+    private final transient List<Division> path;
+    private final transient List<Alternative> alternatives;
+
+    Unplaceable(String reason, List<Division> path, List<Alternative> alternatives) {
+      super(reason);
+      this.path = List.copyOf(path);
+      this.alternatives = List.copyOf(alternatives);
+    }
+
+    public List<Division> path() {
+      return path;
+    }
+
+    public List<Alternative> alternatives() {
+      return alternatives;
+    }
+  }
 
   public Routed decide(RoutingRequested request, RuleSet rules) {
     if ("ACCUSATION".equals(request.petitionClass()) && !request.accused().isEmpty()) {
-      return new Routed(accusation(request), null);
+      List<Alternative> alternatives = new ArrayList<>();
+      return new Routed(
+          accusation(request, alternatives),
+          null,
+          placeOf(request.matterRegionCode()),
+          alternatives);
     }
     String matter = request.matterRegionCode();
+    List<Division> path = placeOf(matter);
+    List<Alternative> alternatives = new ArrayList<>();
     AuthorityRule rule =
         rules
             .ruleFor(request.category(), request.petitionClass())
             .orElseThrow(
                 () ->
-                    new IllegalStateException(
-                        "authority rules " + rules.label() + " cover no case of " + matter));
+                    new Unplaceable(
+                        "职权规则 " + rules.label() + " 没有适用于该事项的规则（分类 " + request.category() + "）",
+                        path,
+                        alternatives));
+    for (AuthorityRule other : rules.rules()) {
+      if (other != rule && other.specificity(request.category(), request.petitionClass()) >= 0) {
+        alternatives.add(
+            new Alternative(
+                Alternative.Kind.RULE,
+                String.valueOf(other.id()),
+                ruleName(other),
+                "也适用，但第 " + rule.id() + " 条更具体（细类优先于大类、大类优先于其他事项，信访类别相同者优先）"));
+      }
+    }
     List<String> skipped = new ArrayList<>();
     Units.Unit unit = null;
-    List<Division> path = new ArrayList<>(divisions.path(matter));
-    if (path.isEmpty()) {
-      path.add(nearestKnown(matter));
-      path = divisions.path(path.get(0).code());
-    }
-    for (int i = path.size() - 1; i >= 0 && unit == null; i--) {
+    for (int i = path.size() - 1; i >= 0; i--) {
       Division division = path.get(i);
-      if (rule.minLevel() != null && division.level().compareTo(rule.minLevel()) > 0) {
-        skipped.add(division.name() + "：规则要求" + levelName(rule.minLevel()) + "以上办理");
+      if (unit != null) {
+        if (units.find(division.code() + ":" + rule.department()).isPresent()) {
+          alternatives.add(
+              new Alternative(
+                  Alternative.Kind.LEVEL,
+                  division.code(),
+                  division.name(),
+                  "设有" + units.label(rule.department()) + "，但按属地管理、分级负责由有该部门的最低层级办理"));
+        }
         continue;
       }
-      var candidate = units.find(division.code() + ":" + rule.department());
-      if (candidate.isPresent()) {
-        unit = candidate.get();
+      String why;
+      if (rule.minLevel() != null && division.level().compareTo(rule.minLevel()) > 0) {
+        why = "规则要求" + levelName(rule.minLevel()) + "以上办理";
+        skipped.add(division.name() + "：" + why);
       } else {
-        skipped.add(division.name() + "未设" + units.label(rule.department()));
+        var candidate = units.find(division.code() + ":" + rule.department());
+        if (candidate.isPresent()) {
+          unit = candidate.get();
+          continue;
+        }
+        why = "未设" + units.label(rule.department());
+        skipped.add(division.name() + why);
       }
+      alternatives.add(
+          new Alternative(Alternative.Kind.LEVEL, division.code(), division.name(), why));
     }
     if (unit == null) {
-      throw new IllegalStateException(
-          "no "
-              + rule.department()
-              + " unit on the path of "
-              + matter
-              + " (rule "
+      throw new Unplaceable(
+          "问题属地各层级均未设"
+              + units.label(rule.department())
+              + "（职权规则 "
+              + rules.label()
+              + " 第 "
               + rule.id()
-              + ")");
+              + " 条）",
+          path,
+          alternatives);
     }
     String registeredAt = request.registeringUnit().split(":")[0];
     boolean escalated =
@@ -148,7 +212,26 @@ public class Router {
             escalated,
             informed.stream().map(Units.Unit::code).toList(),
             List.of()),
-        rule);
+        rule,
+        path,
+        alternatives);
+  }
+
+  /** The matter's place from the province down, or the nearest division the table knows. */
+  private List<Division> placeOf(String matter) {
+    List<Division> path = divisions.path(matter);
+    return path.isEmpty() ? divisions.path(nearestKnown(matter).code()) : path;
+  }
+
+  private String ruleName(AuthorityRule rule) {
+    return "第 "
+        + rule.id()
+        + " 条（"
+        + (rule.category().equals(AuthorityRule.ANY) ? "其他事项" : "分类 " + rule.category())
+        + (rule.petitionClass().equals(AuthorityRule.ANY) ? "" : "、" + rule.petitionClass())
+        + " → "
+        + units.label(rule.department())
+        + "）";
   }
 
   /** 0 for a province, 1 a city, 2 a county, 3 a township. */
@@ -165,7 +248,7 @@ public class Router {
     };
   }
 
-  private RoutingDecided accusation(RoutingRequested request) {
+  private RoutingDecided accusation(RoutingRequested request, List<Alternative> alternatives) {
     List<String> reasons = new ArrayList<>();
     String region = null;
     for (AccusedUnit accused : request.accused()) {
@@ -182,6 +265,12 @@ public class Router {
       if (accused.leader()) {
         target = upOrSame(accusedRegion);
         reasons.add("被反映人为" + name(accusedRegion) + "主要领导，提级由上一级纪检监察机关办理");
+        alternatives.add(
+            new Alternative(
+                Alternative.Kind.LEVEL,
+                accusedRegion,
+                name(accusedRegion),
+                "被反映人为该级主要领导，提级由上一级纪检监察机关办理"));
       }
       if (region == null || target.length() < region.length()) {
         region = target;
@@ -194,11 +283,19 @@ public class Router {
             .flatMap(a -> units.departmentOf(a.unitCode()).stream())
             .distinct()
             .toList();
+    for (String unit : excluded) {
+      alternatives.add(
+          new Alternative(
+              Alternative.Kind.UNIT,
+              unit,
+              units.nameOr(unit, unit),
+              accuses(request.accused(), unit) ? "被反映单位，不转送（第三十条）" : "属被反映单位所在部门，不转送（第三十条）"));
+    }
     while (excluded.contains(region + ":" + DISCIPLINE) && Division.parentOf(region) != null) {
-      reasons.add(
-          disciplineBodyName(region)
-              + (accuses(request.accused(), region + ":" + DISCIPLINE) ? "被反映" : "属被反映单位所在部门")
-              + "，提级办理");
+      String why =
+          (accuses(request.accused(), region + ":" + DISCIPLINE) ? "被反映" : "属被反映单位所在部门") + "，提级办理";
+      reasons.add(disciplineBodyName(region) + why);
+      alternatives.add(new Alternative(Alternative.Kind.LEVEL, region, name(region), why));
       region = Division.parentOf(region);
     }
     String unitName = disciplineBodyName(region);

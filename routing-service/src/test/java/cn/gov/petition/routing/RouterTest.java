@@ -140,6 +140,60 @@ class RouterTest {
         "why not the township: " + decision.explanation());
   }
 
+  /**
+   * Issue 31, item 3: the decision says what it passed over and why: the less specific rules, the
+   * levels below the unit without the department, the levels above that have it.
+   */
+  @Test
+  void aDecisionNamesThePlaceTheRulesAndTheLevelsItPassedOverAndWhy() {
+    Router.Routed routed = router.decide(registered("530302001", 1), RULES); // 0105 供暖
+    assertEquals(
+        List.of("53", "5303", "530302", "530302001"),
+        routed.path().stream().map(Division::code).toList());
+    assertEquals(2, routed.rule().id());
+    assertTrue(
+        routed
+            .alternatives()
+            .contains(new Alternative(Alternative.Kind.LEVEL, "530302001", "南宁街道", "未设住房和城乡建设部门")),
+        routed.alternatives().toString());
+    // the catch-all also covered it, less specifically; rule 3 (0103) and 4 (12) did not
+    List<String> rules =
+        routed.alternatives().stream()
+            .filter(a -> a.kind() == Alternative.Kind.RULE)
+            .map(Alternative::code)
+            .toList();
+    assertEquals(List.of("1"), rules);
+    // the city and the province have the department too: the lowest level handles it
+    List<String> above =
+        routed.alternatives().stream()
+            .filter(a -> a.kind() == Alternative.Kind.LEVEL && a.reason().startsWith("设有"))
+            .map(Alternative::code)
+            .toList();
+    assertEquals(List.of("5303", "53"), above);
+  }
+
+  @Test
+  void aCaseNoUnitOnItsPlaceCanTakeIsNotPlacedAndSaysWhy() {
+    RuleSet broken =
+        new RuleSet(
+            8,
+            LocalDate.of(2026, 1, 1),
+            List.of(new AuthorityRule(1, "*", "*", "nosuch", null, "无此部门")));
+    Router.Unplaceable unplaceable =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Router.Unplaceable.class, () -> router.decide(registered("530302001", 1), broken));
+    assertTrue(unplaceable.getMessage().contains("各层级均未设"), unplaceable.getMessage());
+    assertEquals(4, unplaceable.alternatives().size(), unplaceable.alternatives().toString());
+    assertEquals(4, unplaceable.path().size());
+
+    RuleSet none = new RuleSet(9, LocalDate.of(2026, 1, 1), List.of());
+    assertTrue(
+        org.junit.jupiter.api.Assertions.assertThrows(
+                Router.Unplaceable.class, () -> router.decide(registered("530302001", 1), none))
+            .getMessage()
+            .contains("没有适用于该事项的规则"));
+  }
+
   @Test
   void theMostSpecificRuleWinsAndSmallMattersStayInTheTownship() {
     RoutingDecided property = decide(about("0103", "APPEAL"));
@@ -198,6 +252,17 @@ class RouterTest {
     assertEquals("530302:jw", decision.unitCode());
     assertEquals(List.of("530302001:zf", "530302001:jw"), decision.excluded());
     assertTrue(decision.explanation().contains("南宁街道纪工委属被反映单位所在部门，提级办理"), decision.explanation());
+    List<Alternative> passedOver =
+        router
+            .decide(accusation(new RoutingRequested.AccusedUnit("530302001:zf", false)), RULES)
+            .alternatives();
+    assertEquals(
+        List.of(
+            new Alternative(Alternative.Kind.UNIT, "530302001:zf", "南宁街道办事处", "被反映单位，不转送（第三十条）"),
+            new Alternative(
+                Alternative.Kind.UNIT, "530302001:jw", "南宁街道纪工委", "属被反映单位所在部门，不转送（第三十条）"),
+            new Alternative(Alternative.Kind.LEVEL, "530302001", "南宁街道", "属被反映单位所在部门，提级办理")),
+        passedOver);
   }
 
   /**

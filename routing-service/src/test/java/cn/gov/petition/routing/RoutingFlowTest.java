@@ -1,9 +1,14 @@
 package cn.gov.petition.routing;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -357,6 +362,76 @@ class RoutingFlowTest {
                   "find { it.version == 1 }.rules.collect { [category: it.category, petitionClass: it.petitionClass, department: it.department, minLevel: it.minLevel, note: it.note] }"));
       asAdmin(restore).statusCode(201);
     }
+  }
+
+  /**
+   * Issue 31, item 3: a decision is readable with its rule, the matter's place and what it passed
+   * over, by those who may read the case; an accusation's never by the accused, nor by a bureau
+   * that is not a party to it.
+   */
+  @Test
+  void aDecisionIsReadWithItsRuleItsPlaceAndWhatItPassedOverByThoseWhoMayReadTheCase() {
+    String plain = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        plain,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
+        registered(plain, "530302001"));
+    String registrar = TestTokens.token("qilin-registrar", "530302:xfj", "530302", "registrar");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> decision(registrar, plain).extract().statusCode() == 200);
+    String unit = decision(registrar, plain).extract().path("unitCode");
+    decision(registrar, plain)
+        .body("placed", equalTo(true))
+        .body("rule.version", startsWith("authority-"))
+        .body("rule.department", equalTo(unit.split(":")[1]))
+        .body("regionPath.code", contains("53", "5303", "530302", "530302001"))
+        .body("regionPath.name", hasItems("云南省", "曲靖市", "麒麟区"))
+        .body("alternatives.find { it.kind == 'RULE' }.reason", containsString("更具体"));
+    decision(TestTokens.token("qilin-zjj", "530302:zjj", "530302", "handler"), plain)
+        .statusCode(200);
+    decision(TestTokens.token("zhanyi-handler", "530303:xfj", "530303", "supervisor"), plain)
+        .statusCode(404)
+        .contentType("application/problem+json");
+
+    String accusation = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+        accusation,
+        KafkaProbe.cloudEventHeaders(
+            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
+        registered(accusation, "530302001")
+            .replace("\"APPEAL\"", "\"ACCUSATION\"")
+            .replace(
+                "\"accused\":[]",
+                "\"accused\":[{\"unitCode\":\"530302001:zf\",\"leader\":false}]"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> decision(registrar, accusation).extract().statusCode() == 200);
+    decision(registrar, accusation)
+        .body("unitCode", equalTo("530302:jw"))
+        .body("rule.version", equalTo("accusation-1"))
+        .body("rule.id", nullValue())
+        .body("alternatives.code", hasItems("530302001:zf", "530302001:jw", "530302001"));
+    decision(TestTokens.token("qilin-jw", "530302:jw", "530302", "handler"), accusation)
+        .statusCode(200);
+    decision(TestTokens.token("qujing-supervisor", "5303:xfj", "5303", "supervisor"), accusation)
+        .statusCode(200);
+    // the accused, the body inside its department, and a bureau that is no party: not found
+    decision(TestTokens.token("nanning-zf", "530302001:zf", "530302001", "supervisor"), accusation)
+        .statusCode(404);
+    decision(TestTokens.token("nanning-jw", "530302001:jw", "530302001", "handler"), accusation)
+        .statusCode(404);
+    decision(TestTokens.token("qilin-zjj", "530302:zjj", "530302", "handler"), accusation)
+        .statusCode(404);
+    decision(registrar, "not-a-case").statusCode(400);
+    decision(registrar, UUID.randomUUID().toString()).statusCode(404);
+  }
+
+  private static io.restassured.response.ValidatableResponse decision(String token, String id) {
+    return given().auth().oauth2(token).when().get("/cases/" + id + "/decision").then();
   }
 
   private static io.restassured.response.ValidatableResponse asAdmin(Map<String, Object> body) {

@@ -126,6 +126,37 @@ public final class HandlingRequests {
     }
   }
 
+  @Schema(
+      description =
+          "人工转送、交办 / Forward or assign the matter by hand, when the rules could not place it or"
+              + " placed it wrongly")
+  public record RoutingByHandRequest(
+      @Schema(description = "转送或交办的单位 / the unit the matter goes to") @NotNull @Valid UnitRef unit,
+      @Schema(
+              description = "FORWARD (转送) or ASSIGN (交办); default the case's own, or FORWARD",
+              example = "ASSIGN")
+          @Pattern(regexp = "FORWARD|ASSIGN", message = "must be FORWARD or ASSIGN")
+          String mode,
+      @Schema(
+              description = "理由 / why the rules' proposal was not followed",
+              example = "该路段属建宁街道管辖，规则按原属地判定有误。")
+          @NotBlank
+          @Size(max = 2000)
+          String reason,
+      @Schema(
+              description =
+                  "交办期限（日）/ for ASSIGN: the days the unit has to report its result (Art 22);"
+                      + " default 90",
+              example = "30")
+          @Min(1)
+          @Max(180)
+          Integer reportDays) {
+
+    Acts.RoutingByHand act() {
+      return new Acts.RoutingByHand(unit.code(), unit.name(), mode, reason, reportDays);
+    }
+  }
+
   @Schema(description = "单位 / A unit")
   public record UnitRef(
       @Schema(description = "单位代码 / <region>:<department>", example = "530302:zjj")

@@ -17,6 +17,7 @@ import cn.gov.petition.intake.api.HandlingRequests.ObjectionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.OpinionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ReferralRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ReviewRequest;
+import cn.gov.petition.intake.api.HandlingRequests.RoutingByHandRequest;
 import cn.gov.petition.intake.api.HandlingRequests.StaffRequest;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.RolesAllowed;
@@ -159,6 +160,26 @@ public class HandlingResource {
   public CaseView decideObjection(
       @PathParam("id") @CaseId String id, @NotNull @Valid ObjectionDecisionRequest body) {
     return act(id, (c, who) -> handling.decideObjection(c, who, body.act()));
+  }
+
+  @POST
+  @Path("/routing-by-hand")
+  @RolesAllowed({Roles.REGISTRAR, Roles.HANDLER, Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @Transactional
+  @Operation(
+      summary = "人工转送、交办 / Forward or assign by hand",
+      description =
+          "规则无法确定办理单位，或确定有误且尚未受理的，由信访工作机构（登记机关，或辖区覆盖问题属地或现办理单位的信访部门）说明理由后人工转送或交办；"
+              + "交办的可定报告期限。规则的原建议记入同一条办理记录。不得转送被检举控告的单位及其所在部门，主要领导被检举控告的须提级。"
+              + " A 信访 office (the registering one, or one covering the matter's place or the unit"
+              + " it is with) forwards or assigns the matter by hand, with its reason, when the rules"
+              + " could not place it (REGISTERED) or placed it wrongly (FORWARDED/ASSIGNED, not yet"
+              + " accepted); an assignment may set its own report deadline. The rules' proposal is"
+              + " kept in the same history entry. Never to an accused unit or one inside its"
+              + " department, nor under an accused principal leader.")
+  public CaseView routeByHand(
+      @PathParam("id") @CaseId String id, @NotNull @Valid RoutingByHandRequest body) {
+    return act(id, (c, who) -> handling.routeByHand(c, who, body.act()));
   }
 
   @POST

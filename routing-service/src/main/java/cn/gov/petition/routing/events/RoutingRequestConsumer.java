@@ -2,6 +2,7 @@ package cn.gov.petition.routing.events;
 
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.common.outbox.Outbox;
+import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.contracts.RoutingRequested;
@@ -14,17 +15,22 @@ import io.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Routes every case intake asks to route (the node-internal routing requests): chooses the unit,
  * addresses the decision to the node hosting it, stores the decision and publishes it, in one
- * transaction.
+ * transaction. A case the rules cannot place is stored as such, with why, and nothing is published.
  */
 @ApplicationScoped
 public class RoutingRequestConsumer {
+
+  private static final Logger LOG = Logger.getLogger(RoutingRequestConsumer.class);
 
   private final Inbox inbox;
   private final Router router;
@@ -32,6 +38,7 @@ public class RoutingRequestConsumer {
   private final RoutingDecisionRepository decisions;
   private final Outbox outbox;
   private final Destinations nodes;
+  private final Clock clock;
 
   public RoutingRequestConsumer(
       Inbox inbox,
@@ -39,13 +46,15 @@ public class RoutingRequestConsumer {
       RuleBook rules,
       RoutingDecisionRepository decisions,
       Outbox outbox,
-      Destinations nodes) {
+      Destinations nodes,
+      Clock clock) {
     this.inbox = inbox;
     this.router = router;
     this.rules = rules;
     this.decisions = decisions;
     this.outbox = outbox;
     this.nodes = nodes;
+    this.clock = clock;
   }
 
   @Incoming("routing-requests")
@@ -58,11 +67,31 @@ public class RoutingRequestConsumer {
   }
 
   private void route(RoutingRequested request) {
-    Router.Routed routed = router.decide(request, rules.inEffect());
-    RoutingDecided decision = nodes.address(routed.decision());
     RoutingDecisionEntity entity = new RoutingDecisionEntity();
-    entity.caseId = UUID.fromString(decision.caseId());
-    entity.caseNumber = decision.caseNumber();
+    entity.caseId = UUID.fromString(request.caseId());
+    entity.caseNumber = request.caseNumber();
+    entity.registeringUnit = request.registeringUnit();
+    entity.matterRegion = request.matterRegionCode();
+    entity.petitionClass = request.petitionClass();
+    Router.Routed routed;
+    try {
+      routed = router.decide(request, rules.inEffect());
+    } catch (Router.Unplaceable unplaceable) {
+      // nothing is decided: the case stays with the registering office, whose forwarding deadline
+      // runs and is supervised, until a 信访 office forwards it by hand (docs/lifecycle.md)
+      LOG.warnf(
+          "case %s could not be placed by the rules in effect: %s",
+          request.caseNumber(), unplaceable.getMessage());
+      entity.ruleVersion = rules.inEffect().label();
+      entity.explanation = unplaceable.getMessage() + "；待信访工作机构人工转送或交办";
+      entity.decidedAt = clock.instant();
+      entity.regionPath = unplaceable.path().stream().map(Division::code).toList();
+      entity.alternatives = unplaceable.alternatives();
+      entity.excluded = List.of();
+      decisions.persist(entity);
+      return;
+    }
+    RoutingDecided decision = nodes.address(routed.decision());
     entity.unitCode = decision.unitCode();
     entity.unitName = decision.unitName();
     entity.regionCode = decision.regionCode();
@@ -72,6 +101,9 @@ public class RoutingRequestConsumer {
     entity.explanation = decision.explanation();
     entity.decidedAt = decision.decidedAt();
     entity.nodeRegion = decision.node();
+    entity.regionPath = routed.path().stream().map(Division::code).toList();
+    entity.alternatives = routed.alternatives();
+    entity.excluded = decision.excluded() == null ? List.of() : decision.excluded();
     decisions.persist(entity);
     outbox.publish(decision.caseId(), decision.caseNumber(), decision);
   }

@@ -29,6 +29,11 @@ public class AuthorityRuleSetRepository
     return latest == null ? 0 : latest;
   }
 
+  /** One rule of any version, by its id (a decision names the rule it applied). */
+  public Optional<AuthorityRuleEntity> rule(long id) {
+    return Optional.ofNullable(getEntityManager().find(AuthorityRuleEntity.class, id));
+  }
+
   public List<AuthorityRuleSetEntity> newestFirst() {
     return list("order by version desc");
   }
