@@ -372,12 +372,7 @@ class RoutingFlowTest {
   @Test
   void aDecisionIsReadWithItsRuleItsPlaceAndWhatItPassedOverByThoseWhoMayReadTheCase() {
     String plain = UUID.randomUUID().toString();
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
-        plain,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
-        registered(plain, "530302001"));
+    requestRouting(plain, registered(plain, "530302001"));
     String registrar = TestTokens.token("qilin-registrar", "530302:xfj", "530302", "registrar");
     await()
         .atMost(Duration.ofSeconds(20))
@@ -397,11 +392,8 @@ class RoutingFlowTest {
         .contentType("application/problem+json");
 
     String accusation = UUID.randomUUID().toString();
-    kafka.send(
-        Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
+    requestRouting(
         accusation,
-        KafkaProbe.cloudEventHeaders(
-            UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
         registered(accusation, "530302001")
             .replace("\"APPEAL\"", "\"ACCUSATION\"")
             .replace(
@@ -445,15 +437,21 @@ class RoutingFlowTest {
         .then();
   }
 
-  /** Sends a routing request about the category and returns routing's decision. */
-  private String route(String category) {
-    String caseId = UUID.randomUUID().toString();
+  /** Sends intake's routing request for the case, with a new event id. */
+  private void requestRouting(String caseId, String request) {
     kafka.send(
         Topics.forNode(Topics.ROUTING_REQUESTS, "53"),
         caseId,
         KafkaProbe.cloudEventHeaders(
             UUID.randomUUID().toString(), "cn.gov.petition.routing.requested", "n"),
-        registered(caseId, "530302001").replace("\"0201\"", "\"" + category + "\""));
+        request);
+  }
+
+  /** Sends a routing request about the category and returns routing's decision. */
+  private String route(String category) {
+    String caseId = UUID.randomUUID().toString();
+    requestRouting(
+        caseId, registered(caseId, "530302001").replace("\"0201\"", "\"" + category + "\""));
     var decisions =
         kafka.await(
             Topics.forNode(Topics.ROUTING_DECISIONS, "53"),
