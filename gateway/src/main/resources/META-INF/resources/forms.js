@@ -54,6 +54,13 @@ const Forms = (() => {
       { name: 'reportDays', label: '交办报送期限（日，仅交办）', type: 'number', min: 1, max: 180, optional: true },
       area('reason', '理由（为何不按规则建议办理）', 2000),
     ],
+    'matter-place': [
+      text('matterRegionCode', '正确的问题属地（区划代码，县 6 位或乡 9 位）', 9),
+      area('reason', '更正理由', 2000),
+      { name: 'unit.code', label: '改送单位（现办理单位不辖新属地时）', type: 'unit', optional: true },
+      choice('mode', '方式', { FORWARD: '转送', ASSIGN: '交办' }, { optional: true }),
+      { name: 'reportDays', label: '交办报送期限（日，仅交办）', type: 'number', min: 1, max: 180, optional: true },
+    ],
     extension: [
       { name: 'days', label: '延长天数', type: 'number', min: 1, max: 30, value: '30' },
       text('approvedBy', '批准人（本机关负责人）', 64), area('reason', '延期理由（告知信访人）', 2000),

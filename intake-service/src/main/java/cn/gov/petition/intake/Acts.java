@@ -35,6 +35,12 @@ public final class Acts {
   public record RoutingByHand(
       String unitCode, String unitName, String mode, String reason, Integer reportDays) {}
 
+  /**
+   * 更正问题属地: the matter's right place, why, and (when the matter must go elsewhere) the unit it goes
+   * to by hand.
+   */
+  public record MatterPlace(String matterRegionCode, String reason, RoutingByHand routing) {}
+
   /** 延期 (Art 34). */
   public record Extension(int days, String approvedBy, String reason) {}
 

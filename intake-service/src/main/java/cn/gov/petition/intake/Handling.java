@@ -36,7 +36,17 @@ public class Handling {
   private final SmsNotices sms;
   private final Handoffs handoffs;
 
-  public Handling(Lifecycle lifecycle, Deadlines deadlines, SmsNotices sms, Handoffs handoffs) {
+  /** The node's province: a matter's place is corrected within it. */
+  private final String province;
+
+  public Handling(
+      Lifecycle lifecycle,
+      Deadlines deadlines,
+      SmsNotices sms,
+      Handoffs handoffs,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "petition.node.region")
+          String node) {
+    this.province = node.substring(0, 2);
     this.handoffs = handoffs;
     this.lifecycle = lifecycle;
     this.deadlines = deadlines;
@@ -132,7 +142,7 @@ public class Handling {
           "NotNull",
           "the unit to send the matter to is required when the objection is upheld");
     }
-    requireDestination(c, caller, request.unitCode(), false);
+    requireDestination(c, caller, request.unitCode(), false, c.matterRegionCode);
     String mode = requireMode(c, request.mode(), request.reportDays());
     var progress = lifecycle.begin(c, Transition.OBJECTION_UPHELD, caller.unit(), caller.user());
     // the objecting unit owes nothing any more: its acceptance period counts in no rate; the unit
@@ -152,10 +162,102 @@ public class Handling {
    */
   public void routeByHand(PetitionCaseEntity c, Caller caller, Acts.RoutingByHand request) {
     check(HandlingAct.ROUTING_BY_HAND, c, caller);
-    requireDestination(c, caller, request.unitCode(), true);
+    requireDestination(c, caller, request.unitCode(), true, c.matterRegionCode);
     String mode = requireMode(c, request.mode(), request.reportDays());
-    CaseTransitionEntity proposal = proposal(c);
     var progress = lifecycle.begin(c, Transition.ROUTED_BY_HAND, caller.unit(), caller.user());
+    var elsewhere = placeByHand(progress, c, request, mode);
+    progress.detail("reason", request.reason()).record();
+    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
+  }
+
+  /**
+   * 更正问题属地 (issue 31, item 6): a 信访 office corrects the matter's place, with its reason. A matter
+   * not yet accepted whose unit does not cover the new place (or not yet placed at all) goes by
+   * hand to the unit the office names, in the same act; an accepted one stays with its unit, so its
+   * place is corrected only within that unit's region. The case is counted in the new place from
+   * then on: the event carries it, and statistics move the case's counts (docs/statistics.md).
+   */
+  public void correctPlace(PetitionCaseEntity c, Caller caller, Acts.MatterPlace request) {
+    check(HandlingAct.MATTER_PLACE, c, caller);
+    String place = request.matterRegionCode();
+    if (!place.startsWith(province)) {
+      throw ProblemException.invalid(
+          "matterRegionCode",
+          "InNodeProvince",
+          "the matter's place must lie in this platform's province " + province);
+    }
+    if (place.equals(c.matterRegionCode)) {
+      throw ProblemException.invalid(
+          "matterRegionCode", "Changed", "the matter's place is " + place + " already");
+    }
+    if (!caller.covers(place) && !caller.unit().equals(c.registeringUnit)) {
+      throw ProblemException.invalid(
+          "matterRegionCode",
+          "WithinCorrectingRegion",
+          "an office corrects the place to one of its own region "
+              + caller.region()
+              + "; the registering office to any");
+    }
+    boolean placeable = ROUTABLE.contains(c.status);
+    boolean unitCovers = c.handlingRegion != null && place.startsWith(c.handlingRegion);
+    Acts.RoutingByHand routing = request.routing();
+    if (routing == null && !unitCovers) {
+      if (!placeable) {
+        throw ProblemException.conflict(
+            c.handlingUnit
+                + " has accepted the matter and "
+                + place
+                + " lies outside its region: an accepted matter is not sent elsewhere (Art 23(3));"
+                + " correct the place within that region");
+      }
+      throw ProblemException.invalid(
+          "unit",
+          "NotNull",
+          c.handlingUnit == null
+              ? "the matter is not placed yet: name the unit it goes to with its new place"
+              : "the new place lies outside the region of "
+                  + c.handlingUnit
+                  + ": name the unit the matter goes to");
+    }
+    String mode = null;
+    if (routing != null) {
+      if (!placeable) {
+        throw ProblemException.conflict(
+            "the matter was accepted by "
+                + c.handlingUnit
+                + ": it is no longer sent elsewhere by hand. "
+                + lifecycle.dueNow(c));
+      }
+      requireDestination(c, caller, routing.unitCode(), true, place);
+      mode = requireMode(c, routing.mode(), routing.reportDays());
+    }
+    var progress =
+        lifecycle.begin(c, Transition.MATTER_PLACE_CORRECTED, caller.unit(), caller.user());
+    String previous = c.matterRegionCode;
+    c.matterRegionCode = place;
+    Optional<NodeRegistry.Node> elsewhere = Optional.empty();
+    if (routing != null) {
+      elsewhere = placeByHand(progress, c, routing, mode);
+    }
+    progress
+        .detail("previousMatterRegion", previous)
+        .detail("matterRegion", place)
+        .detail("reason", request.reason())
+        .record();
+    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
+  }
+
+  /** The statuses in which a matter may still be sent to another unit by hand. */
+  private static final java.util.Set<CaseStatus> ROUTABLE =
+      java.util.EnumSet.of(CaseStatus.REGISTERED, CaseStatus.FORWARDED, CaseStatus.ASSIGNED);
+
+  /**
+   * Sends the matter to the unit a person chose: from REGISTERED the forwarding period closes, from
+   * FORWARDED/ASSIGNED the unit's periods are withdrawn; the rules' proposal goes in the details.
+   */
+  private Optional<NodeRegistry.Node> placeByHand(
+      Lifecycle.Progress progress, PetitionCaseEntity c, Acts.RoutingByHand request, String mode) {
+    CaseTransitionEntity proposal = proposal(c);
     if (c.status == CaseStatus.REGISTERED) {
       progress.close(Step.FORWARD);
     } else {
@@ -164,13 +266,11 @@ public class Handling {
     var elsewhere =
         sendTo(progress, c, request.unitCode(), request.unitName(), mode, request.reportDays());
     progress
-        .detail("reason", request.reason())
         .detail("proposedUnit", proposal == null ? null : proposal.details.get("unit"))
         .detail("proposedUnitName", proposal == null ? null : proposal.details.get("unitName"))
         .detail(
-            "proposedRuleVersion", proposal == null ? null : proposal.details.get("ruleVersion"))
-        .record();
-    elsewhere.ifPresent(node -> handoffs.handOff(c, node));
+            "proposedRuleVersion", proposal == null ? null : proposal.details.get("ruleVersion"));
+    return elsewhere;
   }
 
   /** The rules' decision recorded on the case (its FORWARDED or ASSIGNED entry), or null. */
@@ -191,7 +291,7 @@ public class Handling {
    * department, or a unit under an accused principal leader (Art 30(3)).
    */
   private static void requireDestination(
-      PetitionCaseEntity c, Caller caller, String unitCode, boolean byHand) {
+      PetitionCaseEntity c, Caller caller, String unitCode, boolean byHand, String place) {
     String region = unitCode.split(":")[0];
     if (UNITS.find(unitCode).isEmpty()) {
       throw ProblemException.invalid(
@@ -202,7 +302,7 @@ public class Handling {
     boolean onTheMattersPlace =
         byHand
             && caller.unit().equals(c.registeringUnit)
-            && (c.matterRegionCode.startsWith(region) || region.startsWith(c.matterRegionCode));
+            && (place.startsWith(region) || region.startsWith(place));
     if (!caller.covers(region) && !onTheMattersPlace) {
       throw ProblemException.invalid(
           "unit.code",
@@ -695,6 +795,10 @@ public class Handling {
       case ROUTING_BY_HAND -> {
         requirePetitionOffice(c, caller);
         lifecycle.requireAllowed(c, Transition.ROUTED_BY_HAND);
+      }
+      case MATTER_PLACE -> {
+        requirePetitionOffice(c, caller);
+        lifecycle.requireAllowed(c, Transition.MATTER_PLACE_CORRECTED);
       }
       case EXTENSION -> {
         responsible(c, Transition.EXTENDED, caller);

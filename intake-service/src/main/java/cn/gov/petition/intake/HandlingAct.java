@@ -29,6 +29,14 @@ public enum HandlingAct {
       Roles.HANDLER,
       Roles.SUPERVISOR,
       Roles.JOINT_OFFICE),
+  /** 更正问题属地: a 信访 office corrects the matter's place. */
+  MATTER_PLACE(
+      "matter-place",
+      Transition.MATTER_PLACE_CORRECTED,
+      Roles.REGISTRAR,
+      Roles.HANDLER,
+      Roles.SUPERVISOR,
+      Roles.JOINT_OFFICE),
   EXTENSION("extension", Transition.EXTENDED, Roles.HANDLER),
   HEARING("hearings", Transition.HEARING_HELD, Roles.HANDLER),
   MEDIATION("mediation", Transition.MEDIATED, Roles.HANDLER),

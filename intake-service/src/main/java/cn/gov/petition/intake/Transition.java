@@ -87,6 +87,15 @@ public enum Transition {
       "指定经办人",
       EnumSet.copyOf(Stream.of(CaseStatus.values()).filter(s -> !s.isEnded()).toList()),
       null),
+  /**
+   * 更正问题属地: the matter's place was recorded wrongly (a street on a township boundary, a village
+   * moved between townships); a 信访 office corrects it, re-routing the matter by hand when it is not
+   * yet accepted and its unit does not cover the new place. Counted in the new place from then on.
+   */
+  MATTER_PLACE_CORRECTED(
+      "更正问题属地",
+      EnumSet.copyOf(Stream.of(CaseStatus.values()).filter(s -> !s.isEnded()).toList()),
+      null),
   /** 不再受理: a new registration of a terminated matter, answered at once (domain.md 6.2). */
   NOT_ACCEPTED_AGAIN("不再受理", EnumSet.of(CaseStatus.REGISTERED), CaseStatus.NOT_ACCEPTED_AGAIN),
   /**

@@ -73,9 +73,10 @@ class HandlingTest {
     assertEquals(
         List.of("referral", "acceptance", "declination", "objection", "staff"), acts(HANDLER, id));
     assertEquals(
-        List.of("routing-by-hand"),
+        List.of("routing-by-hand", "matter-place"),
         acts(CITY, id),
-        "the city is not the unit that must act; as a 信访 office above it may send it elsewhere");
+        "the city is not the unit that must act; as a 信访 office above it may send it elsewhere"
+            + " or correct its place");
     post(CITY, path + "/acceptance", Map.of("notice", "已受理")).statusCode(403);
     post(HANDLER, path + "/opinion", opinion(null))
         .statusCode(409)
@@ -184,9 +185,11 @@ class HandlingTest {
     // the unit closes (not terminates: the review window is open) and never rates itself; the
     // city's office records the rating and receives a request for review
     assertEquals(List.of("staff", "closure"), acts(HANDLER, id));
-    assertEquals(List.of("evaluation", "review-request"), acts(CITY, id));
+    assertEquals(List.of("matter-place", "evaluation", "review-request"), acts(CITY, id));
     assertEquals(
-        List.of("evaluation"), acts(PROVINCE, id), "the review request is the city's to receive");
+        List.of("matter-place", "evaluation"),
+        acts(PROVINCE, id),
+        "the review request is the city's to receive");
 
     clock.setToday(LocalDate.parse("2026-10-21"));
     // the unit whose answer is rated never records its own rating (the rate judges it)
@@ -240,8 +243,8 @@ class HandlingTest {
     post(PROVINCE, path + "/review-opinion", opinion("2026-11-20"))
         .statusCode(200)
         .body("status", equalTo("REREVIEWED"));
-    assertEquals(List.of("staff", "closure", "termination"), acts(PROVINCE, id));
-    assertEquals(List.of(), acts(CITY, id), "the re-review is the province's");
+    assertEquals(List.of("matter-place", "staff", "closure", "termination"), acts(PROVINCE, id));
+    assertEquals(List.of("matter-place"), acts(CITY, id), "the re-review is the province's");
     post(PROVINCE, path + "/termination", Map.of("checklist", Map.of(), "summary", "终结。"))
         .statusCode(422)
         .body("errors[0].field", equalTo("checklist"));
@@ -550,9 +553,10 @@ class HandlingTest {
         TestTokens.token("zhanyi-supervisor", "530303:xfj", "530303", "supervisor");
     post(zhanyiOffice, path + "/objection-decision", back).statusCode(403);
     read(id).body("status", equalTo("OBJECTED"));
-    assertEquals(List.of(), acts(HANDLER, id));
-    assertEquals(List.of(), acts(zhanyiOffice, id));
-    assertEquals(List.of("objection-decision"), acts(CITY_SUPERVISOR, id));
+    // the 信访 offices may still correct the matter's place, no more
+    assertEquals(List.of("matter-place"), acts(HANDLER, id));
+    assertEquals(List.of("matter-place"), acts(zhanyiOffice, id));
+    assertEquals(List.of("objection-decision", "matter-place"), acts(CITY_SUPERVISOR, id));
 
     post(CITY_SUPERVISOR, path + "/objection-decision", back)
         .statusCode(200)

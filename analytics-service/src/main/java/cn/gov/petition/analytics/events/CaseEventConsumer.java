@@ -97,6 +97,10 @@ public class CaseEventConsumer {
               null,
               caseId));
     }
+    if ("MATTER_PLACE_CORRECTED".equals(progress.transition())
+        && progress.matterRegionCode().startsWith(nodeRegion)) {
+      facts.moved(caseId, progress.matterRegionCode());
+    }
     if (Boolean.TRUE.equals(progress.escalated())
         && progress.matterRegionCode().startsWith(nodeRegion)) {
       facts.escalated(caseId);

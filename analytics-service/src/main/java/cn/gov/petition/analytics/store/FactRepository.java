@@ -152,6 +152,70 @@ public class FactRepository {
         .executeUpdate();
   }
 
+  /**
+   * 更正问题属地: the case's petitions are counted in {@code region} from now on. Each of its facts
+   * moves, and with it its counts in every tally kept by the matter's place (the petition tallies,
+   * the petition and person day tallies, the daily volume of its registration): one less in the old
+   * place and each region above it, one more in the new, summed per row so that a region above both
+   * keeps its count. Snapshots and bulletins published before keep what they said.
+   */
+  public void moved(UUID caseId, String region) {
+    String moving =
+        "WITH moving AS (SELECT matter_region_code AS old, day, channel, category, petition_class,"
+            + " purpose, repeat, collective, CAST(length(registering_region) AS smallint) AS"
+            + " registering_level, escalated, origin, registering_region,"
+            + " coalesce(person_count, 0) AS persons FROM petition_fact WHERE case_id = :case AND"
+            + " matter_region_code <> :region),"
+            + " placed AS (SELECT c.*, m.place, m.delta FROM moving c CROSS JOIN LATERAL"
+            + " (VALUES (c.old, -1), (CAST(:region AS text), 1)) AS m(place, delta))";
+    em.createNativeQuery(
+            moving
+                + " INSERT INTO petition_tally (region_code, day, channel, category,"
+                + " petition_class, purpose, repeat, collective, registering_level, escalated,"
+                + " origin, count, persons) SELECT left(p.place, l), p.day, p.channel, p.category,"
+                + " p.petition_class, p.purpose, p.repeat, p.collective, p.registering_level,"
+                + " p.escalated, p.origin, sum(p.delta), sum(p.delta * p.persons) FROM placed p"
+                + " CROSS JOIN unnest(ARRAY[2, 4, 6, 9]) AS l WHERE l <= length(p.place)"
+                + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING sum(p.delta) <> 0"
+                + " ON CONFLICT ON CONSTRAINT petition_tally_key DO UPDATE SET"
+                + " count = petition_tally.count + EXCLUDED.count,"
+                + " persons = petition_tally.persons + EXCLUDED.persons")
+        .setParameter("case", caseId)
+        .setParameter("region", region)
+        .executeUpdate();
+    em.createNativeQuery(
+            moving
+                + " INSERT INTO fact_tally (kind, region_code, day, bucket, count)"
+                + " SELECT k.kind, left(p.place, l), p.day, k.bucket, sum(p.delta * k.amount)"
+                + " FROM placed p CROSS JOIN LATERAL (VALUES ('PETITION', CASE WHEN p.repeat THEN"
+                + " 'REPEAT' ELSE 'FIRST' END, 1), ('PERSONS', 'PERSONS', p.persons)) AS"
+                + " k(kind, bucket, amount) CROSS JOIN unnest(ARRAY[2, 4, 6, 9]) AS l"
+                + " WHERE l <= length(p.place) AND k.amount > 0 GROUP BY 1, 2, 3, 4"
+                + " HAVING sum(p.delta * k.amount) <> 0"
+                + " ON CONFLICT (kind, region_code, day, bucket)"
+                + " DO UPDATE SET count = fact_tally.count + EXCLUDED.count")
+        .setParameter("case", caseId)
+        .setParameter("region", region)
+        .executeUpdate();
+    // the daily volume counts each registration once, by its own place (not the repeats received)
+    em.createNativeQuery(
+            moving
+                + " INSERT INTO daily_volume (day, region_code, channel, cases, persons)"
+                + " SELECT p.day, p.place, p.channel, p.delta, p.delta * p.persons FROM placed p"
+                + " WHERE p.registering_region IS NOT NULL"
+                + " ON CONFLICT (day, region_code, channel) DO UPDATE SET"
+                + " cases = daily_volume.cases + EXCLUDED.cases,"
+                + " persons = daily_volume.persons + EXCLUDED.persons")
+        .setParameter("case", caseId)
+        .setParameter("region", region)
+        .executeUpdate();
+    em.createNativeQuery(
+            "UPDATE petition_fact SET matter_region_code = :region WHERE case_id = :case")
+        .setParameter("case", caseId)
+        .setParameter("region", region)
+        .executeUpdate();
+  }
+
   /** A step started, or given a new due date while open (an extension). */
   public void opened(UUID caseId, String caseNumber, CaseProgressed.OpenedStep step) {
     boolean tallied = TALLIED.contains(step.step().name());

@@ -157,6 +157,46 @@ public final class HandlingRequests {
     }
   }
 
+  @Schema(
+      description =
+          "更正问题属地 / Correct the matter's place; a matter not yet accepted whose unit does not"
+              + " cover the new place goes by hand to the unit named")
+  public record MatterPlaceRequest(
+      @Schema(
+              description = "正确的问题属地 / the matter's right place, county (6) or township (9 digits)",
+              example = "530302002")
+          @NotNull
+          @DivisionCode(lengths = {6, 9})
+          String matterRegionCode,
+      @Schema(description = "理由 / why", example = "该路段属建宁街道辖区，登记时误填为南宁街道。")
+          @NotBlank
+          @Size(max = 2000)
+          String reason,
+      @Schema(
+              description =
+                  "改送单位（现办理单位不辖新属地时必填）/ the unit the matter goes to, when its unit does not cover the new place")
+          @Valid
+          UnitRef unit,
+      @Schema(description = "FORWARD (转送) or ASSIGN (交办), with a unit", example = "FORWARD")
+          @Pattern(regexp = "FORWARD|ASSIGN", message = "must be FORWARD or ASSIGN")
+          String mode,
+      @Schema(
+              description = "交办期限（日）/ for ASSIGN: the days to report (Art 22); default 90",
+              example = "30")
+          @Min(1)
+          @Max(180)
+          Integer reportDays) {
+
+    Acts.MatterPlace act() {
+      return new Acts.MatterPlace(
+          matterRegionCode,
+          reason,
+          unit == null
+              ? null
+              : new Acts.RoutingByHand(unit.code(), unit.name(), mode, reason, reportDays));
+    }
+  }
+
   @Schema(description = "单位 / A unit")
   public record UnitRef(
       @Schema(description = "单位代码 / <region>:<department>", example = "530302:zjj")

@@ -11,6 +11,7 @@ import cn.gov.petition.intake.api.HandlingRequests.DeclineRequest;
 import cn.gov.petition.intake.api.HandlingRequests.EvaluationRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ExtensionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.HearingRequest;
+import cn.gov.petition.intake.api.HandlingRequests.MatterPlaceRequest;
 import cn.gov.petition.intake.api.HandlingRequests.MediationRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ObjectionDecisionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ObjectionRequest;
@@ -180,6 +181,24 @@ public class HandlingResource {
   public CaseView routeByHand(
       @PathParam("id") @CaseId String id, @NotNull @Valid RoutingByHandRequest body) {
     return act(id, (c, who) -> handling.routeByHand(c, who, body.act()));
+  }
+
+  @POST
+  @Path("/matter-place")
+  @RolesAllowed({Roles.REGISTRAR, Roles.HANDLER, Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @Transactional
+  @Operation(
+      summary = "更正问题属地 / Correct the matter's place",
+      description =
+          "问题属地登记有误（街道分界处、村组调整）的，由信访工作机构说明理由后更正；尚未受理且现办理单位不辖新属地的，同时人工转送或交办至所填单位；已受理的只在办理单位辖区内更正。"
+              + "更正记入办理记录，此后按新属地统计。 A 信访 office corrects a place recorded wrongly (a street"
+              + " on a township boundary, a village moved between townships), with its reason; a"
+              + " matter not yet accepted whose unit does not cover the new place goes by hand to"
+              + " the unit named, in the same act; an accepted one only within its unit's region."
+              + " Recorded in the history; counted in the new place from then on.")
+  public CaseView correctPlace(
+      @PathParam("id") @CaseId String id, @NotNull @Valid MatterPlaceRequest body) {
+    return act(id, (c, who) -> handling.correctPlace(c, who, body.act()));
   }
 
   @POST
