@@ -42,44 +42,13 @@ class MatterPlaceCorrectionTest {
     kafka.sendAll(
         Topics.CASE_EVENTS,
         List.of(
-            Events.of(
-                id,
-                "n",
-                new CaseRegistered(
-                    id,
-                    "n-" + id.substring(0, 8),
-                    "VISIT",
-                    "APPEAL",
-                    "530702001",
-                    "0201",
-                    "530702:xfj",
-                    day,
-                    day.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    3,
-                    "SEEK_SOLUTION",
-                    "DIRECT",
-                    false,
-                    null)),
+            Events.of(id, "n", registered(id, "VISIT", "530702001", day, 3)),
             Events.of(id, "n", progressed(id, "REPEAT_RECEIVED", "530702001", "2026-11-10")),
             // an unrelated case of 古城区 that stays
             Events.of(
                 "other-" + id,
                 "n",
-                new CaseRegistered(
-                    UUID.randomUUID().toString(),
-                    "n-other",
-                    "LETTER",
-                    "APPEAL",
-                    "530702002",
-                    "0201",
-                    "530702:xfj",
-                    day,
-                    day.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    1,
-                    "SEEK_SOLUTION",
-                    "DIRECT",
-                    false,
-                    null))));
+                registered(UUID.randomUUID().toString(), "LETTER", "530702002", day, 1))));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -120,6 +89,25 @@ class MatterPlaceCorrectionTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> byRegion().body("rows[1].figures.count", equalTo(3)));
     byRegion().body("rows[0].figures.count", equalTo(1)).body("total.count", equalTo(4));
+  }
+
+  private static CaseRegistered registered(
+      String id, String channel, String region, LocalDate day, int persons) {
+    return new CaseRegistered(
+        id,
+        "n-" + id.substring(0, 8),
+        channel,
+        "APPEAL",
+        region,
+        "0201",
+        "530702:xfj",
+        day,
+        day.atStartOfDay().toInstant(ZoneOffset.UTC),
+        persons,
+        "SEEK_SOLUTION",
+        "DIRECT",
+        false,
+        null);
   }
 
   private static CaseProgressed progressed(
