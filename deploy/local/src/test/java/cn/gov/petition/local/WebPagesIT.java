@@ -596,10 +596,11 @@ class WebPagesIT {
     // while the objection waits for a decision, the unit can only name who of its staff has it
     waitFor(d -> offered().equals(List.of("staff")));
 
-    // the city's supervisor, offered nothing else, finds the objection unfounded
+    // the city's supervisor, offered the decision and (as a 信访 office above) the correction of
+    // the matter's place, nothing else, finds the objection unfounded
     signInWithToken(Tokens.of(platform, "web-it-supervisor", "supervisor", "5303"));
     openTheCase(id, number);
-    waitFor(d -> offered().equals(List.of("objection-decision")));
+    waitFor(d -> offered().equals(List.of("objection-decision", "matter-place")));
     act("objection-decision");
     // the unit to send it to, if upheld, is chosen among a county's units, not only the city's
     type("act-unit-code-region", "530302");
