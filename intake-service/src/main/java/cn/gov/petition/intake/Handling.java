@@ -198,18 +198,16 @@ public class Handling {
               + caller.region()
               + "; the registering office to any");
     }
-    boolean placeable = ROUTABLE.contains(c.status);
     boolean unitCovers = c.handlingRegion != null && place.startsWith(c.handlingRegion);
     Acts.RoutingByHand routing = request.routing();
+    if ((routing != null || !unitCovers) && !Transition.ROUTED_BY_HAND.allowedFrom(c.status)) {
+      throw ProblemException.conflict(
+          c.handlingUnit
+              + " has accepted the matter: it is not sent elsewhere any more (Art 23(3)), so its"
+              + " place is corrected only within that unit's region. "
+              + lifecycle.dueNow(c));
+    }
     if (routing == null && !unitCovers) {
-      if (!placeable) {
-        throw ProblemException.conflict(
-            c.handlingUnit
-                + " has accepted the matter and "
-                + place
-                + " lies outside its region: an accepted matter is not sent elsewhere (Art 23(3));"
-                + " correct the place within that region");
-      }
       throw ProblemException.invalid(
           "unit",
           "NotNull",
@@ -221,13 +219,6 @@ public class Handling {
     }
     String mode = null;
     if (routing != null) {
-      if (!placeable) {
-        throw ProblemException.conflict(
-            "the matter was accepted by "
-                + c.handlingUnit
-                + ": it is no longer sent elsewhere by hand. "
-                + lifecycle.dueNow(c));
-      }
       requireDestination(c, caller, routing.unitCode(), true, place);
       mode = requireMode(c, routing.mode(), routing.reportDays());
     }
@@ -246,10 +237,6 @@ public class Handling {
         .record();
     elsewhere.ifPresent(node -> handoffs.handOff(c, node));
   }
-
-  /** The statuses in which a matter may still be sent to another unit by hand. */
-  private static final java.util.Set<CaseStatus> ROUTABLE =
-      java.util.EnumSet.of(CaseStatus.REGISTERED, CaseStatus.FORWARDED, CaseStatus.ASSIGNED);
 
   /**
    * Sends the matter to the unit a person chose: from REGISTERED the forwarding period closes, from
@@ -925,8 +912,9 @@ public class Handling {
   }
 
   /**
-   * 人工转送、交办 is a 信访 office's act (Art 22): the registering office, or one covering the matter's
-   * place or the unit it is with; never the unit it is with (that unit objects instead).
+   * 人工转送、交办 and 更正问题属地 are a 信访 office's acts (Art 22): the registering office's, or one's covering
+   * the matter's place or the unit it is with; never the unit's it is with (that unit objects
+   * instead).
    */
   private static void requirePetitionOffice(PetitionCaseEntity c, Caller caller) {
     boolean petitionOffice = Units.department(caller.unit()).equals(Units.PETITION_OFFICE);
@@ -938,9 +926,9 @@ public class Handling {
         || caller.unit().equals(c.handlingUnit)
         || !(registeringOffice || covering)) {
       throw ProblemException.forbidden(
-          "a matter is forwarded or assigned by hand by a 信访 office (xfj): the registering office"
-              + " or one covering the matter's place or the unit it is with; the unit it is with"
-              + " objects instead (objection)");
+          "a matter is forwarded or assigned by hand, and its place corrected, by a 信访 office"
+              + " (xfj): the registering office or one covering the matter's place or the unit it is"
+              + " with; the unit it is with objects instead (objection)");
     }
   }
 

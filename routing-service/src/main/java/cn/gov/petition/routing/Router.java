@@ -46,15 +46,11 @@ public class Router {
   }
 
   /**
-   * The decision, with the rule that made it (null for an accusation's fixed rule), the matter's
-   * place from the province down (the nearest known division when the table lacks it), and what was
+   * The decision, with the rule that made it (null for an accusation's fixed rule) and what was
    * passed over and why.
    */
   public record Routed(
-      RoutingDecided decision,
-      AuthorityRule rule,
-      List<Division> path,
-      List<Alternative> alternatives) {}
+      RoutingDecided decision, AuthorityRule rule, List<Alternative> alternatives) {}
 
   /**
    * 无法确定: no unit can be chosen by the rules in effect (no rule covers the case, or no level of the
@@ -62,17 +58,11 @@ public class Router {
    * by hand (docs/lifecycle.md); nothing is decided.
    */
   public static final class Unplaceable extends RuntimeException {
-    private final transient List<Division> path;
     private final transient List<Alternative> alternatives;
 
-    Unplaceable(String reason, List<Division> path, List<Alternative> alternatives) {
+    Unplaceable(String reason, List<Alternative> alternatives) {
       super(reason);
-      this.path = List.copyOf(path);
       this.alternatives = List.copyOf(alternatives);
-    }
-
-    public List<Division> path() {
-      return path;
     }
 
     public List<Alternative> alternatives() {
@@ -83,11 +73,7 @@ public class Router {
   public Routed decide(RoutingRequested request, RuleSet rules) {
     if ("ACCUSATION".equals(request.petitionClass()) && !request.accused().isEmpty()) {
       List<Alternative> alternatives = new ArrayList<>();
-      return new Routed(
-          accusation(request, alternatives),
-          null,
-          placeOf(request.matterRegionCode()),
-          alternatives);
+      return new Routed(accusation(request, alternatives), null, alternatives);
     }
     String matter = request.matterRegionCode();
     List<Division> path = placeOf(matter);
@@ -99,7 +85,6 @@ public class Router {
                 () ->
                     new Unplaceable(
                         "职权规则 " + rules.label() + " 没有适用于该事项的规则（分类 " + request.category() + "）",
-                        path,
                         alternatives));
     for (AuthorityRule other : rules.rules()) {
       if (other != rule && other.specificity(request.category(), request.petitionClass()) >= 0) {
@@ -151,7 +136,6 @@ public class Router {
               + " 第 "
               + rule.id()
               + " 条）",
-          path,
           alternatives);
     }
     String registeredAt = request.registeringUnit().split(":")[0];
@@ -213,12 +197,14 @@ public class Router {
             informed.stream().map(Units.Unit::code).toList(),
             List.of()),
         rule,
-        path,
         alternatives);
   }
 
-  /** The matter's place from the province down, or the nearest division the table knows. */
-  private List<Division> placeOf(String matter) {
+  /**
+   * The matter's place from the province down, as a decision reads it: the nearest division the
+   * table knows when it lacks the code.
+   */
+  public List<Division> placeOf(String matter) {
     List<Division> path = divisions.path(matter);
     return path.isEmpty() ? divisions.path(nearestKnown(matter).code()) : path;
   }

@@ -149,7 +149,7 @@ class RouterTest {
     Router.Routed routed = router.decide(registered("530302001", 1), RULES); // 0105 供暖
     assertEquals(
         List.of("53", "5303", "530302", "530302001"),
-        routed.path().stream().map(Division::code).toList());
+        router.placeOf("530302001").stream().map(Division::code).toList());
     assertEquals(2, routed.rule().id());
     assertTrue(
         routed
@@ -184,7 +184,7 @@ class RouterTest {
             Router.Unplaceable.class, () -> router.decide(registered("530302001", 1), broken));
     assertTrue(unplaceable.getMessage().contains("各层级均未设"), unplaceable.getMessage());
     assertEquals(4, unplaceable.alternatives().size(), unplaceable.alternatives().toString());
-    assertEquals(4, unplaceable.path().size());
+    assertEquals(4, router.placeOf("530302001").size());
 
     RuleSet none = new RuleSet(9, LocalDate.of(2026, 1, 1), List.of());
     assertTrue(

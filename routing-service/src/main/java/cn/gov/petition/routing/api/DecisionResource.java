@@ -3,12 +3,12 @@ package cn.gov.petition.routing.api;
 import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.reference.Division;
-import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.routing.Alternative;
+import cn.gov.petition.routing.Router;
 import cn.gov.petition.routing.store.AuthorityRuleEntity;
 import cn.gov.petition.routing.store.AuthorityRuleSetRepository;
 import cn.gov.petition.routing.store.RoutingDecisionEntity;
@@ -46,19 +46,19 @@ public class DecisionResource {
 
   private final RoutingDecisionRepository decisions;
   private final AuthorityRuleSetRepository rules;
-  private final DivisionTable divisions;
+  private final Router router;
   private final Units units;
   private final Caller caller;
 
   public DecisionResource(
       RoutingDecisionRepository decisions,
       AuthorityRuleSetRepository rules,
-      DivisionTable divisions,
+      Router router,
       Units units,
       Caller caller) {
     this.decisions = decisions;
     this.rules = rules;
-    this.divisions = divisions;
+    this.router = router;
     this.units = units;
     this.caller = caller;
   }
@@ -133,9 +133,7 @@ public class DecisionResource {
         found.mode,
         found.nodeRegion,
         rule(found),
-        found.regionPath == null
-            ? List.of()
-            : found.regionPath.stream().flatMap(code -> divisions.find(code).stream()).toList(),
+        found.matterRegion == null ? List.of() : router.placeOf(found.matterRegion),
         found.alternatives == null ? List.of() : found.alternatives,
         found.explanation,
         found.decidedAt);

@@ -2,13 +2,13 @@ package cn.gov.petition.routing.events;
 
 import cn.gov.petition.common.inbox.Inbox;
 import cn.gov.petition.common.outbox.Outbox;
-import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.contracts.EventType;
 import cn.gov.petition.contracts.RoutingDecided;
 import cn.gov.petition.contracts.RoutingRequested;
 import cn.gov.petition.routing.Destinations;
 import cn.gov.petition.routing.Router;
 import cn.gov.petition.routing.RuleBook;
+import cn.gov.petition.routing.RuleSet;
 import cn.gov.petition.routing.store.RoutingDecisionEntity;
 import cn.gov.petition.routing.store.RoutingDecisionRepository;
 import io.cloudevents.CloudEvent;
@@ -73,19 +73,19 @@ public class RoutingRequestConsumer {
     entity.registeringUnit = request.registeringUnit();
     entity.matterRegion = request.matterRegionCode();
     entity.petitionClass = request.petitionClass();
+    RuleSet inEffect = rules.inEffect();
     Router.Routed routed;
     try {
-      routed = router.decide(request, rules.inEffect());
+      routed = router.decide(request, inEffect);
     } catch (Router.Unplaceable unplaceable) {
       // nothing is decided: the case stays with the registering office, whose forwarding deadline
       // runs and is supervised, until a 信访 office forwards it by hand (docs/lifecycle.md)
       LOG.warnf(
           "case %s could not be placed by the rules in effect: %s",
           request.caseNumber(), unplaceable.getMessage());
-      entity.ruleVersion = rules.inEffect().label();
+      entity.ruleVersion = inEffect.label();
       entity.explanation = unplaceable.getMessage() + "；待信访工作机构人工转送或交办";
       entity.decidedAt = clock.instant();
-      entity.regionPath = unplaceable.path().stream().map(Division::code).toList();
       entity.alternatives = unplaceable.alternatives();
       entity.excluded = List.of();
       decisions.persist(entity);
@@ -101,7 +101,6 @@ public class RoutingRequestConsumer {
     entity.explanation = decision.explanation();
     entity.decidedAt = decision.decidedAt();
     entity.nodeRegion = decision.node();
-    entity.regionPath = routed.path().stream().map(Division::code).toList();
     entity.alternatives = routed.alternatives();
     entity.excluded = decision.excluded() == null ? List.of() : decision.excluded();
     decisions.persist(entity);

@@ -66,11 +66,6 @@ public class RoutingDecisionEntity {
   @Column(name = "petition_class")
   public String petitionClass;
 
-  /** The codes of the matter's place from the province down. */
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(name = "region_path")
-  public List<String> regionPath;
-
   /** What the decision passed over, and why. */
   @JdbcTypeCode(SqlTypes.JSON)
   public List<Alternative> alternatives;
