@@ -13,18 +13,10 @@ import cn.gov.petition.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -55,15 +47,6 @@ class AttachmentsTest {
           .decode(
               "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-  @ConfigProperty(name = "petition.objects.bucket")
-  String bucket;
-
-  @ConfigProperty(name = "petition.objects.endpoint")
-  String endpoint;
-
-  @ConfigProperty(name = "petition.objects.secret-key")
-  String secret;
-
   @Test
   void aLetterScanIsKeptSealedReadByTheUnitAndRefusedToOthers() {
     String id = routedToTheHousingBureau();
@@ -77,11 +60,13 @@ class AttachmentsTest {
             .path("id");
 
     // in the store, sealed: not a byte of the letter readable there
-    try (S3Client s3 = s3()) {
-      List<S3Object> kept = s3.listObjectsV2(b -> b.bucket(bucket).prefix(id + "/")).contents();
+    try (S3Client s3 = ObjectStoreResource.client()) {
+      List<S3Object> kept =
+          s3.listObjectsV2(b -> b.bucket(ObjectStoreResource.bucket()).prefix(id + "/")).contents();
       assertEquals(1, kept.size(), kept.toString());
       byte[] stored =
-          s3.getObjectAsBytes(b -> b.bucket(bucket).key(kept.get(0).key())).asByteArray();
+          s3.getObjectAsBytes(b -> b.bucket(ObjectStoreResource.bucket()).key(kept.get(0).key()))
+              .asByteArray();
       assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("%PDF"), "sealed");
     }
 
@@ -147,7 +132,7 @@ class AttachmentsTest {
     upload(NEIGHBOUR, id, "PHOTO", "photo.png", "image/png", PNG).statusCode(404);
 
     list(HOUSING, id).body("size()", equalTo(0));
-    assertEquals(0, storedFor(id), "nothing reached the store");
+    assertEquals(0, ObjectStoreResource.storedFor(id), "nothing reached the store");
     // and a photo that is one is kept
     upload(HOUSING, id, "PHOTO", "现场照片.png", "image/png", PNG)
         .statusCode(201)
@@ -195,27 +180,5 @@ class AttachmentsTest {
     String id = Petitions.registered(Petitions.letter()).path("petitionCase.id");
     Decisions.forwarded(id, "530302:zjj", "麒麟区住房和城乡建设局");
     return id;
-  }
-
-  /** How many objects the store keeps for the case (none before the node's first attachment). */
-  private int storedFor(String id) {
-    try (S3Client s3 = s3()) {
-      return s3.listObjectsV2(b -> b.bucket(bucket).prefix(id + "/")).contents().size();
-    } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException noneYet) {
-      return 0;
-    }
-  }
-
-  private S3Client s3() {
-    return S3Client.builder()
-        .endpointOverride(URI.create(endpoint))
-        .region(Region.of("us-east-1"))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("petition", secret)))
-        .forcePathStyle(true)
-        .httpClient(UrlConnectionHttpClient.create())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .build();
   }
 }

@@ -179,6 +179,7 @@ class AuthorizationMatrixIT {
         .replace("{rate}", "TIMELY_ACCEPTANCE")
         .replace("{table}", "unit")
         .replace("{notice}", "ACCEPTED")
+        .replace("{recordType}", "CASE_FILE")
         .replace("{code}", INSIDE)
         .replace("{region}", INSIDE);
   }

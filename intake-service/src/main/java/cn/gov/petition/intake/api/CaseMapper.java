@@ -92,6 +92,7 @@ public class CaseMapper {
         Objects.toString(entity.opinionOutcome, null),
         Objects.toString(entity.satisfaction, null),
         Objects.toString(entity.officeSatisfaction, null),
+        entity.anonymisedOn,
         lifecycle.stepsOf(entity).stream().map(CaseMapper::step).toList(),
         entity.petitioners.stream()
             .sorted(Comparator.comparingInt(p -> p.position))

@@ -62,6 +62,11 @@ public record CaseView(
     @Schema(description = "满意度 / SATISFIED, BASICALLY_SATISFIED, UNSATISFIED") String satisfaction,
     @Schema(description = "对信访部门的满意度 / the petitioner's rating of the 信访 office")
         String officeSatisfaction,
+    @Schema(
+            description =
+                "已匿名化之日：保管期限届满，个人信息已去除 / the day the case's personal data were taken out,"
+                    + " its retention period having passed")
+        LocalDate anonymisedOn,
     @Schema(description = "时限图 / every deadline step, open and done") List<StepView> steps,
     List<PetitionerView> petitioners,
     @Schema(description = "被反映人（单位） / the accused of an accusation") List<AccusedView> accused) {

@@ -110,6 +110,31 @@ public class AttachmentRepository {
     return found.stream().findFirst();
   }
 
+  /**
+   * Removes the case's attachments (their rows, readings and unfinished transfers), as the
+   * retention job does; their data keys go with the rows, so the objects left in the store are
+   * unreadable until they are deleted there too.
+   *
+   * @return the attachments removed
+   */
+  public List<Stored> dropOfCase(UUID caseId) {
+    List<Stored> dropped = ofCase(caseId);
+    if (!dropped.isEmpty()) {
+      for (String table : List.of("attachment_read", "attachment_transfer")) {
+        em.createNativeQuery(
+                "DELETE FROM "
+                    + table
+                    + " WHERE attachment_id IN (SELECT id FROM attachment WHERE case_id = ?1)")
+            .setParameter(1, caseId)
+            .executeUpdate();
+      }
+      em.createNativeQuery("DELETE FROM attachment WHERE case_id = ?1")
+          .setParameter(1, caseId)
+          .executeUpdate();
+    }
+    return dropped;
+  }
+
   /** Records a reading of the attachment's content. */
   public void read(UUID id, String unit, String user, Instant at) {
     em.createNativeQuery(

@@ -141,6 +141,13 @@ public class PetitionCaseEntity {
   @Column(name = "ended_on")
   public LocalDate endedOn;
 
+  /**
+   * 已匿名化: the day the retention job took the case's personal data out ({@link
+   * cn.gov.petition.intake.Retention}); null while it keeps them.
+   */
+  @Column(name = "anonymised_on")
+  public LocalDate anonymisedOn;
+
   /** 信访目的. */
   @Enumerated(EnumType.STRING)
   public Purpose purpose;

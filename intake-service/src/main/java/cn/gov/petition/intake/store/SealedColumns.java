@@ -1,6 +1,7 @@
 package cn.gov.petition.intake.store;
 
 import cn.gov.petition.common.crypto.FieldCipher;
+import cn.gov.petition.intake.PersonalData;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -85,8 +86,20 @@ public class SealedColumns {
     }
   }
 
-  /** A digest column and how its plain text is made from the row's opened values. */
-  private record Digest(String column, Function<Map<String, String>, String> plain) {}
+  /**
+   * A digest column and how its plain text is made from the row's opened values. An anonymised
+   * value ({@link PersonalData#MARK}) has no digest: the row keeps the one anonymisation gave it
+   * (none, or a value no one can ask for), so that no search finds every anonymised row by the
+   * mark.
+   */
+  private record Digest(String column, Function<Map<String, String>, String> of) {
+
+    String plain(Map<String, String> values) {
+      Map<String, String> personal = new LinkedHashMap<>(values);
+      personal.replaceAll((column, value) -> PersonalData.MARK.equals(value) ? null : value);
+      return of.apply(personal);
+    }
+  }
 
   /**
    * A table, its key column, its sealed columns, the digests made from them, and what marks a row
@@ -118,7 +131,8 @@ public class SealedColumns {
                       "name_address_digest",
                       v -> PetitionerEntity.nameAtAddress(v.get("name"), v.get("address"))),
                   new Digest("name_digest", v -> PetitionerEntity.nameKey(v.get("name")))),
-              "name IS NOT NULL AND name_digest IS NULL"),
+              "name IS NOT NULL AND name_digest IS NULL AND NOT EXISTS (SELECT 1 FROM"
+                  + " petition_case c WHERE c.id = petitioner.case_id AND c.anonymised_on IS NOT NULL)"),
           new Table("accused", "id", List.of("name"), List.of()),
           new Table("case_transition", "id", List.of("details"), List.of()),
           new Table("import_record", "id", List.of("record"), List.of()),
@@ -201,7 +215,8 @@ public class SealedColumns {
     String set =
         table.sealed().stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
             + table.digests().stream()
-                .map(d -> ", " + d.column() + " = ?")
+                // no digest (no value, or an anonymised one): the row keeps the one it has
+                .map(d -> ", " + d.column() + " = COALESCE(?, " + d.column() + ")")
                 .collect(Collectors.joining());
     String unchanged =
         table.sealed().stream()
@@ -229,7 +244,7 @@ public class SealedColumns {
           update.setString(p++, value == null ? null : cipher.encrypt(value));
         }
         for (Digest digest : table.digests()) {
-          String value = digest.plain().apply(plain);
+          String value = digest.plain(plain);
           update.setString(p++, value == null ? null : cipher.digest(value));
         }
         update.setObject(p++, ids.get(i));

@@ -195,6 +195,13 @@ public class SmsOutboxRepository {
     return rows.size();
   }
 
+  /** Removes the case's messages (phone and text), as the retention job does; how many. */
+  public int dropOfCase(UUID caseId) {
+    return em.createNativeQuery("DELETE FROM sms_outbox WHERE case_id = ?1")
+        .setParameter(1, caseId)
+        .executeUpdate();
+  }
+
   /** The case's messages, oldest first. */
   public List<Told> of(UUID caseId) {
     FieldCipher cipher = FieldCipher.instance();

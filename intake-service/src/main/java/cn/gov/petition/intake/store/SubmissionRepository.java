@@ -34,4 +34,9 @@ public class SubmissionRepository implements PanacheRepositoryBase<OnlineSubmiss
         .page(0, limit)
         .list();
   }
+
+  /** The online submission the case was registered from, if it was. */
+  public Optional<OnlineSubmissionEntity> ofCase(UUID caseId) {
+    return find("caseId", caseId).firstResultOptional();
+  }
 }
