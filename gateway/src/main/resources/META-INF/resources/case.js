@@ -102,6 +102,18 @@
       ['单位', (t) => historyUnits[history.data.indexOf(t)]], ['经办人', (t) => t.user || ''],
     ], history.data, '暂无记录') : el('p', { class: 'muted' }, problemLines(history).join('；')));
 
+    // 督办函件与领导批示 about this case, for those who may see letters (supervision's list, its rules)
+    if (Petition.hasRole('supervisor', 'joint-office', 'leader', 'handler')) {
+      const letters = await api('GET', '/api/supervision/letters?caseId=' + encodeURIComponent(id));
+      const LETTER_STATUS = { OUTSTANDING: '待回复', ESCALATED: '逾期未复', ANSWERED: '已回复' };
+      $('letters-section').hidden = false;
+      $('case-letters').replaceChildren(letters.ok ? table([
+        ['文号', (l) => l.number], ['种类', (l) => l.title], ['收件单位', (l) => l.recipientName],
+        ['期限', (l) => l.replyDueOn], ['状态', (l) => LETTER_STATUS[l.status] || l.status],
+        ['', (l) => el('a', { href: '/supervision.html' }, '到督办页查看')],
+      ], letters.data, '暂无督办函件或领导批示') : el('p', { class: 'muted' }, problemLines(letters).join('；')));
+    }
+
     const documents = await api('GET', base + '/documents');
     $('documents').replaceChildren(documents.ok ? table([
       ['文书', (d) => el('a', { href: '#', 'data-document': d.transitionId, onclick: (e) => { e.preventDefault(); show(d); } }, d.title)],
@@ -193,8 +205,12 @@
     const form = $('act-form');
     form.replaceChildren();
     // a supervisor's acts on a case open the page 督办, about this case
-    const supervise = Petition.hasRole('supervisor', 'joint-office') && !['REFERRED', 'DECLINED', 'CLOSED', 'TERMINATED', 'NOT_ACCEPTED_AGAIN'].includes(c.status)
-      ? el('a', { href: '/supervision.html?case=' + encodeURIComponent(id), id: 'supervise', class: 'button' }, '发督办函') : null;
+    // a leader's instruction (领导批示) is recorded on the same page
+    const ongoing = !['REFERRED', 'DECLINED', 'CLOSED', 'TERMINATED', 'NOT_ACCEPTED_AGAIN'].includes(c.status);
+    const supervise = ongoing && Petition.hasRole('supervisor', 'joint-office')
+      ? el('a', { href: '/supervision.html?case=' + encodeURIComponent(id), id: 'supervise', class: 'button' }, '发督办函')
+      : ongoing && Petition.hasRole('leader')
+        ? el('a', { href: '/supervision.html?case=' + encodeURIComponent(id), id: 'instruct', class: 'button' }, '领导批示') : null;
     if (!offered.ok || !offered.data.length) {
       $('acts').replaceChildren(el('p', { class: 'muted' }, offered.ok ? '当前没有您可以办理的事项' : problemLines(offered).join('；')), supervise || '');
       return;

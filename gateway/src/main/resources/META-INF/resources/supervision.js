@@ -12,6 +12,7 @@
   const S = '/api/supervision';
   const supervisor = hasRole('supervisor', 'joint-office');
   const overseer = hasRole('supervisor', 'joint-office', 'leader');
+  const leader = hasRole('leader');
   const { text, area, date, choice } = Forms.fields;
   const messages = $('messages');
 
@@ -38,7 +39,7 @@
     const r = await api('GET', S + '/letters');
     $('letters').replaceChildren(r.ok ? table([
       ['文号', (l) => l.number], ['种类', (l) => l.title], ['收函单位', (l) => l.recipientName],
-      ['信访件', (l) => (l.caseNumbers || []).join('、')], ['督办事由', (l) => l.reason], ['回复期限', (l) => l.replyDueOn],
+      ['信访件', (l) => (l.caseNumbers || []).join('、')], ['事由或批示', (l) => l.reason], ['回复期限', (l) => l.replyDueOn],
       ['状态', (l) => LETTER_STATUS[l.status] || l.status],
       ['回复', (l) => (l.answer ? l.answer + '（' + l.answeredOn + (l.answeredLate ? '，逾期' : '') + '）' : '')],
       ['操作', (l) => el('span', {},
@@ -60,11 +61,26 @@
   }
   $('print-letter').addEventListener('click', () => $('letter-view').contentWindow.print());
 
-  /** 发函 about the case the page was opened for (?case=), to the unit that owes its step. */
+  /**
+   * 发函 about the case the page was opened for (?case=), to the unit that owes its step; a leader
+   * records an instruction (领导批示) on it instead.
+   */
   async function offerLetter(caseId) {
     const found = await api('GET', '/api/intake/cases/' + encodeURIComponent(caseId));
     if (!found.ok) return notice(messages, 'error', problemLines(found));
     const c = found.data;
+    if (!supervisor) {
+      const instruct = () => open('letter-form', {
+        act: 'instruction', label: '就信访件 ' + c.caseNumber + ' 批示', url: S + '/letters',
+        extra: { caseIds: [caseId], kind: 'LEADER_INSTRUCTION' },
+        fields: [
+          text('recipientUnit', '报告办理情况的单位代码', 40, { value: c.handlingUnit ? c.handlingUnit.code : '', hint: '如 530302:zjj' }),
+          area('reason', '批示内容', 2000), date('replyDueOn', '报告期限'),
+        ],
+      }, letters);
+      $('letter-acts').replaceChildren(button('就信访件 ' + c.caseNumber + ' 批示', { id: 'issue-instruction' }, instruct));
+      return instruct();
+    }
     const issue = () => open('letter-form', {
       act: 'letter', label: '就信访件 ' + c.caseNumber + ' 发函', url: S + '/letters', extra: { caseIds: [caseId] },
       fields: [
@@ -175,8 +191,8 @@
       fields: [text('leader', '接访领导', 50), text('post', '职务', 50), text('region', '领导所在区划', 12, { value: who.region }),
         date('plannedOn', '接访日期'), text('place', '接访地点', 200)],
     }, receptions)));
-    const caseId = new URLSearchParams(location.search).get('case');
-    if (caseId && /^[0-9a-fA-F-]{36}$/.test(caseId)) loads.push(offerLetter(caseId));
   }
+  const caseId = new URLSearchParams(location.search).get('case');
+  if ((supervisor || leader) && caseId && /^[0-9a-fA-F-]{36}$/.test(caseId)) loads.push(offerLetter(caseId));
   await Promise.all(loads);
 })();

@@ -20,6 +20,7 @@ import java.util.List;
  * @param channels 件次 by 信访形式
  * @param categories 件次 by 内容分类, the most first, at most ten
  * @param warnings the warnings raised in the period, by kind
+ * @param instructions 批示件办理情况: the leaders' instructions given to the region's units in the period
  */
 public record Bulletin(
     String regionCode,
@@ -38,7 +39,16 @@ public record Bulletin(
     List<Line> units,
     List<Count> channels,
     List<Count> categories,
-    List<Count> warnings) {
+    List<Count> warnings,
+    Instructions instructions) {
+
+  /**
+   * 批示件办理情况: the leaders' instructions (领导批示) given to units of the region in the period, and by
+   * its last day how many the units had reported on (late among them) and how many not yet (past
+   * their date among them).
+   */
+  public record Instructions(
+      long issued, long answered, long answeredLate, long outstanding, long overdue) {}
 
   /**
    * One child region or unit.

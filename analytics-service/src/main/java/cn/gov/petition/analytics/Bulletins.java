@@ -1,11 +1,13 @@
 package cn.gov.petition.analytics;
 
+import cn.gov.petition.analytics.store.FactRepository;
 import cn.gov.petition.analytics.store.RateRepository;
 import cn.gov.petition.common.reference.Categories;
 import cn.gov.petition.common.reference.Division;
 import cn.gov.petition.common.reference.DivisionTable;
 import cn.gov.petition.common.reference.Units;
 import cn.gov.petition.common.validation.Periods;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +48,7 @@ public class Bulletins {
   private final DivisionTable divisions;
   private final Units units;
   private final ManagedExecutor executor;
+  private final FactRepository facts;
 
   public Bulletins(
       Volumes volumes,
@@ -54,7 +57,8 @@ public class Bulletins {
       Warnings warnings,
       DivisionTable divisions,
       Units units,
-      ManagedExecutor executor) {
+      ManagedExecutor executor,
+      FactRepository facts) {
     this.volumes = volumes;
     this.rates = rates;
     this.indicators = indicators;
@@ -62,6 +66,7 @@ public class Bulletins {
     this.divisions = divisions;
     this.units = units;
     this.executor = executor;
+    this.facts = facts;
   }
 
   /** The kind of bulletin a period makes. */
@@ -107,6 +112,10 @@ public class Bulletins {
     var raisedAsked = ask(() -> warnings.countByKind(region, from, to));
     var indicatorsAsked = ask(() -> indicators.of(region, from, to));
     var ratesAsked = ask(() -> rates.all(region, from, to));
+    var instructionsAsked =
+        ask(
+            () ->
+                QuarkusTransaction.requiringNew().call(() -> facts.instructions(region, from, to)));
 
     Volumes.Answer byRegion = answer(byRegionAsked);
     Map<String, Long> regionCounts = new TreeMap<>();
@@ -187,7 +196,13 @@ public class Bulletins {
         unitLines,
         channels,
         categories,
-        raised);
+        raised,
+        instructions(answer(instructionsAsked)));
+  }
+
+  private static Bulletin.Instructions instructions(FactRepository.InstructionCounts c) {
+    return new Bulletin.Instructions(
+        c.issued(), c.answered(), c.answeredLate(), c.outstanding(), c.overdue());
   }
 
   private <T> CompletableFuture<T> ask(Supplier<T> question) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.gov.petition.contracts.CaseProgressed;
 import cn.gov.petition.contracts.CaseRegistered;
+import cn.gov.petition.contracts.LetterChanged;
 import cn.gov.petition.contracts.Step;
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
@@ -136,6 +137,105 @@ class BulletinTest {
         .jsonPath();
   }
 
+  /** A leader's instruction to a unit, given or reported on, as supervision broadcasts it. */
+  private static KafkaProbe.Outgoing instruction(
+      String id, String kind, String unit, String issued, String due, String answered) {
+    boolean answer = answered != null;
+    LocalDate dueOn = LocalDate.parse(due);
+    return Events.of(
+        id,
+        "迪庆州信访批〔2026〕" + id.substring(0, 4) + "号",
+        new LetterChanged(
+            id,
+            "迪庆州信访批〔2026〕" + id.substring(0, 4) + "号",
+            kind,
+            "5334:zf",
+            "5334",
+            unit,
+            unit.substring(0, unit.indexOf(':')),
+            List.of(UUID.randomUUID().toString()),
+            List.of("533401-20261101-00001"),
+            LocalDate.parse(issued),
+            dueOn,
+            answer ? LetterChanged.Change.ANSWERED : LetterChanged.Change.ISSUED,
+            answer ? LocalDate.parse(answered).isAfter(dueOn) : null,
+            null,
+            LocalDate.parse(answer ? answered : issued),
+            false,
+            "5334"));
+  }
+
+  @Test
+  void theBulletinCountsTheLeadersInstructionsAndTheReportsOnThem() {
+    clock.setToday(LocalDate.parse("2026-12-05"));
+    String onTime = UUID.randomUUID().toString();
+    String late = UUID.randomUUID().toString();
+    String overdue = UUID.randomUUID().toString();
+    String notYetDue = UUID.randomUUID().toString();
+    String afterThePeriod = UUID.randomUUID().toString();
+    String instruct = "LEADER_INSTRUCTION";
+    kafka.sendAll(
+        Topics.SUPERVISION_EVENTS,
+        List.of(
+            instruction(onTime, instruct, "533401:rsj", "2026-11-03", "2026-11-10", null),
+            instruction(onTime, instruct, "533401:rsj", "2026-11-03", "2026-11-10", "2026-11-08"),
+            instruction(late, instruct, "533422:zjj", "2026-11-05", "2026-11-12", null),
+            instruction(late, instruct, "533422:zjj", "2026-11-05", "2026-11-12", "2026-11-20"),
+            instruction(overdue, instruct, "533401:rsj", "2026-11-20", "2026-11-27", null),
+            instruction(notYetDue, instruct, "533401:zjj", "2026-11-25", "2026-12-05", null),
+            instruction(afterThePeriod, instruct, "533401:rsj", "2026-11-10", "2026-11-20", null),
+            instruction(
+                afterThePeriod, instruct, "533401:rsj", "2026-11-10", "2026-11-20", "2026-12-02"),
+            // a supervision letter, an instruction of October and one to another prefecture: none
+            // of the county's November instructions
+            instruction(
+                UUID.randomUUID().toString(),
+                "SUPERVISION_ORDER",
+                "533401:rsj",
+                "2026-11-05",
+                "2026-11-12",
+                null),
+            instruction(
+                UUID.randomUUID().toString(),
+                instruct,
+                "533401:rsj",
+                "2026-10-20",
+                "2026-10-30",
+                null),
+            instruction(
+                UUID.randomUUID().toString(),
+                instruct,
+                "532801:rsj",
+                "2026-11-06",
+                "2026-11-13",
+                null)));
+
+    Map<String, String> november = Map.of("region", "5334", "period", "2026-11");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonPath counted = get("/statistics/bulletin", november);
+              assertEquals(5, counted.getInt("instructions.issued"));
+              assertEquals(2, counted.getInt("instructions.answered"));
+            });
+    JsonPath bulletin = get("/statistics/bulletin", november);
+    assertEquals(1, bulletin.getInt("instructions.answeredLate"));
+    assertEquals(3, bulletin.getInt("instructions.outstanding"), "by 30 November");
+    assertEquals(2, bulletin.getInt("instructions.overdue"), "past their date on 30 November");
+    given()
+        .auth()
+        .oauth2(CITY)
+        .header("Accept", "text/html")
+        .queryParams(november)
+        .when()
+        .get("/statistics/bulletin")
+        .then()
+        .statusCode(200)
+        .body(containsString("七、批示件办理情况"))
+        .body(containsString("领导批示件"));
+  }
+
   @Test
   void theBulletinGivesTheStatisticsFiguresInEveryDocument() throws Exception {
     clock.setToday(LocalDate.parse("2026-12-05"));
@@ -231,7 +331,7 @@ class BulletinTest {
             .asByteArray();
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
       assertEquals(
-          List.of("概况", "考核指标", "分地区", "分单位", "分类", "预警"),
+          List.of("概况", "考核指标", "分地区", "分单位", "分类", "预警", "批示件"),
           workbook.getSheets().map(Sheet::getName).toList());
       List<Row> overview = workbook.getFirstSheet().read();
       assertEquals("迪庆藏族自治州信访工作月报（2026年11月）", overview.get(0).getCellAsString(0).orElseThrow());

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param letterId the letter
  * @param number its 文号, e.g. 保山市信访督〔2026〕1号
- * @param kind RISK_REMINDER (风险提醒函), SUPERVISION_ORDER (督办函) or ACCOUNTABILITY (问责建议函)
+ * @param kind RISK_REMINDER (风险提醒函), SUPERVISION_ORDER (督办函), ACCOUNTABILITY (问责建议函) or
+ *     LEADER_INSTRUCTION (领导批示)
  * @param issuerUnit the issuing unit
  * @param issuerRegion the issuer's region (its subtree)
  * @param recipientUnit the unit that must answer

@@ -76,6 +76,12 @@ public class Letters {
       List<String> caseIds,
       String reason,
       LocalDate replyDueOn) {
+    if (kind.byLeader() && !caller.hasAnyRole(Roles.LEADER)) {
+      throw ProblemException.forbidden("只有领导可以批示 / only a leader records an instruction");
+    }
+    if (!kind.byLeader() && !caller.hasAnyRole(Roles.SUPERVISOR, Roles.JOINT_OFFICE)) {
+      throw ProblemException.forbidden("督办函由督办部门发出 / a supervisor issues a supervision letter");
+    }
     String recipientRegion = recipientUnit.substring(0, recipientUnit.indexOf(':'));
     if (!caller.covers(recipientRegion)) {
       throw ProblemException.forbidden(
@@ -87,6 +93,10 @@ public class Letters {
           new Problem.FieldError("recipientUnit", "NotOwnUnit", "不能向本单位发函 / not to your own unit"));
     } else if (units.find(recipientUnit).isEmpty()) {
       errors.add(new Problem.FieldError("recipientUnit", "KnownUnit", "单位不存在 / no such unit"));
+    }
+    if (kind.byLeader() && caseIds.size() != 1) {
+      errors.add(
+          new Problem.FieldError("caseIds", "Size", "一件批示针对一件信访件 / an instruction is on one case"));
     }
     LocalDate today = LocalDate.now(clock);
     if (!replyDueOn.isAfter(today)) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -204,6 +205,67 @@ class LetterTest {
         .body("id", not(hasItems(id)))
         .body("caseNumbers.flatten()", not(hasItems("530502-20261201-00077")));
     get(accused, "/letters/" + id + "/document").statusCode(404);
+  }
+
+  @Test
+  void aLeaderInstructsOnACaseAndTheUnitReportsBackWhileNoOneElseMayInstruct() {
+    clock.setToday(LocalDate.parse("2026-12-02"));
+    String caseId = caseOwedByTheBureau();
+    String leader = TestTokens.token("baoshan-leader", "5305:zf", "5305", "leader");
+    Map<String, Object> instruction = new HashMap<>();
+    instruction.put("kind", "LEADER_INSTRUCTION");
+    instruction.put("recipientUnit", "530502:rsj");
+    instruction.put("caseIds", List.of(caseId));
+    instruction.put("reason", "请隆阳区人社局认真核查，依法依规解决群众合理诉求。");
+    instruction.put("replyDueOn", "2026-12-16");
+
+    // a supervisor does not instruct, a leader issues no supervision letter, an instruction is on
+    // one case: refused, nothing recorded
+    issue(city, instruction).statusCode(403).contentType("application/problem+json");
+    Map<String, Object> order = new HashMap<>(instruction);
+    order.put("kind", "SUPERVISION_ORDER");
+    issue(leader, order).statusCode(403);
+    Map<String, Object> twoCases = new HashMap<>(instruction);
+    twoCases.put("caseIds", List.of(caseId, caseOwedByTheBureau()));
+    issue(leader, twoCases)
+        .statusCode(422)
+        .body("errors.field", hasItems("caseIds"))
+        .body("errors.rule", hasItems("Size"));
+    get(leader, "/letters?caseId=" + caseId).statusCode(200).body("$", hasSize(0));
+
+    String id =
+        issue(leader, instruction)
+            .statusCode(201)
+            .body("title", equalTo("领导批示件"))
+            .body("number", startsWith("保山市信访批〔2026〕"))
+            .body("issuedBy", equalTo("baoshan-leader"))
+            .body("status", equalTo("OUTSTANDING"))
+            .extract()
+            .path("id");
+    // on the case, for the leader and for the unit that reports back; not for another county
+    get(leader, "/letters?caseId=" + caseId).statusCode(200).body("id", equalTo(List.of(id)));
+    get(bureau, "/letters?caseId=" + caseId + "&status=OUTSTANDING")
+        .statusCode(200)
+        .body("kind", equalTo(List.of("LEADER_INSTRUCTION")));
+    get(neighbour, "/letters?caseId=" + caseId).statusCode(200).body("$", hasSize(0));
+    get(bureau, "/letters?caseId=not-a-case").statusCode(400);
+    given()
+        .auth()
+        .oauth2(bureau)
+        .when()
+        .get("/letters/" + id + "/document")
+        .then()
+        .statusCode(200)
+        .body(containsString("<h1>领导批示件</h1>"))
+        .body(containsString("baoshan-leader对下列信访事项作出批示"))
+        .body(containsString("依法依规解决群众合理诉求"))
+        .body(containsString("于2026年12月16日前将办理情况报告保山市人民政府"));
+
+    post(bureau, "/letters/" + id + "/answer", Map.of("answer", "已会同街道上门核查，补发工资已到位。"))
+        .statusCode(200)
+        .body("status", equalTo("ANSWERED"))
+        .body("answeredLate", equalTo(false));
+    get(leader, "/letters/" + id).body("answer", containsString("补发工资"));
   }
 
   @Test

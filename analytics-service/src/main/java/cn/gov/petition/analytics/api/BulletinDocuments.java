@@ -89,6 +89,18 @@ public final class BulletinDocuments {
     List<List<Object>> warned = new ArrayList<>();
     b.warnings().forEach(w -> warned.add(List.of(w.name(), w.count())));
     tables.add(new Table("预警", "六、预警情况", List.of("预警类别", "条数"), warned));
+    Bulletin.Instructions i = b.instructions();
+    tables.add(
+        new Table(
+            "批示件",
+            "七、批示件办理情况",
+            List.of("项目", "件数"),
+            List.of(
+                List.of("领导批示件", i.issued()),
+                List.of("已报告办理情况", i.answered()),
+                List.of("其中逾期报告", i.answeredLate()),
+                List.of("未报告", i.outstanding()),
+                List.of("其中已逾期", i.overdue()))));
     return tables;
   }
 

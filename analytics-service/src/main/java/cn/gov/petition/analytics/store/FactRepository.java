@@ -125,6 +125,65 @@ public class FactRepository {
         .executeUpdate();
   }
 
+  /** 批示件: the counts of the instructions given to units of a region in a period. */
+  public record InstructionCounts(
+      long issued, long answered, long answeredLate, long outstanding, long overdue) {}
+
+  /**
+   * Keeps a leader's instruction (领导批示) as given, or its report back: the answer's day and lateness
+   * never go back to none (an event read again changes nothing).
+   */
+  public void instruction(
+      UUID letterId,
+      String recipientUnit,
+      String recipientRegion,
+      LocalDate issuedOn,
+      LocalDate replyDueOn,
+      LocalDate answeredOn,
+      boolean answeredLate) {
+    em.createNativeQuery(
+            "INSERT INTO instruction_fact (letter_id, recipient_unit, recipient_region, issued_on,"
+                + " reply_due_on, answered_on, answered_late) VALUES (:id, :unit, :region, :issued,"
+                + " :due, :answered, :late) ON CONFLICT (letter_id) DO UPDATE SET"
+                + " answered_on = COALESCE(instruction_fact.answered_on, EXCLUDED.answered_on),"
+                + " answered_late = instruction_fact.answered_late OR EXCLUDED.answered_late")
+        .setParameter("id", letterId)
+        .setParameter("unit", recipientUnit)
+        .setParameter("region", recipientRegion)
+        .setParameter("issued", issuedOn)
+        .setParameter("due", replyDueOn)
+        .setParameter("answered", answeredOn)
+        .setParameter("late", answeredLate)
+        .executeUpdate();
+  }
+
+  /**
+   * The instructions given to units in the region's subtree from {@code from} to {@code to}: how
+   * many, how many reported back by {@code to} (late among them), and how many had not, of which
+   * past their date on {@code to}.
+   */
+  public InstructionCounts instructions(String region, LocalDate from, LocalDate to) {
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE answered_on <= :to),"
+                        + " count(*) FILTER (WHERE answered_on <= :to AND answered_late),"
+                        + " count(*) FILTER (WHERE answered_on IS NULL OR answered_on > :to),"
+                        + " count(*) FILTER (WHERE (answered_on IS NULL OR answered_on > :to)"
+                        + " AND reply_due_on < :to) FROM instruction_fact"
+                        + " WHERE recipient_region LIKE :region AND issued_on BETWEEN :from AND :to")
+                .setParameter("region", region + "%")
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult();
+    return new InstructionCounts(
+        ((Number) r[0]).longValue(),
+        ((Number) r[1]).longValue(),
+        ((Number) r[2]).longValue(),
+        ((Number) r[3]).longValue(),
+        ((Number) r[4]).longValue());
+  }
+
   /**
    * 越级: the case's registrations were made more than one level above the authority; their tallies
    * move from not escalated to escalated in the same statement.

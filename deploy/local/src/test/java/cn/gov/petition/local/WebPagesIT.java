@@ -676,7 +676,7 @@ class WebPagesIT {
 
   @Test
   @Order(8)
-  void aSupervisorIssuesALetterFromTheCasePageTheUnitAnswersItAndAUnitIsListed() {
+  void aSupervisorIssuesALetterFromTheCasePageTheUnitAnswersItALeaderInstructsAndAUnitIsListed() {
     String reason = "督办页面测试" + SERIAL + "：受理告知逾期未发。";
     String letterCase =
         given()
@@ -748,6 +748,27 @@ class WebPagesIT {
           click(By.xpath("//tr[contains(., '" + reason + "')]//button[@data-letter]"));
           waitFor(d -> d.findElement(By.id("letter-view")).isDisplayed());
         });
+
+    // the city's leader records an instruction (领导批示) from the case page; the case lists it
+    // beside the letter
+    String instructed = "批示页面测试" + SERIAL + "：请依法妥善处理，按期报告办理情况。";
+    signInWithToken(Tokens.of(platform, "web-it-leader", "leader", "5303"));
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + letterCase);
+    click("instruct");
+    waitFor(
+        d ->
+            !d.findElements(By.cssSelector("#letter-form form[data-act='instruction']")).isEmpty());
+    assertEquals(unit, usableElement(By.id("act-recipientUnit")).getAttribute("value"));
+    type("act-reason", instructed);
+    setValue(
+        "act-replyDueOn",
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7));
+    submit("#letter-form");
+    waitFor(d -> text("#letters").contains(instructed) && text("#messages").contains("已办理"));
+    assertTrue(text("#letters").contains("领导批示件"), text("#letters"));
+    browser.get(platform.gatewayUrl() + "/case.html?id=" + letterCase);
+    waitFor(d -> text("#case-letters").contains("领导批示件"));
+    assertTrue(text("#case-letters").contains("督办函"), text("#case-letters"));
 
     // the supervisor lists a unit under supervision (挂牌督办)
     String listed = "挂牌测试" + SERIAL + "：三率连续两月低于全市平均。";

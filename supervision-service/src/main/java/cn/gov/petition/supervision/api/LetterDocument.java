@@ -31,23 +31,37 @@ final class LetterDocument {
         <h1>%1$s</h1>
         <p class="number">%2$s</p>
         <p>%3$s：</p>
-        <p>经查，你单位办理的下列信访事项存在以下问题：%4$s</p>
-        <ol>%5$s</ol>
-        <p>请于%6$s前将办理情况书面回复%7$s。</p>
-        <p class="sign">%7$s<br>%8$s<br><span class="seal">（印章）</span></p>
-        %9$s
+        %4$s
+        <p class="sign">%5$s<br>%6$s<br><span class="seal">（印章）</span></p>
+        %7$s
         </body></html>
         """
         .formatted(
             escape(l.kind.title()),
             escape(number),
             escape(recipientName),
-            escape(l.reason),
-            cases,
-            date(l.replyDueOn),
+            body(l, cases, issuerName),
             escape(issuerName),
             date(l.issuedOn),
             answer);
+  }
+
+  /** What the letter asks: a supervisor's finding, or a leader's instruction (批示), and by when. */
+  private static String body(LetterEntity l, StringBuilder cases, String issuerName) {
+    if (l.kind.byLeader()) {
+      return """
+          <p>%1$s对下列信访事项作出批示：</p>
+          <ol>%2$s</ol>
+          <blockquote>%3$s</blockquote>
+          <p>请认真落实领导批示，于%4$s前将办理情况报告%5$s。</p>"""
+          .formatted(
+              escape(l.issuedBy), cases, escape(l.reason), date(l.replyDueOn), escape(issuerName));
+    }
+    return """
+        <p>经查，你单位办理的下列信访事项存在以下问题：%1$s</p>
+        <ol>%2$s</ol>
+        <p>请于%3$s前将办理情况书面回复%4$s。</p>"""
+        .formatted(escape(l.reason), cases, date(l.replyDueOn), escape(issuerName));
   }
 
   private static String date(LocalDate day) {

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,7 +57,9 @@ public class LetterResource {
   /** 发函: what a supervisor sends. */
   public record IssueRequest(
       @Schema(
-              description = "风险提醒函 RISK_REMINDER / 督办函 SUPERVISION_ORDER / 问责建议函 ACCOUNTABILITY",
+              description =
+                  "风险提醒函 RISK_REMINDER / 督办函 SUPERVISION_ORDER / 问责建议函 ACCOUNTABILITY（督办部门）;"
+                      + " 领导批示 LEADER_INSTRUCTION（领导，针对一件信访件）",
               example = "SUPERVISION_ORDER")
           @NotNull
           LetterKind kind,
@@ -159,12 +162,19 @@ public class LetterResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE})
+  @RolesAllowed({Roles.SUPERVISOR, Roles.JOINT_OFFICE, Roles.LEADER})
   @Operation(
-      summary = "发函 / Issue a supervision letter to a unit in the caller's subtree",
+      summary = "发函或批示 / Issue a supervision letter, or record a leader's instruction",
       description =
-          "About one case or a group (each must have a step owed by the unit), with a reply date.")
+          "督办部门发三函，领导作批示（LEADER_INSTRUCTION）。 A supervisor issues a letter about one case or"
+              + " a group, a leader records an instruction (领导批示) on one case; each to a unit in"
+              + " the caller's subtree that owes a step of the case, which reports back in writing"
+              + " by the date. A letter by a leader, or an instruction by anyone else: 403.")
   @APIResponse(responseCode = "201", description = "已发函 / issued")
+  @APIResponse(
+      responseCode = "403",
+      description = "不在辖区内，或无权发此种函件 / outside the caller's subtree, or not the caller's kind",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(
       responseCode = "422",
       description = "单位不存在、案件与该单位无关或回复期限已过 / a rule is broken",
@@ -185,19 +195,25 @@ public class LetterResource {
   @Operation(
       summary = "函件列表 / Letters the caller may see, newest first",
       description =
-          "Supervisors: letters to units in their subtree; a unit's handlers: letters to their"
-              + " unit. status: OUTSTANDING, ESCALATED (reply overdue) or ANSWERED. A letter"
-              + " another node issued names that node (heldAt) and carries no reason or answer.")
+          "Supervisors and leaders: letters and instructions to units in their subtree; a unit's"
+              + " handlers: those to their unit. status: OUTSTANDING, ESCALATED (reply overdue) or"
+              + " ANSWERED; caseId: those about one case (its page shows them). A letter another"
+              + " node issued names that node (heldAt) and carries no reason or answer.")
   public List<LetterView> list(
       @QueryParam("status")
           @Pattern(
               regexp = "OUTSTANDING|ESCALATED|ANSWERED",
               message = "must be OUTSTANDING, ESCALATED or ANSWERED")
-          String status) {
+          String status,
+      @Parameter(description = "只列此信访件的函件与批示 / only those about this case")
+          @QueryParam("caseId")
+          @Uuid
+          String caseId) {
     LetterStatus wanted = status == null ? null : LetterStatus.valueOf(status);
     return Stream.concat(
             letters.visibleTo(caller, wanted).stream().map(this::view),
             letters.elsewhereVisibleTo(caller, wanted).stream().map(this::view))
+        .filter(l -> caseId == null || l.caseIds().contains(caseId))
         .sorted(Comparator.comparing(LetterView::issuedOn).reversed().thenComparing(LetterView::id))
         .toList();
   }
