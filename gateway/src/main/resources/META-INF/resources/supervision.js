@@ -171,14 +171,45 @@
           { name: 'batches', label: '接待批次', type: 'number', min: 0, max: 10000, optional: true },
           area('note', '备注', 2000, { optional: true }),
         ],
-      }, receptions)) : '')],
+      }, receptionsAndRoster)) : '')],
     ], r.data, '本月起一年内暂无接访安排') : failed(r));
   }
 
+  /**
+   * 接访领导名单 (issue 31, item 10): each leader on the roster of the caller's subtree, and any other
+   * with a day planned, against the level's minimum this year (省级每半年、市级每季度、县级每月、乡级每周);
+   * a leader on the roster who planned no day is flagged. Supervisors add a leader or take one off.
+   */
+  async function roster() {
+    const year = Petition.today().slice(0, 4);
+    const [listed, checked] = await Promise.all([
+      api('GET', S + '/reception-leaders'),
+      api('GET', S + '/receptions/compliance?from=' + year + '-01-01&to=' + year + '-12-31'),
+    ]);
+    const onRoster = (c) => (listed.ok ? listed.data : [])
+      .find((l) => l.leader === c.leader && l.post === c.post && l.region === c.regionCode);
+    $('roster').replaceChildren(checked.ok ? table([
+      ['接访领导', (c) => c.leader + '（' + c.post + '）'], ['区划', (c) => c.regionName],
+      ['已接访周期', (c) => c.periodsWithReception + ' / ' + c.periods],
+      ['未接访周期', (c) => (c.missing || []).join('、')],
+      ['安排', (c) => (c.plansNone ? el('span', { class: 'tag OVERDUE', 'data-plans-none': c.leader }, '未安排接访') : c.daysPlanned + ' 天')],
+      ['名单', (c) => {
+        const l = onRoster(c);
+        if (!l) return '未列入';
+        return supervisor ? button('移出名单', { 'data-unlist': l.id }, async () => {
+          const r = await api('DELETE', S + '/reception-leaders/' + l.id);
+          notice(messages, r.ok ? 'ok' : 'error', r.ok ? ['已移出名单：' + l.leader] : problemLines(r));
+          await roster();
+        }) : '已列入';
+      }],
+    ], checked.data, '名单内暂无领导') : failed(checked));
+  }
+
+  const receptionsAndRoster = () => Promise.all([receptions(), roster()]);
   const loads = [letters()];
   if (overseer) {
     for (const id of ['listings-section', 'backlog-section', 'receptions-section']) $(id).hidden = false;
-    loads.push(listings(), backlog(), receptions());
+    loads.push(listings(), backlog(), receptions(), roster());
   }
   if (supervisor) {
     $('listing-acts').replaceChildren(button('挂牌督办', { id: 'new-listing' }, () => open('listing-form', {
@@ -186,11 +217,15 @@
       fields: [text('target', '挂牌对象（单位代码或乡镇街道代码）', 40, { hint: '如 530302:rsj 或 530302001' }),
         area('reason', '挂牌原因', 2000), date('rectifyBy', '整改期限')],
     }, listings)));
+    $('roster-acts').replaceChildren(button('列入接访领导名单', { id: 'new-roster-leader' }, () => open('roster-form', {
+      act: 'roster', label: '列入接访领导名单', url: S + '/reception-leaders',
+      fields: [text('leader', '领导', 50), text('post', '职务', 50), text('region', '领导所在区划', 12, { value: who.region })],
+    }, roster)));
     $('reception-acts').replaceChildren(button('安排接访', { id: 'new-reception' }, () => open('reception-form', {
       act: 'reception', label: '安排领导接访', url: S + '/receptions',
       fields: [text('leader', '接访领导', 50), text('post', '职务', 50), text('region', '领导所在区划', 12, { value: who.region }),
         date('plannedOn', '接访日期'), text('place', '接访地点', 200)],
-    }, receptions)));
+    }, receptionsAndRoster)));
   }
   const caseId = new URLSearchParams(location.search).get('case');
   if ((supervisor || leader) && caseId && /^[0-9a-fA-F-]{36}$/.test(caseId)) loads.push(offerLetter(caseId));

@@ -788,6 +788,25 @@ class WebPagesIT {
     assertTrue(text("#listings").contains("挂牌中"), text("#listings"));
   }
 
+  @Test
+  void aSupervisorKeepsTheReceptionRosterAndALeaderWhoPlansNoDayIsFlagged() {
+    String leader = "名单" + SERIAL;
+    signInWithToken(Tokens.of(platform, "web-it-roster", "supervisor", "530302"));
+    browser.get(platform.gatewayUrl() + "/supervision.html");
+    click("new-roster-leader");
+    type("act-leader", leader);
+    submit("#roster-form");
+    waitFor(d -> text("#act-post-error").equals("不能为空"));
+    type("act-post", "副区长");
+    submit("#roster-form");
+    waitFor(d -> text("#roster").contains(leader));
+    assertTrue(
+        present("#roster [data-plans-none='" + leader + "']").isDisplayed(),
+        "a leader on the roster with no day planned is flagged: " + text("#roster"));
+    click(By.xpath("//div[@id='roster']//tr[contains(., '" + leader + "')]//button[@data-unlist]"));
+    waitFor(d -> !text("#roster").contains(leader));
+  }
+
   /** Takes the steps in a window as wide as a phone's (375 px), then at desktop width again. */
   private void onAPhone(Runnable steps) {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
