@@ -4,6 +4,7 @@ import cn.gov.petition.common.problem.Problem;
 import cn.gov.petition.common.problem.ProblemException;
 import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
+import cn.gov.petition.common.validation.Uuid;
 import cn.gov.petition.intake.Retention;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -103,7 +104,7 @@ public class RetentionRunResource {
       responseCode = "404",
       description = "无此处理记录 / no such run",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
-  public RetentionRunView run(@PathParam("id") @RunId String id) {
+  public RetentionRunView run(@PathParam("id") @Uuid String id) {
     return retention
         .report(UUID.fromString(id), caller.unit())
         .map(RetentionRunView::of)

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,7 +65,7 @@ public class RetentionRepository {
 
   /** The office's period of each record type: its own, else the platform's default. */
   public Map<String, Period> periods(String office) {
-    Map<String, Period> periods = new java.util.LinkedHashMap<>();
+    Map<String, Period> periods = new LinkedHashMap<>();
     for (Object each :
         em.createNativeQuery(
                 "SELECT DISTINCT ON (record_type) record_type, years, office <> '*', reason,"
@@ -95,7 +97,7 @@ public class RetentionRepository {
                 + " changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at")
         .setParameter(1, office)
         .setParameter(2, recordType)
-        .setParameter(3, years == null ? null : years)
+        .setParameter(3, years)
         .setParameter(4, reason)
         .setParameter(5, user)
         .setParameter(6, now)
@@ -214,7 +216,7 @@ public class RetentionRepository {
         .executeUpdate();
   }
 
-  public java.util.Optional<Run> run(UUID id) {
+  public Optional<Run> run(UUID id) {
     return runs("id = ?1", id).stream().findFirst();
   }
 
