@@ -67,6 +67,7 @@ const Petition = (() => {
   const STEPS = {
     FORWARD: '转送交办', ACCEPT: '受理告知', OBJECT: '异议', HANDLE: '办理答复', REPORT: '办结报告',
     EVALUATE: '满意度评价', REQUEST_REVIEW: '申请复查', REVIEW: '复查', REQUEST_REREVIEW: '申请复核', REREVIEW: '复核',
+    ASSIST: '协办',
   };
 
   /** 字段名: the Chinese names of the fields the services name in their problems. */
@@ -84,7 +85,8 @@ const Petition = (() => {
     heldTo: '听证结束日期', summary: '说明', agreedOn: '协议日期', agreement: '协议内容', outcome: '处理结果',
     request: '信访请求', facts: '事实', reasons: '理由', servedOn: '送达日期', satisfaction: '评价', remarks: '意见',
     checklist: '三到位一处理', route: '法定途径', explanation: '告知内容', upheld: '异议是否成立', mode: '方式',
-    reportDays: '报送期限', note: '说明', unit: '单位', code: '代码',
+    reportDays: '报送期限', note: '说明', unit: '单位', code: '代码', tasks: '协办事项', dueOn: '协办期限',
+    contribution: '协办意见',
     // the supervision acts (supervision.js)
     kind: '函件种类', recipientUnit: '收函单位', caseIds: '信访件', caseId: '信访件', replyDueOn: '回复期限', answer: '办理情况',
     target: '挂牌对象', rectifyBy: '整改期限', passed: '验收结论', findings: '验收意见', leaderName: '包案领导',
@@ -117,6 +119,9 @@ const Petition = (() => {
     NotBeforeService: '不能早于意见送达之日', AppealOnly: '只有申诉求决类事项告知其他途径（第三十一条）',
     KnownUnit: '不是单位表中的单位', WithinDecidingRegion: '只能改送本辖区的单位', DifferentUnit: '须改送提出异议的单位以外的单位',
     NotTheAccused: '不得改送被反映（检举控告）的单位', AssignOnly: '只有交办才设定报送期限', Changed: '该信访件已由此人经办',
+    WithinLeadPeriod: '协办期限须晚于今天且不晚于主办单位的办理期限', WorkingDay: '须为工作日（法定节假日、休息日除外）',
+    NotTheLead: '主办单位不能作为协办单位', HostedHere: '该单位不在本节点，不能商请协办', AskedToAssist: '该单位没有待反馈的协办',
+    AboveTheAccusedLeader: '主要领导被检举控告的，不得交其下属单位',
     // the supervision acts (supervision-service)
     KnownDivision: '不是有效的行政区划', WithinPlanningWindow: '接访日期须在今后一年内（或补录近期已举行的）',
     RequiredWhenHeld: '举行接访须填写接待人次和批次', KnownCase: '辖区内无此信访件', KnownUnitOrTownship: '须为单位代码或乡镇（街道）代码',

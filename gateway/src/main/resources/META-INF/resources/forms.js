@@ -67,6 +67,16 @@ const Forms = (() => {
     ],
     hearings: [date('heldFrom', '听证开始日期'), date('heldTo', '听证结束日期'), area('summary', '听证情况', 4000)],
     mediation: [date('agreedOn', '协议日期'), area('agreement', '调解（和解）协议内容', 4000)],
+    assistance: [
+      { name: 'unitCode', label: '协办单位', type: 'unit' },
+      area('tasks', '协办事项', 2000),
+      date('dueOn', '协办期限（工作日，不晚于本单位办理期限）'),
+    ],
+    contribution: [area('contribution', '协办意见（书面反馈主办单位）', 4000)],
+    'assistance-withdrawal': [
+      { name: 'unitCode', label: '撤回协办的单位', type: 'unit' },
+      area('reason', '撤回理由', 2000),
+    ],
     opinion,
     staff: [text('user', '经办人（登录名）', 64), area('note', '说明（如人员变动移交）', 500, { optional: true })],
     'closing-report': [area('summary', '办理结果', 8000)],
@@ -142,7 +152,7 @@ const Forms = (() => {
       for (const part of path.slice(0, -1)) target = target[part] = target[part] || {};
       target[path[path.length - 1]] = value;
       // a unit chosen from the list is sent with its name beside its code
-      if (f.type === 'unit') target.name = input.selectedOptions[0].dataset.name;
+      if (f.type === 'unit' && path.length > 1) target.name = input.selectedOptions[0].dataset.name;
     }
     return result;
   }

@@ -46,6 +46,17 @@ public enum Rate {
       "(满意 + 基本满意) / 已评价",
       List.of("SATISFIED", "BASICALLY_SATISFIED"),
       List.of("SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED")),
+  /**
+   * 协办按期率: assisting units' contributions (协办) due in the period, given on time; a unit's own
+   * figure as an assisting unit, apart from the rates that judge the lead unit. A request withdrawn
+   * by its day counts for nobody; one withdrawn after it, as late.
+   */
+  TIMELY_ASSISTANCE(
+      "协办按期率",
+      "timely-assistance/v1",
+      "按期反馈 / (按期反馈 + 超期反馈 + 超期未反馈)",
+      List.of("ON_TIME"),
+      List.of("ON_TIME", "LATE", "OVERDUE_OPEN")),
   /** 重复信访率: of the petitions received in the period, repeats (重复件次 / 总件次). */
   REPEAT_PETITIONS(
       "重复信访率", "repeat-petitions/v1", "重复件次 / 总件次", List.of("REPEAT"), List.of("REPEAT", "FIRST")),

@@ -382,7 +382,7 @@ class BulletinTest {
             .extract()
             .asString();
     List<String> lines = csv.lines().toList();
-    assertEquals("\uFEFF代码,地区,信访件次,及时受理率,按期办结率,参评率,满意率,重复信访率,积案化解率", lines.get(0));
+    assertEquals("\uFEFF代码,地区,信访件次,及时受理率,按期办结率,参评率,满意率,协办按期率,重复信访率,积案化解率", lines.get(0));
     assertTrue(lines.get(1).startsWith("533401,香格里拉市,3,50.00%,"), lines.get(1));
 
     // a week makes the 周报; a county may not have the prefecture's

@@ -550,7 +550,12 @@ class RatesTest {
     assertEquals(
         "个旧市人力资源和社会保障局", units.getString("children.find { it.code == '532501:rsj' }.name"));
     assertEquals(
-        List.of("TIMELY_ACCEPTANCE", "ON_TIME_REPLY", "EVALUATION_PARTICIPATION", "SATISFACTION"),
+        List.of(
+            "TIMELY_ACCEPTANCE",
+            "ON_TIME_REPLY",
+            "EVALUATION_PARTICIPATION",
+            "SATISFACTION",
+            "TIMELY_ASSISTANCE"),
         units.getList("children[0].rates.rate"),
         "no repeat rate per unit");
     String unitRanking =
@@ -690,6 +695,151 @@ class RatesTest {
             "532801:rsj",
             false,
             "5328"));
+  }
+
+  /**
+   * 协办 (issue 31, item 1): the assisting units' contributions make their own rate, per unit, and
+   * none of the lead's: a late one is the assisting unit's, one withdrawn by its day nobody's.
+   */
+  @Test
+  void assistingUnitsHaveTheirOwnRateApartFromTheLeads() throws Exception {
+    clock.setToday(TODAY);
+    String id = UUID.randomUUID().toString();
+    String number = "530902-20261102-00001";
+    String lead = "530902:gaj";
+    LocalDate accepted = LocalDate.parse("2026-11-02");
+    LocalDate asked = LocalDate.parse("2026-11-03");
+    kafka.sendAll(
+        Topics.CASE_EVENTS,
+        List.of(
+            assistance(
+                id,
+                number,
+                "ACCEPTED",
+                accepted,
+                List.of(),
+                List.of(
+                    new CaseProgressed.OpenedStep(
+                        Step.HANDLE, lead, "530902", accepted, LocalDate.parse("2027-01-04")))),
+            assistance(
+                id,
+                number,
+                "ASSISTANCE_REQUESTED",
+                asked,
+                List.of(),
+                List.of(
+                    asks("530902:zjj", asked, "2026-11-20"),
+                    asks("530902:rsj", asked, "2026-11-13"),
+                    asks("530902:zrzy", asked, "2026-11-25"))),
+            assistance(
+                id,
+                number,
+                "ASSISTANCE_GIVEN",
+                LocalDate.parse("2026-11-18"),
+                List.of(answered("530902:zjj", "2026-11-20", "2026-11-18", null)),
+                List.of()),
+            assistance(
+                id,
+                number,
+                "ASSISTANCE_WITHDRAWN",
+                LocalDate.parse("2026-11-16"),
+                List.of(answered("530902:rsj", "2026-11-13", "2026-11-16", null)),
+                List.of()),
+            assistance(
+                id,
+                number,
+                "ASSISTANCE_WITHDRAWN",
+                LocalDate.parse("2026-11-17"),
+                List.of(answered("530902:zrzy", "2026-11-25", "2026-11-17", true)),
+                List.of())));
+    String lincang = TestTokens.token("lincang-office", "5309:xfj", "5309", "joint-office");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(lincang)
+                    .queryParam("region", "530902")
+                    .queryParam("period", "2026-11")
+                    .when()
+                    .get("/statistics/rates")
+                    .then()
+                    .statusCode(200)
+                    .body("rates.find { it.rate == 'TIMELY_ASSISTANCE' }.numerator", equalTo(1))
+                    .body("rates.find { it.rate == 'TIMELY_ASSISTANCE' }.denominator", equalTo(2))
+                    .body("rates.find { it.rate == 'TIMELY_ASSISTANCE' }.label", equalTo("协办按期率"))
+                    .body("rates.find { it.rate == 'ON_TIME_REPLY' }.denominator", equalTo(0)));
+    JsonPath units =
+        given()
+            .auth()
+            .oauth2(lincang)
+            .queryParam("region", "530902")
+            .queryParam("period", "2026-11")
+            .when()
+            .get("/statistics/rates/by-unit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String of = "children.find { it.code == '%s' }.rates.find { it.rate == 'TIMELY_ASSISTANCE' }.";
+    assertEquals(1, units.getInt(of.formatted("530902:zjj") + "numerator"));
+    assertEquals(1, units.getInt(of.formatted("530902:zjj") + "denominator"));
+    assertEquals(0, units.getInt(of.formatted("530902:rsj") + "numerator"));
+    assertEquals(1, units.getInt(of.formatted("530902:rsj") + "denominator"));
+    assertEquals(
+        List.of(),
+        units.getList("children.findAll { it.code == '530902:zrzy' || it.code == '" + lead + "' }"),
+        "a request withdrawn by its day counts for nobody, and the lead owes no contribution");
+  }
+
+  /** A step of a 协办 case of 临翔区, as intake would send it. */
+  private static KafkaProbe.Outgoing assistance(
+      String id,
+      String number,
+      String transition,
+      LocalDate on,
+      List<CaseProgressed.ClosedStep> closed,
+      List<CaseProgressed.OpenedStep> opened)
+      throws Exception {
+    return Events.of(
+        id,
+        number,
+        new CaseProgressed(
+            id,
+            number,
+            transition,
+            "ACCEPTED",
+            "APPEAL",
+            "LETTER",
+            "0201",
+            "530902001",
+            "530902:gaj",
+            "530902",
+            "FORWARD",
+            null,
+            on,
+            on.atStartOfDay().toInstant(ZoneOffset.UTC),
+            closed,
+            opened));
+  }
+
+  private static CaseProgressed.OpenedStep asks(String unit, LocalDate on, String due) {
+    return new CaseProgressed.OpenedStep(Step.ASSIST, unit, "530902", on, LocalDate.parse(due));
+  }
+
+  private static CaseProgressed.ClosedStep answered(
+      String unit, String due, String done, Boolean withdrawn) {
+    LocalDate dueOn = LocalDate.parse(due);
+    LocalDate doneOn = LocalDate.parse(done);
+    return new CaseProgressed.ClosedStep(
+        Step.ASSIST,
+        dueOn,
+        doneOn,
+        !doneOn.isAfter(dueOn) && withdrawn == null,
+        null,
+        withdrawn,
+        unit);
   }
 
   @Test

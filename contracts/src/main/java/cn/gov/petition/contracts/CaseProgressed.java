@@ -197,6 +197,9 @@ public record CaseProgressed(
    * @param withdrawn the step stopped without being owed any more: an objection upheld took the
    *     matter from the unit (Art 23(3)), so it counts in no rate, neither on time nor late; null
    *     (not withdrawn) from senders before this field
+   * @param unitCode the unit that owed the step; it tells apart the open steps of a case that
+   *     several units owe at once (协办, {@link Step#isPerUnit()}); null from senders before this
+   *     field
    */
   public record ClosedStep(
       Step step,
@@ -204,15 +207,27 @@ public record CaseProgressed(
       LocalDate doneOn,
       boolean onTime,
       LocalDate previousDueOn,
-      Boolean withdrawn) {
+      Boolean withdrawn,
+      String unitCode) {
 
     public ClosedStep(Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime) {
-      this(step, dueOn, doneOn, onTime, null, null);
+      this(step, dueOn, doneOn, onTime, null, null, null);
     }
 
     public ClosedStep(
         Step step, LocalDate dueOn, LocalDate doneOn, boolean onTime, LocalDate previousDueOn) {
-      this(step, dueOn, doneOn, onTime, previousDueOn, null);
+      this(step, dueOn, doneOn, onTime, previousDueOn, null, null);
+    }
+
+    /** A step of a kind one unit owes at a time, so that the unit need not tell it apart. */
+    public ClosedStep(
+        Step step,
+        LocalDate dueOn,
+        LocalDate doneOn,
+        boolean onTime,
+        LocalDate previousDueOn,
+        Boolean withdrawn) {
+      this(step, dueOn, doneOn, onTime, previousDueOn, withdrawn, null);
     }
 
     /** Whether the step was withdrawn from the unit rather than done. */

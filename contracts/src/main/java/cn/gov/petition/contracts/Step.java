@@ -25,7 +25,13 @@ public enum Step {
   /** 申请复核: the petitioner's window to ask for a re-review, 30 days (Art 36). */
   REQUEST_REREVIEW("申请复核"),
   /** 复核: the re-review body answers within 30 days, hearings not counted (Art 36). */
-  REREVIEW("复核");
+  REREVIEW("复核"),
+  /**
+   * 协办: an assisting unit's written contribution to the lead unit's (主办) handling, by the day the
+   * lead set, inside its own handling period. A case may have several at once, one per assisting
+   * unit ({@code unitCode} tells them apart); they count in no rate of the lead's.
+   */
+  ASSIST("协办");
 
   private final String label;
 
@@ -43,5 +49,21 @@ public enum Step {
    */
   public boolean isPetitionerWindow() {
     return this == EVALUATE || this == REQUEST_REVIEW || this == REQUEST_REREVIEW;
+  }
+
+  /**
+   * Whether a case may have this step open for several units at once (协办), so that a step closed is
+   * matched to its open one by the unit as well.
+   */
+  public boolean isPerUnit() {
+    return this == ASSIST;
+  }
+
+  /**
+   * Whether the case is judged by this step: a duty of the unit responsible for it, not a
+   * petitioner's window nor an assisting unit's contribution (协办), whose lateness is shown apart.
+   */
+  public boolean judgesTheCase() {
+    return !isPetitionerWindow() && this != ASSIST;
   }
 }

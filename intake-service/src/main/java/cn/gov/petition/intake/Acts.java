@@ -41,6 +41,15 @@ public final class Acts {
    */
   public record MatterPlace(String matterRegionCode, String reason, RoutingByHand routing) {}
 
+  /**
+   * 商请协办: the unit asked to assist, what it is asked to do, and the day its written contribution is
+   * due (inside the lead's handling period).
+   */
+  public record Assistance(String unitCode, String tasks, LocalDate dueOn) {}
+
+  /** 撤回协办: the unit whose request is withdrawn, and why. */
+  public record AssistanceWithdrawal(String unitCode, String reason) {}
+
   /** 延期 (Art 34). */
   public record Extension(int days, String approvedBy, String reason) {}
 

@@ -7,6 +7,7 @@ import cn.gov.petition.intake.store.DeadlineRuleEntity;
 import cn.gov.petition.intake.store.DeadlineRuleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -72,6 +73,21 @@ public class Deadlines {
               LocalDate dueOn = end(calendar, rule, start, base);
               return new Due(dueOn, rule, base, calendar.version(), calendar.isProvisional(dueOn));
             });
+  }
+
+  /**
+   * A due date a unit set ({@code dueOn}, 协办), as a period of calendar days after {@code start} on
+   * the current calendar; empty when that day is not a working day, as no period ends on a rest day
+   * (domain.md §3.1).
+   */
+  public Optional<Due> setBy(LocalDate start, LocalDate dueOn) {
+    StatutoryCalendar calendar = calendars.current();
+    if (!calendar.isWorkingDay(dueOn)) {
+      return Optional.empty();
+    }
+    int days = (int) ChronoUnit.DAYS.between(start, dueOn);
+    return Optional.of(
+        new Due(dueOn, null, days, calendar.version(), calendar.isProvisional(dueOn)));
   }
 
   /** The due date of a step under the rule in force for the case, counted as the rule says. */

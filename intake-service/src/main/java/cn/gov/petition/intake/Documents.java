@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * 文书: the written notices and opinions the procedure serves on the petitioner, composed from what
@@ -168,6 +169,14 @@ public final class Documents {
       case OPINION, REVIEW_OPINION, REREVIEW_OPINION -> {
         sections.add(new Section("信访请求", text(d, "request")));
         sections.add(new Section("事实", text(d, "facts")));
+        if (d.get("assistedBy") instanceof List<?> assisting && !assisting.isEmpty()) {
+          sections.add(
+              new Section(
+                  "协办单位",
+                  "本意见经会同"
+                      + assisting.stream().map(String::valueOf).collect(Collectors.joining("、"))
+                      + "调查核实后作出。"));
+        }
         sections.add(new Section("理由", text(d, "reasons")));
         sections.add(new Section("处理意见", outcome(d.get("outcome"))));
         sections.add(new Section("法律依据", text(d, "legalBasis")));

@@ -305,13 +305,22 @@ public class Handling {
           "DifferentUnit",
           "the matter must go to another unit than the one it is with");
     }
+    requireNotAccused(c, unitCode, "unit.code");
+  }
+
+  /**
+   * Refuses a unit an accusation rules out: the accused, a unit inside its department, or a unit
+   * under an accused principal leader (Art 30(3)); 422 naming {@code field}.
+   */
+  private static void requireNotAccused(PetitionCaseEntity c, String unitCode, String field) {
+    String region = unitCode.split(":")[0];
     for (var accused : c.accused) {
       if (accused.unitCode == null) {
         continue;
       }
       if (accused.leader && region.startsWith(accused.unitCode.split(":")[0])) {
         throw ProblemException.invalid(
-            "unit.code",
+            field,
             "AboveTheAccusedLeader",
             "the accused is a principal leader of region "
                 + accused.unitCode.split(":")[0]
@@ -323,7 +332,7 @@ public class Handling {
             .filter(a -> a.unitCode != null)
             .anyMatch(a -> UNITS.departmentOf(a.unitCode).contains(unitCode))) {
       throw ProblemException.invalid(
-          "unit.code",
+          field,
           "NotTheAccused",
           "an accusation never goes to a unit it accuses, nor to a unit inside that unit's department (Art 30(3))");
     }
@@ -528,6 +537,121 @@ public class Handling {
   }
 
   /**
+   * 商请协办 (issue 31, item 1): the lead unit asks another unit to assist, with its tasks and the day
+   * its written contribution is due, a working day from tomorrow to the lead's own last day (422
+   * {@code dueOn} otherwise). The unit must be of the unit table and on this node, not the lead,
+   * not asked already, and never one an accusation rules out (422 {@code unitCode}).
+   */
+  public void requestAssistance(PetitionCaseEntity c, Caller caller, Acts.Assistance request) {
+    var progress = start(HandlingAct.ASSISTANCE, c, caller);
+    String unit = request.unitCode();
+    Units.Unit found =
+        UNITS
+            .find(unit)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "unitCode",
+                        "KnownUnit",
+                        "is not a unit of the unit table (GET /api/routing/units?region=...)"));
+    if (unit.equals(c.handlingUnit)) {
+      throw ProblemException.invalid(
+          "unitCode", "NotTheLead", "the lead unit (主办) does not assist itself");
+    }
+    requireNotAccused(c, unit, "unitCode");
+    if (handoffs.destination(found.regionCode()).isPresent()) {
+      throw ProblemException.invalid(
+          "unitCode",
+          "HostedHere",
+          "the unit works on another node, which does not hold this case; ask a unit of this"
+              + " node, or that node's office to coordinate");
+    }
+    if (openAssistance(c, unit).isPresent()) {
+      throw ProblemException.conflict(
+          unit + " is asked to assist already; its contribution is due. " + lifecycle.dueNow(c));
+    }
+    LocalDate leadDue = lifecycle.openStep(c, Step.HANDLE).orElseThrow().dueOn;
+    LocalDate due = request.dueOn();
+    if (!due.isAfter(progress.today()) || due.isAfter(leadDue)) {
+      throw ProblemException.invalid(
+          "dueOn",
+          "WithinLeadPeriod",
+          "协办期限须在主办单位办理期限之内 / must be after today and on or before "
+              + leadDue
+              + ", the lead unit's own last day to answer");
+    }
+    var dated =
+        deadlines
+            .setBy(progress.today(), due)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "dueOn",
+                        "WorkingDay",
+                        due
+                            + " is a rest day on the official calendar; a period ends on a working"
+                            + " day"));
+    c.assistingUnits.add(unit);
+    progress
+        .openUntil(Step.ASSIST, unit, found.regionCode(), progress.today(), dated)
+        .detail("unit", unit)
+        .detail("unitName", found.name())
+        .detail("dueOn", due.toString())
+        .detail("tasks", request.tasks())
+        .record();
+  }
+
+  /**
+   * 协办反馈: the caller's unit, asked to assist, gives its written contribution; its step closes on
+   * time or late.
+   */
+  public void contribute(PetitionCaseEntity c, Caller caller, String contribution) {
+    var progress = start(HandlingAct.CONTRIBUTION, c, caller);
+    progress
+        .close(openAssistance(c, caller.unit()).orElseThrow(), progress.today())
+        .detail("unit", caller.unit())
+        .detail("unitName", UNITS.find(caller.unit()).map(Units.Unit::name).orElse(null))
+        .detail("contribution", contribution)
+        .record();
+  }
+
+  /**
+   * 撤回协办: the lead unit withdraws a request not answered yet, with its reason. By the step's day it
+   * counts for nobody; after it, the unit's step counts as late (it owed the contribution).
+   */
+  public void withdrawAssistance(
+      PetitionCaseEntity c, Caller caller, Acts.AssistanceWithdrawal request) {
+    var progress = start(HandlingAct.ASSISTANCE_WITHDRAWAL, c, caller);
+    CaseStepEntity open =
+        openAssistance(c, request.unitCode())
+            .orElseThrow(
+                () ->
+                    ProblemException.invalid(
+                        "unitCode",
+                        "AskedToAssist",
+                        request.unitCode() + " owes no contribution to this case"));
+    boolean late = progress.today().isAfter(open.dueOn);
+    if (late) {
+      progress.close(open, progress.today());
+    } else {
+      progress.withdraw(open);
+    }
+    c.assistingUnits.remove(request.unitCode());
+    progress
+        .detail("unit", request.unitCode())
+        .detail("late", late ? Boolean.TRUE : null)
+        .detail("reason", request.reason())
+        .record();
+  }
+
+  /** The unit's open 协办 step on the case, if it owes one. */
+  private Optional<CaseStepEntity> openAssistance(PetitionCaseEntity c, String unit) {
+    return lifecycle.openSteps(c).stream()
+        .filter(s -> s.step == Step.ASSIST && s.unitCode.equals(unit))
+        .findFirst();
+  }
+
+  /**
    * 处理意见书 (Art 32): closes the handling period; the petitioner's windows to evaluate and to ask for
    * a review start the day it is served.
    */
@@ -540,10 +664,17 @@ public class Handling {
     if (outside == null) {
       progress.open(Step.EVALUATE, c.handlingUnit, c.handlingRegion, served);
     }
+    List<String> assistedBy =
+        lifecycle.historyOf(c).stream()
+            .filter(t -> t.transition == Transition.ASSISTANCE_GIVEN)
+            .map(t -> (String) t.details.get("unitName"))
+            .distinct()
+            .toList();
     progress
         .open(Step.REQUEST_REVIEW, c.handlingUnit, c.handlingRegion, served)
         .outcome(request.outcome().name())
-        .detail("outsideEvaluation", outside);
+        .detail("outsideEvaluation", outside)
+        .detail("assistedBy", assistedBy.isEmpty() ? null : assistedBy);
     opinionDetails(progress, request, served).record();
     sms.tell(c, SmsTemplates.Notice.OPINION, Map.of("caseNumber", c.caseNumber));
   }
@@ -800,6 +931,46 @@ public class Handling {
               "the handling period ended on "
                   + handle.dueOn
                   + "; an extension must be approved before it ends");
+        }
+      }
+      case ASSISTANCE -> {
+        responsible(c, Transition.ASSISTANCE_REQUESTED, caller);
+        LocalDate leadDue = lifecycle.openStep(c, Step.HANDLE).orElseThrow().dueOn;
+        if (!leadDue.isAfter(today)) {
+          throw ProblemException.conflict(
+              "the handling period ends on "
+                  + leadDue
+                  + ": no day is left inside it for an assisting unit's contribution (协办)");
+        }
+      }
+      case CONTRIBUTION -> {
+        if (openAssistance(c, caller.unit()).isEmpty()) {
+          throw ProblemException.forbidden(
+              "协办反馈 (ASSISTANCE_GIVEN) is for a unit the lead unit "
+                  + c.handlingUnit
+                  + " asked to assist and whose contribution is due");
+        }
+        lifecycle.requireAllowed(c, Transition.ASSISTANCE_GIVEN);
+      }
+      case ASSISTANCE_WITHDRAWAL -> {
+        responsible(c, Transition.ASSISTANCE_WITHDRAWN, caller);
+        if (lifecycle.openSteps(c).stream().noneMatch(s -> s.step == Step.ASSIST)) {
+          throw ProblemException.conflict(
+              "no unit's contribution (协办) is due. " + lifecycle.dueNow(c));
+        }
+      }
+      case OPINION -> {
+        responsible(c, Transition.OPINION_ISSUED, caller);
+        List<String> owed =
+            lifecycle.openSteps(c).stream()
+                .filter(s -> s.step == Step.ASSIST)
+                .map(s -> s.unitCode + " by " + s.dueOn)
+                .toList();
+        if (!owed.isEmpty()) {
+          throw ProblemException.conflict(
+              "the opinion waits for the contributions of the units asked to assist (协办): "
+                  + String.join(", ", owed)
+                  + "; record them, or withdraw a request (assistance-withdrawal)");
         }
       }
       case CLOSING_REPORT -> {

@@ -40,6 +40,12 @@ public enum HandlingAct {
   EXTENSION("extension", Transition.EXTENDED, Roles.HANDLER),
   HEARING("hearings", Transition.HEARING_HELD, Roles.HANDLER),
   MEDIATION("mediation", Transition.MEDIATED, Roles.HANDLER),
+  /** 商请协办: the lead unit asks a unit to assist. */
+  ASSISTANCE("assistance", Transition.ASSISTANCE_REQUESTED, Roles.HANDLER),
+  /** 协办反馈: a unit asked to assist gives its contribution. */
+  CONTRIBUTION("contribution", Transition.ASSISTANCE_GIVEN, Roles.HANDLER),
+  /** 撤回协办: the lead unit withdraws a request for assistance. */
+  ASSISTANCE_WITHDRAWAL("assistance-withdrawal", Transition.ASSISTANCE_WITHDRAWN, Roles.HANDLER),
   OPINION("opinion", Transition.OPINION_ISSUED, Roles.HANDLER),
   STAFF("staff", Transition.STAFF_ASSIGNED, Roles.HANDLER, Roles.REGISTRAR, Roles.LEADER),
   CLOSING_REPORT("closing-report", Transition.REPORT_SUBMITTED, Roles.HANDLER),

@@ -119,6 +119,11 @@ public class Lifecycle {
     return steps.ofCase(petitionCase.id);
   }
 
+  /** The case's open steps, soonest due first. */
+  public List<CaseStepEntity> openSteps(PetitionCaseEntity petitionCase) {
+    return steps.openOf(petitionCase.id);
+  }
+
   public java.util.Optional<CaseStepEntity> openStep(PetitionCaseEntity petitionCase, Step step) {
     return steps.open(petitionCase.id, step);
   }
@@ -202,15 +207,32 @@ public class Lifecycle {
      * opinion was served (domain.md §3.1), which may be before the day it is recorded.
      */
     public Progress close(Step step, LocalDate doneOn) {
-      steps
-          .open(petitionCase.id, step)
-          .ifPresent(
-              open -> {
-                open.doneOn = doneOn;
-                closed.add(
-                    new CaseProgressed.ClosedStep(
-                        step, open.dueOn, doneOn, !doneOn.isAfter(open.dueOn)));
-              });
+      steps.open(petitionCase.id, step).ifPresent(open -> close(open, doneOn));
+      return this;
+    }
+
+    /** Completes this open step (of the several a case may owe at once: 协办) on {@code doneOn}. */
+    public Progress close(CaseStepEntity open, LocalDate doneOn) {
+      open.doneOn = doneOn;
+      closed.add(
+          new CaseProgressed.ClosedStep(
+              open.step,
+              open.dueOn,
+              doneOn,
+              !doneOn.isAfter(open.dueOn),
+              null,
+              null,
+              open.unitCode));
+      return this;
+    }
+
+    /** Stops this open step as no longer owed: counted neither on time nor late. */
+    public Progress withdraw(CaseStepEntity open) {
+      open.doneOn = today;
+      open.withdrawn = true;
+      closed.add(
+          new CaseProgressed.ClosedStep(
+              open.step, open.dueOn, today, false, null, true, open.unitCode));
       return this;
     }
 
@@ -219,11 +241,7 @@ public class Lifecycle {
      * whose steps then count in no rate (neither on time nor late).
      */
     public Progress withdrawAll() {
-      for (CaseStepEntity open : steps.openOf(petitionCase.id)) {
-        open.doneOn = today;
-        open.withdrawn = true;
-        closed.add(new CaseProgressed.ClosedStep(open.step, open.dueOn, today, false, null, true));
-      }
+      steps.openOf(petitionCase.id).forEach(this::withdraw);
       return this;
     }
 
@@ -231,9 +249,8 @@ public class Lifecycle {
     public Progress closeAllBut(Step... keep) {
       List<Step> kept = List.of(keep);
       for (CaseStepEntity open : steps.openOf(petitionCase.id)) {
-        Step step = open.step;
-        if (!kept.contains(step)) {
-          close(step);
+        if (!kept.contains(open.step)) {
+          close(open, today);
         }
       }
       return this;
@@ -274,6 +291,25 @@ public class Lifecycle {
     }
 
     /**
+     * Starts a step due on the day a unit set rather than the table ({@code due}): a 协办 by the day
+     * the lead unit asked for, counted as calendar days if a new calendar version recounts it.
+     */
+    public Progress openUntil(
+        Step step, String unitCode, String unitRegion, LocalDate start, Deadlines.Due due) {
+      CaseStepEntity entity = new CaseStepEntity();
+      entity.caseId = petitionCase.id;
+      entity.step = step;
+      entity.unitCode = unitCode;
+      entity.unitRegionCode = unitRegion;
+      entity.startedOn = start;
+      entity.days = due.days();
+      date(entity, due);
+      steps.persist(entity);
+      opened.add(opened(entity, null));
+      return this;
+    }
+
+    /**
      * Counts an open step's period again after its extension or excluded days changed, on the
      * current calendar. Announced as the step opened again with its new date: consumers keep one
      * clock per open step.
@@ -299,7 +335,13 @@ public class Lifecycle {
       date(done, due);
       corrected.add(
           new CaseProgressed.ClosedStep(
-              done.step, done.dueOn, done.doneOn, !done.doneOn.isAfter(done.dueOn), previous));
+              done.step,
+              done.dueOn,
+              done.doneOn,
+              !done.doneOn.isAfter(done.dueOn),
+              previous,
+              null,
+              done.unitCode));
       return this;
     }
 

@@ -55,7 +55,8 @@ public final class PersonalData {
           "informed",
           "staff",
           "previousStaff",
-          "approvedBy");
+          "approvedBy",
+          "assistedBy");
 
   private PersonalData() {}
 

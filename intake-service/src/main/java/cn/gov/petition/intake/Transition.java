@@ -37,6 +37,18 @@ public enum Transition {
       EnumSet.of(CaseStatus.ACCEPTED, CaseStatus.REVIEW_REQUESTED, CaseStatus.REREVIEW_REQUESTED),
       null),
   MEDIATED("调解和解", EnumSet.of(CaseStatus.ACCEPTED), null),
+  /**
+   * 商请协办: the lead unit (主办) asks another unit to assist, with its tasks and the day its written
+   * contribution is due (inside the lead's handling period); opens that unit's ASSIST step.
+   */
+  ASSISTANCE_REQUESTED("商请协办", EnumSet.of(CaseStatus.ACCEPTED), null),
+  /** 协办反馈: an assisting unit gives its written contribution; closes its ASSIST step. */
+  ASSISTANCE_GIVEN("协办反馈", EnumSet.of(CaseStatus.ACCEPTED), null),
+  /**
+   * 撤回协办: the lead unit withdraws a request not answered yet, with its reason; the step counts
+   * neither on time nor late if withdrawn by its day, and as late if withdrawn after it.
+   */
+  ASSISTANCE_WITHDRAWN("撤回协办", EnumSet.of(CaseStatus.ACCEPTED), null),
   OPINION_ISSUED("出具处理意见", EnumSet.of(CaseStatus.ACCEPTED), CaseStatus.OPINION_ISSUED),
   REPORT_SUBMITTED(
       "报送办结报告",

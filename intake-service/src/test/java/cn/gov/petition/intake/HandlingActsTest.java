@@ -35,7 +35,7 @@ class HandlingActsTest {
             .collect(
                 Collectors.toMap(
                     HandlingAct::path, a -> new TreeSet<>(a.roles()), (a, b) -> a, TreeMap::new));
-    assertEquals(18, endpoints.size(), endpoints.keySet().toString());
+    assertEquals(21, endpoints.size(), endpoints.keySet().toString());
     assertEquals(endpoints, acts);
   }
 }

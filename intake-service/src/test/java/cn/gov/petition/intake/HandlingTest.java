@@ -93,7 +93,8 @@ class HandlingTest {
         // 09-30 + 60 days = 11-29, a Sunday: the period ends on Monday 11-30
         .body(step("HANDLE", "dueOn"), equalTo("2026-11-30"));
     assertEquals(
-        List.of("extension", "hearings", "mediation", "opinion", "staff"), acts(HANDLER, id));
+        List.of("extension", "hearings", "mediation", "assistance", "opinion", "staff"),
+        acts(HANDLER, id));
 
     clock.setToday(LocalDate.parse("2026-10-10"));
     post(HANDLER, path + "/extension", extension(31))
@@ -108,7 +109,8 @@ class HandlingTest {
     post(HANDLER, path + "/extension", extension(10))
         .statusCode(409)
         .body("detail", containsString("extended once already"));
-    assertEquals(List.of("hearings", "mediation", "opinion", "staff"), acts(HANDLER, id));
+    assertEquals(
+        List.of("hearings", "mediation", "assistance", "opinion", "staff"), acts(HANDLER, id));
 
     clock.setToday(LocalDate.parse("2026-10-20"));
     post(HANDLER, path + "/opinion", opinion("2026-10-20"))

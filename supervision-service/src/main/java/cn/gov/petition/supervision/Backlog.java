@@ -78,7 +78,7 @@ public class Backlog {
     Set<Ground> grounds = EnumSet.noneOf(Ground.class);
     boolean overdue =
         caseClocks.stream()
-            .filter(c -> !c.petitionerWindow)
+            .filter(c -> c.step.judgesTheCase())
             .anyMatch(
                 c ->
                     c.status == ClockStatus.LATE

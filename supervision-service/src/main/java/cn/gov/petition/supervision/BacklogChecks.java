@@ -46,7 +46,7 @@ public final class BacklogChecks {
                 : "案件状态为 " + status + "，尚未办结或终结 / not closed or terminated yet"));
     checks.add(petitionerPosition(entry.standing.evaluation, petitionerStatement));
 
-    List<ClockEntity> owed = clocks.stream().filter(c -> !c.petitionerWindow).toList();
+    List<ClockEntity> owed = clocks.stream().filter(c -> c.step.judgesTheCase()).toList();
     String open =
         owed.stream()
             .filter(c -> c.status == ClockStatus.OPEN)

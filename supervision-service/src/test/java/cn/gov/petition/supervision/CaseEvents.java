@@ -138,6 +138,23 @@ final class CaseEvents {
       return this;
     }
 
+    /** Opens a 协办 step owed by an assisting unit, not the unit responsible. */
+    Progress asks(String assistingUnit, String dueOn) {
+      opened.add(
+          new CaseProgressed.OpenedStep(
+              Step.ASSIST, assistingUnit, regionOf(assistingUnit), on, LocalDate.parse(dueOn)));
+      return this;
+    }
+
+    /** Closes an assisting unit's 协办 step on the transition's day. */
+    Progress hears(String assistingUnit, String dueOn) {
+      LocalDate due = LocalDate.parse(dueOn);
+      closed.add(
+          new CaseProgressed.ClosedStep(
+              Step.ASSIST, due, on, !on.isAfter(due), null, null, assistingUnit));
+      return this;
+    }
+
     /** Closes a step on the transition's day, on time when that is not after its due date. */
     Progress closes(Step step, String dueOn) {
       LocalDate due = LocalDate.parse(dueOn);

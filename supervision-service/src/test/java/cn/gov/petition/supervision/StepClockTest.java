@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.contracts.Topics;
 import cn.gov.petition.infra.KafkaProbe;
+import cn.gov.petition.supervision.store.CaseRepository;
 import cn.gov.petition.supervision.store.ClockRepository;
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,8 @@ class StepClockTest {
   private static final String QILIN_XFJ = "530302:xfj";
 
   @Inject ClockRepository clocks;
+  @Inject Backlog backlog;
+  @Inject CaseRepository supervisedCases;
   @Inject EntityManager entityManager;
 
   @Test
@@ -179,6 +183,57 @@ class StepClockTest {
         .then()
         .statusCode(200)
         .body("caseId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId)));
+  }
+
+  /**
+   * 协办 (issue 31, item 1): two units assist one case, each with its own clock; one late
+   * contribution is that unit's lateness, shown on its clock, and does not make the lead's case
+   * overdue (积案).
+   */
+  @Test
+  void eachAssistingUnitHasItsOwnClockAndItsLatenessDoesNotJudgeTheLead() {
+    String caseId = UUID.randomUUID().toString();
+    progress(caseId, "ACCEPTED")
+        .unit(QILIN_XFJ)
+        .on("2026-11-02")
+        .opens(HANDLE, "2027-01-04")
+        .send();
+    progress(caseId, "ASSISTANCE_REQUESTED")
+        .unit(QILIN_XFJ)
+        .on("2026-11-03")
+        .asks("530302:zjj", "2026-11-20")
+        .send();
+    progress(caseId, "ASSISTANCE_REQUESTED")
+        .unit(QILIN_XFJ)
+        .on("2026-11-03")
+        .asks("530302:rsj", "2026-11-13")
+        .send();
+    progress(caseId, "ASSISTANCE_GIVEN")
+        .unit(QILIN_XFJ)
+        .on("2026-11-16")
+        .hears("530302:rsj", "2026-11-13")
+        .send();
+    String county = TestTokens.token("qilin-supervisor", "530302:xfj", "530302", "supervisor");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                clocksOf(county, caseId)
+                    .body("$", hasSize(3))
+                    .body(
+                        "find { it.step == 'ASSIST' && it.unitCode == '530302:rsj' }.status",
+                        equalTo("LATE"))
+                    .body(
+                        "find { it.step == 'ASSIST' && it.unitCode == '530302:zjj' }.status",
+                        equalTo("OPEN"))
+                    .body(
+                        "find { it.step == 'ASSIST' && it.unitCode == '530302:zjj' }.dueOn",
+                        equalTo("2026-11-20")));
+    UUID id = UUID.fromString(caseId);
+    var grounds =
+        QuarkusTransaction.requiringNew()
+            .call(() -> backlog.grounds(supervisedCases.findById(id), clocks.list("caseId", id)));
+    assertEquals(Set.of(), grounds, "an assisting unit's lateness is not the lead's");
   }
 
   @Test

@@ -74,7 +74,8 @@ public final class BulletinDocuments {
               Rate.TIMELY_ACCEPTANCE,
               Rate.ON_TIME_REPLY,
               Rate.EVALUATION_PARTICIPATION,
-              Rate.SATISFACTION
+              Rate.SATISFACTION,
+              Rate.TIMELY_ASSISTANCE
             }));
     List<List<Object>> kinds = new ArrayList<>();
     b.channels()

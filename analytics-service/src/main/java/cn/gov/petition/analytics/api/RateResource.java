@@ -53,8 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RateResource {
 
   private static final String RATES =
-      "TIMELY_ACCEPTANCE|ON_TIME_REPLY|EVALUATION_PARTICIPATION|SATISFACTION|REPEAT_PETITIONS"
-          + "|BACKLOG_RESOLUTION";
+      "TIMELY_ACCEPTANCE|ON_TIME_REPLY|EVALUATION_PARTICIPATION|SATISFACTION|TIMELY_ASSISTANCE"
+          + "|REPEAT_PETITIONS|BACKLOG_RESOLUTION";
 
   private final Rates rates;
   private final Caller caller;

@@ -4,6 +4,7 @@ import cn.gov.petition.contracts.CaseProgressed;
 import cn.gov.petition.contracts.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -279,13 +280,20 @@ public class FactRepository {
   public void opened(UUID caseId, String caseNumber, CaseProgressed.OpenedStep step) {
     boolean tallied = TALLIED.contains(step.step().name());
     if (tallied) {
-      openStep(caseId, step.step().name())
+      openStep(caseId, step.step(), step.unitCode())
           .ifPresent(open -> tally(step.step().name(), open.region(), open.dueOn(), "OPEN", -1));
     }
+    // one open fact per step of a case; of a step several units owe at once (协办), per unit (V19)
+    String open =
+        step.step().isPerUnit()
+            ? "(case_id, unit_code) WHERE done_on IS NULL AND step = 'ASSIST'"
+            : "(case_id, step) WHERE done_on IS NULL AND step <> 'ASSIST'";
     em.createNativeQuery(
             "INSERT INTO step_fact (case_id, case_number, step, unit_code, unit_region_code,"
                 + " started_on, due_on) VALUES (:case, :number, :step, :unit, :region, :started,"
-                + " :due) ON CONFLICT (case_id, step) WHERE done_on IS NULL DO UPDATE SET"
+                + " :due) ON CONFLICT "
+                + open
+                + " DO UPDATE SET"
                 + " unit_code = EXCLUDED.unit_code, unit_region_code = EXCLUDED.unit_region_code,"
                 + " due_on = EXCLUDED.due_on")
         .setParameter("case", caseId)
@@ -307,13 +315,18 @@ public class FactRepository {
    */
   public void closed(UUID caseId, CaseProgressed.ClosedStep step, String outcome) {
     String name = step.step().name();
-    Optional<OpenStep> open = TALLIED.contains(name) ? openStep(caseId, name) : Optional.empty();
+    Optional<OpenStep> open =
+        TALLIED.contains(name) ? openStep(caseId, step.step(), step.unitCode()) : Optional.empty();
     boolean withdrawn = step.isWithdrawn();
     int done =
-        em.createNativeQuery(
-                "UPDATE step_fact SET done_on = :done, on_time = CASE WHEN :withdrawn THEN NULL"
-                    + " ELSE :onTime END, outcome = :outcome"
-                    + " WHERE case_id = :case AND step = :step AND done_on IS NULL")
+        ofUnit(
+                em.createNativeQuery(
+                    "UPDATE step_fact SET done_on = :done, on_time = CASE WHEN :withdrawn THEN"
+                        + " NULL ELSE :onTime END, outcome = :outcome"
+                        + " WHERE case_id = :case AND step = :step AND done_on IS NULL"
+                        + ofUnit(step.step(), step.unitCode())),
+                step.step(),
+                step.unitCode())
             .setParameter("done", step.doneOn())
             .setParameter("withdrawn", withdrawn)
             .setParameter("onTime", step.onTime())
@@ -351,10 +364,15 @@ public class FactRepository {
   public void corrected(UUID caseId, CaseProgressed.ClosedStep step) {
     String name = step.step().name();
     List<Object[]> rows =
-        em.createNativeQuery(
-                "UPDATE step_fact SET due_on = :due, on_time = :onTime WHERE case_id = :case AND"
-                    + " step = :step AND done_on = :done AND on_time IS DISTINCT FROM :onTime"
-                    + " RETURNING unit_region_code, due_on")
+        ofUnit(
+                em.createNativeQuery(
+                    "UPDATE step_fact SET due_on = :due, on_time = :onTime WHERE case_id = :case"
+                        + " AND step = :step AND done_on = :done AND on_time IS DISTINCT FROM"
+                        + " :onTime"
+                        + ofUnit(step.step(), step.unitCode())
+                        + " RETURNING unit_region_code, due_on"),
+                step.step(),
+                step.unitCode())
             .setParameter("due", step.dueOn())
             .setParameter("onTime", step.onTime())
             .setParameter("case", caseId)
@@ -371,18 +389,34 @@ public class FactRepository {
   }
 
   /** The steps the rates count, and so the tallies keep. */
-  private static final Set<String> TALLIED = Set.of("ACCEPT", "HANDLE", "EVALUATE");
+  private static final Set<String> TALLIED = Set.of("ACCEPT", "HANDLE", "EVALUATE", "ASSIST");
 
   private record OpenStep(String region, LocalDate startedOn, LocalDate dueOn) {}
 
+  /**
+   * The condition that picks the unit's fact of a step several units owe at once (协办); none for any
+   * other step, or from a sender that does not name the unit.
+   */
+  private static String ofUnit(Step step, String unitCode) {
+    return step.isPerUnit() && unitCode != null ? " AND unit_code = :unit" : "";
+  }
+
+  private static Query ofUnit(Query query, Step step, String unitCode) {
+    return ofUnit(step, unitCode).isEmpty() ? query : query.setParameter("unit", unitCode);
+  }
+
   @SuppressWarnings("unchecked")
-  private Optional<OpenStep> openStep(UUID caseId, String step) {
+  private Optional<OpenStep> openStep(UUID caseId, Step step, String unitCode) {
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT unit_region_code, started_on, due_on FROM step_fact WHERE case_id = :case"
-                    + " AND step = :step AND done_on IS NULL")
+        ofUnit(
+                em.createNativeQuery(
+                    "SELECT unit_region_code, started_on, due_on FROM step_fact WHERE case_id ="
+                        + " :case AND step = :step AND done_on IS NULL"
+                        + ofUnit(step, unitCode)),
+                step,
+                unitCode)
             .setParameter("case", caseId)
-            .setParameter("step", step)
+            .setParameter("step", step.name())
             .getResultList();
     return rows.stream().findFirst().map(r -> new OpenStep((String) r[0], date(r[1]), date(r[2])));
   }

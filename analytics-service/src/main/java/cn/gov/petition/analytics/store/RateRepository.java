@@ -145,6 +145,7 @@ public class RateRepository {
     return switch (rate) {
       case TIMELY_ACCEPTANCE -> Source.step("ACCEPT");
       case ON_TIME_REPLY -> Source.step("HANDLE");
+      case TIMELY_ASSISTANCE -> Source.step("ASSIST");
       case EVALUATION_PARTICIPATION, SATISFACTION -> Source.EVALUATION;
       case REPEAT_PETITIONS -> Source.PETITION;
       case BACKLOG_RESOLUTION -> Source.BACKLOG;
@@ -162,6 +163,7 @@ public class RateRepository {
     return switch (rate) {
       case TIMELY_ACCEPTANCE -> "ACCEPT";
       case ON_TIME_REPLY -> "HANDLE";
+      case TIMELY_ASSISTANCE -> "ASSIST";
       case EVALUATION_PARTICIPATION, SATISFACTION -> "EVALUATE";
       case REPEAT_PETITIONS -> "PETITION";
       case BACKLOG_RESOLUTION -> null;

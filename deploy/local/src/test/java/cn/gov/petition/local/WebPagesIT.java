@@ -353,7 +353,11 @@ class WebPagesIT {
   @Order(7)
   void theCaseIsWorkedThroughTheProcedureInThePagesByTheUnitTheSupervisorAndTheRegistrar() {
     workThroughTheProcedure(
-        caseId, caseNumber, "web-it-handler-" + SERIAL, this::theRegistrarRecordsTheEvaluation);
+        caseId,
+        caseNumber,
+        "web-it-handler-" + SERIAL,
+        true,
+        this::theRegistrarRecordsTheEvaluation);
   }
 
   /**
@@ -411,6 +415,7 @@ class WebPagesIT {
               id,
               number,
               "web-it-phone-handler-" + SERIAL,
+              false,
               caseId -> thePetitionerEvaluatesOnThePhone(caseId, code, phone));
         });
   }
@@ -569,11 +574,17 @@ class WebPagesIT {
   /**
    * The procedure in the pages, as its users take it: the unit objects (refused empty first), the
    * city's supervisor rejects the objection, the unit accepts, extends (refused too long first) and
-   * answers; the petitioner's evaluation is recorded by the registering office or given online; the
-   * unit closes with the checklist (refused empty first), and the case leaves the unit's queue.
+   * answers (with {@code assisted}: after another unit's contribution, 协办, which that unit gives
+   * from its queue); the petitioner's evaluation is recorded by the registering office or given
+   * online; the unit closes with the checklist (refused empty first), and the case leaves the
+   * unit's queue.
    */
   private void workThroughTheProcedure(
-      String id, String number, String staff, java.util.function.Consumer<String> evaluation) {
+      String id,
+      String number,
+      String staff,
+      boolean assisted,
+      java.util.function.Consumer<String> evaluation) {
     String unit =
         Visits.awaitRouted(platform.gatewayUrl(), registrar, id).path("handlingUnit.code");
     String handler = Tokens.ofUnit(platform, staff, "handler", unit);
@@ -631,6 +642,9 @@ class WebPagesIT {
     submit();
     waitFor(d -> text("#history").contains("延长办理期限"));
     waitFor(d -> !offered().isEmpty() && !offered().contains("extension"));
+    if (assisted) {
+      askAnotherUnitToAssist(id, number, unit, handler);
+    }
     act("opinion");
     select("#act-outcome", "SUPPORTED");
     type("act-request", "要求解决小区供暖不达标问题。");
@@ -645,6 +659,8 @@ class WebPagesIT {
     browser.switchTo().frame("document-view");
     try {
       waitFor(d -> d.findElement(By.tagName("body")).getText().contains("信访事项处理意见书"));
+      String opinion = browser.findElement(By.tagName("body")).getText();
+      assertEquals(assisted, opinion.contains("本意见经会同"), "the units that assisted, named");
     } finally {
       browser.switchTo().defaultContent();
     }
@@ -672,6 +688,47 @@ class WebPagesIT {
     browser.get(platform.gatewayUrl() + "/queue.html");
     waitFor(d -> text("#queue-title").equals("本单位待办") && !text("#items").isEmpty());
     assertFalse(text("#items").contains(number), text("#items"));
+  }
+
+  /**
+   * 主办/协办: the lead asks another bureau of the county to assist (refused for a rest day first,
+   * beside the field); that bureau finds the case in its queue, is offered only its contribution
+   * and gives it; the lead is offered the opinion again.
+   */
+  private void askAnotherUnitToAssist(String id, String number, String unit, String lead) {
+    String assisting = unit.equals("530302:rsj") ? "530302:zjj" : "530302:rsj";
+    act("assistance");
+    type("act-unitCode-region", "530302");
+    usableElement(By.id("act-unitCode-region")).sendKeys(org.openqa.selenium.Keys.TAB);
+    select("#act-unitCode", assisting);
+    type("act-tasks", "核实供热企业的服务质量监管记录。");
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    java.time.LocalDate sunday = day.plusDays(7 + (7 - day.getDayOfWeek().getValue()) % 7);
+    setValue("act-dueOn", sunday);
+    submit();
+    waitFor(d -> text("#act-dueOn-error").startsWith("须为工作日"));
+    java.time.LocalDate weekday = sunday.plusDays(2); // a Tuesday
+    while (weekday.getMonthValue() == 1 && weekday.getDayOfMonth() <= 3) {
+      weekday = weekday.plusDays(7);
+    }
+    setValue("act-dueOn", weekday);
+    submit();
+    waitFor(d -> text("#history").contains("商请协办"));
+    waitFor(d -> !offered().isEmpty() && !offered().contains("opinion"));
+
+    signInWithToken(Tokens.ofUnit(platform, "web-it-assist-" + SERIAL, "handler", assisting));
+    browser.get(platform.gatewayUrl() + "/queue.html");
+    waitFor(d -> text("#items").contains(number) && text("#items").contains("协办"));
+    openTheCase(id, number);
+    waitFor(d -> offered().equals(List.of("contribution")));
+    act("contribution");
+    type("act-contribution", "经核实，供热企业近两年有三次服务质量投诉记录。");
+    submit();
+    waitFor(d -> text("#history").contains("协办反馈"));
+
+    signInWithToken(lead);
+    openTheCase(id, number);
+    waitFor(d -> offered().contains("opinion"));
   }
 
   @Test

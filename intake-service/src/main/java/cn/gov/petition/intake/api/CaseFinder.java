@@ -42,13 +42,13 @@ public class CaseFinder {
    * Within the caller's subtree or unit. An accusation (检举控告) only to the units that registered,
    * handle or review it and to the supervisors above them, and never to a unit it accuses (Art
    * 30(3)), whatever else that unit's role or region would allow. The offices informed of a 三跨 case
-   * (not of an accusation) see it too.
+   * (not of an accusation) see it too, and the units asked to assist (协办) while they are.
    */
   static boolean visibleTo(PetitionCaseEntity entity, Caller caller) {
     if (entity.accuses(caller.unit())) {
       return false;
     }
-    if (entity.involves(caller.unit())) {
+    if (entity.involves(caller.unit()) || entity.assistingUnits.contains(caller.unit())) {
       return true;
     }
     if (entity.isAccusation()) {

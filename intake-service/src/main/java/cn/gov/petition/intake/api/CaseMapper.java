@@ -38,7 +38,8 @@ public class CaseMapper {
   CaseView toView(PetitionCaseEntity entity, Caller caller) {
     boolean involved = entity.involves(caller.unit());
     boolean petitionersVisible = entity.showsPetitionersTo(caller.unit());
-    boolean contentVisible = involved || !entity.isAccusation();
+    boolean contentVisible =
+        involved || entity.assistingUnits.contains(caller.unit()) || !entity.isAccusation();
     if ((petitionersVisible && !entity.petitioners.isEmpty())
         || (entity.isAccusation() && contentVisible)) {
       personalData.mark();

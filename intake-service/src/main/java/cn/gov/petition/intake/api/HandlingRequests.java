@@ -201,12 +201,61 @@ public final class HandlingRequests {
   public record UnitRef(
       @Schema(description = "单位代码 / <region>:<department>", example = "530302:zjj")
           @NotNull
-          @Pattern(
-              regexp = "\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?:[a-z]{2,16}",
-              message = "must be <region>:<department>")
+          @Pattern(regexp = UNIT_CODE, message = "must be <region>:<department>")
           String code,
       @Schema(description = "单位名称 / name", example = "麒麟区住房和城乡建设局") @NotBlank @Size(max = 100)
           String name) {}
+
+  /** A unit's code, as {@link UnitRef} checks it. */
+  static final String UNIT_CODE = "\\d{2}(\\d{2}(\\d{2}(\\d{3})?)?)?:[a-z]{2,16}";
+
+  @Schema(
+      description =
+          "商请协办 / Ask a unit to assist the lead unit (主办), with its tasks and the day its"
+              + " written contribution is due, inside the lead's handling period")
+  public record AssistanceRequest(
+      @Schema(
+              description = "协办单位代码 / the assisting unit, <region>:<department>",
+              example = "530302:zjj")
+          @NotNull
+          @Pattern(regexp = UNIT_CODE, message = "must be <region>:<department>")
+          String unitCode,
+      @Schema(description = "协办事项 / what the unit is asked to do", example = "核实该小区供热管网的产权归属和维修责任。")
+          @NotBlank
+          @Size(max = 2000)
+          String tasks,
+      @Schema(
+              description =
+                  "协办期限 / the day the contribution is due: a working day, after today and not after the lead's own",
+              example = "2027-01-15")
+          @NotNull
+          LocalDate dueOn) {
+
+    Acts.Assistance act() {
+      return new Acts.Assistance(unitCode, tasks, dueOn);
+    }
+  }
+
+  @Schema(description = "协办反馈 / The assisting unit's written contribution")
+  public record ContributionRequest(
+      @Schema(description = "协办意见 / the contribution", example = "经核实，该管网产权属供热公司，维修责任在供热公司。")
+          @NotBlank
+          @Size(max = 4000)
+          String contribution) {}
+
+  @Schema(description = "撤回协办 / Withdraw a request for assistance not answered yet")
+  public record AssistanceWithdrawalRequest(
+      @Schema(description = "协办单位代码 / the unit asked", example = "530302:zjj")
+          @NotNull
+          @Pattern(regexp = UNIT_CODE, message = "must be <region>:<department>")
+          String unitCode,
+      @Schema(description = "撤回理由 / why", example = "主办单位已自行查明产权归属。") @NotBlank @Size(max = 2000)
+          String reason) {
+
+    Acts.AssistanceWithdrawal act() {
+      return new Acts.AssistanceWithdrawal(unitCode, reason);
+    }
+  }
 
   @Schema(description = "延期 / Extend the handling period once, at most 30 days (Art 34)")
   public record ExtensionRequest(

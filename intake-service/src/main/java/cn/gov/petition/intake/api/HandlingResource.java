@@ -5,8 +5,11 @@ import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.Handling;
 import cn.gov.petition.intake.api.HandlingRequests.AcceptanceRequest;
+import cn.gov.petition.intake.api.HandlingRequests.AssistanceRequest;
+import cn.gov.petition.intake.api.HandlingRequests.AssistanceWithdrawalRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ClosingReportRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ClosureRequest;
+import cn.gov.petition.intake.api.HandlingRequests.ContributionRequest;
 import cn.gov.petition.intake.api.HandlingRequests.DeclineRequest;
 import cn.gov.petition.intake.api.HandlingRequests.EvaluationRequest;
 import cn.gov.petition.intake.api.HandlingRequests.ExtensionRequest;
@@ -212,6 +215,54 @@ public class HandlingResource {
   public CaseView extend(
       @PathParam("id") @CaseId String id, @NotNull @Valid ExtensionRequest body) {
     return act(id, (c, who) -> handling.extend(c, who, body.act()));
+  }
+
+  @POST
+  @Path("/assistance")
+  @RolesAllowed(Roles.HANDLER)
+  @Transactional
+  @Operation(
+      summary = "商请协办 / Ask a unit to assist",
+      description =
+          "主办单位受理后可商请其他单位协办，写明协办事项和协办期限；协办期限须为工作日，且不得晚于主办单位的办理期限。协办单位在其待办中看到该件，可查看案情（不含信访人身份），按期书面反馈。"
+              + "不得商请被检举控告的单位及其所在部门。 The lead unit (主办), once it has accepted the matter,"
+              + " asks another unit of this node to assist, with its tasks and the day its written"
+              + " contribution is due: a working day, not after the lead's own last day. The unit"
+              + " finds the case in its queue and reads the matter (not who petitioned). Never an"
+              + " accused unit or one inside its department.")
+  public CaseView requestAssistance(
+      @PathParam("id") @CaseId String id, @NotNull @Valid AssistanceRequest body) {
+    return act(id, (c, who) -> handling.requestAssistance(c, who, body.act()));
+  }
+
+  @POST
+  @Path("/contribution")
+  @RolesAllowed(Roles.HANDLER)
+  @Transactional
+  @Operation(
+      summary = "协办反馈 / Give the assisting unit's contribution",
+      description =
+          "协办单位书面反馈协办意见，关闭本单位的协办环节（按期或超期）。主办单位在全部协办反馈或撤回前不能出具处理意见。"
+              + " The assisting unit's written contribution closes its step, on time or late; the"
+              + " lead's opinion waits until every contribution is in or withdrawn.")
+  public CaseView contribute(
+      @PathParam("id") @CaseId String id, @NotNull @Valid ContributionRequest body) {
+    return act(id, (c, who) -> handling.contribute(c, who, body.contribution()));
+  }
+
+  @POST
+  @Path("/assistance-withdrawal")
+  @RolesAllowed(Roles.HANDLER)
+  @Transactional
+  @Operation(
+      summary = "撤回协办 / Withdraw a request for assistance",
+      description =
+          "主办单位说明理由撤回尚未反馈的协办：期限内撤回的不计按期与否，期满后撤回的计为协办超期。"
+              + " The lead unit withdraws a request not answered yet, with its reason: by the"
+              + " step's day it counts for nobody, after it as the unit's late contribution.")
+  public CaseView withdrawAssistance(
+      @PathParam("id") @CaseId String id, @NotNull @Valid AssistanceWithdrawalRequest body) {
+    return act(id, (c, who) -> handling.withdrawAssistance(c, who, body.act()));
   }
 
   @POST

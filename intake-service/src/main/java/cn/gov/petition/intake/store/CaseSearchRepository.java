@@ -32,15 +32,17 @@ public class CaseSearchRepository {
       ":unit IN (c.registering_unit, c.handling_unit, c.review_unit, c.rereview_unit)";
 
   /**
-   * Who sees a case: never a unit it accuses; the units involved; for an accusation, the
-   * supervising roles over its responsible region; otherwise the subtree of the matter or of the
-   * handling region, and the offices informed of a 三跨 case.
+   * Who sees a case: never a unit it accuses; the units involved and those asked to assist (协办, who
+   * do not find it by petitioner); for an accusation, the supervising roles over its responsible
+   * region; otherwise the subtree of the matter or of the handling region, and the offices informed
+   * of a 三跨 case.
    */
   static final String VISIBLE =
       "NOT (:unit = ANY(c.excluded_units))"
           + " AND NOT EXISTS (SELECT 1 FROM accused a WHERE a.case_id = c.id AND a.unit_code = :unit)"
           + " AND ("
           + INVOLVED
+          + " OR :unit = ANY(c.assisting_units)"
           + " OR (c.petition_class = 'ACCUSATION' AND :supervises"
           + " AND COALESCE(c.rereview_region, c.review_region, c.handling_region,"
           + " split_part(c.registering_unit, ':', 1)) LIKE :subtree)"

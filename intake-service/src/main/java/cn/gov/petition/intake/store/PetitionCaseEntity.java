@@ -226,6 +226,15 @@ public class PetitionCaseEntity {
   public List<String> informedUnits = new ArrayList<>();
 
   /**
+   * 协办单位: the units the lead unit (主办, the handling unit) asked to assist, each owing its
+   * contribution by its own day ({@code ASSIST} step). They see the case, its content included, but
+   * not who petitioned; a request withdrawn before its contribution takes the unit off.
+   */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "assisting_units", nullable = false)
+  public List<String> assistingUnits = new ArrayList<>();
+
+  /**
    * For an accusation: the accused units and every unit inside their departments at their level, as
    * routing found them. The case never reaches one of them (Art 30(3)).
    */

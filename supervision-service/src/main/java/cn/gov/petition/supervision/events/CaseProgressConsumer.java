@@ -78,7 +78,7 @@ public class CaseProgressConsumer {
     keepStanding(caseId, progress);
     for (CaseProgressed.ClosedStep closed : progress.closedSteps()) {
       clocks
-          .open(caseId, closed.step())
+          .open(caseId, closed.step(), closed.unitCode())
           .ifPresent(
               open -> {
                 ClockTallies.Share before = ClockTallies.Share.of(open);
@@ -91,7 +91,7 @@ public class CaseProgressConsumer {
     for (CaseProgressed.ClosedStep corrected : progress.correctedSteps()) {
       // a new calendar version changed whether a done step was on time (ADR 23)
       clocks
-          .latestDone(caseId, corrected.step())
+          .latestDone(caseId, corrected.step(), corrected.unitCode())
           .ifPresent(
               done -> {
                 done.dueOn = corrected.dueOn();
@@ -105,7 +105,7 @@ public class CaseProgressConsumer {
       }
       ClockEntity entity =
           clocks
-              .open(caseId, opened.step())
+              .open(caseId, opened.step(), opened.unitCode())
               .orElseGet(
                   () -> {
                     ClockEntity created = new ClockEntity();

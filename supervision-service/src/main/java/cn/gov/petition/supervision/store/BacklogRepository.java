@@ -33,8 +33,9 @@ public class BacklogRepository implements PanacheRepositoryBase<BacklogEntity, U
   }
 
   /**
-   * Open cases of the subtree that are backlog by the rules (a unit's step overdue or done late, or
-   * petitioned again at least {@code repeats} times) and not on the list yet, longest known first.
+   * Open cases of the subtree that are backlog by the rules (a step of the unit responsible, not an
+   * assisting unit's 协办, overdue or done late, or petitioned again at least {@code repeats} times)
+   * and not on the list yet, longest known first.
    */
   @SuppressWarnings("unchecked")
   public List<CaseEntity> candidates(String regionPrefix, int repeats, LocalDate today, int limit) {
@@ -43,7 +44,7 @@ public class BacklogRepository implements PanacheRepositoryBase<BacklogEntity, U
             "SELECT c.* FROM supervised_case c"
                 + " WHERE NOT c.ended AND c.unit_region_code LIKE :prefix"
                 + " AND (c.repeat_count >= :repeats OR EXISTS (SELECT 1 FROM statutory_clock k"
-                + "   WHERE k.case_id = c.case_id AND NOT k.petitioner_window"
+                + "   WHERE k.case_id = c.case_id AND NOT k.petitioner_window AND k.step <> 'ASSIST'"
                 + "   AND (k.status = 'LATE' OR (k.status = 'OPEN' AND k.due_on < :today))))"
                 + " AND NOT EXISTS (SELECT 1 FROM backlog_case b"
                 + "   WHERE b.case_id = c.case_id AND b.status = 'OPEN')"

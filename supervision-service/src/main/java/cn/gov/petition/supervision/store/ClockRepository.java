@@ -18,18 +18,35 @@ public class ClockRepository implements PanacheRepository<ClockEntity> {
           + " ORDER BY next_check_on, id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
   /** The latest clock of a step that is done (on time or late), for a correction. */
-  public Optional<ClockEntity> latestDone(UUID caseId, Step step) {
+  /**
+   * The latest done clock of the step; of a step several units owe at once (协办), the unit's ({@code
+   * unitCode} null from an older sender: any).
+   */
+  public Optional<ClockEntity> latestDone(UUID caseId, Step step, String unitCode) {
     return find(
-            "caseId = ?1 and step = ?2 and status <> ?3 order by id desc",
-            caseId,
-            step,
-            ClockStatus.OPEN)
+            "caseId = ?1 and step = ?2 and status <> ?3"
+                + ofUnit(step, unitCode)
+                + " order by id desc",
+            params(caseId, step, ClockStatus.OPEN, unitCode))
         .firstResultOptional();
   }
 
-  public Optional<ClockEntity> open(UUID caseId, Step step) {
-    return find("caseId = ?1 and step = ?2 and status = ?3", caseId, step, ClockStatus.OPEN)
+  /** The open clock of the step; of a step several units owe at once (协办), the unit's. */
+  public Optional<ClockEntity> open(UUID caseId, Step step, String unitCode) {
+    return find(
+            "caseId = ?1 and step = ?2 and status = ?3" + ofUnit(step, unitCode),
+            params(caseId, step, ClockStatus.OPEN, unitCode))
         .firstResultOptional();
+  }
+
+  private static String ofUnit(Step step, String unitCode) {
+    return step.isPerUnit() && unitCode != null ? " and unitCode = ?4" : "";
+  }
+
+  private static Object[] params(UUID caseId, Step step, ClockStatus status, String unitCode) {
+    return step.isPerUnit() && unitCode != null
+        ? new Object[] {caseId, step, status, unitCode}
+        : new Object[] {caseId, step, status};
   }
 
   /**
