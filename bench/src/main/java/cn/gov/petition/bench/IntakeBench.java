@@ -55,6 +55,9 @@ public final class IntakeBench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
+        // the share of petitions that are the same petitioner about the same matter again, while
+        // its case is open (重复信访): each is linked to the warm-up's case, no new case opened
+        case "--repeats" -> repeatShare = Double.parseDouble(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--rate" -> rate = Double.parseDouble(args[++i]);
         // a node exports its traces (ADR 27); without, to measure what that costs
@@ -79,8 +82,10 @@ public final class IntakeBench {
       AssignedWatcher watcher =
           new AssignedWatcher(platform.infrastructure().kafka().bootstrapServers());
       watcher.start();
-      System.out.println("Warming up (" + Math.min(500, requests) + " requests) ...");
-      post(platform.gatewayUrl(), token, Math.min(500, requests), concurrency, null);
+      warmUp = Math.min(500, requests);
+      System.out.println("Warming up (" + warmUp + " requests) ...");
+      post(platform.gatewayUrl(), token, warmUp, concurrency, null);
+      measuring = true;
       System.out.println(
           "Maximum intake: "
               + requests
@@ -96,6 +101,7 @@ public final class IntakeBench {
           concurrency,
           (i, id, began, ended) -> postLatencies[i] = ended - began);
       double intakeSeconds = (System.nanoTime() - start) / 1e9;
+      int linkedAtMaximum = linked.get();
       double intakeRate = requests / intakeSeconds;
       watcher.awaitQuiet(Duration.ofMinutes(3));
 
@@ -112,7 +118,9 @@ public final class IntakeBench {
           steadyRequests,
           steadyRate,
           (i, id, began, ended) -> {
-            postedAt.put(id, began);
+            if (id != null) {
+              postedAt.put(id, began); // a repeat opens no case, and is routed nowhere
+            }
             steadyPost[i] = ended - began;
           });
       List<Long> endToEnd = watcher.awaitAll(postedAt, Duration.ofMinutes(3));
@@ -131,6 +139,12 @@ public final class IntakeBench {
       System.out.printf(
           "Maximum intake through the gateway: %.0f petitions/s (%d requests, concurrency %d)%n",
           intakeRate, requests, concurrency);
+      if (repeatShare > 0) {
+        System.out.printf(
+            "  of them repeats (same petitioner, same matter, case open): %d, each linked to its"
+                + " case as LINKED_TO_OPEN_CASE%n",
+            linkedAtMaximum);
+      }
       System.out.printf(
           "  POST latency at maximum   p50 %.1f  p95 %.1f  p99 %.1f ms%n",
           pct(postLatencies, 50), pct(postLatencies, 95), pct(postLatencies, 99));
@@ -140,8 +154,9 @@ public final class IntakeBench {
           "  POST latency              p50 %.1f  p95 %.1f  p99 %.1f ms%n",
           pct(steadyPost, 50), pct(steadyPost, 95), pct(steadyPost, 99));
       System.out.printf(
-          "  POST → decision recorded  p50 %.1f  p95 %.1f  p99 %.1f ms (%d of %d seen)%n",
-          pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, steadyRequests);
+          "  POST → decision recorded  p50 %.1f  p95 %.1f  p99 %.1f ms (%d of the %d new cases"
+              + " seen)%n",
+          pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, postedAt.size());
       System.out.printf(
           "Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%n",
           pgRate, intakeRate / pgRate);
@@ -236,21 +251,63 @@ public final class IntakeBench {
     awaitAll(sent, pool);
   }
 
-  /** Posts petition {@code i} through the gateway and returns the new case's id. */
+  /** {@code --repeats}: the share of the measured petitions that repeat a warm-up petition. */
+  private static double repeatShare;
+
+  /** How many petitions the warm-up posted: the cases a repeat goes back to. */
+  private static int warmUp;
+
+  /** Whether the warm-up is over (its petitions are the ones repeated). */
+  private static volatile boolean measuring;
+
+  /** The petitioner's serial of each warm-up petition, by its index. */
+  private static final Map<Integer, Integer> WARM_SERIALS = new ConcurrentHashMap<>();
+
+  /** Repeats posted and linked to their open case. */
+  private static final AtomicInteger linked = new AtomicInteger();
+
+  /**
+   * Whether measured petition {@code i} repeats a warm-up petition: spread evenly, {@code
+   * repeatShare} of them.
+   */
+  private static boolean repeats(int i) {
+    return measuring
+        && repeatShare > 0
+        && Math.floor((i + 1) * repeatShare) > Math.floor(i * repeatShare);
+  }
+
+  /**
+   * Posts petition {@code i} through the gateway and returns the new case's id; a repeat must be
+   * linked to the warm-up's open case (200, LINKED_TO_OPEN_CASE), and gives null.
+   */
   private static String register(HttpClient http, String gateway, String token, int i)
       throws Exception {
+    boolean repeat = repeats(i);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases"))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(petition(i)))
+            .POST(HttpRequest.BodyPublishers.ofString(repeat ? again(i % warmUp) : petition(i)))
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    var answer = response.statusCode() < 300 ? JSON.readTree(response.body()) : null;
+    if (repeat) {
+      if (response.statusCode() != 200
+          || !"LINKED_TO_OPEN_CASE".equals(answer.path("outcome").asText())) {
+        throw new IllegalStateException(
+            "a repeat was not linked to its open case: "
+                + response.statusCode()
+                + " "
+                + response.body());
+      }
+      linked.incrementAndGet();
+      return null;
+    }
     if (response.statusCode() != 201) {
       throw new IllegalStateException(
           "POST refused: " + response.statusCode() + " " + response.body());
     }
-    return JSON.readTree(response.body()).path("petitionCase").path("id").asText();
+    return answer.path("petitionCase").path("id").asText();
   }
 
   private static void awaitAll(List<Future<?>> tasks, ExecutorService pool) throws Exception {
@@ -274,6 +331,18 @@ public final class IntakeBench {
     // a new petitioner each time: the warm-up and the measurement post the same indexes, and the
     // same ID number again is a repeat petition (LINKED_TO_OPEN_CASE), not a new case
     int serial = Identities.nextSerial();
+    if (!measuring) {
+      WARM_SERIALS.put(i, serial);
+    }
+    return petition(i, serial);
+  }
+
+  /** Warm-up petition {@code w} again: its petitioner, about its matter, in the same words. */
+  private static String again(int w) throws Exception {
+    return petition(w, WARM_SERIALS.get(w));
+  }
+
+  private static String petition(int i, int serial) throws Exception {
     return JSON.writeValueAsString(
         Map.of(
             "channel",
