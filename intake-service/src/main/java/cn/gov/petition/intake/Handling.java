@@ -644,11 +644,14 @@ public class Handling {
         .record();
   }
 
+  /** The 协办 steps of the case still owed, one per unit asked, soonest due first. */
+  private List<CaseStepEntity> assistanceDue(PetitionCaseEntity c) {
+    return lifecycle.openSteps(c).stream().filter(s -> s.step == Step.ASSIST).toList();
+  }
+
   /** The unit's open 协办 step on the case, if it owes one. */
   private Optional<CaseStepEntity> openAssistance(PetitionCaseEntity c, String unit) {
-    return lifecycle.openSteps(c).stream()
-        .filter(s -> s.step == Step.ASSIST && s.unitCode.equals(unit))
-        .findFirst();
+    return assistanceDue(c).stream().filter(s -> s.unitCode.equals(unit)).findFirst();
   }
 
   /**
@@ -954,7 +957,7 @@ public class Handling {
       }
       case ASSISTANCE_WITHDRAWAL -> {
         responsible(c, Transition.ASSISTANCE_WITHDRAWN, caller);
-        if (lifecycle.openSteps(c).stream().noneMatch(s -> s.step == Step.ASSIST)) {
+        if (assistanceDue(c).isEmpty()) {
           throw ProblemException.conflict(
               "no unit's contribution (协办) is due. " + lifecycle.dueNow(c));
         }
@@ -962,10 +965,7 @@ public class Handling {
       case OPINION -> {
         responsible(c, Transition.OPINION_ISSUED, caller);
         List<String> owed =
-            lifecycle.openSteps(c).stream()
-                .filter(s -> s.step == Step.ASSIST)
-                .map(s -> s.unitCode + " by " + s.dueOn)
-                .toList();
+            assistanceDue(c).stream().map(s -> s.unitCode + " by " + s.dueOn).toList();
         if (!owed.isEmpty()) {
           throw ProblemException.conflict(
               "the opinion waits for the contributions of the units asked to assist (协办): "

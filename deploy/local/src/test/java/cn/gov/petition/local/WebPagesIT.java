@@ -659,7 +659,7 @@ class WebPagesIT {
     browser.switchTo().frame("document-view");
     try {
       waitFor(d -> d.findElement(By.tagName("body")).getText().contains("信访事项处理意见书"));
-      String opinion = browser.findElement(By.tagName("body")).getText();
+      String opinion = text("body");
       assertEquals(assisted, opinion.contains("本意见经会同"), "the units that assisted, named");
     } finally {
       browser.switchTo().defaultContent();
