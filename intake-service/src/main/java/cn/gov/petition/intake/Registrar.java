@@ -12,6 +12,7 @@ import cn.gov.petition.contracts.Step;
 import cn.gov.petition.intake.RepeatDetector.Decision;
 import cn.gov.petition.intake.config.RegistrationConfig;
 import cn.gov.petition.intake.store.AccusedEntity;
+import cn.gov.petition.intake.store.CaseNumbers;
 import cn.gov.petition.intake.store.CaseRepository;
 import cn.gov.petition.intake.store.ContentIndex;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity;
@@ -45,6 +46,7 @@ public class Registrar {
   private final Submissions submissions;
 
   private final CaseRepository cases;
+  private final CaseNumbers numbers;
   private final TransitionRepository transitions;
   private final RepeatDetector repeats;
   private final Outbox outbox;
@@ -58,6 +60,7 @@ public class Registrar {
 
   public Registrar(
       CaseRepository cases,
+      CaseNumbers numbers,
       TransitionRepository transitions,
       RepeatDetector repeats,
       Outbox outbox,
@@ -75,6 +78,7 @@ public class Registrar {
     this.submissions = submissions;
     this.province = node.substring(0, 2);
     this.cases = cases;
+    this.numbers = numbers;
     this.transitions = transitions;
     this.repeats = repeats;
     this.outbox = outbox;
@@ -240,7 +244,11 @@ public class Registrar {
     return entity;
   }
 
-  private void checkRules(Petition request) {
+  /**
+   * The rules a petition must meet to be registered here (422 naming the field and rule): those
+   * between its fields, and that its matter lies in this node's province.
+   */
+  public void checkRules(Petition request) {
     RegistrationRules.check(request);
     if (!request.matterRegionCode().startsWith(province)) {
       // no node here acts for another province's units: the case would be forwarded to nobody
@@ -369,14 +377,16 @@ public class Registrar {
     entity.registeredAt = actingDay.now(clock);
     LocalDate today = actingDay.today(clock);
     // numbered by the registering office's region: each office registers at one node only, so
-    // numbers stay unique when cases are handed between nodes (docs/nodes.md)
+    // numbers stay unique when cases are handed between nodes (docs/nodes.md); the number is
+    // committed as it is taken, so that the region's next registration need not wait for this one
+    // (ADR 43)
     String region = caller.unit().split(":")[0];
     entity.caseNumber =
         region
             + "-"
             + today.format(DateTimeFormatter.BASIC_ISO_DATE)
             + "-"
-            + String.format("%05d", cases.nextSequence(region, today));
+            + String.format("%05d", numbers.next(region, today));
     entity.queryCode = queryCode();
     entity.queryCodeDigest = FieldCipher.instance().digest(entity.queryCode);
     entity.channel = request.channel();

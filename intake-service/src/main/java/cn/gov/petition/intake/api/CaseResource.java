@@ -14,7 +14,6 @@ import cn.gov.petition.intake.RepeatDetector;
 import cn.gov.petition.intake.store.CaseSearchRepository;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -64,7 +63,7 @@ public class CaseResource {
   private final CaseMapper mapper;
   private final TransitionRepository transitions;
   private final Caller caller;
-  private final ObjectMapper json;
+  private final RegistrationAnswers answers;
   private final CaseSearchRepository search;
   private final PersonalDataShown personalData;
   private final Clock clock;
@@ -77,7 +76,7 @@ public class CaseResource {
       CaseMapper mapper,
       TransitionRepository transitions,
       Caller caller,
-      ObjectMapper json,
+      RegistrationAnswers answers,
       CaseSearchRepository search,
       Clock clock,
       PersonalDataShown personalData,
@@ -86,7 +85,7 @@ public class CaseResource {
     this.personalData = personalData;
     this.search = search;
     this.clock = clock;
-    this.json = json;
+    this.answers = answers;
     this.registrar = registrar;
     this.repeats = repeats;
     this.transitions = transitions;
@@ -139,33 +138,20 @@ public class CaseResource {
           @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
           String idempotencyKey,
       @NotNull @Valid RegisterPetitionRequest request) {
-    String fingerprint = idempotencyKey == null ? null : fingerprint(request);
+    String fingerprint = idempotencyKey == null ? null : answers.fingerprint(request);
     var earlier = registrar.earlier(caller, idempotencyKey, fingerprint);
     if (earlier.isPresent()) {
-      return Response.ok(result(earlier.get())).build();
+      return Response.ok(answers.result(earlier.get(), caller)).build();
     }
     Registration registration =
         registrar.register(
             request.petition(), caller, idempotencyKey, fingerprint, request.submission());
     if (!registration.opensCase()) {
-      return Response.ok(result(registration)).build();
+      return Response.ok(answers.result(registration, caller)).build();
     }
     return Response.created(URI.create("/cases/" + registration.petitionCase().id))
-        .entity(result(registration))
+        .entity(answers.result(registration, caller))
         .build();
-  }
-
-  /** SHA-256 of the request as read: a retry with the same key must send the same petition. */
-  private String fingerprint(RegisterPetitionRequest request) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(json.writeValueAsBytes(request)));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException
-        | java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** 重复信访核查: what registering this petition would do, before it is saved. */
@@ -422,24 +408,5 @@ public class CaseResource {
                     t.userName,
                     t.details))
         .toList();
-  }
-
-  private RegistrationResult result(Registration registration) {
-    PetitionCaseEntity repeatOf = registration.repeatOf();
-    CaseView.RepeatView repeat =
-        repeatOf == null
-            ? null
-            : CaseMapper.repeat(repeatOf, registration.similarity(), registration.matchedOn());
-    if (!registration.opensCase()) {
-      return new RegistrationResult(
-          registration.outcome().name(), "重复信访，已并入原件", null, null, repeat);
-    }
-    PetitionCaseEntity entity = registration.petitionCase();
-    return new RegistrationResult(
-        registration.outcome().name(),
-        entity.status.label(),
-        entity.queryCode,
-        mapper.toView(entity, caller),
-        repeat);
   }
 }

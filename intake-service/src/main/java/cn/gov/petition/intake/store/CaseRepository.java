@@ -105,18 +105,4 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
         .executeUpdate();
     return true;
   }
-
-  /** The next number of the region's daily sequence, taken atomically. */
-  public int nextSequence(String regionCode, LocalDate day) {
-    Object value =
-        getEntityManager()
-            .createNativeQuery(
-                "INSERT INTO case_number_sequence (region_code, day, last_value) VALUES (:r, :d, 1) "
-                    + "ON CONFLICT (region_code, day) DO UPDATE "
-                    + "SET last_value = case_number_sequence.last_value + 1 RETURNING last_value")
-            .setParameter("r", regionCode)
-            .setParameter("d", day)
-            .getSingleResult();
-    return ((Number) value).intValue();
-  }
 }
