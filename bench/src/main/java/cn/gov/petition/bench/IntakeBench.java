@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ public final class IntakeBench {
     int concurrency = 16;
     double rate = 0;
     boolean traces = true;
+    int cases = 0;
+    int batch = 500;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
@@ -62,6 +65,10 @@ public final class IntakeBench {
         case "--rate" -> rate = Double.parseDouble(args[++i]);
         // a node exports its traces (ADR 27); without, to measure what that costs
         case "--no-traces" -> traces = false;
+        // a node that already holds this many cases (filled as the search bench fills its node)
+        case "--cases" -> cases = Integer.parseInt(args[++i]);
+        // petitions per call of the batched registration (0: none)
+        case "--batch" -> batch = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -77,6 +84,10 @@ public final class IntakeBench {
             PostgresServer.Durability.DURABLE,
             traces ? Map.of() : Map.of("quarkus.otel.sdk.disabled", "true"))) {
       System.out.println(traces ? "Traces exported (as a node does)." : "No traces exported.");
+      if (cases > 0) {
+        fill(platform, cases);
+      }
+      ResidentMemory memory = new ResidentMemory(platform.node("53"));
       String token =
           DemoData.token(HttpClient.newHttpClient(), platform.gatewayUrl(), "qilin-registrar");
       AssignedWatcher watcher =
@@ -93,6 +104,7 @@ public final class IntakeBench {
               + concurrency
               + " ...");
       long[] postLatencies = new long[requests];
+      memory.start();
       long start = System.nanoTime();
       post(
           platform.gatewayUrl(),
@@ -101,6 +113,7 @@ public final class IntakeBench {
           concurrency,
           (i, id, began, ended) -> postLatencies[i] = ended - began);
       double intakeSeconds = (System.nanoTime() - start) / 1e9;
+      memory.stop();
       int linkedAtMaximum = linked.get();
       double intakeRate = requests / intakeSeconds;
       watcher.awaitQuiet(Duration.ofMinutes(3));
@@ -126,6 +139,16 @@ public final class IntakeBench {
       List<Long> endToEnd = watcher.awaitAll(postedAt, Duration.ofMinutes(3));
       watcher.stop();
 
+      double batchRate = 0;
+      if (batch > 0) {
+        System.out.printf(
+            "Batched registration: %d petitions in calls of %d, 2 at a time ...%n",
+            requests, batch);
+        memory.start();
+        batchRate = batched(platform.gatewayUrl(), token, requests, batch);
+        memory.stop();
+      }
+
       double pgRate = rawPostgres(platform, requests, concurrency);
       double kafkaRate =
           rawKafka(platform.infrastructure().kafka().bootstrapServers(), requests, concurrency);
@@ -136,6 +159,9 @@ public final class IntakeBench {
           Runtime.getRuntime().maxMemory() >> 20,
           System.getProperty("java.version"),
           System.getProperty("os.name"));
+      System.out.printf(
+          "Existing cases on the node: %,d%s%n",
+          cases, cases > 0 ? " (filled straight into its database, as the search bench does)" : "");
       System.out.printf(
           "Maximum intake through the gateway: %.0f petitions/s (%d requests, concurrency %d)%n",
           intakeRate, requests, concurrency);
@@ -157,12 +183,169 @@ public final class IntakeBench {
           "  POST → decision recorded  p50 %.1f  p95 %.1f  p99 %.1f ms (%d of the %d new cases"
               + " seen)%n",
           pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, postedAt.size());
+      if (batch > 0) {
+        System.out.printf(
+            "Batched registration (%d per call, 2 calls at a time): %.0f petitions/s%n",
+            batch, batchRate);
+      }
       System.out.printf(
-          "Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%n",
-          pgRate, intakeRate / pgRate);
+          "Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%s%n",
+          pgRate,
+          intakeRate / pgRate,
+          batch > 0 ? String.format(", batched %.2f", batchRate / pgRate) : "");
+      System.out.println(
+          "Resident memory, most seen while registering at the maximum and in batches: "
+              + memory.report());
       System.out.printf(
           "Raw Kafka produce (acks=all, one at a time per thread): %.0f/s → intake is %.2f of it%n",
           kafkaRate, intakeRate / kafkaRate);
+    }
+  }
+
+  /**
+   * Fills the node's intake with {@code cases} earlier cases (the search bench's fill: cases,
+   * steps, word index) and a petitioner for each with the digests repeat detection looks up, none
+   * of them a petitioner the bench posts.
+   */
+  private static void fill(Platform platform, int cases) throws Exception {
+    var postgres = platform.infrastructure().postgres();
+    try (Connection db =
+        DriverManager.getConnection(
+            postgres.jdbcUrl("petition_53"), PostgresServer.USER, PostgresServer.PASSWORD)) {
+      SearchBench.fill(
+          db, cases, platform.infrastructure().fieldKeyConfig().get("petition.crypto.field-key"));
+      long start = System.nanoTime();
+      String petitioners =
+          SearchBench.insert(
+              db,
+              "petitioner",
+              Map.of(
+                  "case_id", "md5('c' || i)::uuid",
+                  "position", "0",
+                  "name", "'BENCH'",
+                  "id_number_digest", "md5('i' || i)",
+                  "phone_digest", "md5('p' || i)",
+                  "name_address_digest", "md5('n' || i)",
+                  "name_digest", "md5('m' || i)"));
+      try (Statement sql = db.createStatement()) {
+        for (int from = 1; from <= cases; from += 1_000_000) {
+          int to = Math.min(cases, from + 999_999);
+          sql.execute(
+              petitioners
+                  + " FROM generate_series(%d, %d) AS i WHERE EXISTS (SELECT 1 FROM petition_case c WHERE c.id = md5('c' || i)::uuid)"
+                      .formatted(from, to));
+        }
+        sql.execute("VACUUM (ANALYZE)");
+      }
+      System.out.printf(
+          "petitioners filled and the database vacuumed in %.0f s%n",
+          (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /**
+   * Registers {@code count} new petitions in calls of {@code size}, two calls at a time, and
+   * returns petitions per second; each call must register every petition it carried.
+   */
+  private static double batched(String gateway, String token, int count, int size)
+      throws Exception {
+    int calls = (count + size - 1) / size;
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    double callRate =
+        closedLoop(
+            calls,
+            2,
+            claims -> {
+              for (int c = claims.next(); c >= 0; c = claims.next()) {
+                int from = c * size;
+                int to = Math.min(count, from + size);
+                StringBuilder body = new StringBuilder("{\"petitions\":[");
+                for (int i = from; i < to; i++) {
+                  body.append(i > from ? "," : "").append(petition(i, Identities.nextSerial()));
+                }
+                body.append("]}");
+                HttpResponse<String> response =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(gateway + "/api/intake/cases/batch"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200
+                    || JSON.readTree(response.body()).path("registered").asInt() != to - from) {
+                  throw new IllegalStateException(
+                      "a batch was not registered whole: "
+                          + response.statusCode()
+                          + " "
+                          + response.body().substring(0, Math.min(500, response.body().length())));
+                }
+              }
+            });
+    return callRate * count / calls;
+  }
+
+  /**
+   * The most resident memory (VmRSS) each service's process had while sampled, every 200 ms between
+   * {@link #start} and {@link #stop}.
+   */
+  static final class ResidentMemory {
+    private final Platform.Node node;
+    private final Map<String, Long> most = new java.util.TreeMap<>();
+    private volatile Thread sampler;
+
+    ResidentMemory(Platform.Node node) {
+      this.node = node;
+    }
+
+    void start() {
+      Thread thread =
+          new Thread(
+              () -> {
+                while (sampler == Thread.currentThread()) {
+                  for (String module : Platform.Node.modules()) {
+                    long kb = rssKb(node.pid(module));
+                    synchronized (most) {
+                      most.merge(module, kb, Math::max);
+                    }
+                  }
+                  try {
+                    Thread.sleep(200);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "resident-memory");
+      sampler = thread;
+      thread.start();
+    }
+
+    void stop() throws InterruptedException {
+      Thread thread = sampler;
+      sampler = null;
+      thread.join();
+    }
+
+    private static long rssKb(long pid) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+          }
+        }
+      } catch (java.io.IOException e) {
+        // not Linux, or the process is gone: nothing to report
+      }
+      return 0;
+    }
+
+    String report() {
+      synchronized (most) {
+        StringBuilder out = new StringBuilder();
+        most.forEach((module, kb) -> out.append(String.format("%s %d MB  ", module, kb >> 10)));
+        return out.toString().trim();
+      }
     }
   }
 

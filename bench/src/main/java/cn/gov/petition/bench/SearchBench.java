@@ -134,7 +134,7 @@ public final class SearchBench {
    * requires gets a value of its type unless the bench names it, so that the fill follows the
    * migrations. The contents are sealed and indexed as the node does it ({@link #contents}).
    */
-  private static void fill(Connection db, int cases, String fieldKey) throws Exception {
+  static void fill(Connection db, int cases, String fieldKey) throws Exception {
     long start = System.nanoTime();
     try (Statement sql = db.createStatement()) {
       sql.execute("SET search_path TO intake");
@@ -244,8 +244,7 @@ public final class SearchBench {
    * {@code INSERT INTO table (...) SELECT ...}: the named columns with their expressions, and every
    * other column that is required and has no default with a value of its type.
    */
-  private static String insert(Connection db, String table, Map<String, String> named)
-      throws Exception {
+  static String insert(Connection db, String table, Map<String, String> named) throws Exception {
     List<String> columns = new ArrayList<>();
     List<String> values = new ArrayList<>();
     try (Statement sql = db.createStatement();

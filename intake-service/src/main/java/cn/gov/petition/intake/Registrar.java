@@ -20,7 +20,6 @@ import cn.gov.petition.intake.store.PetitionCaseEntity;
 import cn.gov.petition.intake.store.PetitionerEntity;
 import cn.gov.petition.intake.store.TransitionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -173,7 +172,16 @@ public class Registrar {
         submissionId == null ? null : submissions.claim(submissionId, request, caller);
     String key = idempotencyKey == null ? null : scopedKey(caller, idempotencyKey);
     Optional<Decision> repeat = repeats.decide(request);
-    if (repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE) {
+    if (linksToOpenCase(repeat)) {
+      // the open case locked and read again (a routing decision or an act may have changed it since
+      // the check read it), and the check made again on what it is now
+      PetitionCaseEntity locked = cases.lockFresh(repeat.get().match().earlier());
+      repeat = repeats.decide(request);
+      if (linksToOpenCase(repeat) && repeat.get().match().earlier() != locked) {
+        cases.lockFresh(repeat.get().match().earlier());
+      }
+    }
+    if (linksToOpenCase(repeat)) {
       Registration linked = linkToOpenCase(request, repeat.get().match(), caller, key, fingerprint);
       if (submission != null) {
         submissions.registered(submission, linked.petitionCase(), caller);
@@ -344,14 +352,21 @@ public class Registrar {
     return List.copyOf(regions);
   }
 
-  /** Art 19(3): the matter is in the procedure; the repeat is recorded on its case. */
+  private static boolean linksToOpenCase(Optional<Decision> repeat) {
+    return repeat.isPresent() && repeat.get().outcome() == Registration.Outcome.LINKED_TO_OPEN_CASE;
+  }
+
+  /**
+   * Art 19(3): the matter is in the procedure; the repeat is recorded on its case (locked by the
+   * caller).
+   */
   private Registration linkToOpenCase(
       Petition request,
       RepeatDetector.Match match,
       Caller caller,
       String idempotencyKey,
       String fingerprint) {
-    PetitionCaseEntity open = cases.findById(match.earlier().id, LockModeType.PESSIMISTIC_WRITE);
+    PetitionCaseEntity open = match.earlier();
     var entry =
         lifecycle
             .begin(open, Transition.REPEAT_RECEIVED, caller.unit(), caller.user())

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -129,7 +130,9 @@ public class Forwarder {
       @ConfigProperty(name = "petition.node.region") String self) {
     this.config = config;
     this.self = self;
-    this.client = WebClient.create(vertx);
+    this.client =
+        WebClient.create(
+            vertx, new WebClientOptions().setMaxPoolSize(config.connectionsPerService()));
     this.trail = trail;
     this.clock = clock;
   }

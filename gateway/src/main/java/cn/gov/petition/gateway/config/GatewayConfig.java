@@ -10,6 +10,14 @@ public interface GatewayConfig {
   /** Base URL of each service by its short name: intake, routing, supervision, analytics. */
   Map<String, String> services();
 
+  /**
+   * Calls the gateway has open to one service (or node) at once; more wait for a free connection.
+   * Vert.x's own default, 5, made every service serve at most five callers at a time however many
+   * the node had (issue 32).
+   */
+  @WithDefault("64")
+  int connectionsPerService();
+
   /** Whether the demo issuer hands out tokens for the demo users: the local run only. */
   @WithDefault("false")
   boolean demoIssuer();

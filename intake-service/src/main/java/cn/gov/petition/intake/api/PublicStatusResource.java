@@ -22,7 +22,6 @@ import cn.gov.petition.intake.store.CaseTransitionEntity;
 import cn.gov.petition.intake.store.OnlineSubmissionEntity;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import jakarta.annotation.security.PermitAll;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -311,7 +310,7 @@ public class PublicStatusResource {
 
   /** The case locked for an act on it, as every act locks it. */
   private PetitionCaseEntity locked(PetitionCaseEntity c) {
-    return cases.findById(c.id, LockModeType.PESSIMISTIC_WRITE);
+    return cases.lockFresh(c);
   }
 
   private PublicStatus status(PetitionCaseEntity entity) {

@@ -3,6 +3,7 @@ package cn.gov.petition.intake.store;
 import cn.gov.petition.common.crypto.FieldCipher;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,16 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
         .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
         .setParameter("key", key)
         .getSingleResult();
+  }
+
+  /**
+   * The case, already read in this transaction, locked and read again: another transaction may have
+   * changed it since (a routing decision applied meanwhile), and a lock taken by its id alone on a
+   * case already read would fail on the changed version.
+   */
+  public PetitionCaseEntity lockFresh(PetitionCaseEntity c) {
+    getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
+    return c;
   }
 
   public Optional<PetitionCaseEntity> findByIdempotencyKey(String key) {
