@@ -304,7 +304,12 @@ public final class IntakeBench {
               () -> {
                 while (sampler == Thread.currentThread()) {
                   for (String module : Platform.Node.modules()) {
-                    long kb = rssKb(node.pid(module));
+                    long kb;
+                    try {
+                      kb = rssKb(node.pid(module));
+                    } catch (RuntimeException stopped) {
+                      continue; // the node is closing (the bench failed)
+                    }
                     synchronized (most) {
                       most.merge(module, kb, Math::max);
                     }
@@ -318,6 +323,7 @@ public final class IntakeBench {
               },
               "resident-memory");
       sampler = thread;
+      thread.setDaemon(true);
       thread.start();
     }
 
@@ -634,6 +640,8 @@ public final class IntakeBench {
     AssignedWatcher(String bootstrap) {
       this.bootstrap = bootstrap;
       this.thread = new Thread(this::watch, "assigned-watcher");
+      // a bench that failed must end, not keep polling a broker that has gone
+      this.thread.setDaemon(true);
     }
 
     void start() throws InterruptedException {

@@ -22,13 +22,14 @@ public class CaseRepository implements PanacheRepositoryBase<PetitionCaseEntity,
   }
 
   /**
-   * The case, already read in this transaction, locked and read again: another transaction may have
-   * changed it since (a routing decision applied meanwhile), and a lock taken by its id alone on a
-   * case already read would fail on the changed version.
+   * The case, already read in this transaction, locked and read again as a new instance (use the
+   * one returned): another transaction may have changed it since (a routing decision applied
+   * meanwhile), and a lock taken on the instance already read would fail on the changed version.
+   * Nothing of the instance read may be changed and unsaved.
    */
   public PetitionCaseEntity lockFresh(PetitionCaseEntity c) {
-    getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
-    return c;
+    getEntityManager().detach(c);
+    return findById(c.id, LockModeType.PESSIMISTIC_WRITE);
   }
 
   public Optional<PetitionCaseEntity> findByIdempotencyKey(String key) {
