@@ -7,7 +7,6 @@ import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.common.tx.DatabaseUnavailable;
 import cn.gov.petition.intake.Registrar;
-import cn.gov.petition.intake.Registration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -232,22 +231,9 @@ public class BatchRegistrationResource {
   }
 
   private ItemResult registerOne(Item item) {
-    var earlier = registrar.earlier(caller, item.idempotencyKey, item.fingerprint);
-    if (earlier.isPresent()) {
-      return new ItemResult(item.index, 200, answers.result(earlier.get(), caller), null);
-    }
-    Registration registration =
-        registrar.register(
-            item.request.petition(),
-            caller,
-            item.idempotencyKey,
-            item.fingerprint,
-            item.request.submission());
-    return new ItemResult(
-        item.index,
-        registration.opensCase() ? 201 : 200,
-        answers.result(registration, caller),
-        null);
+    RegistrationAnswers.Answer answer =
+        answers.register(item.request, caller, item.idempotencyKey, item.fingerprint);
+    return new ItemResult(item.index, answer.status(), answer.result(), null);
   }
 
   private static Item refusedItem(int index, Problem problem, String prefix) {

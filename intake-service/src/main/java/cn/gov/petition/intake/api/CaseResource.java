@@ -7,7 +7,6 @@ import cn.gov.petition.common.security.Caller;
 import cn.gov.petition.common.security.PersonalDataShown;
 import cn.gov.petition.common.security.Roles;
 import cn.gov.petition.intake.Petition;
-import cn.gov.petition.intake.Registrar;
 import cn.gov.petition.intake.Registration;
 import cn.gov.petition.intake.RegistrationRules;
 import cn.gov.petition.intake.RepeatDetector;
@@ -57,7 +56,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "信访件的登记、查阅与重复件识别 / Registering and reading cases, and telling repeats")
 public class CaseResource {
 
-  private final Registrar registrar;
   private final RepeatDetector repeats;
   private final CaseFinder finder;
   private final CaseMapper mapper;
@@ -70,7 +68,6 @@ public class CaseResource {
   private final SubtreeCases subtree;
 
   public CaseResource(
-      Registrar registrar,
       RepeatDetector repeats,
       CaseFinder finder,
       CaseMapper mapper,
@@ -86,7 +83,6 @@ public class CaseResource {
     this.search = search;
     this.clock = clock;
     this.answers = answers;
-    this.registrar = registrar;
     this.repeats = repeats;
     this.transitions = transitions;
     this.finder = finder;
@@ -139,18 +135,13 @@ public class CaseResource {
           String idempotencyKey,
       @NotNull @Valid RegisterPetitionRequest request) {
     String fingerprint = idempotencyKey == null ? null : answers.fingerprint(request);
-    var earlier = registrar.earlier(caller, idempotencyKey, fingerprint);
-    if (earlier.isPresent()) {
-      return Response.ok(answers.result(earlier.get(), caller)).build();
+    RegistrationAnswers.Answer answer =
+        answers.register(request, caller, idempotencyKey, fingerprint);
+    if (answer.status() != 201) {
+      return Response.ok(answer.result()).build();
     }
-    Registration registration =
-        registrar.register(
-            request.petition(), caller, idempotencyKey, fingerprint, request.submission());
-    if (!registration.opensCase()) {
-      return Response.ok(answers.result(registration, caller)).build();
-    }
-    return Response.created(URI.create("/cases/" + registration.petitionCase().id))
-        .entity(answers.result(registration, caller))
+    return Response.created(URI.create("/cases/" + answer.result().petitionCase().id()))
+        .entity(answer.result())
         .build();
   }
 

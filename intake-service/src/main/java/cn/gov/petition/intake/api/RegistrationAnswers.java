@@ -1,6 +1,7 @@
 package cn.gov.petition.intake.api;
 
 import cn.gov.petition.common.security.Caller;
+import cn.gov.petition.intake.Registrar;
 import cn.gov.petition.intake.Registration;
 import cn.gov.petition.intake.store.PetitionCaseEntity;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,10 +20,31 @@ class RegistrationAnswers {
 
   private final ObjectMapper json;
   private final CaseMapper mapper;
+  private final Registrar registrar;
 
-  RegistrationAnswers(ObjectMapper json, CaseMapper mapper) {
+  RegistrationAnswers(ObjectMapper json, CaseMapper mapper, Registrar registrar) {
     this.json = json;
     this.mapper = mapper;
+    this.registrar = registrar;
+  }
+
+  /** What {@code POST /cases} answers: its status (201 a case opened, else 200) and result. */
+  record Answer(int status, RegistrationResult result) {}
+
+  /**
+   * Registers the petition in the caller's transaction, or answers as before to a key already used
+   * for it (200).
+   */
+  Answer register(
+      RegisterPetitionRequest request, Caller caller, String idempotencyKey, String fingerprint) {
+    var earlier = registrar.earlier(caller, idempotencyKey, fingerprint);
+    if (earlier.isPresent()) {
+      return new Answer(200, result(earlier.get(), caller));
+    }
+    Registration registration =
+        registrar.register(
+            request.petition(), caller, idempotencyKey, fingerprint, request.submission());
+    return new Answer(registration.opensCase() ? 201 : 200, result(registration, caller));
   }
 
   /** SHA-256 of the request as read: a retry with the same key must send the same petition. */
