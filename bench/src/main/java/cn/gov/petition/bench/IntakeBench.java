@@ -28,11 +28,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -55,6 +61,7 @@ public final class IntakeBench {
     boolean traces = true;
     int cases = 0;
     int batch = 500;
+    boolean statements = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
@@ -69,10 +76,15 @@ public final class IntakeBench {
         case "--cases" -> cases = Integer.parseInt(args[++i]);
         // petitions per call of the batched registration (0: none)
         case "--batch" -> batch = Integer.parseInt(args[++i]);
+        // what PostgreSQL did per registration at the maximum, per service and statement
+        case "--statements" -> statements = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Path root = Path.of(System.getProperty("petition.project.root", ".")).toAbsolutePath();
+    if (statements) {
+      Statements.enable();
+    }
     Path run = Files.createTempDirectory("petition-bench-");
     System.out.println("Starting a fresh node in " + run + " ...");
     try (Platform platform =
@@ -97,6 +109,13 @@ public final class IntakeBench {
       System.out.println("Warming up (" + warmUp + " requests) ...");
       post(platform.gatewayUrl(), token, warmUp, concurrency, null);
       measuring = true;
+      Statements perStatement =
+          statements
+              ? new Statements(platform.infrastructure().postgres().jdbcUrl("petition_53"))
+              : null;
+      if (perStatement != null) {
+        perStatement.start();
+      }
       System.out.println(
           "Maximum intake: "
               + requests
@@ -117,6 +136,11 @@ public final class IntakeBench {
       int linkedAtMaximum = linked.get();
       double intakeRate = requests / intakeSeconds;
       watcher.awaitQuiet(Duration.ofMinutes(3));
+      String kafka = platform.infrastructure().kafka().bootstrapServers();
+      double caughtUp = caughtUp(kafka, (System.nanoTime() - start) / 1e9);
+      if (perStatement != null) {
+        perStatement.report(requests);
+      }
 
       double steadyRate = rate > 0 ? rate : Math.max(1, Math.floor(intakeRate / 2));
       int steadyRequests = (int) Math.max(200, Math.min(requests, steadyRate * 60));
@@ -140,13 +164,17 @@ public final class IntakeBench {
       watcher.stop();
 
       double batchRate = 0;
+      double batchCaughtUp = 0;
       if (batch > 0) {
+        caughtUp(kafka, 0);
         System.out.printf(
             "Batched registration: %d petitions in calls of %d, 2 at a time ...%n",
             requests, batch);
         memory.start();
+        long batchStart = System.nanoTime();
         batchRate = batched(platform.gatewayUrl(), token, requests, batch);
         memory.stop();
+        batchCaughtUp = caughtUp(kafka, (System.nanoTime() - batchStart) / 1e9);
       }
 
       double pgRate = rawPostgres(platform, requests, concurrency);
@@ -165,6 +193,11 @@ public final class IntakeBench {
       System.out.printf(
           "Maximum intake through the gateway: %.0f petitions/s (%d requests, concurrency %d)%n",
           intakeRate, requests, concurrency);
+      System.out.printf(
+          "  every service had applied their events %.0f s after the first was posted (%.0f"
+              + " petitions/s end to end; seen by the offsets the consumers commit every few"
+              + " seconds)%n",
+          caughtUp, requests / caughtUp);
       if (repeatShare > 0) {
         System.out.printf(
             "  of them repeats (same petitioner, same matter, case open): %d, each linked to its"
@@ -185,8 +218,9 @@ public final class IntakeBench {
           pct(e2e, 50), pct(e2e, 95), pct(e2e, 99), e2e.length, postedAt.size());
       if (batch > 0) {
         System.out.printf(
-            "Batched registration (%d per call, 2 calls at a time): %.0f petitions/s%n",
-            batch, batchRate);
+            "Batched registration (%d per call, 2 calls at a time): %.0f petitions/s; every"
+                + " service had applied their events after %.0f s (%.0f petitions/s end to end)%n",
+            batch, batchRate, batchCaughtUp, requests / batchCaughtUp);
       }
       System.out.printf(
           "Raw PostgreSQL inserts (1 row per transaction): %.0f/s → intake is %.2f of it%s%n",
@@ -243,6 +277,53 @@ public final class IntakeBench {
       System.out.printf(
           "petitioners filled and the database vacuumed in %.0f s%n",
           (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /**
+   * Waits until every consumer of the node has applied every event on its topics (no lag, and no
+   * new event, over 2 seconds), so that the next measurement does not share the cores with what the
+   * last one left; the connector commits its offsets every few seconds, so this is seen up to that
+   * late.
+   *
+   * @param since seconds from the start of what is waited for to now
+   * @return seconds from that start until caught up
+   */
+  private static double caughtUp(String bootstrap, double since) throws Exception {
+    long start = System.nanoTime();
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      long deadline = start + Duration.ofMinutes(5).toNanos();
+      Map<TopicPartition, Long> lastEnds = Map.of();
+      while (true) {
+        long lag = 0;
+        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+          if (!group.groupId().startsWith("53.")) {
+            continue; // the node's groups are named region.service
+          }
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+          Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+          committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+          var offsets = admin.listOffsets(latest).all().get();
+          for (var entry : committed.entrySet()) {
+            long end = offsets.get(entry.getKey()).offset();
+            ends.put(entry.getKey(), end);
+            lag += entry.getValue() == null ? end : end - entry.getValue().offset();
+          }
+        }
+        if (lag == 0 && ends.equals(lastEnds)) {
+          return since + (System.nanoTime() - start) / 1e9 - 2;
+        }
+        if (System.nanoTime() > deadline) {
+          System.out.println(
+              "The node's consumers were still " + lag + " events behind after 5 min");
+          return since + (System.nanoTime() - start) / 1e9;
+        }
+        lastEnds = lag == 0 ? ends : Map.of();
+        Thread.sleep(2000);
+      }
     }
   }
 

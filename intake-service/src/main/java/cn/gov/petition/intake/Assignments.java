@@ -58,10 +58,10 @@ public class Assignments {
     if (entity.status != CaseStatus.REGISTERED) {
       return; // decided already: a later decision is a re-route (issue 4)
     }
-    entity.excludedUnits = listOf(decision.excluded());
     if (entity.accuses(decision.unitCode())) {
       // Art 30(3): never to the accused. The case stays with the registering office, whose
       // forwarding deadline keeps running and is supervised; routing's rules must be mended.
+      entity.excludedUnits = listOf(decision.excluded());
       LOG.warnf(
           "routing decision for case %s names a unit the accusation accuses; not applied",
           decision.caseNumber());
@@ -73,6 +73,11 @@ public class Assignments {
     boolean handOff = elsewhere && decision.nodeKey() != null;
     boolean keptHere = elsewhere && !handOff;
     var progress = lifecycle.begin(entity, transition, decision.unitCode(), user);
+    // the forwarding step is looked up before the case is changed: the query flushes what a poll's
+    // earlier decisions left in the session, and would write this case's row then and again at the
+    // end (DecisionWritesTest)
+    progress.close(Step.FORWARD);
+    entity.excludedUnits = listOf(decision.excluded());
     entity.handlingUnit = decision.unitCode();
     entity.handlingUnitName = decision.unitName();
     entity.handlingRegion = decision.regionCode();
@@ -81,7 +86,6 @@ public class Assignments {
     entity.escalated = decision.escalated();
     entity.informedUnits = listOf(decision.informed());
     entity.assignedOn = progress.today();
-    progress.close(Step.FORWARD);
     Handling.openAcceptance(progress, entity, decision.mode(), null);
     progress
         .detail("unit", decision.unitCode())

@@ -106,24 +106,28 @@ final class Decisions {
     return this;
   }
 
+  /** The decision, as routing-service would publish it. */
+  RoutingDecided decision() {
+    return new RoutingDecided(
+        caseId,
+        "n",
+        unitCode,
+        unitName,
+        unitCode.split(":")[0],
+        mode,
+        ruleVersion,
+        "test",
+        Instant.parse("2026-11-24T01:00:00Z"),
+        escalated,
+        node,
+        informed,
+        excluded,
+        nodeKey);
+  }
+
   /** Publishes the decision with a new event id, and returns that id. */
   String send() {
-    RoutingDecided decision =
-        new RoutingDecided(
-            caseId,
-            "n",
-            unitCode,
-            unitName,
-            unitCode.split(":")[0],
-            mode,
-            ruleVersion,
-            "test",
-            Instant.parse("2026-11-24T01:00:00Z"),
-            escalated,
-            node,
-            informed,
-            excluded,
-            nodeKey);
+    RoutingDecided decision = decision();
     String eventId = UUID.randomUUID().toString();
     try {
       KAFKA.send(

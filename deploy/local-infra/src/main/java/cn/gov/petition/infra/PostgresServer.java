@@ -52,6 +52,13 @@ public final class PostgresServer implements AutoCloseable {
    */
   public static final String SHARED_BUFFERS = "petition.postgres.shared-buffers";
 
+  /**
+   * The system property that, set to {@code true}, loads {@code pg_stat_statements} (calls, time,
+   * rows and WAL of each statement, planning included): what the intake bench's {@code
+   * --statements} reads. Off by default: a node's operator turns it on in its own server.
+   */
+  public static final String STATEMENTS = "petition.postgres.statements";
+
   private final Path dataDirectory;
   private final Durability durability;
   private volatile EmbeddedPostgres postgres;
@@ -88,7 +95,13 @@ public final class PostgresServer implements AutoCloseable {
 
   private static EmbeddedPostgres postmaster(Path dataDirectory, int port, Durability durability)
       throws IOException {
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (Boolean.getBoolean(STATEMENTS)) {
+      builder
+          .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+          .setServerConfig("pg_stat_statements.track_planning", "on");
+    }
+    return builder
         .setDataDirectory(dataDirectory)
         .setCleanDataDirectory(false)
         .setPort(port)
