@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.gov.petition.testing.PetitionTestInfrastructure;
 import cn.gov.petition.testing.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,15 +114,7 @@ class RepeatDetectionEquivalenceTest {
       var earlier = Petitions.registered(e);
       terminatedNumber = earlier.path("petitionCase.caseNumber");
       String terminatedId = earlier.path("petitionCase.id");
-      // the way to 终结 is walked in HandlingTest; here only its end
-      QuarkusTransaction.requiringNew()
-          .run(
-              () ->
-                  entityManager
-                      .createNativeQuery(
-                          "UPDATE petition_case SET status = 'TERMINATED' WHERE id = :id")
-                      .setParameter("id", UUID.fromString(terminatedId))
-                      .executeUpdate());
+      RepeatPetitionTest.terminate(entityManager, terminatedId);
       names.put(terminatedNumber, "the terminated case");
     }
 

@@ -115,15 +115,7 @@ class RepeatPetitionTest {
     var registered = Petitions.registered(first);
     String terminatedId = registered.path("petitionCase.id");
     String terminatedNumber = registered.path("petitionCase.caseNumber");
-    // The way to 终结 through review and re-review is walked in HandlingTest; here only its end.
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                entityManager
-                    .createNativeQuery(
-                        "UPDATE petition_case SET status = 'TERMINATED' WHERE id = :id")
-                    .setParameter("id", UUID.fromString(terminatedId))
-                    .executeUpdate());
+    terminate(entityManager, terminatedId);
 
     String againId =
         register(sameMatterAgain(first), null)
@@ -191,6 +183,21 @@ class RepeatPetitionTest {
         .statusCode(200)
         .body("wouldBe", equalTo("REGISTERED"))
         .body("matches", hasSize(0));
+  }
+
+  /**
+   * Ends the case as 终结: the way there through review and re-review is walked in HandlingTest; here
+   * only its end.
+   */
+  static void terminate(EntityManager entityManager, String caseId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "UPDATE petition_case SET status = 'TERMINATED' WHERE id = :id")
+                    .setParameter("id", UUID.fromString(caseId))
+                    .executeUpdate());
   }
 
   /** The same petitioner, the same matter in other words, a few days later. */
