@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +25,8 @@ import java.util.regex.Pattern;
  * registrations of that interval, per service and per statement.
  *
  * <p>Every service connects to the same database as the same user, each with its own schema, so a
- * statement is told to its service by its tables (a table only one schema has) or else by the
- * services seen running it: {@code pg_stat_activity} shows each session's service ({@code
- * ApplicationName}) and the id of its latest statement, sampled every 20 ms.
+ * statement is told to its service by its tables (a table only one schema has); the outbox and
+ * inbox tables every schema has are reported as shared.
  */
 final class Statements {
 
@@ -36,8 +34,6 @@ final class Statements {
       Pattern.compile("(?i)\\b(?:from|into|update|join)\\s+\"?([a-z_][a-z0-9_]*)\"?");
 
   private final String url;
-  private final Map<Long, Set<String>> seenBy = new ConcurrentHashMap<>();
-  private volatile Thread sampler;
   private long commitsBefore;
 
   /** Loads pg_stat_statements into the PostgreSQL a node started after this call will run. */
@@ -61,40 +57,13 @@ final class Statements {
     return DriverManager.getConnection(url, properties);
   }
 
-  /** Forgets what was counted so far and starts telling statements to services. */
+  /** Forgets what was counted so far. */
   void start() throws SQLException {
     try (Connection db = connect();
         Statement sql = db.createStatement()) {
       sql.execute("SELECT pg_stat_statements_reset()");
       commitsBefore = commits(sql);
     }
-    Thread thread =
-        new Thread(
-            () -> {
-              try (Connection db = connect();
-                  Statement sql = db.createStatement()) {
-                while (sampler == Thread.currentThread()) {
-                  try (ResultSet rows =
-                      sql.executeQuery(
-                          "SELECT query_id, application_name FROM pg_stat_activity"
-                              + " WHERE query_id IS NOT NULL AND application_name <> 'bench'"
-                              + " AND application_name <> ''")) {
-                    while (rows.next()) {
-                      seenBy
-                          .computeIfAbsent(rows.getLong(1), id -> ConcurrentHashMap.newKeySet())
-                          .add(rows.getString(2));
-                    }
-                  }
-                  Thread.sleep(20);
-                }
-              } catch (SQLException | InterruptedException e) {
-                // the node is closing (the bench failed): nothing more to sample
-              }
-            },
-            "statement-sampler");
-    thread.setDaemon(true);
-    sampler = thread;
-    thread.start();
   }
 
   private static long commits(Statement sql) throws SQLException {
@@ -124,9 +93,6 @@ final class Statements {
    * Prints what PostgreSQL did per registration since {@link #start}, for {@code registrations}.
    */
   void report(int registrations) throws Exception {
-    Thread thread = sampler;
-    sampler = null;
-    thread.join();
     List<Row> rows = new ArrayList<>();
     long transactions;
     try (Connection db = connect();
@@ -158,11 +124,11 @@ final class Statements {
                   .replaceAll("\\s+", " ")
                   .replaceFirst("(?i)^select (?!count).{60,}? from ", "select … from ");
           if (query.contains("pg_stat_")) {
-            continue; // the bench's own sampling
+            continue; // the bench's own queries
           }
           rows.add(
               new Row(
-                  serviceOf(stats.getLong(1), query, schemasOf),
+                  serviceOf(query, schemasOf),
                   query,
                   stats.getLong(3),
                   stats.getDouble(4),
@@ -216,23 +182,23 @@ final class Statements {
   }
 
   /**
-   * The service of a statement, named as its schema: the one schema that has one of its tables,
-   * else the services seen running it, else "?".
+   * The service of a statement, named as its schema: the one schema that has one of its tables;
+   * else, for a table every service has (the outbox, the inbox), "shared (" its tables ")"; else (a
+   * sequence, a setting, a transaction's end) "no table".
    */
-  private String serviceOf(long queryId, String query, Map<String, Set<String>> schemasOf) {
+  private static String serviceOf(String query, Map<String, Set<String>> schemasOf) {
+    Set<String> shared = new TreeSet<>();
     Matcher table = TABLES.matcher(query);
     while (table.find()) {
-      Set<String> schemas = schemasOf.get(table.group(1).toLowerCase());
+      String name = table.group(1).toLowerCase();
+      Set<String> schemas = schemasOf.get(name);
       if (schemas != null && schemas.size() == 1) {
         return schemas.iterator().next();
       }
+      if (schemas != null) {
+        shared.add(name);
+      }
     }
-    Set<String> seen = seenBy.get(queryId);
-    if (seen == null || seen.isEmpty()) {
-      return "?";
-    }
-    Set<String> services = new TreeSet<>();
-    seen.forEach(name -> services.add(name.replace("-service", "")));
-    return String.join("+", services);
+    return shared.isEmpty() ? "no table" : "shared (" + String.join(", ", shared) + ")";
   }
 }
